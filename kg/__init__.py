@@ -1,0 +1,43 @@
+"""summit-kg: coverage of a diplomatic summit as an RDF knowledge graph.
+
+Examples:
+    >>> import kg
+    >>> g = kg.load()                      # the embedded Alaska briefing
+    >>> rows = g.query("outcomes-by-topic", topic="Cybersecurity")
+    >>> [str(r["likelihood"]) for r in rows]
+    ['anticipated', 'possible', 'projected']
+"""
+
+from __future__ import annotations
+
+from kg.errors import (
+    KGError,
+    LoaderError,
+    QueryError,
+    QueryRejected,
+    ResourceMissing,
+    StoreError,
+    UsageError,
+    ValidationFailed,
+)
+from kg.query import QueryResult, catalogue
+from kg.store import DocumentInfo, SummitGraph, load
+
+__all__ = [
+    "DocumentInfo",
+    "KGError",
+    "LoaderError",
+    "QueryError",
+    "QueryRejected",
+    "QueryResult",
+    "ResourceMissing",
+    "StoreError",
+    "SummitGraph",
+    "UsageError",
+    "ValidationFailed",
+    "__version__",
+    "catalogue",
+    "load",
+]
+
+__version__ = "0.1.0"

@@ -1,0 +1,131 @@
+"""Claims: what a source document says, tied to the block that says it.
+
+Extraction (:mod:`kg.extract`) produces a :class:`Claims` bundle from a
+:class:`~kg.document.Document`; mapping (:mod:`kg.mapping`) turns it into
+triples. Claims carry keys (``"arms-control"``) and gazetteer ids
+(``"actor/donald-trump"``), never IRIs, and blocks, never text offsets of
+their own.
+
+Examples:
+    >>> Likelihood.POSSIBLE.rank < Likelihood.LIKELY.rank
+    True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from kg.document import Block, Document, ListItem, Row
+
+__all__ = [
+    "Claims",
+    "ConceptClaim",
+    "Entity",
+    "ItemClaim",
+    "Likelihood",
+    "OutcomeClaim",
+    "SummitClaim",
+]
+
+
+class Likelihood(Enum):
+    """How sure a source sounds about an outcome (``skg:LikelihoodScheme``)."""
+
+    UNSTATED = ("Unstated", None)
+    UNLIKELY = ("Unlikely", 0)
+    POSSIBLE = ("Possible", 1)
+    LIKELY = ("Likely", 2)
+    PROJECTED = ("Projected", 3)
+    ANTICIPATED = ("Anticipated", 4)
+    AGREED = ("Agreed", 5)
+
+    @property
+    def term(self) -> str:
+        """The local name of the concept in the ontology, e.g. ``"Possible"``."""
+        return self.value[0]
+
+    @property
+    def rank(self) -> int | None:
+        """Order of certainty; ``None`` when the source gives no hedge."""
+        return self.value[1]
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A known actor or place from the gazetteer (or one minted for a new name)."""
+
+    id: str  # "actor/donald-trump", "place/alaska"
+    kind: str  # Person, State, Organization, Group, Place
+    label: str
+    same_as: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def is_place(self) -> bool:
+        """Whether this entity is a place (not an actor)."""
+        return self.kind == "Place"
+
+
+@dataclass(frozen=True)
+class ConceptClaim:
+    """A topic or focus area as one source words it; ``key`` merges across sources."""
+
+    key: str
+    label: str
+    surface: str
+    source: Block
+    places: tuple[Entity, ...] = ()
+    actors: tuple[Entity, ...] = ()
+
+
+@dataclass(frozen=True)
+class OutcomeClaim:
+    """One expected outcome from one table row."""
+
+    label: str
+    topic: ConceptClaim
+    source: Row
+    likelihood: Likelihood
+    hedge: str | None
+    focus_areas: tuple[ConceptClaim, ...] = ()
+    header_likelihood: Likelihood | None = None
+    header_hedge: str | None = None
+    significance: str | None = None
+    mentions: tuple[Entity, ...] = ()
+
+
+@dataclass(frozen=True)
+class ItemClaim:
+    """A concern or recommendation from one list item."""
+
+    label: str
+    source: ListItem
+    mentions: tuple[Entity, ...] = ()
+    addressed_to: tuple[Entity, ...] = ()
+
+
+@dataclass(frozen=True)
+class SummitClaim:
+    """The summit the document is about, as the document describes it."""
+
+    participants: tuple[Entity, ...]
+    place: Entity | None
+    status: str | None  # "Scheduled" | "Held" | None
+    label: str
+    source: Block
+
+
+@dataclass(frozen=True)
+class Claims:
+    """Everything extracted from one document."""
+
+    document: Document
+    summit: SummitClaim | None
+    agenda: tuple[ConceptClaim, ...] = ()
+    topics: tuple[ConceptClaim, ...] = ()
+    outcomes: tuple[OutcomeClaim, ...] = ()
+    concerns: tuple[ItemClaim, ...] = ()
+    recommendations: tuple[ItemClaim, ...] = ()
+    mentions: dict[Block, tuple[Entity, ...]] = field(default_factory=dict)
+    extra_cells: dict[Row, tuple[tuple[int, str, str], ...]] = field(default_factory=dict)

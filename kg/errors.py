@@ -1,0 +1,83 @@
+"""One exception tree for the whole package.
+
+Every error the library raises on purpose is a :class:`KGError`; the command
+line turns it into one line on stderr and an exit code (2 for bad input or
+usage, 1 for a failed check). Each class also subclasses the built-in it
+resembles, so ``except ValueError`` keeps working for callers who expect it.
+
+Examples:
+    >>> err = LoaderError("empty article", path="notes.md", line=3)
+    >>> str(err)
+    'notes.md:3: empty article'
+    >>> isinstance(err, ValueError)
+    True
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = [
+    "KGError",
+    "LoaderError",
+    "QueryError",
+    "QueryRejected",
+    "ResourceMissing",
+    "StoreError",
+    "UsageError",
+    "ValidationFailed",
+]
+
+
+class KGError(Exception):
+    """Raised when summit-kg cannot do what it was asked; the message says why.
+
+    ``path`` and ``line``, when given, prefix the message as ``path:line:``.
+    """
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, path: str | Path | None = None, line: int | None = None):
+        self.message = message
+        self.path = None if path is None else str(path)
+        self.line = line
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = self.path if self.line is None else f"{self.path}:{self.line}"
+            where += ": "
+        return where + self.message
+
+
+class UsageError(KGError, ValueError):
+    """Raised when arguments are malformed (a bad ``--param``, an unknown option value)."""
+
+
+class LoaderError(KGError, ValueError):
+    """Raised when a source cannot be read: missing, not text, empty, or malformed."""
+
+
+class QueryError(KGError, ValueError):
+    """Raised when a query cannot be found, parsed, bound or evaluated."""
+
+
+class QueryRejected(QueryError):
+    """Raised when a query would write, reach the network or read other graphs."""
+
+
+class StoreError(KGError, OSError):
+    """Raised when a store cannot be opened, read or written."""
+
+
+class ResourceMissing(KGError, FileNotFoundError):
+    """Raised when a bundled file (ontology, query, default data) cannot be found."""
+
+    exit_code = 3
+
+
+class ValidationFailed(KGError):
+    """Raised when data does not conform to the SHACL shapes (exit code 1)."""
+
+    exit_code = 1

@@ -1,0 +1,72 @@
+"""Input formats as plugins: a registry keyed by name and file suffix.
+
+Each loader module is imported only when a file of its kind is loaded. A
+loader turns a file into one or more named graphs ``(graph IRI, Graph)``; it
+never touches a store.
+
+Examples:
+    >>> loader_for("briefing.md").name
+    'article'
+    >>> loader_for("notes.xlsx")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.LoaderError: notes.xlsx: no loader for '.xlsx'. Known: article (.md, ...
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+
+from kg.errors import LoaderError
+
+__all__ = ["LOADERS", "LoadFunction", "LoaderSpec", "known_suffixes", "loader_for"]
+
+LoadFunction = Callable[[Path], Iterator[tuple[URIRef, Graph]]]
+
+
+@dataclass(frozen=True)
+class LoaderSpec:
+    """A registered input format: name, file suffixes and the module that reads it."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    module: str
+
+    def load(self, path: Path) -> Iterator[tuple[URIRef, Graph]]:
+        """Import the loader module (first use only) and read ``path``."""
+        function: LoadFunction = importlib.import_module(self.module).load
+        return function(path)
+
+
+LOADERS: dict[str, LoaderSpec] = {
+    "article": LoaderSpec("article", (".md", ".markdown", ".txt"), "kg.loaders.article"),
+    "rdf": LoaderSpec("rdf", (".jsonld", ".nq", ".nt", ".trig", ".ttl"), "kg.loaders.rdf"),
+}
+
+
+def known_suffixes() -> set[str]:
+    """Every suffix some loader reads."""
+    return {suffix for spec in LOADERS.values() for suffix in spec.suffixes}
+
+
+def loader_for(path: str | Path, format: str | None = None) -> LoaderSpec:
+    """The loader for ``path``, by explicit ``format`` name or by suffix.
+
+    Raises:
+        LoaderError: no loader has that name or reads that suffix.
+    """
+    if format is not None:
+        if format not in LOADERS:
+            raise LoaderError(f"unknown format '{format}'. Known: {', '.join(LOADERS)}", path=path)
+        return LOADERS[format]
+    suffix = Path(path).suffix.lower()
+    for spec in LOADERS.values():
+        if suffix in spec.suffixes:
+            return spec
+    known = ", ".join(f"{s.name} ({', '.join(s.suffixes)})" for s in LOADERS.values())
+    raise LoaderError(f"no loader for '{suffix or path}'. Known: {known}", path=path)

@@ -1,0 +1,260 @@
+"""Claims → triples: one rdflib Graph per source document.
+
+Mapping knows nothing of text: it reads the block structure (offsets, line
+numbers, exact quotes) and the claims, and mints deterministic IRIs
+(:mod:`kg.ids`). Every extracted node has ``prov:wasDerivedFrom`` the row,
+item or paragraph that says it, and that segment carries ``skg:start``,
+``skg:end``, ``skg:line`` and ``skg:quote``.
+
+Examples:
+    >>> from kg.parse import parse_article
+    >>> from kg.extract import extract
+    >>> text = "Trump and Putin Set to Meet in Alaska\\nTopic | Likely Outcome |\\n"
+    >>> text += "---|---|\\nTrade | New deals |"
+    >>> iri, graph = to_graph(extract(parse_article(text)))
+    >>> str(iri)
+    'https://w3id.org/summit-kg/id/doc/4a745cde75a29249'
+    >>> sorted(str(o) for o in graph.objects(None, SKG.likelihood))
+    ['https://w3id.org/summit-kg/ontology#Likely']
+"""
+
+from __future__ import annotations
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+
+from kg.claims import Claims, ConceptClaim, Entity, ItemClaim
+from kg.document import Block, Heading, ListBlock, Paragraph, Table
+from kg.ids import content_hash, document_iri, entity_iri, focus_area_iri, summit_iri, topic_iri
+from kg.namespaces import PREFIXES, SCHEMA, SEM, SKG
+
+__all__ = ["bind_prefixes", "to_graph"]
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind the project's prefix map on ``graph`` and return it."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph
+
+
+class _Mapper:
+    def __init__(self, claims: Claims):
+        self.claims = claims
+        self.doc = claims.document
+        self.hash = content_hash(self.doc.text)
+        self.doc_iri = document_iri(self.hash)
+        self.graph = bind_prefixes(Graph(identifier=self.doc_iri))
+        self.segments: dict[Block, URIRef] = {}
+        self.add = self.graph.add
+
+    def run(self) -> Graph:
+        self.document()
+        self.structure()
+        self.entities_and_mentions()
+        self.concepts()
+        self.outcomes()
+        self.items(self.claims.concerns, SKG.Concern, "concern", SKG.hasConcern)
+        self.items(
+            self.claims.recommendations, SKG.Recommendation, "recommendation", SKG.hasRecommendation
+        )
+        self.summit()
+        return self.graph
+
+    # --- provenance structure -------------------------------------------------
+
+    def document(self) -> None:
+        doc = self.doc_iri
+        self.add((doc, RDF.type, SKG.SourceDocument))
+        self.add((doc, DCTERMS.title, Literal(self.doc.title)))
+        self.add((doc, SKG.contentHash, Literal(self.hash)))
+
+    def segment(
+        self, block: Block, iri: URIRef, klass: URIRef, parent: URIRef, position: int
+    ) -> URIRef:
+        self.segments[block] = iri
+        add = self.add
+        add((iri, RDF.type, klass))
+        add((iri, SKG.inDocument, self.doc_iri))
+        add((iri, DCTERMS.isPartOf, parent))
+        add((iri, SKG.start, Literal(block.start, datatype=XSD.nonNegativeInteger)))
+        add((iri, SKG.end, Literal(block.end, datatype=XSD.nonNegativeInteger)))
+        add((iri, SKG.line, Literal(block.line, datatype=XSD.positiveInteger)))
+        add((iri, SKG.position, Literal(position, datatype=XSD.positiveInteger)))
+        add((iri, SKG.quote, Literal(block.text)))
+        return iri
+
+    def structure(self) -> None:
+        base = str(self.doc_iri)
+        counters = {"heading": 0, "paragraph": 0, "list": 0, "table": 0}
+
+        def next_iri(kind: str) -> URIRef:
+            counters[kind] += 1
+            return URIRef(f"{base}/{kind}/{counters[kind]}")
+
+        for position, headline in enumerate(self.doc.headlines, start=1):
+            self.segment(headline, next_iri("heading"), SKG.Heading, self.doc_iri, position)
+        for number, section in enumerate(self.doc.sections, start=1):
+            section_iri = URIRef(f"{base}/section/{number}")
+            blocks = [b for b in (section.heading, *section.blocks) if b is not None]
+            add = self.add
+            add((section_iri, RDF.type, SKG.Section))
+            add((section_iri, SKG.inDocument, self.doc_iri))
+            add((section_iri, DCTERMS.isPartOf, self.doc_iri))
+            add((section_iri, SKG.position, Literal(number, datatype=XSD.positiveInteger)))
+            add((section_iri, SKG.start, Literal(blocks[0].start, datatype=XSD.nonNegativeInteger)))
+            add((section_iri, SKG.end, Literal(blocks[-1].end, datatype=XSD.nonNegativeInteger)))
+            add((section_iri, SKG.line, Literal(blocks[0].line, datatype=XSD.positiveInteger)))
+            if section.title is not None:
+                add((section_iri, DCTERMS.title, Literal(section.title)))
+            for position, block in enumerate(blocks, start=1):
+                if isinstance(block, Heading):
+                    self.segment(block, next_iri("heading"), SKG.Heading, section_iri, position)
+                elif isinstance(block, Paragraph):
+                    self.segment(block, next_iri("paragraph"), SKG.Paragraph, section_iri, position)
+                elif isinstance(block, ListBlock):
+                    list_iri = self.segment(
+                        block, next_iri("list"), SKG.List, section_iri, position
+                    )
+                    for index, item in enumerate(block.items, start=1):
+                        self.segment(
+                            item, URIRef(f"{list_iri}/item/{index}"), SKG.ListItem, list_iri, index
+                        )
+                elif isinstance(block, Table):
+                    table_iri = self.segment(
+                        block, next_iri("table"), SKG.Table, section_iri, position
+                    )
+                    self.add((table_iri, SKG.header, Literal(" | ".join(block.header))))
+                    for index, row in enumerate(block.rows, start=1):
+                        self.segment(
+                            row, URIRef(f"{table_iri}/row/{index}"), SKG.TableRow, table_iri, index
+                        )
+        for row, cells in self.claims.extra_cells.items():
+            row_iri = self.segments[row]
+            for column, header, value in cells:
+                cell = URIRef(f"{row_iri}/cell/{column}")
+                self.add((cell, RDF.type, SKG.Cell))
+                self.add((cell, DCTERMS.isPartOf, row_iri))
+                self.add((cell, SKG.column, Literal(header)))
+                self.add((cell, RDF.value, Literal(value)))
+
+    # --- entities ---------------------------------------------------------------
+
+    def entity(self, entity: Entity) -> URIRef:
+        iri = entity_iri(entity.id)
+        self.add((iri, RDF.type, SKG[entity.kind]))
+        self.add((iri, SKOS.prefLabel, Literal(entity.label)))
+        for same in entity.same_as:
+            self.add((iri, SCHEMA.sameAs, URIRef(same)))
+        return iri
+
+    def entities_and_mentions(self) -> None:
+        for block, entities in self.claims.mentions.items():
+            segment = self.segments[block]
+            for entity in entities:
+                self.add((segment, SKG.mentions, self.entity(entity)))
+
+    # --- topics, focus areas, outcomes ------------------------------------------------
+
+    def topic(self, claim: ConceptClaim) -> URIRef:
+        iri = topic_iri(claim.key)
+        add = self.add
+        add((iri, RDF.type, SKG.Topic))
+        add((iri, SKOS.prefLabel, Literal(claim.label)))
+        add((iri, SKOS.inScheme, SKG.TopicScheme))
+        if claim.surface.casefold() != claim.label.casefold():
+            add((iri, SKOS.altLabel, Literal(claim.surface)))
+        add((iri, PROV.wasDerivedFrom, self.segments[claim.source]))
+        for place in claim.places:
+            add((iri, SKG.relatedPlace, self.entity(place)))
+        for actor in claim.actors:
+            add((iri, SKG.relatedActor, self.entity(actor)))
+        return iri
+
+    def focus_area(self, claim: ConceptClaim) -> URIRef:
+        iri = focus_area_iri(claim.key)
+        self.add((iri, RDF.type, SKG.FocusArea))
+        self.add((iri, SKOS.prefLabel, Literal(claim.label)))
+        self.add((iri, SKOS.inScheme, SKG.FocusAreaScheme))
+        if claim.surface.casefold() != claim.label.casefold():
+            self.add((iri, SKOS.altLabel, Literal(claim.surface)))
+        self.add((iri, PROV.wasDerivedFrom, self.segments[claim.source]))
+        return iri
+
+    def concepts(self) -> None:
+        for claim in (*self.claims.agenda, *self.claims.topics):
+            self.topic(claim)
+
+    def outcomes(self) -> None:
+        add = self.add
+        for claim in self.claims.outcomes:
+            row_iri = self.segments[claim.source]
+            iri = URIRef(f"{row_iri}/outcome")
+            topic = self.topic(claim.topic)
+            add((iri, RDF.type, SKG.Outcome))
+            add((iri, RDFS.label, Literal(claim.label)))
+            add((iri, SKG.topic, topic))
+            add((iri, SKG.likelihood, SKG[claim.likelihood.term]))
+            if claim.hedge is not None:
+                add((iri, SKG.hedge, Literal(claim.hedge)))
+            if claim.header_likelihood is not None:
+                add((iri, SKG.headerLikelihood, SKG[claim.header_likelihood.term]))
+            if claim.header_hedge is not None:
+                add((iri, SKG.headerHedge, Literal(claim.header_hedge)))
+            if claim.significance is not None:
+                add((iri, SKG.significance, Literal(claim.significance)))
+            add((iri, PROV.wasDerivedFrom, row_iri))
+            for focus in claim.focus_areas:
+                focus_iri = self.focus_area(focus)
+                add((iri, SKG.focusArea, focus_iri))
+                add((topic, SKG.hasFocusArea, focus_iri))
+            for entity in claim.mentions:
+                add((iri, SKG.mentions, self.entity(entity)))
+
+    def items(
+        self, claims: tuple[ItemClaim, ...], klass: URIRef, suffix: str, link: URIRef
+    ) -> None:
+        for claim in claims:
+            item_iri = self.segments[claim.source]
+            iri = URIRef(f"{item_iri}/{suffix}")
+            self.add((iri, RDF.type, klass))
+            self.add((iri, RDFS.label, Literal(claim.label)))
+            self.add((iri, PROV.wasDerivedFrom, item_iri))
+            for entity in claim.mentions:
+                self.add((iri, SKG.mentions, self.entity(entity)))
+            for actor in claim.addressed_to:
+                self.add((iri, SKG.addressedTo, self.entity(actor)))
+
+    # --- the summit -------------------------------------------------------------
+
+    def summit(self) -> None:
+        claim = self.claims.summit
+        if claim is None:
+            return
+        iri = summit_iri(
+            claim.place.id if claim.place else None, [p.id for p in claim.participants]
+        )
+        add = self.add
+        add((iri, RDF.type, SKG.Summit))
+        add((iri, RDFS.label, Literal(claim.label)))
+        add((iri, PROV.wasDerivedFrom, self.segments[claim.source]))
+        for actor in claim.participants:
+            add((iri, SEM.hasActor, self.entity(actor)))
+        if claim.place is not None:
+            add((iri, SEM.hasPlace, self.entity(claim.place)))
+        if claim.status is not None:
+            add((iri, SKG.status, SKG[claim.status]))
+        for topic in (*self.claims.agenda, *self.claims.topics):
+            add((iri, SKG.addressesTopic, topic_iri(topic.key)))
+        for outcome in self.claims.outcomes:
+            add((iri, SKG.hasOutcome, URIRef(f"{self.segments[outcome.source]}/outcome")))
+        for concern in self.claims.concerns:
+            add((iri, SKG.hasConcern, URIRef(f"{self.segments[concern.source]}/concern")))
+        for rec in self.claims.recommendations:
+            add((iri, SKG.hasRecommendation, URIRef(f"{self.segments[rec.source]}/recommendation")))
+
+
+def to_graph(claims: Claims) -> tuple[URIRef, Graph]:
+    """The named graph of one document: ``(document IRI, graph)``."""
+    mapper = _Mapper(claims)
+    return mapper.doc_iri, mapper.run()

@@ -1,0 +1,101 @@
+"""Resolve SOURCE arguments to files and read them safely.
+
+A SOURCE is a local file, a directory (its articles and RDF files, sorted)
+or a glob. URLs are refused: summit-kg never fetches. Text is decoded as
+strict UTF-8 (a BOM is allowed) and capped in size.
+
+Examples:
+    >>> expand_sources(["http://example.org/a.md"])
+    Traceback (most recent call last):
+    ...
+    kg.errors.LoaderError: http://example.org/a.md: inputs must be local files, not URLs
+"""
+
+from __future__ import annotations
+
+import glob
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from kg.errors import LoaderError
+
+__all__ = ["MAX_SOURCE_BYTES", "expand_sources", "read_text"]
+
+MAX_SOURCE_BYTES = 5 * 1024 * 1024
+"""Sources larger than this (5 MiB) are refused."""
+
+_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+
+
+def _known_suffixes() -> set[str]:
+    from kg.loaders import known_suffixes
+
+    return known_suffixes()
+
+
+def expand_sources(sources: Iterable[str | Path]) -> list[Path]:
+    """Turn files, directories and globs into a list of files to load.
+
+    Raises:
+        LoaderError: a URL, a missing path, a glob or directory that holds no
+            loadable file.
+    """
+    files: list[Path] = []
+    suffixes = _known_suffixes()
+    for source in sources:
+        text = str(source)
+        if _URL.match(text):
+            raise LoaderError("inputs must be local files, not URLs", path=text)
+        path = Path(text)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes
+            )
+            if not found:
+                looked_for = ", ".join(sorted(suffixes))
+                raise LoaderError(
+                    f"no articles or RDF files in this directory (looked for {looked_for})",
+                    path=text,
+                )
+            files.extend(found)
+        elif path.exists():
+            if not path.is_file():
+                raise LoaderError("not a regular file", path=text)
+            files.append(path)
+        elif glob.has_magic(text):
+            matched = sorted(Path(p) for p in glob.glob(text, recursive=True) if Path(p).is_file())
+            if not matched:
+                raise LoaderError("no file matches this pattern", path=text)
+            files.extend(matched)
+        else:
+            raise LoaderError("no such file or directory", path=text)
+    return files
+
+
+def read_text(path: Path) -> str:
+    """Read ``path`` as strict UTF-8 text (BOM allowed), refusing binary and huge files.
+
+    Raises:
+        LoaderError: unreadable, larger than :data:`MAX_SOURCE_BYTES`, not
+            UTF-8 (the message gives the byte offset), or holding NUL bytes.
+    """
+    try:
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            raise LoaderError(
+                f"file is {size} bytes, over the {MAX_SOURCE_BYTES}-byte limit", path=path
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LoaderError(f"cannot read: {exc.strerror or exc}", path=path) from exc
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LoaderError(
+            f"not UTF-8 text (invalid byte at offset {exc.start})", path=path
+        ) from exc
+    if "\x00" in text:
+        offset = text.index("\x00")
+        raise LoaderError(f"not a text file (NUL character at offset {offset})", path=path)
+    return text

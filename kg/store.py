@@ -1,0 +1,237 @@
+"""The graph wrapper: one named graph per source, the ontology beside them.
+
+:class:`SummitGraph` holds an rdflib :class:`~rdflib.Dataset` whose default
+graph is the union of all named graphs: one per source document, plus the
+ontology in ``https://w3id.org/summit-kg/ontology`` (so queries can read
+likelihood ranks and labels). Loading is all-or-nothing: every source is
+parsed into its own graph first, and only when all succeeded are they
+swapped into the dataset, replacing earlier versions of the same document.
+
+Examples:
+    >>> g = SummitGraph()
+    >>> len(g)
+    0
+    >>> g.documents()
+    []
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import DCTERMS, RDF
+
+from kg._io import atomic_write_bytes
+from kg.errors import StoreError, UsageError
+from kg.loaders import loader_for
+from kg.mapping import bind_prefixes
+from kg.namespaces import ONTOLOGY_GRAPH, SKG
+from kg.query import QueryFile, QueryResult, run_query
+from kg.resources import default_sources, resource_file
+from kg.sources import expand_sources
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from kg.validate import ValidationReport
+
+__all__ = ["EXPORT_FORMATS", "DocumentInfo", "SummitGraph", "load"]
+
+EXPORT_FORMATS: dict[str, str] = {
+    "turtle": ".ttl",
+    "nt": ".nt",
+    "nquads": ".nq",
+    "trig": ".trig",
+    "json-ld": ".jsonld",
+}
+_QUAD_FORMATS = {"nquads", "trig", "json-ld"}
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """A named graph in the store: its IRI, title (if an article) and triple count."""
+
+    iri: str
+    title: str | None
+    triples: int
+
+
+def format_for_path(path: str | Path) -> str:
+    """The export format a file suffix implies (``.ttl`` → ``turtle``).
+
+    Raises:
+        UsageError: an unknown suffix.
+    """
+    suffix = Path(path).suffix.lower()
+    for name, known in EXPORT_FORMATS.items():
+        if suffix == known:
+            return name
+    raise UsageError(
+        f"cannot tell the format of '{path}' from its suffix; pass --format "
+        f"({', '.join(EXPORT_FORMATS)})"
+    )
+
+
+class SummitGraph:
+    """An RDF dataset of summit claims with query, validation, export and views."""
+
+    def __init__(self, store: str | None = None) -> None:
+        if store not in (None, "memory"):
+            raise UsageError(
+                f"store '{store}' is not supported in this version; only 'memory' is "
+                "(persistent Oxigraph and SPARQL-server stores are planned)"
+            )
+        self.dataset = Dataset(default_union=True)
+        bind_prefixes(self.dataset)
+        ontology = self.dataset.graph(ONTOLOGY_GRAPH)
+        ontology.parse(
+            data=resource_file("ontology", "summit.ttl").read_text(encoding="utf-8"),
+            format="turtle",
+        )
+
+    # --- loading -----------------------------------------------------------------
+
+    def load(self, *sources: str | Path) -> SummitGraph:
+        """Load articles and RDF files (no source: the embedded default).
+
+        All sources are read before any is added: a bad one leaves the graph as it was.
+
+        Raises:
+            LoaderError: a source is missing, unreadable or malformed (names file and line).
+        """
+        files = expand_sources(sources) if sources else default_sources()
+        staged: list[tuple[URIRef, Graph]] = []
+        for path in files:
+            staged.extend(loader_for(path).load(path))
+        for iri, graph in staged:
+            self.replace_graph(iri, graph)
+        return self
+
+    def replace_graph(self, iri: URIRef, graph: Graph) -> None:
+        """Put ``graph`` in the dataset as named graph ``iri``, replacing any earlier one."""
+        if iri == ONTOLOGY_GRAPH:
+            raise StoreError("the ontology graph cannot be replaced by loaded data")
+        self.dataset.remove_graph(iri)
+        target = self.dataset.graph(iri)
+        for triple in graph:
+            target.add(triple)
+
+    def remove(self, iri: str | URIRef) -> bool:
+        """Remove a document's named graph; ``True`` if it was there."""
+        ref = URIRef(str(iri))
+        present = any(g.identifier == ref for g in self.dataset.graphs())
+        if present:
+            self.dataset.remove_graph(ref)
+        return present
+
+    # --- reading -------------------------------------------------------------------
+
+    def data_graphs(self) -> Iterator[Graph]:
+        """The named graphs of loaded sources (not the ontology), in IRI order."""
+        graphs = [
+            g
+            for g in self.dataset.graphs()
+            if g.identifier != ONTOLOGY_GRAPH and isinstance(g.identifier, URIRef) and len(g)
+        ]
+        yield from sorted(graphs, key=lambda g: str(g.identifier))
+
+    def data(self) -> Graph:
+        """The union of all loaded sources as one graph (a copy)."""
+        union = bind_prefixes(Graph())
+        for graph in self.data_graphs():
+            for triple in graph:
+                union.add(triple)
+        return union
+
+    def __len__(self) -> int:
+        """Number of distinct triples in the loaded sources (the ontology not counted)."""
+        return len(self.data())
+
+    def documents(self) -> list[DocumentInfo]:
+        """The loaded sources: graph IRI, document title, triple count."""
+        infos = []
+        for graph in self.data_graphs():
+            title = graph.value(graph.identifier, DCTERMS.title)
+            if (graph.identifier, RDF.type, SKG.SourceDocument) not in graph:
+                title = None
+            infos.append(
+                DocumentInfo(
+                    str(graph.identifier), None if title is None else str(title), len(graph)
+                )
+            )
+        return infos
+
+    def query(self, query: str | Path | QueryFile, **params: Any) -> QueryResult:
+        """Run a catalogue query, a ``.rq`` file or SPARQL text; ``params`` are bound, typed.
+
+        Examples:
+            >>> g = load()
+            >>> rows = g.query("outcomes-by-topic", topic="Cybersecurity")
+            >>> [str(r["outcome"]) for r in rows][:1]
+            ['Strengthened Cyber Defenses']
+        """
+        return run_query(self.dataset, query, **params)
+
+    # --- output --------------------------------------------------------------------
+
+    def serialize(self, path: str | Path | None = None, format: str | None = None) -> str:
+        """The loaded data as RDF text; written atomically to ``path`` when given.
+
+        Triple formats (turtle, nt) hold the union of all sources; quad formats
+        (nquads, trig, json-ld) keep one named graph per source.
+
+        Raises:
+            UsageError: an unknown format.
+            StoreError: the file cannot be written (the old one is kept).
+        """
+        if format is None:
+            format = format_for_path(path) if path is not None else "turtle"
+        if format not in EXPORT_FORMATS:
+            raise UsageError(f"unknown format '{format}'. Known: {', '.join(EXPORT_FORMATS)}")
+        if format in _QUAD_FORMATS:
+            dataset = bind_prefixes(Dataset())
+            for graph in self.data_graphs():
+                target = dataset.graph(graph.identifier)
+                for triple in graph:
+                    target.add(triple)
+            text = dataset.serialize(format=format)
+        else:
+            text = self.data().serialize(format=format)
+        if path is not None:
+            atomic_write_bytes(path, text.encode("utf-8"))
+        return text
+
+    def validate(self) -> ValidationReport:
+        """Check the data against ``ontology/shapes.ttl`` (SHACL)."""
+        from kg.validate import validate
+
+        return validate(self.data(), self.dataset.graph(ONTOLOGY_GRAPH))
+
+    def to_networkx(self, **options: Any) -> nx.MultiDiGraph:
+        """The graph as a networkx MultiDiGraph (see :func:`kg.convert.to_networkx`)."""
+        from kg.convert import to_networkx
+
+        return to_networkx(self.data(), **options)
+
+    def to_html(self, path: str | Path, *, title: str = "summit-kg", **options: Any) -> Path:
+        """Write a self-contained interactive HTML view (see :mod:`kg.viz`)."""
+        from kg.viz import write_html
+
+        return write_html(self.to_networkx(**options), path, title=title)
+
+
+def load(*sources: str | Path, store: str | None = None) -> SummitGraph:
+    """Load articles and RDF files into a new :class:`SummitGraph`.
+
+    No source loads the embedded default (a briefing on the 2025 Alaska summit).
+
+    Examples:
+        >>> g = load()
+        >>> [d.title for d in g.documents()][0][:33]
+        'Trump and Putin Set to Meet in Al'
+    """
+    return SummitGraph(store=store).load(*sources)
