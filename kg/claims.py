@@ -43,12 +43,14 @@ class Likelihood(Enum):
     @property
     def term(self) -> str:
         """The local name of the concept in the ontology, e.g. ``"Possible"``."""
-        return self.value[0]
+        term: str = self.value[0]
+        return term
 
     @property
     def rank(self) -> int | None:
         """Order of certainty; ``None`` when the source gives no hedge."""
-        return self.value[1]
+        rank: int | None = self.value[1]
+        return rank
 
 
 @dataclass(frozen=True)

@@ -14,15 +14,15 @@ Examples:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
-from rdflib import Literal, URIRef
-from rdflib.term import Node
+from rdflib import URIRef
 
 from kg.errors import KGError, UsageError
-from kg.namespaces import PREFIXES
+from kg.results import GRAPH_FORMATS, SELECT_FORMATS, short_term
 
 __all__ = ["main"]
 
@@ -32,8 +32,6 @@ VIEWS: dict[str, list[str] | None] = {
     "topics": ["Topic", "FocusArea", "Outcome"],
     "actors": ["Summit", "Person", "State", "Organization", "Group", "Actor", "Place", "Topic"],
 }
-SELECT_FORMATS = ("table", "csv", "tsv", "json", "xml")
-GRAPH_FORMATS = ("turtle", "nt", "json-ld")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -166,39 +164,9 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _short(term: Node | None) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, URIRef):
-        text = str(term)
-        best = ""
-        for prefix, namespace in PREFIXES.items():
-            ns = str(namespace)
-            if text.startswith(ns) and len(ns) > len(best):
-                best, name = ns, f"{prefix}:{text[len(ns) :]}"
-        return name if best else f"<{text}>"
-    if isinstance(term, Literal):
-        return str(term)
-    return str(term)
-
-
-def _table(vars: list[str], rows: list[dict[str, Node | None]], out: TextIO) -> None:
-    cells = [[_short(row.get(v)).replace("\n", " ") for v in vars] for row in rows]
-    widths = [max([len(v), *(len(r[i]) for r in cells)]) for i, v in enumerate(vars)]
-    widths = [min(w, 60) for w in widths]
-
-    def fit(text: str, width: int) -> str:
-        return text if len(text) <= width else text[: width - 1] + "…"
-
-    out.write(
-        "  ".join(fit(v, w).ljust(w) for v, w in zip(vars, widths, strict=True)).rstrip() + "\n"
-    )
-    out.write("  ".join("-" * w for w in widths) + "\n")
-    for row in cells:
-        out.write(
-            "  ".join(fit(c, w).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() + "\n"
-        )
-    out.write(f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n")
+def _count(number: int, plural: str) -> str:
+    """``_count(1, "summits")`` → ``"1 summit"``."""
+    return f"{number} {plural if number != 1 else plural[:-1]}"
 
 
 def _cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -215,11 +183,11 @@ def _cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
           VALUES ?class { skg:Summit skg:Topic skg:Outcome skg:Concern skg:Recommendation }
           ?s a ?class } GROUP BY ?class"""
     )
-    summary = {_short(r["class"]).split(":")[1]: int(str(r["n"])) for r in counts}
+    summary = {short_term(r["class"]).split(":")[1]: int(str(r["n"])) for r in counts}
     documents = graph.documents()
     target = f" → {args.output}" if args.output and args.output != "-" else ""
     parts = ", ".join(
-        f"{summary.get(k, 0)} {name}"
+        _count(summary.get(k, 0), name)
         for k, name in (
             ("Summit", "summits"),
             ("Topic", "topics"),
@@ -229,10 +197,7 @@ def _cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
     )
     stream = err if args.output == "-" else out
-    stream.write(
-        f"{len(documents)} document{'s' if len(documents) != 1 else ''}, "
-        f"{len(graph)} triples: {parts}{target}\n"
-    )
+    stream.write(f"{_count(len(documents), 'documents')}, {len(graph)} triples: {parts}{target}\n")
     if not args.output:
         stream.write("(the memory store is not kept: pass -o FILE to save the graph)\n")
     return 0
@@ -240,6 +205,7 @@ def _cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _cmd_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from kg.query import parse_header, parse_param, resolve_query
+    from kg.results import format_result
     from kg.store import load
 
     params = dict(parse_param(p) for p in args.param)
@@ -250,32 +216,10 @@ def _cmd_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     graph = load(*args.data, store=args.store)
     result = graph.query(query, **params)
     fmt = args.format
-    if result.type in ("SELECT", "ASK"):
-        fmt = fmt or ("table" if out.isatty() and not args.output else "csv")
-        if fmt in GRAPH_FORMATS:
-            raise UsageError(
-                f"--format {fmt} is for CONSTRUCT/DESCRIBE; use one of {', '.join(SELECT_FORMATS)}"
-            )
-    else:
-        fmt = fmt or "turtle"
-        if fmt not in GRAPH_FORMATS:
-            raise UsageError(
-                f"--format {fmt} is for SELECT/ASK; use one of {', '.join(GRAPH_FORMATS)}"
-            )
-    if fmt == "table":
-        import io
-
-        buffer = io.StringIO()
-        if result.type == "ASK":
-            buffer.write(f"{'yes' if result.boolean else 'no'}\n")
-        else:
-            _table(result.vars, result.rows, buffer)
-        text = buffer.getvalue()
-    elif result.graph is not None:
-        text = result.graph.serialize(format=fmt)
-    else:
-        assert result.raw is not None
-        text = result.raw.serialize(format=fmt).decode("utf-8")  # type: ignore[union-attr]
+    if fmt is None:
+        graph_result = result.type not in ("SELECT", "ASK")
+        fmt = "turtle" if graph_result else ("table" if out.isatty() and not args.output else "csv")
+    text = format_result(result, fmt)
     if args.output:
         from kg._io import atomic_write_text
 
@@ -331,8 +275,8 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 0
     out.write(f"{len(report.violations)} violation(s):\n")
     for violation in report.violations:
-        path = _short(URIRef(violation.path)) if violation.path else ""
-        out.write(f"  {_short(URIRef(violation.focus))} {path}: {violation.message}\n")
+        path = short_term(URIRef(violation.path)) if violation.path else ""
+        out.write(f"  {short_term(URIRef(violation.focus))} {path}: {violation.message}\n")
     return 1
 
 
@@ -354,8 +298,9 @@ def main(
     parser = _build_parser()
     try:
         try:
-            args = parser.parse_args(argv)
-        except SystemExit as exc:  # --help and --version
+            with contextlib.redirect_stdout(out):
+                args = parser.parse_args(argv)
+        except SystemExit as exc:  # --help
             return int(exc.code or 0)
         if args.command is None:
             parser.print_help(out)

@@ -39,7 +39,8 @@ from kg.claims import (
 )
 from kg.document import Block, Document, ListBlock, Paragraph, Row, Section, Table
 from kg.gazetteer import Gazetteer
-from kg.ids import slug, strip_invisible
+from kg.ids import content_hash, slug, strip_invisible
+from kg.parse import MINOR_WORDS
 
 __all__ = ["concept_key", "extract", "hedge_of", "list_role"]
 
@@ -61,6 +62,11 @@ _OUTCOME_WORDS = ("outcome", "result", "deliverable", "agreement", "commitment")
 _SIGNIFICANCE_WORDS = ("significance", "implication", "ramification", "why it matters", "impact")
 _FOCUS_WORDS = ("focus", "objective", "goal", "aim", "priority", "approach")
 _GENERIC_TAIL = frozenset({"framework", "frameworks", "policy", "policies"})
+_ING_NOUNS = frozenset(
+    "banking building clothing dumping farming financing fishing funding housing "
+    "manufacturing mining offshoring peacekeeping policing shipping spending trafficking "
+    "training warming".split()
+)
 _LIST_ROLE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("recommendations", ("recommend", "should", "advice", "advis", "guidance", "steps")),
     ("concerns", ("concern", "risk", "worr", "friction", "threat", "challenge", "watch")),
@@ -81,40 +87,54 @@ _ADDRESS_CUE = re.compile(r"^\W*(must|should|need to|needs to|ought to)\b", re.I
 _EMPTY_CELLS = frozenset({"", "—", "–", "-", "tbd", "n/a", "na"})
 
 
-def _display_word(word: str) -> str:
-    if any(c.isupper() for c in word[1:]) or word.isupper():
+def _display_word(word: str, first: bool) -> str:
+    if any(c.isupper() for c in word[1:]) or (word.isupper() and len(word) > 1):
         return word
+    if not first and word.lower() in MINOR_WORDS:
+        return word.lower()
     return word[:1].upper() + word[1:]
+
+
+def _words_of(label: str) -> list[str]:
+    words = strip_invisible(label).strip(" .;:,").split()
+    if len(words) > 1 and all(w.isupper() for w in words if w[:1].isalpha()):
+        words = [w.lower() for w in words]  # an ALL CAPS label is shouting, not acronyms
+    return words
+
+
+def _fallback_key(label: str) -> str:
+    return "x" + content_hash(strip_invisible(label))[:12]
 
 
 def concept_key(label: str) -> tuple[str, str]:
     """The merge key and preferred label of a topic named ``label``.
 
     Drops a leading gerund ("Reevaluating") and a trailing generic noun
-    ("frameworks", "policy") when other words remain.
+    ("frameworks", "policy") when other words remain. Nouns ending in -ing
+    ("Shipping lanes") are kept.
 
     Examples:
         >>> concept_key("Sanctions Policy")
         ('sanctions', 'Sanctions')
         >>> concept_key("U.S. trade")
         ('u-s-trade', 'U.S. Trade')
+        >>> concept_key("Search and Rescue")
+        ('search-and-rescue', 'Search and Rescue')
     """
-    words = strip_invisible(label).strip(" .;:,").split()
-    if len(words) > 1 and words[0].lower().endswith("ing") and len(words[0]) > 5:
+    words = _words_of(label)
+    first = words[0].lower() if words else ""
+    if len(words) > 1 and first.endswith("ing") and len(first) > 5 and first not in _ING_NOUNS:
         words = words[1:]
     if len(words) > 1 and words[-1].lower() in _GENERIC_TAIL:
         words = words[:-1]
-    key = slug(" ".join(words)) or slug(label)
-    return key, " ".join(_display_word(w) for w in words)
+    key = slug(" ".join(words)) or _fallback_key(label)
+    return key, " ".join(_display_word(w, i == 0) for i, w in enumerate(words))
 
 
 def _focus_key(label: str) -> tuple[str, str]:
-    """Focus areas keep their words; a Title Case cell is shown in sentence case."""
-    words = strip_invisible(label).strip(" .;:,").split()
-    key = slug(" ".join(words))
-    significant = [w for w in words[1:] if w[:1].isalpha() and len(w) > 3]
-    if significant and all(w[0].isupper() for w in significant):
-        words = words[:1] + [w if any(c.isupper() for c in w[1:]) else w.lower() for w in words[1:]]
+    """Focus areas keep their words; only the first letter is capitalised."""
+    words = _words_of(label)
+    key = slug(" ".join(words)) or _fallback_key(label)
     if words:
         words[0] = words[0][:1].upper() + words[0][1:]
     return key, " ".join(words)

@@ -24,6 +24,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from kg.claims import Entity
+from kg.ids import strip_invisible
 from kg.namespaces import ID, SCHEMA, SKG
 from kg.resources import resource_file
 
@@ -106,7 +107,9 @@ class Gazetteer:
         forms: dict[str, list[str]] = {}
         prefix = str(ID)
         for subject, _, klass in graph.triples((None, RDF.type, None)):
-            if klass not in _KINDS or not isinstance(subject, URIRef):
+            if not isinstance(klass, URIRef) or klass not in _KINDS:
+                continue
+            if not isinstance(subject, URIRef):
                 continue
             if not str(subject).startswith(prefix):
                 continue
@@ -132,13 +135,15 @@ class Gazetteer:
         A name that is both an actor and a place (Ukraine) is the actor when a
         verb of speech or will follows it ("Ukraine insists"), the place otherwise.
         """
+        visible, origin = _visible(text)
         mentions: list[Mention] = []
-        for match in self._pattern.finditer(text):
+        for match in self._pattern.finditer(visible):
             candidates = self._by_form[match.group(0)]
             entity = candidates[0]
             if len(candidates) > 1:
-                entity = _choose(candidates, text[match.end() :])
-            mentions.append(Mention(entity, match.start(), match.end(), match.group(0)))
+                entity = _choose(candidates, visible[match.end() :])
+            start, end = origin[match.start()], origin[match.end() - 1] + 1
+            mentions.append(Mention(entity, start, end, text[start:end]))
         return mentions
 
     def entities_in(self, text: str, *, kind: str | None = None) -> tuple[Entity, ...]:
@@ -150,6 +155,15 @@ class Gazetteer:
                 continue
             seen.setdefault(entity.id, entity)
         return tuple(seen.values())
+
+
+def _visible(text: str) -> tuple[str, list[int]]:
+    """``text`` without invisible characters, and each kept character's original offset."""
+    stripped = strip_invisible(text)
+    if len(stripped) == len(text):
+        return text, list(range(len(text)))
+    origin = [i for i, char in enumerate(text) if strip_invisible(char)]
+    return stripped, origin
 
 
 def _case_variants(form: str) -> list[str]:

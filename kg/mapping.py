@@ -46,6 +46,7 @@ class _Mapper:
         self.doc_iri = document_iri(self.hash)
         self.graph = bind_prefixes(Graph(identifier=self.doc_iri))
         self.segments: dict[Block, URIRef] = {}
+        self.preferred: dict[URIRef, str] = {}
         self.add = self.graph.add
 
     def run(self) -> Graph:
@@ -156,14 +157,21 @@ class _Mapper:
 
     # --- topics, focus areas, outcomes ------------------------------------------------
 
+    def labels(self, iri: URIRef, claim: ConceptClaim) -> None:
+        """One preferred label per concept: the first spelling wins, others are alternatives."""
+        preferred = self.preferred.setdefault(iri, claim.label)
+        if claim.label != preferred:
+            self.add((iri, SKOS.altLabel, Literal(claim.label)))
+        self.add((iri, SKOS.prefLabel, Literal(preferred)))
+        if claim.surface.casefold() != preferred.casefold():
+            self.add((iri, SKOS.altLabel, Literal(claim.surface)))
+
     def topic(self, claim: ConceptClaim) -> URIRef:
         iri = topic_iri(claim.key)
         add = self.add
         add((iri, RDF.type, SKG.Topic))
-        add((iri, SKOS.prefLabel, Literal(claim.label)))
+        self.labels(iri, claim)
         add((iri, SKOS.inScheme, SKG.TopicScheme))
-        if claim.surface.casefold() != claim.label.casefold():
-            add((iri, SKOS.altLabel, Literal(claim.surface)))
         add((iri, PROV.wasDerivedFrom, self.segments[claim.source]))
         for place in claim.places:
             add((iri, SKG.relatedPlace, self.entity(place)))
@@ -174,10 +182,8 @@ class _Mapper:
     def focus_area(self, claim: ConceptClaim) -> URIRef:
         iri = focus_area_iri(claim.key)
         self.add((iri, RDF.type, SKG.FocusArea))
-        self.add((iri, SKOS.prefLabel, Literal(claim.label)))
+        self.labels(iri, claim)
         self.add((iri, SKOS.inScheme, SKG.FocusAreaScheme))
-        if claim.surface.casefold() != claim.label.casefold():
-            self.add((iri, SKOS.altLabel, Literal(claim.surface)))
         self.add((iri, PROV.wasDerivedFrom, self.segments[claim.source]))
         return iri
 

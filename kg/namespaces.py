@@ -142,19 +142,22 @@ CSVW = Namespace("http://www.w3.org/ns/csvw#")
 WD = Namespace("http://www.wikidata.org/entity/")
 
 PREFIXES: dict[str, Namespace] = {
-    "csvw": CSVW,
-    "dcterms": DCTERMS,
-    "id": ID,
-    "oa": OA,
-    "owl": OWL,
-    "prov": PROV,
-    "rdf": RDF,
-    "rdfs": RDFS,
-    "schema": SCHEMA,
-    "sem": SEM,
-    "skg": Namespace(str(SKG)),
-    "skos": SKOS,
-    "wd": WD,
-    "xsd": XSD,
+    prefix: Namespace(str(namespace))
+    for prefix, namespace in [
+        ("csvw", CSVW),
+        ("dcterms", DCTERMS),
+        ("id", ID),
+        ("oa", OA),
+        ("owl", OWL),
+        ("prov", PROV),
+        ("rdf", RDF),
+        ("rdfs", RDFS),
+        ("schema", SCHEMA),
+        ("sem", SEM),
+        ("skg", SKG),
+        ("skos", SKOS),
+        ("wd", WD),
+        ("xsd", XSD),
+    ]
 }
 """Prefix → namespace, bound on every graph and declared in every query file."""

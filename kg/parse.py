@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.document import (
     Block,
@@ -36,14 +36,14 @@ from kg.document import (
 )
 from kg.errors import LoaderError
 
-__all__ = ["normalise_text", "parse_article", "split_cells"]
+__all__ = ["MINOR_WORDS", "normalise_text", "parse_article", "split_cells"]
 
 _BULLET = re.compile(r"^[ \t]*(?:[-*+•▪◦‣]\ufe0f?|\d{1,2}[.)])[ \t]+(?P<body>\S.*)$")
 _ATX_HEADING = re.compile(r"^[ \t]{0,3}(?P<marks>#{1,6})[ \t]+(?P<title>.+?)[ \t#]*$")
 _SEPARATOR_CELL = re.compile(r"^:?-+:?$")
 _LABEL_SPLIT = re.compile(r"^(?P<label>[^:]{1,80}?):\s+(?P<desc>\S.*)$")
 _SENTENCE_END = (".", "!", "?", ";", ",", ":", "…")
-_MINOR_WORDS = frozenset(
+MINOR_WORDS = frozenset(
     [
         "a",
         "an",
@@ -172,7 +172,7 @@ def looks_like_heading(line: str, *, max_words: int = MAX_HEADING_WORDS) -> bool
     words = _words(stripped)
     if len(words) > max_words:
         return False
-    significant = [w for w in words if w[0].isalpha() and w.lower() not in _MINOR_WORDS]
+    significant = [w for w in words if w[0].isalpha() and w.lower() not in MINOR_WORDS]
     if not significant:
         return False
     capitalised = sum(1 for w in significant if w[0].isupper())
@@ -221,7 +221,7 @@ class _Parser:
             is_first = index == 0
             if not is_first and not _plain_heading_allowed_as_headline(blocks, index):
                 break
-            headlines.append(Heading(**{**_fields(heading), "level": 1}))
+            headlines.append(replace(heading, level=1))
             index += 1
         if not headlines:
             first = blocks[0]
@@ -392,17 +392,6 @@ class _Parser:
             ),
             j,
         )
-
-
-def _fields(heading: Heading) -> dict[str, object]:
-    return {
-        "start": heading.start,
-        "end": heading.end,
-        "line": heading.line,
-        "text": heading.text,
-        "title": heading.title,
-        "level": heading.level,
-    }
 
 
 def _plain_heading_allowed_as_headline(blocks: list[Block], index: int) -> bool:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import rdflib.plugins.sparql
 from pyparsing import ParseException, ParseResults
@@ -27,8 +27,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.sparql import Query
-from rdflib.query import Result
-from rdflib.term import Identifier, Node, Variable
+from rdflib.query import Result, ResultRow
+from rdflib.term import Identifier, Node
 
 from kg.errors import QueryError, QueryRejected, UsageError
 from kg.resources import resource_dir
@@ -280,14 +280,14 @@ def _term(name: str, value: object) -> Identifier:
     )
 
 
-def bind_params(query: QueryFile, params: Mapping[str, object]) -> dict[Variable, Identifier]:
+def bind_params(query: QueryFile, params: Mapping[str, object]) -> dict[str, Identifier]:
     """Typed bindings for the declared parameters of ``query``.
 
     Raises:
         QueryError: a parameter the query does not declare.
     """
     declared = {p.name for p in query.params}
-    bindings: dict[Variable, Identifier] = {}
+    bindings: dict[str, Identifier] = {}
     for name, value in params.items():
         if declared and name not in declared:
             raise QueryError(
@@ -296,7 +296,7 @@ def bind_params(query: QueryFile, params: Mapping[str, object]) -> dict[Variable
             )
         if not declared and not re.search(rf"[?$]{re.escape(name)}\b", query.text):
             raise QueryError(f"query '{query.name}' has no parameter '{name}'")
-        bindings[Variable(name)] = _term(name, value)
+        bindings[name] = _term(name, value)
     return bindings
 
 
@@ -313,9 +313,9 @@ def run_query(graph: Graph, query: str | Path | QueryFile, **params: object) -> 
         result = graph.query(compiled, initBindings=bindings)
         if result.type == "SELECT":
             names = [str(v) for v in (result.vars or [])]
-            rows = [
-                {name: row[index] for index, name in enumerate(names)}
-                for row in result  # type: ignore[union-attr]
+            rows: list[dict[str, Node | None]] = [
+                {name: cast(ResultRow, row)[index] for index, name in enumerate(names)}
+                for row in result
             ]
             return QueryResult("SELECT", names, rows, raw=result)
         if result.type == "ASK":

@@ -13,6 +13,7 @@ Examples:
 
 from __future__ import annotations
 
+import codecs
 import glob
 import re
 from collections.abc import Iterable
@@ -92,9 +93,8 @@ def read_text(path: Path) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise LoaderError(
-            f"not UTF-8 text (invalid byte at offset {exc.start})", path=path
-        ) from exc
+        offset = exc.start + (len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0)
+        raise LoaderError(f"not UTF-8 text (invalid byte at offset {offset})", path=path) from exc
     if "\x00" in text:
         offset = text.index("\x00")
         raise LoaderError(f"not a text file (NUL character at offset {offset})", path=path)

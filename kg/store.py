@@ -17,6 +17,7 @@ Examples:
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -193,12 +194,18 @@ class SummitGraph:
         if format not in EXPORT_FORMATS:
             raise UsageError(f"unknown format '{format}'. Known: {', '.join(EXPORT_FORMATS)}")
         if format in _QUAD_FORMATS:
-            dataset = bind_prefixes(Dataset())
+            dataset = Dataset()
+            bind_prefixes(dataset)
             for graph in self.data_graphs():
                 target = dataset.graph(graph.identifier)
                 for triple in graph:
                     target.add(triple)
-            text = dataset.serialize(format=format)
+            with warnings.catch_warnings():
+                # rdflib's quad serializers call its own deprecated Dataset.contexts()
+                warnings.filterwarnings(
+                    "ignore", "Dataset.contexts is deprecated", DeprecationWarning
+                )
+                text = dataset.serialize(format=format)
         else:
             text = self.data().serialize(format=format)
         if path is not None:

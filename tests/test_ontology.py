@@ -115,7 +115,9 @@ def test_no_undeclared_skg_terms(path: Path) -> None:
 
 
 def test_only_declared_subjects_in_skg(ontology: Graph) -> None:
-    subjects = {s for s in ontology.subjects() if isinstance(s, URIRef) and str(s).startswith(SKG_NS)}
+    subjects = {
+        s for s in ontology.subjects() if isinstance(s, URIRef) and str(s).startswith(SKG_NS)
+    }
     assert {str(s)[len(SKG_NS) :] for s in subjects} == SKG_TERMS
 
 
@@ -224,6 +226,21 @@ def test_shapes_are_labelled(shapes: Graph) -> None:
         assert shapes.value(shape, SH.message) is not None, shape
 
 
+def test_every_segment_class_but_cell_is_targeted(ontology: Graph, shapes: Graph) -> None:
+    segment_classes = set(ontology.transitive_subjects(RDFS.subClassOf, SKG.Segment))
+    segment_classes -= {SKG.Segment, SKG.Cell}
+    assert segment_classes
+    targeted = {
+        target
+        for shape in shapes.subjects(SH.targetClass, None)
+        for prop in shapes.objects(shape, SH.property)
+        if shapes.value(prop, SH.path) == SKG.inDocument
+        and shapes.value(prop, SH.minCount) == Literal(1)
+        for target in shapes.objects(shape, SH.targetClass)
+    }
+    assert segment_classes <= targeted, sorted(segment_classes - targeted)
+
+
 def test_valid_data_conforms(shapes: Graph) -> None:
     conforms, _, text = _validate(_data(VALID_DATA), shapes)
     assert conforms, text
@@ -262,14 +279,16 @@ ex:outcome2 a skg:Outcome ;
     ("patch", "path"),
     [
         # start after end
-        (("skg:start \"40\"^^xsd", "skg:start \"41\"^^xsd"), SKG.start),
+        (('skg:start "40"^^xsd', 'skg:start "41"^^xsd'), SKG.start),
         # a bad content hash
         (("0" * 64, "0" * 63 + "G"), SKG.contentHash),
         # a status outside the scheme
         (("skg:status skg:Scheduled", "skg:status skg:Possible"), SKG.status),
         # header likelihood equal to the cell's
-        (("skg:headerLikelihood skg:Anticipated", "skg:headerLikelihood skg:Possible"),
-         SKG.headerLikelihood),
+        (
+            ("skg:headerLikelihood skg:Anticipated", "skg:headerLikelihood skg:Possible"),
+            SKG.headerLikelihood,
+        ),
         # a likelihood that is not a likelihood
         (("skg:likelihood skg:Possible", "skg:likelihood skg:Held"), SKG.likelihood),
         # a language-tagged preferred label
@@ -303,8 +322,9 @@ def test_gazetteer_entities(ontology: Graph, gazetteer: Graph) -> None:
     entities = _entities(gazetteer)
     assert len(entities) >= 20
     for entity in entities:
-        assert str(entity).startswith(("https://w3id.org/summit-kg/id/actor/",
-                                       "https://w3id.org/summit-kg/id/place/")), entity
+        assert str(entity).startswith(
+            ("https://w3id.org/summit-kg/id/actor/", "https://w3id.org/summit-kg/id/place/")
+        ), entity
         prefs = list(gazetteer.objects(entity, SKOS.prefLabel))
         assert len(prefs) == 1, entity
         types = set(gazetteer.objects(entity, RDF.type))
@@ -388,7 +408,9 @@ def test_gazetteer_aliases(gazetteer: Graph) -> None:
         return {str(o) for o in gazetteer.objects(entity, prop)}
 
     assert {"Trump", "Donald J. Trump"} <= labels("actor/donald-trump", SKOS.altLabel)
-    assert {"Putin", "Vladimir Vladimirovich Putin"} <= labels("actor/vladimir-putin", SKOS.altLabel)
+    assert {"Putin", "Vladimir Vladimirovich Putin"} <= labels(
+        "actor/vladimir-putin", SKOS.altLabel
+    )
     assert {"United States of America", "USA"} <= labels("actor/united-states", SKOS.altLabel)
     assert {"U.S.", "US", "American", "Washington", "White House"} <= labels(
         "actor/united-states", SKOS.hiddenLabel

@@ -16,10 +16,12 @@ Examples:
 from __future__ import annotations
 
 import json
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.errors import LoaderError
 from kg.ids import content_hash
@@ -74,25 +76,29 @@ def load(path: Path) -> Iterator[tuple[URIRef, Graph]]:
         except json.JSONDecodeError as exc:
             raise LoaderError(f"invalid JSON: {exc.msg}", path=path, line=exc.lineno) from exc
     dataset = Dataset()
+    file_graph = ID[f"import/{content_hash(text)[:16]}"]
     try:
-        if fmt in _QUAD_FORMATS:
-            dataset.parse(data=text, format=fmt, publicID=ID[f"import/{content_hash(text)[:16]}"])
-        else:
-            target = ID[f"import/{content_hash(text)[:16]}"]
-            dataset.graph(target).parse(data=text, format=fmt)
-    except LoaderError:
-        raise
+        with warnings.catch_warnings():
+            # rdflib's TriG and JSON-LD parsers call its own deprecated ConjunctiveGraph
+            warnings.filterwarnings("ignore", "ConjunctiveGraph is deprecated", DeprecationWarning)
+            if fmt in _QUAD_FORMATS:
+                dataset.parse(data=text, format=fmt, publicID=file_graph)
+            else:
+                dataset.graph(file_graph).parse(data=text, format=fmt)
     except Exception as exc:  # rdflib raises many unrelated types for bad syntax
-        line = getattr(exc, "lines", None)
+        line = getattr(exc, "lines", None)  # 0-based in rdflib's Turtle parser
+        line = line + 1 if isinstance(line, int) else None
         message = " ".join(str(exc).split())[:300]
         raise LoaderError(
             f"cannot parse as {fmt}: {message}",
             path=path,
-            line=line if isinstance(line, int) else None,
+            line=line,
         ) from exc
     for graph in dataset.graphs():
-        if len(graph) and isinstance(graph.identifier, URIRef):
-            named = bind_prefixes(Graph(identifier=graph.identifier))
-            for triple in graph:
-                named.add(triple)
-            yield graph.identifier, named
+        if not len(graph) or not isinstance(graph.identifier, URIRef):
+            continue
+        iri = file_graph if graph.identifier == DATASET_DEFAULT_GRAPH_ID else graph.identifier
+        named = bind_prefixes(Graph(identifier=iri))
+        for triple in graph:
+            named.add(triple)
+        yield iri, named
