@@ -23,6 +23,7 @@ from rdflib import URIRef
 from kg.namespaces import ID
 
 __all__ = [
+    "INVISIBLE_CHARACTERS",
     "content_hash",
     "document_iri",
     "entity_iri",
@@ -33,7 +34,12 @@ __all__ = [
     "topic_iri",
 ]
 
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad]")
+INVISIBLE_CHARACTERS = (
+    "\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+)
+"""Soft hyphen, bidi controls and marks, zero-width and other invisible characters."""
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
 
 
 def strip_invisible(text: str) -> str:

@@ -44,6 +44,7 @@ from markupsafe import Markup
 
 from kg._io import atomic_write_text
 from kg.errors import ResourceMissing, UsageError
+from kg.ids import INVISIBLE_CHARACTERS
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -111,15 +112,9 @@ _HIDDEN_KEYS = frozenset({"label", "type"})
 _VIS_DIR = ("templates", "lib", "vis-9.1.2")
 _TEMPLATE_NAME = "view.html.j2"
 
-# Bidi embeddings/overrides/isolates and marks, zero-width and invisible
-# characters: deleted. Lone surrogates (unencodable in UTF-8): U+FFFD.
-_INVISIBLE = (
-    "\u061c\u180e\u200b\u200c\u200d\u200e\u200f"
-    "\u202a\u202b\u202c\u202d\u202e"
-    "\u2060\u2061\u2062\u2063\u2064"
-    "\u2066\u2067\u2068\u2069\ufeff"
-)
-_CLEAN_TABLE: dict[int, str | None] = dict.fromkeys(map(ord, _INVISIBLE))
+# Invisible characters (kg.ids.INVISIBLE_CHARACTERS) are deleted; lone
+# surrogates (unencodable in UTF-8) become U+FFFD.
+_CLEAN_TABLE: dict[int, str | None] = dict.fromkeys(map(ord, INVISIBLE_CHARACTERS))
 _CLEAN_TABLE.update(dict.fromkeys(range(0xD800, 0xE000), "\ufffd"))
 
 

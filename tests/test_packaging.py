@@ -74,13 +74,9 @@ def _ok(proc: subprocess.CompletedProcess[str]) -> str:
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    pytest.importorskip("build", reason="the 'build' package is needed to build the wheel")
-    pytest.importorskip("hatchling", reason="hatchling is needed for a --no-isolation build")
     work = tmp_path_factory.mktemp("wheel")
     source = work / "src"
     shutil.copytree(ROOT, source, ignore=COPY_IGNORE)
-    if not (source / "README.md").exists():  # pyproject: readme = "README.md"
-        (source / "README.md").write_text("# summit-kg\n\n(placeholder for the build)\n")
     dist = work / "dist"
     _ok(
         _run(
@@ -242,9 +238,6 @@ def test_installed_wheel_works_away_from_the_checkout(wheel: Path, tmp_path: Pat
     assert sorted(p.name for p in elsewhere.iterdir()) == ["v.html"]
 
 
-@pytest.mark.xfail(
-    not README.exists(), reason="README.md does not exist yet", strict=False, raises=AssertionError
-)
 def test_readme_mentions_every_subcommand_and_query() -> None:
     assert README.exists(), "README.md is missing"
     text = README.read_text(encoding="utf-8")
