@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from kg.document import Block, Document, ListItem, Row
+from kg.document import Block, Document, Row
 
 __all__ = [
     "Claims",
@@ -25,6 +25,7 @@ __all__ = [
     "ItemClaim",
     "Likelihood",
     "OutcomeClaim",
+    "PositionClaim",
     "SummitClaim",
 ]
 
@@ -79,15 +80,22 @@ class ConceptClaim:
     source: Block
     places: tuple[Entity, ...] = ()
     actors: tuple[Entity, ...] = ()
+    focus: tuple[ConceptClaim, ...] = ()
 
 
 @dataclass(frozen=True)
 class OutcomeClaim:
-    """One expected outcome from one table row."""
+    """One expected outcome from one table row or list item.
+
+    ``header_likelihood``/``header_hedge`` are set when the column header's (or
+    the list intro's) hedge differs from the one that won. ``actors`` are the
+    actors the row is about (an actor column or a header naming one);
+    ``column`` is the 1-based column of the outcome cell (``None`` for list items).
+    """
 
     label: str
     topic: ConceptClaim
-    source: Row
+    source: Block
     likelihood: Likelihood
     hedge: str | None
     focus_areas: tuple[ConceptClaim, ...] = ()
@@ -95,27 +103,60 @@ class OutcomeClaim:
     header_hedge: str | None = None
     significance: str | None = None
     mentions: tuple[Entity, ...] = ()
+    actors: tuple[Entity, ...] = ()
+    timeframe: str | None = None
+    cited: str | None = None
+    column: int | None = None
 
 
 @dataclass(frozen=True)
 class ItemClaim:
-    """A concern or recommendation from one list item."""
+    """A concern or recommendation from one list item (or one table cell).
+
+    ``column`` is the 1-based column for a claim from a table row's cell.
+    """
 
     label: str
-    source: ListItem
+    source: Block
     mentions: tuple[Entity, ...] = ()
     addressed_to: tuple[Entity, ...] = ()
+    topic: ConceptClaim | None = None
+    actors: tuple[Entity, ...] = ()
+    column: int | None = None
+
+
+@dataclass(frozen=True)
+class PositionClaim:
+    """An actor's stated position, aim or demand, from a table cell ("Washington's Aim")."""
+
+    label: str
+    source: Row
+    column: int
+    actors: tuple[Entity, ...] = ()
+    topic: ConceptClaim | None = None
+    header: str = ""
 
 
 @dataclass(frozen=True)
 class SummitClaim:
-    """The summit the document is about, as the document describes it."""
+    """The summit the document is about, as the document describes it.
+
+    ``name``, ``host``, ``dates`` come from a key/value table when there is one;
+    ``sources`` are further blocks (metadata rows) the summit is derived from.
+    ``scope``, when set, limits the claims linked to this summit to those from
+    these blocks (a curated table naming several summits); ``None`` means all.
+    """
 
     participants: tuple[Entity, ...]
     place: Entity | None
     status: str | None  # "Scheduled" | "Held" | None
     label: str
     source: Block
+    name: str | None = None
+    host: tuple[Entity, ...] = ()
+    dates: str | None = None
+    sources: tuple[Block, ...] = ()
+    scope: frozenset[Block] | None = None
 
 
 @dataclass(frozen=True)
@@ -131,3 +172,5 @@ class Claims:
     recommendations: tuple[ItemClaim, ...] = ()
     mentions: dict[Block, tuple[Entity, ...]] = field(default_factory=dict)
     extra_cells: dict[Row, tuple[tuple[int, str, str], ...]] = field(default_factory=dict)
+    positions: tuple[PositionClaim, ...] = ()
+    other_summits: tuple[SummitClaim, ...] = ()

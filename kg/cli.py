@@ -1,4 +1,4 @@
-"""The ``summit-kg`` command line: build, query, queries, viz, validate.
+"""The ``summit-kg`` command line: build, query, queries, viz, analyze, validate.
 
 ``main(argv)`` returns the exit code instead of exiting, so tests call it
 in-process. Exit codes: 0 ok, 1 a check failed (validate found violations),
@@ -16,22 +16,20 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
-from collections.abc import Sequence
-from typing import NoReturn, TextIO
+from collections.abc import Mapping, Sequence
+from typing import Any, NoReturn, TextIO
 
 from rdflib import URIRef
 
 from kg.errors import KGError, UsageError
+from kg.query import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT
 from kg.results import GRAPH_FORMATS, SELECT_FORMATS, short_term
 
 __all__ = ["main"]
 
 PROG = "summit-kg"
-VIEWS: dict[str, list[str] | None] = {
-    "overview": None,
-    "topics": ["Topic", "FocusArea", "Outcome"],
-    "actors": ["Summit", "Person", "State", "Organization", "Group", "Actor", "Place", "Topic"],
-}
+VIEWS = ("overview", "topics", "actors", "sources")  # kg.convert.VIEWS, without importing networkx
+SIZE_MEASURES = ("degree", "pagerank", "betweenness")  # kg.viz.SIZE_MEASURES
 
 
 class _Parser(argparse.ArgumentParser):
@@ -128,6 +126,30 @@ def _build_parser() -> argparse.ArgumentParser:
         help="table on a terminal, csv otherwise; turtle for CONSTRUCT",
     )
     query.add_argument("-o", "--output", metavar="FILE", help="write the answer to FILE")
+    query.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"stop the query after this long (default {DEFAULT_TIMEOUT:g}; 0 for no limit)",
+    )
+    query.add_argument(
+        "--max-rows",
+        type=_positive_int,
+        default=DEFAULT_MAX_ROWS,
+        metavar="N",
+        help=f"stop a SELECT after N rows (default {DEFAULT_MAX_ROWS})",
+    )
+    query.add_argument(
+        "--allow-remote",
+        action="store_true",
+        help="let SERVICE and FROM/FROM NAMED reach other graphs and the network (off by default)",
+    )
+    query.add_argument(
+        "--ask-exit-code",
+        action="store_true",
+        help="for an ASK query, exit 1 when the answer is false",
+    )
 
     command("queries", "List the question catalogue: name, title, parameters.", "summit-kg queries")
 
@@ -136,14 +158,55 @@ def _build_parser() -> argparse.ArgumentParser:
         "Write a self-contained interactive HTML view of the graph.",
         "summit-kg viz",
         "summit-kg viz --view topics -o topics.html",
-        "summit-kg viz --data summit.ttl -o summit.html",
+        "summit-kg viz --focus NATO --depth 2 -o nato.html",
+        "summit-kg viz --query topic-network -o network.html",
+        "summit-kg viz --data summit.ttl --view sources -o sources.html",
     )
     data_option(viz)
     viz.add_argument(
         "--view",
-        choices=tuple(VIEWS),
-        default="overview",
-        help="which part of the graph to draw (default: overview)",
+        choices=VIEWS,
+        default=None,
+        help="which part of the graph to draw (default: overview): overview = every claim; "
+        "topics = topic, focus area, outcome with likelihoods; actors = who is tied to what; "
+        "sources = which document says what",
+    )
+    viz.add_argument(
+        "--focus",
+        metavar="LABEL",
+        help="draw only what lies within --depth links of the node with this label",
+    )
+    viz.add_argument(
+        "--depth",
+        type=_whole_number,
+        default=1,
+        metavar="N",
+        help="links from the --focus node (default: 1)",
+    )
+    viz.add_argument(
+        "--query",
+        metavar="QUERY",
+        help="draw the graph a CONSTRUCT query builds: a .rq file or a catalogue name",
+    )
+    viz.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="bind a --query parameter (repeatable)",
+    )
+    viz.add_argument(
+        "--size-by",
+        choices=SIZE_MEASURES,
+        default="degree",
+        help="what node size shows (default: degree)",
+    )
+    viz.add_argument(
+        "--max-nodes",
+        type=_whole_number,
+        default=None,
+        metavar="N",
+        help="above N nodes draw only the N best-connected, and say so (default: 20000)",
     )
     viz.add_argument("--title", default=None, help="page heading")
     viz.add_argument(
@@ -154,6 +217,36 @@ def _build_parser() -> argparse.ArgumentParser:
         help="where to write the page (default: summit.html)",
     )
 
+    analyze = command(
+        "analyze",
+        "Graph analytics: the most central topics and actors, communities of topics, "
+        "agreement between sources; or how two entities are linked (--path).",
+        "summit-kg analyze",
+        "summit-kg analyze --top 5 --format json",
+        "summit-kg analyze --path NATO Arctic",
+        "summit-kg analyze --data articles/ --format csv > analysis.csv",
+    )
+    data_option(analyze)
+    analyze.add_argument(
+        "--format",
+        choices=("table", "json", "csv"),
+        default="table",
+        help="table (default), json, or csv (one table with a 'section' column)",
+    )
+    analyze.add_argument(
+        "--top",
+        type=_whole_number,
+        default=10,
+        metavar="N",
+        help="rows per centrality table (default: 10)",
+    )
+    analyze.add_argument(
+        "--path",
+        nargs=2,
+        metavar=("FROM", "TO"),
+        help="explain how the nodes with these labels are linked (shortest chain)",
+    )
+
     validate = command(
         "validate",
         "Check the graph against the SHACL shapes; exit 1 on violations.",
@@ -162,6 +255,31 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     data_option(validate)
     return parser
+
+
+def _seconds(text: str) -> float:
+    """``--timeout`` values: a non-negative number of seconds."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: '{text}'") from None
+    if value < 0 or value != value:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: '{text}'")
+    return value
+
+
+def _positive_int(text: str) -> int:
+    """``--max-rows`` values: a whole number of at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: '{text}'")
+    return int(text)
+
+
+def _whole_number(text: str) -> int:
+    """``--depth``/``--top``/``--max-nodes`` values: a whole number of at least 0."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"not a whole number: '{text}'")
+    return int(text)
 
 
 def _count(number: int, plural: str) -> str:
@@ -204,7 +322,7 @@ def _cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _cmd_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from kg.query import parse_header, parse_param, resolve_query
+    from kg.query import parse_header, parse_param, resolve_query, run_query
     from kg.results import format_result
     from kg.store import load
 
@@ -214,7 +332,14 @@ def _cmd_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         query = resolve_query(args.query)
     graph = load(*args.data, store=args.store)
-    result = graph.query(query, **params)
+    result = run_query(
+        graph.dataset,
+        query,
+        params,
+        timeout=args.timeout or None,
+        max_rows=args.max_rows,
+        allow_remote=args.allow_remote,
+    )
     fmt = args.format
     if fmt is None:
         graph_result = result.type not in ("SELECT", "ASK")
@@ -226,6 +351,12 @@ def _cmd_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         atomic_write_text(args.output, text)
     else:
         out.write(text)
+    if result.truncated:
+        err.write(
+            f"{PROG}: warning: stopped after {args.max_rows} rows; pass --max-rows N for more\n"
+        )
+    if args.ask_exit_code and result.type == "ASK" and not result.boolean:
+        return 1
     return 0
 
 
@@ -251,18 +382,197 @@ def _cmd_queries(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _cmd_viz(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from kg.store import load
-    from kg.viz import write_html
+    from kg.viz import MAX_NODES, view_title, write_html
 
     if not args.output.lower().endswith((".html", ".htm")):
         raise UsageError(f"the view is an HTML page: name it *.html, not '{args.output}'")
+    if args.query is not None and args.view is not None:
+        raise UsageError("--view and --query cannot be combined: a query makes its own view")
+    if args.param and args.query is None:
+        raise UsageError("--param binds a --query parameter; pass --query too")
+    if args.max_nodes == 0:
+        raise UsageError("--max-nodes must be at least 1")
+    query = None
+    params: dict[str, object] = {}
+    if args.query is not None:
+        from kg.query import parse_param, resolve_query
+
+        query = resolve_query(args.query)
+        params = dict(parse_param(p) for p in args.param)
     graph = load(*args.data, store=args.store)
-    network = graph.to_networkx(classes=VIEWS[args.view])
-    title = args.title or f"summit-kg · {args.view}"
-    path = write_html(network, args.output, title=title)
+    network = graph.to_networkx(
+        view=args.view, focus=args.focus, depth=args.depth, query=query, params=params
+    )
+    what = f"query {query.name}" if query is not None else f"{args.view or 'overview'} view"
+    if args.focus is not None:
+        what += f", around {args.focus}"
+    title = args.title or view_title(
+        view=args.view, query=query, focus=args.focus, depth=args.depth
+    )
+    max_nodes = args.max_nodes or MAX_NODES
+    path = write_html(network, args.output, title=title, size_by=args.size_by, max_nodes=max_nodes)
+    shown = ""
+    if network.number_of_nodes() > max_nodes:
+        shown = f"; the page shows the {max_nodes} best-connected"
     out.write(
         f"{path}: {network.number_of_nodes()} nodes, {network.number_of_edges()} edges "
-        f"({args.view} view)\n"
+        f"({what}{shown})\n"
     )
+    return 0
+
+
+def _text_table(headers: Sequence[str], rows: Sequence[Sequence[object]], limit: int = 60) -> str:
+    """Rows as aligned columns, each cut to ``limit`` characters."""
+    cells = [[str(c).replace("\n", " ") for c in row] for row in rows]
+    widths = [min(limit, max([len(h), *(len(r[i]) for r in cells)])) for i, h in enumerate(headers)]
+
+    def line(values: Sequence[str]) -> str:
+        fitted = [
+            (v if len(v) <= w else v[: w - 1] + "…").ljust(w)
+            for v, w in zip(values, widths, strict=True)
+        ]
+        return "  ".join(fitted).rstrip() + "\n"
+
+    return line(headers) + "  ".join("-" * w for w in widths) + "\n" + "".join(map(line, cells))
+
+
+_CENTRALITY_COLUMNS = ("degree", "betweenness", "pagerank", "mentioned")
+_CSV_COLUMNS = (
+    "section", "rank", "label", "type", *_CENTRALITY_COLUMNS,
+    "members", "sources", "outcomes", "likelihoods", "agreement",
+)  # fmt: skip
+
+
+def _analysis_rows(result: dict[str, Any]) -> list[dict[str, object]]:
+    """The analysis as one table of rows keyed by :data:`_CSV_COLUMNS`."""
+    rows: list[dict[str, object]] = []
+    for section in ("topics", "actors"):
+        for rank, row in enumerate(result[section], 1):
+            rows.append({"section": section, "rank": rank, **row})
+    for rank, community in enumerate(result["communities"], 1):
+        rows.append(
+            {
+                "section": "communities",
+                "rank": rank,
+                "label": "; ".join(community["topics"]),
+                "members": "; ".join(community["members"]),
+            }
+        )
+    for rank, row in enumerate(result["agreement"], 1):
+        rows.append(
+            {
+                "section": "agreement",
+                "rank": rank,
+                "label": row["topic"],
+                "sources": row["sources"],
+                "outcomes": row["outcomes"],
+                "likelihoods": "; ".join(row["likelihoods"]),
+                "agreement": row["agreement"],
+            }
+        )
+    return rows
+
+
+def _analysis_table(result: dict[str, Any]) -> str:
+    parts = []
+    for section, what in (("topics", "topics"), ("actors", "actors")):
+        rows = result[section]
+        parts.append(
+            f"Most central {what} ({len(rows)} of {result['counts'][section]}; by PageRank "
+            "over claims and the passages that state them)\n"
+            + _text_table(
+                ("rank", what[:-1], "class", *_CENTRALITY_COLUMNS),
+                [
+                    (
+                        i,
+                        r["label"],
+                        r["type"],
+                        r["degree"],
+                        f"{r['betweenness']:.3f}",
+                        f"{r['pagerank']:.3f}",
+                        r["mentioned"],
+                    )
+                    for i, r in enumerate(rows, 1)
+                ],
+            )
+        )
+    parts.append(
+        "Communities of topics (Louvain, seed 42)\n"
+        + _text_table(
+            ("#", "topics", "with"),
+            [
+                (i, "; ".join(c["topics"]), "; ".join(c["members"]))
+                for i, c in enumerate(result["communities"], 1)
+            ],
+        )
+    )
+    parts.append(
+        "Topics by source agreement\n"
+        + _text_table(
+            ("topic", "sources", "outcomes", "likelihoods", "agreement"),
+            [
+                (
+                    r["topic"],
+                    r["sources"],
+                    r["outcomes"],
+                    ", ".join(r["likelihoods"]),
+                    r["agreement"],
+                )
+                for r in result["agreement"]
+            ],
+        )
+    )
+    return "\n".join(parts)
+
+
+def _csv_text(columns: Sequence[str], rows: Sequence[Mapping[str, object]]) -> str:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import json
+
+    from kg import analytics
+    from kg.store import load
+
+    graph = load(*args.data, store=args.store)
+    network = graph.to_networkx()
+    if args.path:
+        explanation = analytics.explain_path(network, *args.path)
+        steps = [
+            {
+                "step": i,
+                "label": s.label,
+                "type": s.type,
+                "link": s.link or "",
+                "direction": "" if s.link is None else ("forward" if s.forward else "backward"),
+                "node": s.node,
+            }
+            for i, s in enumerate(explanation.steps)
+        ]
+        if args.format == "json":
+            out.write(json.dumps({"links": len(explanation), "steps": steps}, indent=2) + "\n")
+        elif args.format == "csv":
+            out.write(_csv_text(("step", "label", "type", "link", "direction", "node"), steps))
+        else:
+            links = len(explanation)
+            out.write(f"{explanation}\n({links} link{'' if links == 1 else 's'})\n")
+        return 0
+    # Centrality counts text passages too (an actor named in six paragraphs is central).
+    result = analytics.summary(network, top=args.top, measured=graph.to_networkx(provenance=True))
+    if args.format == "json":
+        out.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    elif args.format == "csv":
+        out.write(_csv_text(_CSV_COLUMNS, _analysis_rows(result)))
+    else:
+        out.write(_analysis_table(result))
     return 0
 
 
@@ -285,6 +595,7 @@ _COMMANDS = {
     "query": _cmd_query,
     "queries": _cmd_queries,
     "viz": _cmd_viz,
+    "analyze": _cmd_analyze,
     "validate": _cmd_validate,
 }
 

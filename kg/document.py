@@ -1,20 +1,40 @@
-"""The parsed-document model: typed blocks with character offsets.
+"""The parsed-document model: typed blocks with character offsets, and the text policy.
 
 Parsing produces a :class:`Document`; extraction reads it. Nothing here knows
-about RDF. Offsets index :attr:`Document.text`, the *normalised* text (UTF-8
-decoded, BOM dropped, CRLF/CR turned into LF, Unicode NFC), so
-``doc.text[block.start:block.end] == block.text`` always holds.
+about RDF.
+
+Offsets and cleaning, the policy in one place:
+
+* :attr:`Document.text` is the *normalised* text: UTF-8 decoded, BOM dropped,
+  CRLF/CR turned into LF, Unicode NFC, whitespace at the ends of lines and
+  blank lines at the end dropped. Every offset indexes it, so
+  ``doc.text[block.start:block.end] == block.text`` always holds, and
+  ``block.text`` is the exact source text kept as provenance (``skg:quote``).
+* What extraction reads is the *clean* view of a block (:func:`clean_text`):
+  HTML entities decoded, ``<br>`` and other HTML tags removed, NBSP and other
+  spaces made plain spaces, U+FE0F dropped, markdown escapes (``\\"``,
+  ``\\$``), emphasis (``**bold**``) and links undone, citation markers
+  (``[1]``) and photo credits removed, common mojibake repaired, runs of
+  whitespace collapsed. Curly quotes, dashes, guillemets and letters are kept.
+  Cleaning is per block, so it never moves an offset; every label extraction
+  gives occurs in the clean view of the block it comes from (and, where
+  cleaning changed nothing, in the source text itself).
 
 Examples:
     >>> p = Paragraph(start=0, end=5, line=1, text="Hello")
     >>> p.span
     (0, 5)
+    >>> clean_text("**Arms&nbsp;control** &amp; trade[1]<br>talks")
+    'Arms control & trade talks'
 """
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 __all__ = [
     "Block",
@@ -26,7 +46,81 @@ __all__ = [
     "Row",
     "Section",
     "Table",
+    "clean_text",
 ]
+
+_MOJIBAKE = {
+    "â€™": "’",
+    "â€˜": "‘",
+    "â€œ": "“",
+    "â€\u009d": "”",
+    "â€“": "–",
+    "â€”": "—",
+    "â€¦": "…",
+}
+_MOJIBAKE_RE = re.compile("|".join(re.escape(k) for k in _MOJIBAKE))
+# Mac Roman's "’" read as Latin-1: "RussiaÕs" → "Russia’s" (only before a clitic)
+_MAC_APOSTROPHE = re.compile(r"(?<=[a-z])Õ(?=(?:s|t|ll|re|ve|d|m)\b)")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_BR = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
+_HTML_TAG = re.compile(
+    r"</?(?:a|abbr|b|big|blockquote|center|cite|code|del|div|em|font|h[1-6]|hr|i|img|ins|"
+    r"li|mark|ol|p|s|small|span|strike|strong|sub|sup|table|tbody|td|th|thead|tr|u|ul)"
+    r"(?:\s[^<>]*)?/?>",
+    re.IGNORECASE,
+)
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*\)")
+_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<!\w)__(?=\S)(.+?)(?<=\S)__(?!\w)")
+_ITALIC = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]*?[^\s*\\])\*(?![\w*])")
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_CITATION = re.compile(r"(?:\[(?:\d{1,3}|[a-z]|citation needed|edit)\])+")
+_CAPTION = re.compile(
+    r"\(\s*(?:(?:AP|AFP|Reuters|Getty|EPA|file)\s+)?(?:photo|image|picture|credit|"
+    r"photo credit|image credit)s?\s*[:/][^()]*\)",
+    re.IGNORECASE,
+)
+_VARIATION = re.compile("[\ufe0e\ufe0f]")
+_SPACE = re.compile(r"\s+")
+
+
+def clean_text(text: str, *, cell: bool = False) -> str:
+    """The clean view of a piece of source text (see the module docstring).
+
+    ``cell`` makes ``<br>`` a value separator (``"; "``) rather than a space:
+    inside a table cell it separates values.
+
+    Examples:
+        >>> clean_text('Moscow’s \\\\"red lines\\\\" cost \\\\$5bn')
+        'Moscow’s "red lines" cost $5bn'
+        >>> clean_text("Trade<br/>Energy", cell=True)
+        'Trade; Energy'
+        >>> clean_text("▪️ RussiaÕs view (Photo: Reuters) [3][5]")
+        '▪ Russia’s view'
+    """
+    if _MOJIBAKE_RE.search(text):
+        text = _MOJIBAKE_RE.sub(lambda m: _MOJIBAKE[m.group(0)], text)
+    if "Õ" in text:
+        text = _MAC_APOSTROPHE.sub("’", text)
+    if "<" in text:
+        text = _BR.sub("; " if cell else " ", text)
+        text = _HTML_TAG.sub(" ", text)
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    text = _VARIATION.sub("", text)
+    if "[" in text:
+        text = _MD_LINK.sub(r"\1", text)
+        text = _CITATION.sub("", text)
+    if "*" in text or "__" in text:
+        text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
+        text = _ITALIC.sub(r"\1", text)
+    if "\\" in text:
+        text = _MD_ESCAPE.sub(r"\1", text)
+    if "(" in text:
+        text = _CAPTION.sub(" ", text)
+    text = _SPACE.sub(" ", text).strip()
+    if cell:
+        text = text.strip(" ;")
+    return text
 
 
 @dataclass(frozen=True)
@@ -43,27 +137,48 @@ class Block:
         """``(start, end)`` character offsets into the normalised text."""
         return (self.start, self.end)
 
+    @cached_property
+    def plain(self) -> str:
+        """The clean view of :attr:`text` (:func:`clean_text`): what extraction reads."""
+        return clean_text(self.text)
+
 
 @dataclass(frozen=True)
 class Heading(Block):
-    """A section heading; ``title`` is the text without markers."""
+    """A section heading; ``title`` is its clean text without markers.
+
+    ``style`` says how it was recognised: ``atx`` (``#``), ``wiki`` (``== x ==``),
+    ``bold``, ``caps`` (ALL CAPS), ``colon`` (ends in ``:``), ``question``,
+    ``numbered`` (``1. Title`` followed by prose), ``emoji`` (an emoji prefix)
+    or ``plain`` (a short Title Case line).
+    """
 
     title: str = ""
     level: int = 2
+    style: str = "plain"
 
 
 @dataclass(frozen=True)
 class Paragraph(Block):
-    """A paragraph of prose."""
+    """A paragraph of prose (one source line)."""
 
 
 @dataclass(frozen=True)
 class ListItem(Block):
-    """One list item; ``label`` and ``description`` are set for ``Label: description`` items."""
+    """One list item.
+
+    ``content`` is the clean text of the item without its marker (continuation
+    lines joined); ``label`` and ``description`` are set for ``Label: description``
+    items (also ``**Label**:``, ``Label – description``…). ``marker`` is the
+    source marker (``""`` for a list without markers) and ``depth`` the nesting
+    level (0 for top-level items).
+    """
 
     content: str = ""
     label: str | None = None
     description: str | None = None
+    marker: str = ""
+    depth: int = 0
 
 
 @dataclass(frozen=True)
@@ -76,19 +191,24 @@ class ListBlock(Block):
 
 @dataclass(frozen=True)
 class Row(Block):
-    """A table row: its cell texts, trimmed, padded to the header's width."""
+    """A table row: its clean cell texts, padded to the header's width."""
 
     cells: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Table(Block):
-    """A pipe table: header cells and body rows; ``intro`` is the paragraph before it."""
+    """A pipe table: header cells and body rows; ``intro`` is the paragraph before it.
+
+    ``separator`` is false for a table recognised without a separator row
+    (three or more pipe lines with the same number of cells).
+    """
 
     header: tuple[str, ...] = ()
     rows: tuple[Row, ...] = ()
     header_line: int = 0
     intro: Paragraph | None = None
+    separator: bool = True
 
 
 @dataclass(frozen=True)
@@ -110,7 +230,9 @@ class Document:
 
     ``title`` is the headline; ``headlines`` holds it and any further
     headline lines above the first paragraph; ``sections`` hold the body.
-    ``warnings`` are ``(line, message)`` pairs for input that was skipped.
+    ``warnings`` are ``(line, message)`` pairs for every input line that was
+    skipped (noise, duplicate headlines) or read other than as written
+    (ragged table rows, pipe lines that are not tables, nested list items).
     """
 
     source: str

@@ -22,6 +22,7 @@ __all__ = [
     "LoaderError",
     "QueryError",
     "QueryRejected",
+    "QueryTimeout",
     "ResourceMissing",
     "StoreError",
     "UsageError",
@@ -65,6 +66,10 @@ class QueryError(KGError, ValueError):
 
 class QueryRejected(QueryError):
     """Raised when a query would write, reach the network or read other graphs."""
+
+
+class QueryTimeout(QueryError, TimeoutError):
+    """Raised when a query runs longer than its timeout (the worker is stopped)."""
 
 
 class StoreError(KGError, OSError):

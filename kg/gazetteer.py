@@ -39,38 +39,22 @@ _KINDS = {
     SKG.Place: "Place",
 }
 _ACTOR_CUES = frozenset(
-    [
-        "said",
-        "says",
-        "say",
-        "insists",
-        "insisted",
-        "wants",
-        "wanted",
-        "has",
-        "have",
-        "will",
-        "would",
-        "demands",
-        "demanded",
-        "warned",
-        "agreed",
-        "rejected",
-        "claims",
-        "claimed",
-        "argues",
-        "argued",
-        "seeks",
-        "sought",
-        "announced",
-        "accused",
-        "refused",
-        "threatened",
-        "vowed",
-        "hopes",
-        "hoped",
-    ]
+    """said says say insists insisted wants wanted has have had will would could should must
+    may might can cannot is was are were demands demanded warned warns agreed agrees rejected
+    rejects claims claimed argues argued seeks sought announced announces accused accuses
+    refused refuses threatened threatens vowed vows hopes hoped signalled signaled signals
+    believes believed expects sees views considers welcomed welcomes condemned condemns
+    denied denies responded responds plans planned intends aims pushed pushes pressed presses
+    offered offers proposed proposes backs backed supports supported opposes opposed
+    reiterated reiterates stressed stresses urged urges called calls appears remains
+    continues maintains insist want demand reject seek offer propose""".split()
 )
+# words before a name that make it a location ("talks in Moscow", "zones like Ukraine")
+_LOCATIVE = frozenset(
+    "in at to from near into across around throughout inside outside within through via "
+    "beyond like toward towards over visit visited visiting visits".split()
+)
+_DETERMINERS = frozenset(["the"])
 
 
 @dataclass(frozen=True)
@@ -84,27 +68,48 @@ class Mention:
 
 
 class Gazetteer:
-    """Alias → entity lookup compiled into one regular expression."""
+    """Alias → entity lookup compiled into one regular expression.
 
-    def __init__(self, entities: list[Entity], match_forms: dict[str, list[str]]):
+    ``match_forms`` maps an entity id to every form that finds it; ``hidden``
+    (optional) names the forms that are match-only (demonyms, capitals). A
+    form shared by an actor and a place (a state and its territory, a capital
+    and the state it stands for) is resolved from the words around it.
+    """
+
+    def __init__(
+        self,
+        entities: list[Entity],
+        match_forms: dict[str, list[str]],
+        *,
+        hidden: dict[str, list[str]] | None = None,
+    ):
         self.entities = {e.id: e for e in entities}
+        self._forms = {key: list(forms) for key, forms in match_forms.items()}
+        self._hidden = {key: list(forms) for key, forms in (hidden or {}).items()}
         self._by_form: dict[str, list[Entity]] = defaultdict(list)
         for entity in entities:
-            for form in match_forms[entity.id]:
+            forms = [*self._forms.get(entity.id, []), *self._hidden.get(entity.id, [])]
+            for form in forms:
                 for variant in _case_variants(unicodedata.normalize("NFC", form)):
                     if entity not in self._by_form[variant]:
                         self._by_form[variant].append(entity)
-        forms = sorted(self._by_form, key=lambda f: (-len(f), f))
-        alternation = "|".join(re.escape(f) for f in forms) or r"(?!x)x"
+        ordered = sorted(self._by_form, key=lambda f: (-len(f), f))
+        alternation = "|".join(re.escape(f) for f in ordered) or r"(?!x)x"
         self._pattern = re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
 
     @classmethod
     def from_file(cls, path: Path) -> Gazetteer:
-        """Read a gazetteer from a Turtle file."""
+        """Read a gazetteer from a Turtle file.
+
+        Every state without a place of the same name gets a territory twin
+        (``place/<key>``, same label, aliases and Wikidata id), so that
+        "talks in Canada" finds a place and "Canada insists" an actor.
+        """
         graph = Graph()
         graph.parse(data=path.read_text(encoding="utf-8"), format="turtle")
         entities: list[Entity] = []
         forms: dict[str, list[str]] = {}
+        hidden: dict[str, list[str]] = {}
         prefix = str(ID)
         for subject, _, klass in graph.triples((None, RDF.type, None)):
             if not isinstance(klass, URIRef) or klass not in _KINDS:
@@ -116,12 +121,20 @@ class Gazetteer:
             key = str(subject)[len(prefix) :]
             label = str(graph.value(subject, SKOS.prefLabel))
             aliases = sorted(str(o) for o in graph.objects(subject, SKOS.altLabel))
-            hidden = sorted(str(o) for o in graph.objects(subject, SKOS.hiddenLabel))
             same_as = tuple(sorted(str(o) for o in graph.objects(subject, SCHEMA.sameAs)))
             entities.append(Entity(key, _KINDS[klass], label, same_as, tuple(aliases)))
-            forms[key] = [label, *aliases, *hidden]
+            forms[key] = [label, *aliases]
+            hidden[key] = sorted(str(o) for o in graph.objects(subject, SKOS.hiddenLabel))
+        place_labels = {e.label for e in entities if e.is_place}
+        for entity in list(entities):
+            if entity.kind == "State" and entity.label not in place_labels:
+                twin_id = "place/" + entity.id.partition("/")[2]
+                entities.append(
+                    Entity(twin_id, "Place", entity.label, entity.same_as, entity.aliases)
+                )
+                forms[twin_id] = list(forms[entity.id])
         entities.sort(key=lambda e: e.id)
-        return cls(entities, forms)
+        return cls(entities, forms, hidden=hidden)
 
     @staticmethod
     @cache
@@ -129,11 +142,34 @@ class Gazetteer:
         """The gazetteer shipped with summit-kg (cached)."""
         return Gazetteer.from_file(resource_file("ontology", "gazetteer.ttl"))
 
+    def extended(self, entities: list[Entity], forms: dict[str, list[str]]) -> Gazetteer:
+        """This gazetteer plus ``entities`` (names a document introduces), found by ``forms``.
+
+        Examples:
+            >>> new = Entity("actor/ana-berg", "Person", "Ana Berg", aliases=("Berg",))
+            >>> gaz = Gazetteer.bundled().extended([new], {new.id: ["Ana Berg", "Berg"]})
+            >>> [m.entity.label for m in gaz.find("Berg met Putin.")]
+            ['Ana Berg', 'Vladimir Putin']
+        """
+        known = dict(self.entities)
+        all_forms = {key: list(value) for key, value in self._forms.items()}
+        for entity in entities:
+            if entity.id not in known:
+                known[entity.id] = entity
+            all_forms.setdefault(entity.id, [])
+            for form in forms.get(entity.id, []):
+                if form not in all_forms[entity.id]:
+                    all_forms[entity.id].append(form)
+        ordered = sorted(known.values(), key=lambda e: e.id)
+        return Gazetteer(ordered, all_forms, hidden=self._hidden)
+
     def find(self, text: str) -> list[Mention]:
         """Every gazetteer mention in ``text``, left to right, without overlaps.
 
-        A name that is both an actor and a place (Ukraine) is the actor when a
-        verb of speech or will follows it ("Ukraine insists"), the place otherwise.
+        A name that is both an actor and a place (Ukraine, Moscow) is the place
+        after a locative word ("crises in Ukraine", "talks in Moscow", also
+        across "and"/"or" lists: "in Syria and Ukraine") and the actor
+        otherwise ("Ukraine insists", "Moscow's position", "U.S.-Russia").
         """
         visible, origin = _visible(text)
         mentions: list[Mention] = []
@@ -141,7 +177,7 @@ class Gazetteer:
             candidates = self._by_form[match.group(0)]
             entity = candidates[0]
             if len(candidates) > 1:
-                entity = _choose(candidates, visible[match.end() :])
+                entity = _choose(candidates, visible[: match.start()], visible[match.end() :])
             start, end = origin[match.start()], origin[match.end() - 1] + 1
             mentions.append(Mention(entity, start, end, text[start:end]))
         return mentions
@@ -155,6 +191,30 @@ class Gazetteer:
                 continue
             seen.setdefault(entity.id, entity)
         return tuple(seen.values())
+
+    def places_in(self, text: str) -> tuple[Entity, ...]:
+        """The places ``text`` names, a place wherever a name can be one ("Oslo City Hall, Oslo").
+
+        Examples:
+            >>> [p.id for p in Gazetteer.bundled().places_in("Moscow, Russia")]
+            ['place/moscow', 'place/russia']
+        """
+        visible, _ = _visible(text)
+        seen: dict[str, Entity] = {}
+        for match in self._pattern.finditer(visible):
+            for entity in self._by_form[match.group(0)]:
+                if entity.is_place:
+                    seen.setdefault(entity.id, entity)
+                    break
+        return tuple(seen.values())
+
+    def lookup(self, name: str) -> Entity | None:
+        """The entity a whole string names (``"Washington"``, ``"Erdoğan"``), or ``None``."""
+        candidates = self._by_form.get(unicodedata.normalize("NFC", name.strip()))
+        if not candidates:
+            return None
+        actors = [e for e in candidates if not e.is_place]
+        return actors[0] if actors else candidates[0]
 
 
 def _visible(text: str) -> tuple[str, list[int]]:
@@ -173,10 +233,56 @@ def _case_variants(form: str) -> list[str]:
     return [form]
 
 
-def _choose(candidates: list[Entity], following: str) -> Entity:
-    words = re.findall(r"[^\W\d_]+", following[:40])
-    acts = bool(words) and words[0].lower() in _ACTOR_CUES
-    for entity in candidates:
-        if entity.is_place != acts:
-            return entity
-    return candidates[0]
+_TOKEN = re.compile(r"[^\W\d_][\w.’'-]*|[^\w\s]")
+
+
+def _previous_word(before: str) -> tuple[str | None, bool]:
+    """The word before a name and whether a list was skipped to reach it.
+
+    Looks past "the" and lists ("in Syria and Ukraine", "in Kananaskis, Canada");
+    ``None`` after a compound dash ("U.S.-Russia") or other punctuation.
+    """
+    if before[-1:] in ("-", "–", "—", "/"):
+        return None, False
+    tokens: list[str] = _TOKEN.findall(before[-80:])
+    i = len(tokens) - 1
+    skipped = False
+    while i >= 0:
+        token = tokens[i]
+        lowered = token.lower()
+        if lowered in _DETERMINERS:
+            i -= 1
+        elif lowered in ("and", "or", ","):
+            skipped = True
+            i -= 1
+            while i >= 0 and tokens[i][:1].isupper():
+                i -= 1  # the name before it in the list
+        elif not token[:1].isalpha():
+            return None, skipped
+        else:
+            return lowered, skipped
+    return None, skipped
+
+
+def _acts(after: str) -> bool:
+    """Whether the words after a name make it an actor: a verb of speech or will, a possessive."""
+    if re.match(r"^[’']s\b", after):
+        return True
+    words = re.findall(r"[^\W\d_]+", after[:60])
+    while len(words) >= 2 and words[0].lower() in ("and", "or") and words[1][:1].isupper():
+        words = words[2:]
+    return bool(words) and words[0].lower() in _ACTOR_CUES
+
+
+def _choose(candidates: list[Entity], before: str, after: str) -> Entity:
+    places = [e for e in candidates if e.is_place]
+    actors = [e for e in candidates if not e.is_place]
+    if not places or not actors:
+        return candidates[0]
+    word, skipped = _previous_word(before)
+    locative = word in _LOCATIVE
+    if locative and not skipped:
+        return places[0]  # "talks in Helsinki, said …": the place
+    if _acts(after):
+        return actors[0]  # "In Moscow, Russia insists": the actor
+    return places[0] if locative else actors[0]

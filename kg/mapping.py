@@ -23,7 +23,7 @@ from __future__ import annotations
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-from kg.claims import Claims, ConceptClaim, Entity, ItemClaim
+from kg.claims import Claims, ConceptClaim, Entity, ItemClaim, OutcomeClaim, SummitClaim
 from kg.document import Block, Heading, ListBlock, Paragraph, Table
 from kg.ids import content_hash, document_iri, entity_iri, focus_area_iri, summit_iri, topic_iri
 from kg.namespaces import PREFIXES, SCHEMA, SEM, SKG
@@ -59,7 +59,10 @@ class _Mapper:
         self.items(
             self.claims.recommendations, SKG.Recommendation, "recommendation", SKG.hasRecommendation
         )
-        self.summit()
+        self.positions()
+        for summit in (self.claims.summit, *self.claims.other_summits):
+            if summit is not None:
+                self.summit(summit)
         return self.graph
 
     # --- provenance structure -------------------------------------------------
@@ -145,6 +148,8 @@ class _Mapper:
         iri = entity_iri(entity.id)
         self.add((iri, RDF.type, SKG[entity.kind]))
         self.add((iri, SKOS.prefLabel, Literal(entity.label)))
+        for alias in entity.aliases:
+            self.add((iri, SKOS.altLabel, Literal(alias)))
         for same in entity.same_as:
             self.add((iri, SCHEMA.sameAs, URIRef(same)))
         return iri
@@ -177,6 +182,8 @@ class _Mapper:
             add((iri, SKG.relatedPlace, self.entity(place)))
         for actor in claim.actors:
             add((iri, SKG.relatedActor, self.entity(actor)))
+        for focus in claim.focus:
+            add((iri, SKG.hasFocusArea, self.focus_area(focus)))
         return iri
 
     def focus_area(self, claim: ConceptClaim) -> URIRef:
@@ -191,11 +198,20 @@ class _Mapper:
         for claim in (*self.claims.agenda, *self.claims.topics):
             self.topic(claim)
 
+    def outcome_iri(self, claim: OutcomeClaim) -> URIRef:
+        """``…/row/3/outcome`` (one outcome per row or list item)."""
+        return URIRef(f"{self.segments[claim.source]}/outcome")
+
+    def item_iri(self, claim: ItemClaim, suffix: str) -> URIRef:
+        """``…/item/2/concern``, or ``…/row/3/concern/4`` for a table cell."""
+        base = f"{self.segments[claim.source]}/{suffix}"
+        return URIRef(base if claim.column is None else f"{base}/{claim.column}")
+
     def outcomes(self) -> None:
         add = self.add
         for claim in self.claims.outcomes:
             row_iri = self.segments[claim.source]
-            iri = URIRef(f"{row_iri}/outcome")
+            iri = self.outcome_iri(claim)
             topic = self.topic(claim.topic)
             add((iri, RDF.type, SKG.Outcome))
             add((iri, RDFS.label, Literal(claim.label)))
@@ -216,13 +232,19 @@ class _Mapper:
                 add((topic, SKG.hasFocusArea, focus_iri))
             for entity in claim.mentions:
                 add((iri, SKG.mentions, self.entity(entity)))
+            for actor in claim.actors:
+                add((iri, SKG.actor, self.entity(actor)))
+            if claim.timeframe is not None:
+                add((iri, SKG.timeframe, Literal(claim.timeframe)))
+            if claim.cited is not None:
+                add((iri, DCTERMS.source, Literal(claim.cited)))
 
     def items(
         self, claims: tuple[ItemClaim, ...], klass: URIRef, suffix: str, link: URIRef
     ) -> None:
         for claim in claims:
             item_iri = self.segments[claim.source]
-            iri = URIRef(f"{item_iri}/{suffix}")
+            iri = self.item_iri(claim, suffix)
             self.add((iri, RDF.type, klass))
             self.add((iri, RDFS.label, Literal(claim.label)))
             self.add((iri, PROV.wasDerivedFrom, item_iri))
@@ -230,13 +252,26 @@ class _Mapper:
                 self.add((iri, SKG.mentions, self.entity(entity)))
             for actor in claim.addressed_to:
                 self.add((iri, SKG.addressedTo, self.entity(actor)))
+            for actor in claim.actors:
+                self.add((iri, SKG.actor, self.entity(actor)))
+            if claim.topic is not None:
+                self.add((iri, SKG.topic, self.topic(claim.topic)))
+
+    def positions(self) -> None:
+        for claim in self.claims.positions:
+            row_iri = self.segments[claim.source]
+            iri = URIRef(f"{row_iri}/position/{claim.column}")
+            self.add((iri, RDF.type, SKG.Position))
+            self.add((iri, RDFS.label, Literal(claim.label)))
+            self.add((iri, PROV.wasDerivedFrom, row_iri))
+            for actor in claim.actors:
+                self.add((iri, SKG.actor, self.entity(actor)))
+            if claim.topic is not None:
+                self.add((iri, SKG.topic, self.topic(claim.topic)))
 
     # --- the summit -------------------------------------------------------------
 
-    def summit(self) -> None:
-        claim = self.claims.summit
-        if claim is None:
-            return
+    def summit(self, claim: SummitClaim) -> None:
         iri = summit_iri(
             claim.place.id if claim.place else None, [p.id for p in claim.participants]
         )
@@ -244,20 +279,36 @@ class _Mapper:
         add((iri, RDF.type, SKG.Summit))
         add((iri, RDFS.label, Literal(claim.label)))
         add((iri, PROV.wasDerivedFrom, self.segments[claim.source]))
+        for block in claim.sources:
+            add((iri, PROV.wasDerivedFrom, self.segments[block]))
         for actor in claim.participants:
             add((iri, SEM.hasActor, self.entity(actor)))
         if claim.place is not None:
             add((iri, SEM.hasPlace, self.entity(claim.place)))
         if claim.status is not None:
             add((iri, SKG.status, SKG[claim.status]))
+        if claim.name is not None:
+            add((iri, SCHEMA.name, Literal(claim.name)))
+        for host in claim.host:
+            add((iri, SCHEMA.organizer, self.entity(host)))
+        if claim.dates is not None:
+            add((iri, SKG.dates, Literal(claim.dates)))
+
+        def scoped(block: Block) -> bool:
+            return claim.scope is None or block in claim.scope
+
         for topic in (*self.claims.agenda, *self.claims.topics):
-            add((iri, SKG.addressesTopic, topic_iri(topic.key)))
+            if scoped(topic.source):
+                add((iri, SKG.addressesTopic, topic_iri(topic.key)))
         for outcome in self.claims.outcomes:
-            add((iri, SKG.hasOutcome, URIRef(f"{self.segments[outcome.source]}/outcome")))
+            if scoped(outcome.source):
+                add((iri, SKG.hasOutcome, self.outcome_iri(outcome)))
         for concern in self.claims.concerns:
-            add((iri, SKG.hasConcern, URIRef(f"{self.segments[concern.source]}/concern")))
+            if scoped(concern.source):
+                add((iri, SKG.hasConcern, self.item_iri(concern, "concern")))
         for rec in self.claims.recommendations:
-            add((iri, SKG.hasRecommendation, URIRef(f"{self.segments[rec.source]}/recommendation")))
+            if scoped(rec.source):
+                add((iri, SKG.hasRecommendation, self.item_iri(rec, "recommendation")))
 
 
 def to_graph(claims: Claims) -> tuple[URIRef, Graph]:

@@ -64,6 +64,7 @@ class SKG(DefinedNamespace):
     Outcome: URIRef
     Concern: URIRef
     Recommendation: URIRef
+    Position: URIRef
     Likelihood: URIRef
     SummitStatus: URIRef
     # classes: provenance structure
@@ -112,12 +113,15 @@ class SKG(DefinedNamespace):
     relatedActor: URIRef
     mentions: URIRef
     addressedTo: URIRef
+    actor: URIRef
     inDocument: URIRef
 
     # datatype properties
     hedge: URIRef
     headerHedge: URIRef
     significance: URIRef
+    timeframe: URIRef
+    dates: URIRef
     rank: URIRef
     contentHash: URIRef
     start: URIRef

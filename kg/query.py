@@ -16,7 +16,7 @@ Examples:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -26,15 +26,19 @@ from pyparsing import ParseException, ParseResults
 from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-from rdflib.plugins.sparql.sparql import Query
-from rdflib.query import Result, ResultRow
-from rdflib.term import Identifier, Node
+from rdflib.query import Result
+from rdflib.term import Identifier, Node, Variable
 
+from kg.engines import execute
 from kg.errors import QueryError, QueryRejected, UsageError
 from kg.resources import resource_dir
+from kg.sandbox import run_isolated
 
 __all__ = [
+    "DEFAULT_MAX_ROWS",
+    "DEFAULT_TIMEOUT",
     "MAX_QUERY_CHARS",
+    "CheckedQuery",
     "QueryFile",
     "QueryParam",
     "QueryResult",
@@ -50,20 +54,29 @@ rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 
 MAX_QUERY_CHARS = 20_000
 MAX_NESTING = 64
+DEFAULT_TIMEOUT = 5.0
+"""Seconds a query may run before it is stopped."""
+DEFAULT_MAX_ROWS = 100_000
+"""Rows a SELECT may return before it is cut short (``QueryResult.truncated``)."""
 _HEADER = re.compile(r"^#\s*(?P<key>title|description|param)\s*:\s*(?P<value>.*)$")
 _PARAM = re.compile(
-    r"^(?P<name>[A-Za-z_]\w*)\s*(?:[—–-]+|:)\s*(?P<meaning>.*?)\s*(?:\((?P<example>[^()]*)\))?$"
+    r"^(?P<name>[A-Za-z_]\w*)\s*(?P<node>\[node\])?\s*(?:[—–-]+|:)\s*(?P<meaning>.*?)\s*"
+    r"(?:\((?P<example>[^()]*)\))?$"
 )
-_QUERY_WORDS = re.compile(r"\b(select|ask|construct|describe)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class QueryParam:
-    """A parameter a query file declares: name, meaning, example value."""
+    """A parameter a query file declares: name, meaning, example value.
+
+    ``node`` parameters (``# param: actor [node] — …``) take an IRI, or a
+    label that the runner resolves to the one node it names.
+    """
 
     name: str
     meaning: str
     example: str | None = None
+    node: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,14 +93,18 @@ class QueryFile:
 
 @dataclass
 class QueryResult:
-    """The answer to a query: rows for SELECT, a boolean for ASK, a graph for CONSTRUCT."""
+    """The answer to a query: rows for SELECT, a boolean for ASK, a graph for CONSTRUCT.
+
+    ``rows`` are dicts from variable name to rdflib term (``None`` when
+    unbound); ``truncated`` says the row cap stopped the query early.
+    """
 
     type: str
     vars: list[str] = field(default_factory=list)
     rows: list[dict[str, Node | None]] = field(default_factory=list)
     boolean: bool | None = None
     graph: Graph | None = None
-    raw: Result | None = None
+    truncated: bool = False
 
     def __len__(self) -> int:
         if self.type == "SELECT":
@@ -96,12 +113,48 @@ class QueryResult:
             return len(self.graph)
         return 1
 
-    def __iter__(self) -> Any:
+    def __iter__(self) -> Iterator[dict[str, Node | None]]:
         return iter(self.rows)
+
+    def __bool__(self) -> bool:
+        return bool(self.boolean) if self.type == "ASK" else len(self) > 0
 
     def values(self, var: str) -> list[str]:
         """The values of one column as strings (``""`` for unbound)."""
         return ["" if row.get(var) is None else str(row[var]) for row in self.rows]
+
+    def to_rdflib(self) -> Result:
+        """The answer as an rdflib :class:`~rdflib.query.Result` (for its serializers)."""
+        result = Result(self.type)
+        if self.type == "SELECT":
+            result.vars = [Variable(v) for v in self.vars]
+            result.bindings = [
+                {Variable(k): cast(Identifier, v) for k, v in row.items() if v is not None}
+                for row in self.rows
+            ]
+        elif self.type == "ASK":
+            result.askAnswer = bool(self.boolean)
+        else:
+            result.graph = self.graph
+        return result
+
+    def to_dataframe(self) -> Any:
+        """SELECT rows as a pandas DataFrame of Python values (needs ``pandas``).
+
+        Raises:
+            UsageError: not a SELECT result, or pandas is not installed.
+        """
+        if self.type != "SELECT":
+            raise UsageError("only SELECT results become data frames")
+        try:
+            import pandas  # type: ignore[import-untyped]
+        except ImportError as exc:
+            raise UsageError("to_dataframe() needs pandas: pip install pandas") from exc
+        records = [
+            {k: (v.toPython() if isinstance(v, Literal | URIRef) else v) for k, v in row.items()}
+            for row in self.rows
+        ]
+        return pandas.DataFrame.from_records(records, columns=self.vars)
 
 
 def parse_header(name: str, text: str, path: Path | None = None) -> QueryFile:
@@ -126,7 +179,12 @@ def parse_header(name: str, text: str, path: Path | None = None) -> QueryFile:
             if not param:
                 raise QueryError(f"malformed '# param:' line: {value!r}", path=path or name)
             params.append(
-                QueryParam(param.group("name"), param.group("meaning"), param.group("example"))
+                QueryParam(
+                    param.group("name"),
+                    param.group("meaning"),
+                    param.group("example"),
+                    node=param.group("node") is not None,
+                )
             )
     return QueryFile(name, text, title, " ".join(description), tuple(params), path)
 
@@ -140,6 +198,17 @@ def catalogue(folder: Path | None = None) -> dict[str, QueryFile]:
     }
 
 
+def _query_path(text: str) -> Path | None:
+    """``text`` as a query file path, if it names one (or ends in ``.rq``)."""
+    if "\n" in text or "{" in text:
+        return None
+    path = Path(text)
+    try:
+        return path if path.suffix == ".rq" or path.exists() else None
+    except OSError:  # e.g. a name too long to be a file
+        return None
+
+
 def resolve_query(query: str | Path) -> QueryFile:
     """A catalogue name, a path to a ``.rq`` file, or SPARQL text → :class:`QueryFile`.
 
@@ -147,13 +216,11 @@ def resolve_query(query: str | Path) -> QueryFile:
         QueryError: an unknown name or a missing file.
     """
     text = str(query)
-    if isinstance(query, str) and _QUERY_WORDS.search(text) and ("{" in text or "\n" in text):
-        return parse_header("<text>", text)
     known = catalogue()
     if text in known:
         return known[text]
-    path = Path(text)
-    if path.suffix == ".rq" or path.exists():
+    path = _query_path(text)
+    if path is not None:
         if not path.is_file():
             raise QueryError("no such query file", path=path)
         try:
@@ -161,15 +228,26 @@ def resolve_query(query: str | Path) -> QueryFile:
         except (OSError, UnicodeDecodeError) as exc:
             raise QueryError(f"cannot read query file: {exc}", path=path) from exc
         return parse_header(path.stem, body, path)
+    if isinstance(query, str) and (re.search(r"\s|\{", text)):
+        return parse_header("<text>", text)
     raise QueryError(
         f"unknown query '{text}'. Run 'summit-kg queries' for the catalogue, "
         "or pass a path to a .rq file"
     )
 
 
+_NOT_CODE = re.compile(
+    r"<[^<>\"{}|^`\\\s]*>"  # IRIs (may hold '#')
+    r'|"""(?:[^\\]|\\.)*?"""|\'\'\'(?:[^\\]|\\.)*?\'\'\''  # long strings
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''  # strings
+    r"|#[^\n]*"  # comments
+)
+
+
 def _nesting_depth(text: str) -> int:
+    """The deepest nesting of ``( { [`` outside IRIs, strings and comments."""
     depth = deepest = 0
-    for char in re.sub(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'|#[^\n]*', "", text):
+    for char in _NOT_CODE.sub(" ", text):
         if char in "({[":
             depth += 1
             deepest = max(deepest, depth)
@@ -193,8 +271,25 @@ def _walk(node: Any, seen: set[int] | None = None) -> Any:
             yield from _walk(value, seen)
 
 
-def compile_readonly(text: str, *, source: str = "<query>") -> Query:
+@dataclass(frozen=True)
+class CheckedQuery:
+    """A query that passed :func:`compile_readonly`: its text, type and projection."""
+
+    text: str
+    kind: str  # SELECT, ASK, CONSTRUCT or DESCRIBE
+    projection: tuple[str, ...]
+    source: str
+
+
+def compile_readonly(
+    text: str, *, source: str = "<query>", allow_remote: bool = False
+) -> CheckedQuery:
     """Parse ``text`` and check it is a read-only query that stays local.
+
+    ``allow_remote`` lets ``SERVICE`` and ``FROM``/``FROM NAMED`` through;
+    updates (``INSERT``, ``DELETE``, ``LOAD``, ``DROP``, ``CLEAR``…) are always
+    refused. The check works on the parsed query, so ``\\u0053ERVICE`` or
+    ``service`` are caught as SERVICE.
 
     Raises:
         QueryRejected: an update, ``SERVICE``, ``FROM``/``FROM NAMED``, too long or too deep.
@@ -204,7 +299,10 @@ def compile_readonly(text: str, *, source: str = "<query>") -> Query:
         >>> compile_readonly("SELECT * { SERVICE <http://x/> { ?s ?p ?o } }")
         Traceback (most recent call last):
         ...
-        kg.errors.QueryRejected: <query>: SERVICE is not allowed: queries never reach the network
+        kg.errors.QueryRejected: <query>: SERVICE is not allowed: queries never reach the network \
+(--allow-remote to permit)
+        >>> compile_readonly("ASK { ?s ?p ?o }").kind
+        'ASK'
     """
     if len(text) > MAX_QUERY_CHARS:
         raise QueryRejected(f"query is longer than {MAX_QUERY_CHARS} characters", path=source)
@@ -229,20 +327,30 @@ def compile_readonly(text: str, *, source: str = "<query>") -> Query:
         raise QueryRejected("nesting too deep", path=source) from exc
     except Exception as exc:
         raise QueryError(f"cannot compile query: {exc}", path=source) from exc
-    for node in _walk(parsed):
-        name = getattr(node, "name", None)
-        if name == "ServiceGraphPattern":
-            raise QueryRejected(
-                "SERVICE is not allowed: queries never reach the network", path=source
-            )
-        if name in ("DatasetClause",) or (
-            isinstance(node, dict) and "datasetClause" in node and node["datasetClause"]
-        ):
-            raise QueryRejected(
-                "FROM and FROM NAMED are not allowed: queries read only the loaded graph",
-                path=source,
-            )
-    return query
+    if not allow_remote:
+        for node in _walk(parsed):
+            name = getattr(node, "name", None)
+            if name == "ServiceGraphPattern":
+                raise QueryRejected(
+                    "SERVICE is not allowed: queries never reach the network "
+                    "(--allow-remote to permit)",
+                    path=source,
+                )
+            if isinstance(node, dict) and "datasetClause" in node and node["datasetClause"]:
+                raise QueryRejected(
+                    "FROM and FROM NAMED are not allowed: queries read only the loaded graph "
+                    "(--allow-remote to permit)",
+                    path=source,
+                )
+    root = query.algebra
+    kind = {
+        "SelectQuery": "SELECT",
+        "AskQuery": "ASK",
+        "ConstructQuery": "CONSTRUCT",
+        "DescribeQuery": "DESCRIBE",
+    }[root.name]
+    projection = tuple(str(v) for v in root["PV"]) if kind == "SELECT" else ()
+    return CheckedQuery(text, kind, projection, source)
 
 
 def parse_param(spec: str) -> tuple[str, str]:
@@ -300,26 +408,84 @@ def bind_params(query: QueryFile, params: Mapping[str, object]) -> dict[str, Ide
     return bindings
 
 
-def run_query(graph: Graph, query: str | Path | QueryFile, **params: object) -> QueryResult:
-    """Run a read-only query on ``graph`` with typed parameter bindings.
+_LABEL_LOOKUP = """
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?node ?label WHERE {
+  ?node skos:prefLabel|skos:altLabel|rdfs:label ?name .
+  FILTER (isIRI(?node) && LCASE(STR(?name)) = LCASE(STR(?label)))
+}
+"""
+
+
+def _resolve_nodes(
+    target: Any, query: QueryFile, bindings: dict[str, Identifier]
+) -> dict[str, Identifier]:
+    """Replace the labels given for ``[node]`` parameters with the one node each names."""
+    resolved = dict(bindings)
+    for param in query.params:
+        value = bindings.get(param.name)
+        if not param.node or not isinstance(value, Literal):
+            continue
+        answer = execute(target, _LABEL_LOOKUP, "SELECT", {"label": value}, max_rows=20)
+        nodes = sorted({str(row[0]) for row in answer.rows if row[0] is not None})
+        if not nodes:
+            raise QueryError(f"parameter '{param.name}': nothing is labelled '{value}'")
+        if len(nodes) > 1:
+            raise QueryError(
+                f"parameter '{param.name}': '{value}' names {len(nodes)} nodes; pass one as "
+                f"<IRI>: {', '.join(nodes[:5])}"
+            )
+        resolved[param.name] = URIRef(nodes[0])
+    return resolved
+
+
+def run_query(
+    target: Any,
+    query: str | Path | QueryFile,
+    params: Mapping[str, object] | None = None,
+    *,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    max_rows: int | None = DEFAULT_MAX_ROWS,
+    allow_remote: bool = False,
+) -> QueryResult:
+    """Run a read-only query with typed parameter bindings, in a worker with a timeout.
+
+    Args:
+        target: an rdflib Graph/Dataset or a pyoxigraph Store.
+        query: a catalogue name, a ``.rq`` path, SPARQL text or a :class:`QueryFile`.
+        params: values for the query's parameters: text becomes a literal,
+            ``"<…>"`` an IRI; rdflib terms pass as they are.
+        timeout: seconds before the query is stopped (``None``: no limit, in-process).
+        max_rows: stop a SELECT after this many rows and set ``truncated``.
+        allow_remote: let ``SERVICE`` and ``FROM`` through (off by default).
 
     Raises:
-        QueryError, QueryRejected: see :func:`resolve_query` and :func:`compile_readonly`.
+        QueryError, QueryRejected, QueryTimeout: see :func:`resolve_query`,
+            :func:`compile_readonly`; a query that runs past ``timeout``.
     """
     query_file = query if isinstance(query, QueryFile) else resolve_query(query)
-    compiled = compile_readonly(query_file.text, source=str(query_file.path or query_file.name))
-    bindings = bind_params(query_file, params)
-    try:
-        result = graph.query(compiled, initBindings=bindings)
-        if result.type == "SELECT":
-            names = [str(v) for v in (result.vars or [])]
-            rows: list[dict[str, Node | None]] = [
-                {name: cast(ResultRow, row)[index] for index, name in enumerate(names)}
-                for row in result
-            ]
-            return QueryResult("SELECT", names, rows, raw=result)
-        if result.type == "ASK":
-            return QueryResult("ASK", boolean=bool(result.askAnswer), raw=result)
-        return QueryResult(result.type, graph=result.graph, raw=result)
-    except RecursionError as exc:
-        raise QueryError("query too deep to evaluate (recursion limit)") from exc
+    checked = compile_readonly(
+        query_file.text, source=str(query_file.path or query_file.name), allow_remote=allow_remote
+    )
+    bindings = bind_params(query_file, params or {})
+    bindings = _resolve_nodes(target, query_file, bindings)
+    answer = run_isolated(
+        execute,
+        target,
+        checked.text,
+        checked.kind,
+        bindings,
+        max_rows,
+        timeout=timeout,
+        allow_network=allow_remote,
+    )
+    if answer.type == "SELECT":
+        rows = [dict(zip(answer.vars, row, strict=True)) for row in answer.rows]
+        return QueryResult("SELECT", answer.vars, rows, truncated=answer.truncated)
+    if answer.type == "ASK":
+        return QueryResult("ASK", boolean=answer.boolean)
+    graph = Graph()
+    for triple in answer.triples:
+        graph.add(triple)
+    return QueryResult(answer.type, graph=graph)

@@ -21,7 +21,8 @@ Examples:
 
 from __future__ import annotations
 
-from rdflib import Literal, URIRef
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from kg.errors import UsageError
@@ -84,12 +85,28 @@ def _table(result: QueryResult) -> str:
     )
 
 
+_SHORT_NUMBERS = {str(XSD.integer), str(XSD.decimal), str(XSD.double), str(XSD.boolean)}
+
+
+def _tsv_term(term: Node | None) -> str:
+    """A term as SPARQL TSV writes it: short forms for numbers and booleans, like Jena."""
+    if term is None:
+        return ""
+    if isinstance(term, Literal) and str(term.datatype) in _SHORT_NUMBERS:
+        lexical = str(term)
+        if str(term.datatype) != str(XSD.double) or "e" in lexical.lower():
+            return lexical
+    if isinstance(term, URIRef | Literal | BNode):
+        return term.n3()
+    return str(term)
+
+
 def _tsv(result: QueryResult) -> str:
     if result.type == "ASK":
         return f"?_askResult\n{'true' if result.boolean else 'false'}\n"
     lines = ["\t".join(f"?{v}" for v in result.vars)]
     for row in result:
-        lines.append("\t".join("" if row.get(v) is None else row[v].n3() for v in result.vars))
+        lines.append("\t".join(_tsv_term(row.get(v)) for v in result.vars))
     return "\n".join(lines) + "\n"
 
 
@@ -110,8 +127,7 @@ def format_result(result: QueryResult, fmt: str) -> str:
             return _tsv(result)
         if fmt == "csv" and result.type == "ASK":
             return f"_askResult\r\n{'true' if result.boolean else 'false'}\r\n"
-        assert result.raw is not None
-        data = result.raw.serialize(format=fmt)
+        data = result.to_rdflib().serialize(format=fmt)
         return data.decode("utf-8") if isinstance(data, bytes) else str(data)
     if fmt not in GRAPH_FORMATS:
         raise UsageError(f"--format {fmt} is for SELECT/ASK; use one of {', '.join(GRAPH_FORMATS)}")

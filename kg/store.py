@@ -18,7 +18,7 @@ Examples:
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,7 +31,7 @@ from kg.errors import StoreError, UsageError
 from kg.loaders import loader_for
 from kg.mapping import bind_prefixes
 from kg.namespaces import ONTOLOGY_GRAPH, SKG
-from kg.query import QueryFile, QueryResult, run_query
+from kg.query import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, QueryFile, QueryResult, run_query
 from kg.resources import default_sources, resource_file
 from kg.sources import expand_sources
 
@@ -166,8 +166,20 @@ class SummitGraph:
             )
         return infos
 
-    def query(self, query: str | Path | QueryFile, **params: Any) -> QueryResult:
+    def query(
+        self,
+        query: str | Path | QueryFile,
+        /,
+        *,
+        timeout: float | None = DEFAULT_TIMEOUT,
+        max_rows: int | None = DEFAULT_MAX_ROWS,
+        allow_remote: bool = False,
+        **params: Any,
+    ) -> QueryResult:
         """Run a catalogue query, a ``.rq`` file or SPARQL text; ``params`` are bound, typed.
+
+        Read-only, local and time-limited: see :func:`kg.query.run_query`
+        (``timeout``, ``max_rows`` and ``allow_remote`` are not query parameters).
 
         Examples:
             >>> g = load()
@@ -175,7 +187,14 @@ class SummitGraph:
             >>> [str(r["outcome"]) for r in rows][:1]
             ['Strengthened Cyber Defenses']
         """
-        return run_query(self.dataset, query, **params)
+        return run_query(
+            self.dataset,
+            query,
+            params,
+            timeout=timeout,
+            max_rows=max_rows,
+            allow_remote=allow_remote,
+        )
 
     # --- output --------------------------------------------------------------------
 
@@ -218,17 +237,93 @@ class SummitGraph:
 
         return validate(self.data(), self.dataset.graph(ONTOLOGY_GRAPH))
 
-    def to_networkx(self, **options: Any) -> nx.MultiDiGraph:
-        """The graph as a networkx MultiDiGraph (see :func:`kg.convert.to_networkx`)."""
-        from kg.convert import to_networkx
+    def to_networkx(
+        self,
+        *,
+        view: str | None = None,
+        focus: str | None = None,
+        depth: int = 1,
+        query: str | Path | QueryFile | None = None,
+        params: Mapping[str, Any] | None = None,
+        **options: Any,
+    ) -> nx.MultiDiGraph:
+        """The graph, or one view of it, as a networkx MultiDiGraph.
 
-        return to_networkx(self.data(), **options)
+        With no arguments: every claim (see :func:`kg.convert.to_networkx`,
+        whose options such as ``classes=`` or ``provenance=True`` pass
+        through). ``view`` picks one of :data:`kg.convert.VIEWS`; ``query``
+        converts the graph a CONSTRUCT or DESCRIBE query builds (a catalogue
+        name, a ``.rq`` path or text; ``params`` are bound); ``focus`` then
+        keeps what lies within ``depth`` links of the node with that label.
 
-    def to_html(self, path: str | Path, *, title: str = "summit-kg", **options: Any) -> Path:
-        """Write a self-contained interactive HTML view (see :mod:`kg.viz`)."""
-        from kg.viz import write_html
+        Raises:
+            UsageError: an unknown view; a view with a query or with options;
+                a query that builds no graph; a focus label that matches no
+                single node.
 
-        return write_html(self.to_networkx(**options), path, title=title)
+        Examples:
+            >>> g = load()
+            >>> g.to_networkx(view="topics", focus="Cybersecurity", depth=1).number_of_nodes()
+            8
+        """
+        from kg.convert import to_networkx, view_graph
+
+        if view is not None and (query is not None or options):
+            raise UsageError("choose a view, or a query or conversion options, not both")
+        if query is not None:
+            result = self.query(query, **dict(params or {}))
+            if result.graph is None:
+                raise UsageError(
+                    f"a view needs a query that builds a graph (CONSTRUCT or DESCRIBE), "
+                    f"not a {result.type} query; try 'topic-network'"
+                )
+            network = to_networkx(result.graph, **{"untyped": True, "provenance": True, **options})
+        elif view is not None:
+            network = view_graph(self.data(), view)
+        else:
+            network = to_networkx(self.data(), **options)
+        if focus is not None:
+            from kg.analytics import ego_graph
+
+            network = ego_graph(network, focus, depth)
+        return network
+
+    def to_html(
+        self,
+        path: str | Path,
+        *,
+        title: str | None = None,
+        view: str | None = None,
+        focus: str | None = None,
+        depth: int = 1,
+        query: str | Path | QueryFile | None = None,
+        params: Mapping[str, Any] | None = None,
+        physics: bool = False,
+        size_by: str = "degree",
+        max_nodes: int | None = None,
+        **options: Any,
+    ) -> Path:
+        """Write a self-contained interactive HTML view, as ``summit-kg viz`` does.
+
+        ``view``, ``focus``, ``depth``, ``query`` and ``params`` choose what to
+        draw (see :meth:`to_networkx`; no view and no query is the overview);
+        ``physics``, ``size_by`` and ``max_nodes`` how (see
+        :func:`kg.viz.render_html`). The file is written atomically as UTF-8;
+        nothing else is written.
+        """
+        from kg.viz import MAX_NODES, view_title, write_html
+
+        network = self.to_networkx(
+            view=view, focus=focus, depth=depth, query=query, params=params, **options
+        )
+        return write_html(
+            network,
+            path,
+            title=title or view_title(view=view, query=query, focus=focus, depth=depth),
+            physics=physics,
+            size_by=size_by,
+            max_nodes=MAX_NODES if max_nodes is None else max_nodes,
+        )
 
 
 def load(*sources: str | Path, store: str | None = None) -> SummitGraph:

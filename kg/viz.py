@@ -2,9 +2,11 @@
 
 The page is built from a networkx ``MultiDiGraph`` whose node ids are IRIs and
 whose nodes carry ``label`` and ``type`` attributes (see :func:`render_html`).
-pyvis assembles the vis-network node and edge records; the page itself comes
-from this package's own autoescaping Jinja2 template (``kg/templates/
-view.html.j2``), never from pyvis's template, which loads Bootstrap and
+The vis-network node and edge records are built here in one linear pass (pyvis's
+``Network`` takes seconds for 10,000 nodes; only its bundled copy of
+vis-network is used). The page comes from this package's own autoescaping
+Jinja2 template (``kg/templates/view.html.j2``, with ``view.js`` and
+``view.css``), never from pyvis's template, which loads Bootstrap and
 tom-select from CDNs, writes a ``lib/`` folder and does not escape its heading.
 
 Safety properties of the page:
@@ -14,7 +16,11 @@ Safety properties of the page:
 * Node and edge data reach the page only through Jinja's ``tojson`` filter,
   which escapes ``<``, ``>``, ``&`` and ``'``; every other piece of text is
   autoescaped.
-* Tooltips are plain text (vis-network >= 9 shows string titles as text).
+* Tooltips are plain text (vis-network >= 9 shows string titles as text); the
+  page's own script writes every label, legend entry and search result with
+  ``textContent``, never ``innerHTML``.
+* A Content-Security-Policy meta tag allows only the page's own inline
+  scripts and styles (by SHA-256 hash) and no request to any host.
 * Bidi controls and zero-width characters are removed from everything shown,
   so a label cannot pretend to be a different name.
 
@@ -29,9 +35,10 @@ Examples:
 
 from __future__ import annotations
 
+import base64
 import functools
+import hashlib
 import importlib.resources
-import json
 import math
 import re
 from collections import deque
@@ -52,9 +59,12 @@ if TYPE_CHECKING:
 __all__ = [
     "CLASS_STYLES",
     "LABEL_MAX",
+    "MAX_NODES",
+    "SIZE_MEASURES",
     "clean_text",
     "render_html",
     "short_label",
+    "view_title",
     "write_html",
 ]
 
@@ -87,12 +97,21 @@ CLASS_STYLES: dict[str, tuple[str, str]] = {
 #: Longest label drawn on the canvas (the tooltip always has the full text).
 LABEL_MAX = 60
 
+#: Above this many nodes a page shows only the best-connected ones (and says so):
+#: 20,000 nodes are ready in a few seconds in Chromium; far more freeze the tab.
+MAX_NODES = 20_000
+
+#: What node size can follow: degree, or a centrality from :mod:`kg.analytics`.
+SIZE_MEASURES = ("degree", "pagerank", "betweenness")
+
 _TOOLTIP_VALUE_MAX = 300
 _TOOLTIP_LABEL_MAX = 500
-# networkx switches to a slow sparse spring layout at 500 nodes (1.5 s; 8.6 s at 2000),
-# so larger graphs, or any graph without numpy, get the O(n + m) radial layout.
-_SPRING_MAX_NODES = 499
-_BIG_GRAPH = 2000  # above this, edges are hidden while dragging or zooming
+# networkx's spring layout (numpy) up to 499 nodes, per component: 0.1–0.4 s; it
+# switches to a slow sparse variant at 500 (1.5 s; 8.6 s at 2000), and Kamada–Kawai
+# took 1.5–4.6 s at 60–150 nodes. Larger graphs get the O(n + m) radial layout.
+_FORCE_MAX_NODES = 499
+_SPRING_ITERATIONS = 200
+_BIG_GRAPH = 2000  # above this: faint edges, no arrows, edges hidden while dragging
 
 # Legend glyph for each vis shape (drawn in the class colour).
 _GLYPHS = {
@@ -111,6 +130,7 @@ _HIDDEN_KEYS = frozenset({"label", "type"})
 
 _VIS_DIR = ("templates", "lib", "vis-9.1.2")
 _TEMPLATE_NAME = "view.html.j2"
+_PAGE_JS, _PAGE_CSS = "view.js", "view.css"
 
 # Invisible characters (kg.ids.INVISIBLE_CHARACTERS) are deleted; lone
 # surrogates (unencodable in UTF-8) become U+FFFD.
@@ -128,7 +148,9 @@ def clean_text(value: object) -> str:
     >>> clean_text("  Путин\\n\\t🇷🇺\\u2066 ")
     'Путин 🇷🇺'
     """
-    text = str(value).translate(_CLEAN_TABLE)
+    text = str(value)
+    if not text.isascii():  # every character removed or replaced is outside ASCII
+        text = text.translate(_CLEAN_TABLE)
     if not text.isprintable():
         text = "".join(ch if ch.isprintable() else " " for ch in text)
     return " ".join(text.split())
@@ -145,6 +167,26 @@ def short_label(text: str, limit: int = LABEL_MAX) -> str:
     if len(text) <= limit:
         return text
     return text[: max(limit - 1, 0)].rstrip() + "…"
+
+
+def view_title(
+    *, view: str | None = None, query: object = None, focus: str | None = None, depth: int = 1
+) -> str:
+    """The default heading of a view page.
+
+    >>> view_title(view="topics", focus="Cybersecurity", depth=2)
+    'summit-kg · topics · around Cybersecurity (2 links)'
+    >>> view_title(query="queries/topic-network.rq")
+    'summit-kg · query topic-network'
+    """
+    if query is not None:
+        name = getattr(query, "name", None) or str(query)
+        what = f"query {Path(name).stem if len(name) < 200 else 'text'}"
+    else:
+        what = view or "overview"
+    if focus is not None:
+        what += f" · around {focus} ({depth} link{'' if depth == 1 else 's'})"
+    return f"summit-kg · {what}"
 
 
 def _local_name(iri: str) -> str:
@@ -189,25 +231,59 @@ def _node_tooltip(iri: str, label: str, attrs: Mapping[str, Any]) -> str:
 # --------------------------------------------------------------------------
 
 
-def _spring_positions(graph: nx.MultiDiGraph) -> list[tuple[float, float]] | None:
-    """networkx spring layout (seed 42), or None when numpy/scipy are missing."""
+def _force_positions(order: list[str], neighbours: list[set[int]]) -> list[tuple[float, float]]:
+    """networkx's spring layout (Fruchterman–Reingold, seed 42) per component, packed in rows.
+
+    Components are laid out apart, so an isolated node does not squash the
+    rest into a corner.
+    """
     import networkx as nx
 
-    try:
-        pos = nx.spring_layout(graph, seed=42, weight=None)
-    except ImportError:  # spring_layout needs numpy (and scipy above 500 nodes)
-        return None
-    scale = min(max(100.0 * math.sqrt(graph.number_of_nodes()), 300.0), 4000.0)
-    return [(float(pos[n][0]) * scale, float(pos[n][1]) * scale) for n in graph.nodes]
+    simple = nx.Graph()
+    simple.add_nodes_from(range(len(order)))
+    simple.add_edges_from((i, j) for i, js in enumerate(neighbours) for j in js if i < j)
+    parts = sorted(
+        (sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0])
+    )
+    components: list[tuple[float, list[tuple[int, float, float]]]] = []
+    for part in parts:
+        radius = max(60.0, 100.0 * math.sqrt(len(part)))
+        if len(part) == 1:
+            components.append((60.0, [(part[0], 0.0, 0.0)]))
+            continue
+        sub = simple.subgraph(part)
+        pos = nx.spring_layout(sub, seed=42, scale=radius, iterations=_SPRING_ITERATIONS)
+        placed = [(n, float(pos[n][0]), float(pos[n][1])) for n in part]
+        components.append((radius + 100.0, placed))
+    return _pack(components, len(order))
+
+
+def _pack(
+    components: list[tuple[float, list[tuple[int, float, float]]]], count: int
+) -> list[tuple[float, float]]:
+    """Shelf-pack components (radius, [(node, x, y)]) in rows, largest first."""
+    components = sorted(components, key=lambda comp: -comp[0])
+    area = sum((2 * r) ** 2 for r, _ in components)
+    row_width = max(2 * components[0][0], math.sqrt(area) * 1.2) if components else 0.0
+    positions = [(0.0, 0.0)] * count
+    x = y = row_height = 0.0
+    for r, placed in components:
+        if x > 0 and x + 2 * r > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for node, px, py in placed:
+            positions[node] = (x + r + px, y + r + py)
+        x += 2 * r
+        row_height = max(row_height, 2 * r)
+    return positions
 
 
 def _radial_positions(order: list[str], neighbours: list[set[int]]) -> list[tuple[float, float]]:
     """Deterministic O(n + m) layout: each component as a radial BFS tree, packed in rows.
 
     Each component is rooted at its highest-degree node; a node ``k`` hops away
-    sits on ring ``k`` inside its parent's wedge, wedges being proportional to
-    the number of leaves below, so subtrees stay together. ``order`` holds the
-    node ids, used only to break ties.
+    sits in annulus ``k`` inside its parent's wedge, wedges being proportional
+    to the number of leaves below, so subtrees stay together. ``order`` holds
+    the node ids, used only to break ties.
 
     >>> _radial_positions(["a", "b"], [{1}, {0}])
     [(320.0, 320.0), (120.0, 320.0)]
@@ -250,38 +326,32 @@ def _radial_positions(order: list[str], neighbours: list[set[int]]) -> list[tupl
                 start[kid] = angle
                 span[kid] = span[node] * leaves[kid] / leaves[node]
                 angle += span[kid]
-        # Ring radius: far enough out that the narrowest wedge on it still
-        # leaves ``spacing`` px per node (capped by a uniform spread).
-        ring_min: dict[int, float] = {}
-        ring_count: dict[int, int] = {}
+        # Each BFS depth fills an annulus of as many sub-rings as its nodes need
+        # (``spacing`` px apart along each ring); nodes in angle order take the
+        # sub-rings in turn, so neighbours stagger instead of overlapping and the
+        # disc has about the same density everywhere (area ~ n * spacing²).
+        by_depth: dict[int, list[int]] = {}
         for node in bfs[1:]:
-            k = depth[node]
-            ring_min[k] = min(ring_min.get(k, span[node]), span[node])
-            ring_count[k] = ring_count.get(k, 0) + 1
-        radii = [0.0]
-        for k in range(1, len(ring_min) + 1):
-            wanted = min(spacing / ring_min[k], ring_count[k] * spacing / math.pi)
-            radii.append(max(radii[-1] + step, wanted))
+            by_depth.setdefault(depth[node], []).append(node)
+        radius_of = {root: 0.0}
+        outer = 0.0
+        for k in sorted(by_depth):
+            ring = sorted(by_depth[k], key=lambda n: (start[n] + span[n] / 2, n))
+            inner = outer + step if k > 1 else step
+            rings, capacity = 0, 0
+            while capacity < len(ring):
+                capacity += max(1, int(2 * math.pi * (inner + rings * spacing) / spacing))
+                rings += 1
+            for j, node in enumerate(ring):
+                radius_of[node] = inner + (j % rings) * spacing
+            outer = inner + (rings - 1) * spacing
         placed = []
         for node in bfs:
-            r, angle = radii[depth[node]], start[node] + span[node] / 2
+            r, angle = radius_of[node], start[node] + span[node] / 2
             placed.append((node, r * math.cos(angle), r * math.sin(angle)))
-        components.append((radii[-1] + spacing, placed))
+        components.append((outer + spacing, placed))
 
-    # Shelf packing: largest components first, rows no wider than ~sqrt(area).
-    components.sort(key=lambda comp: -comp[0])
-    area = sum((2 * r) ** 2 for r, _ in components)
-    row_width = max(2 * components[0][0], math.sqrt(area) * 1.2) if components else 0.0
-    positions = [(0.0, 0.0)] * count
-    x = y = row_height = 0.0
-    for r, placed in components:
-        if x > 0 and x + 2 * r > row_width:
-            x, y, row_height = 0.0, y + row_height, 0.0
-        for node, px, py in placed:
-            positions[node] = (x + r + px, y + r + py)
-        x += 2 * r
-        row_height = max(row_height, 2 * r)
-    return positions
+    return _pack(components, count)
 
 
 # --------------------------------------------------------------------------
@@ -316,6 +386,29 @@ def _vis_assets() -> tuple[Markup, Markup]:
     return Markup(js), Markup(css)
 
 
+def _own_file(name: str) -> str:
+    resource = importlib.resources.files("kg") / "templates" / name
+    try:
+        return resource.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ResourceMissing(f"the page's {name} is missing", path=str(resource)) from exc
+
+
+@functools.cache
+def _page_js() -> Markup:
+    """The page's own script (``kg/templates/view.js``): code, not data."""
+    return Markup(_own_file(_PAGE_JS))
+
+
+@functools.cache
+def _page_css() -> Markup:
+    """The page's own style sheet, plus one colour class per class style."""
+    colours = "".join(
+        f".c-{name} {{ color: {colour}; }}\n" for name, (colour, _shape) in CLASS_STYLES.items()
+    )
+    return Markup(_own_file(_PAGE_CSS) + colours)
+
+
 @functools.cache
 def _template() -> Template:
     """Load and compile ``kg/templates/view.html.j2`` (wheel, editable or checkout)."""
@@ -338,25 +431,6 @@ def _template() -> Template:
 # --------------------------------------------------------------------------
 
 
-class _IdIndex(list[int]):
-    """pyvis's ``node_ids`` list with O(1) membership tests.
-
-    pyvis 0.3.2 checks ``n_id in self.node_ids`` (a list) on every add_node
-    and twice per add_edge, which is quadratic: ~2 s for 10k nodes / 20k edges.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._members: set[int] = set()
-
-    def append(self, item: int) -> None:
-        super().append(item)
-        self._members.add(item)
-
-    def __contains__(self, item: object) -> bool:
-        return item in self._members
-
-
 def _edges(
     graph: nx.MultiDiGraph,
 ) -> Iterator[tuple[Hashable, Hashable, object, Mapping[str, Any]]]:
@@ -368,6 +442,7 @@ def _edges(
 
 
 def _vis_options(*, physics: bool, big: bool) -> dict[str, Any]:
+    """vis-network options; everything nodes and edges share is set here, once."""
     return {
         "autoResize": True,
         "layout": {"improvedLayout": False, "randomSeed": 42},
@@ -377,16 +452,25 @@ def _vis_options(*, physics: bool, big: bool) -> dict[str, Any]:
             "barnesHut": {"gravitationalConstant": -6000, "springLength": 140},
             "stabilization": {"enabled": physics, "iterations": 400, "fit": True},
         },
+        "groups": {
+            name: {"color": colour, "shape": shape}
+            for name, (colour, shape) in CLASS_STYLES.items()
+        },
         "nodes": {
             "borderWidth": 1,
             "font": {"size": 14, "color": "#1f2933", "strokeWidth": 3, "strokeColor": "#ffffff"},
         },
         "edges": {
-            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-            "color": {"color": "#9aa5b1", "highlight": "#323f4b", "hover": "#323f4b"},
+            # Large graphs: faint edges without arrow heads, so the nodes stay visible.
+            "arrows": {"to": {"enabled": not big, "scaleFactor": 0.5}},
+            "color": {
+                "color": "rgba(154,165,177,0.15)" if big else "#9aa5b1",
+                "highlight": "#323f4b",
+                "hover": "#323f4b",
+            },
             "font": {"size": 9, "color": "#52606d", "strokeWidth": 2, "align": "middle"},
             "smooth": False,
-            "width": 1,
+            "width": 0.5 if big else 1,
         },
         "interaction": {
             "hover": not big,
@@ -398,9 +482,20 @@ def _vis_options(*, physics: bool, big: bool) -> dict[str, Any]:
     }
 
 
-def _build(graph: nx.MultiDiGraph, *, physics: bool) -> dict[str, Any]:
-    """Assemble the vis data with pyvis and the legend for the template."""
-    from pyvis.network import Network
+def _sizes(graph: nx.MultiDiGraph, size_by: str) -> list[float]:
+    """Node sizes in ``graph.nodes`` order: 10 px plus a share of 50 px by centrality."""
+    if size_by == "degree":
+        return [round(min(10 + 4 * math.sqrt(d), 60), 1) for _, d in graph.degree()]
+    from kg.analytics import scores
+
+    values = scores(graph, size_by)
+    top = max(values.values(), default=0.0) or 1.0
+    return [round(10 + 50 * math.sqrt(values.get(n, 0.0) / top), 1) for n in graph.nodes]
+
+
+def _build(graph: nx.MultiDiGraph, *, physics: bool, size_by: str) -> dict[str, Any]:
+    """The vis-network data (nodes, edges, options) and the legends, in O(n + m)."""
+    from kg.analytics import as_list
 
     iris = [str(n) for n in graph.nodes]
     index = {n: i for i, n in enumerate(graph.nodes)}
@@ -409,39 +504,48 @@ def _build(graph: nx.MultiDiGraph, *, physics: bool) -> dict[str, Any]:
         neighbours[index[u]].add(index[v])
         neighbours[index[v]].add(index[u])
 
-    positions = None
-    if len(iris) <= _SPRING_MAX_NODES:
-        positions = _spring_positions(graph)
-    if positions is None:
+    if len(iris) <= _FORCE_MAX_NODES:
+        positions = _force_positions(iris, neighbours)
+    else:
         positions = _radial_positions(iris, neighbours)
-
-    big = len(iris) > _BIG_GRAPH
-    net = Network(directed=True, height="100%", width="100%", cdn_resources="in_line")
-    net.node_ids = _IdIndex()
-    net.set_options(json.dumps(_vis_options(physics=physics, big=big)))
+    sizes = _sizes(graph, size_by)
 
     counts: dict[str, int] = {}
-    for i, (node, attrs) in enumerate(graph.nodes(data=True)):
+    source_index: dict[str, int] = {}
+    source_counts: list[int] = []
+    nodes: list[dict[str, Any]] = []
+    for i, (_node, attrs) in enumerate(graph.nodes(data=True)):
         full = clean_text(attrs.get("label") or "") or clean_text(_local_name(iris[i])) or "·"
         cls = _style_class(attrs.get("type"))
         counts[cls] = counts.get(cls, 0) + 1
-        colour, shape = CLASS_STYLES[cls]
         label = short_label(full)
-        more = {"full": full} if label != full else {}
         x, y = positions[i]
-        net.add_node(
-            i,
-            label=label,
-            shape=shape,
-            color=colour,
-            title=_node_tooltip(iris[i], full, attrs),
-            size=round(min(10 + 4 * math.sqrt(graph.degree(node)), 60), 1),
-            x=round(x, 1),
-            y=round(y, 1),
-            cls=cls,
-            **more,
-        )
+        record: dict[str, Any] = {
+            "id": i,
+            "label": label,
+            "group": cls,
+            "title": _node_tooltip(iris[i], full, attrs),
+            "size": sizes[i],
+            "x": round(x, 1),
+            "y": round(y, 1),
+        }
+        if label != full:
+            record["full"] = full
+        sources = []
+        for title in as_list(attrs.get("source")):
+            shown = short_label(clean_text(title), _TOOLTIP_VALUE_MAX) or "(untitled)"
+            if shown not in source_index:
+                source_index[shown] = len(source_index)
+                source_counts.append(0)
+            if source_index[shown] not in sources:
+                sources.append(source_index[shown])
+                source_counts[source_index[shown]] += 1
+        if sources:
+            record["src"] = sources
+        nodes.append(record)
 
+    predicates: dict[str, int] = {}
+    edges: list[dict[str, Any]] = []
     parallel: dict[tuple[int, int], int] = {}
     for j, (u, v, key, data) in enumerate(_edges(graph)):
         source, target = index[u], index[v]
@@ -450,55 +554,103 @@ def _build(graph: nx.MultiDiGraph, *, physics: bool) -> dict[str, Any]:
         parallel[pair] = nth + 1
         predicate = clean_text(key)
         name = clean_text(data.get("label") or "") or clean_text(_local_name(str(key)))
-        lines = [line for line in (name, predicate) if line]
+        if predicate not in predicates:
+            predicates[predicate] = len(predicates)
+        record = {
+            "id": j,
+            "from": source,
+            "to": target,
+            "label": short_label(name),
+            "p": predicates[predicate],
+        }
+        if len(name) > LABEL_MAX:
+            record["full"] = short_label(name, _TOOLTIP_LABEL_MAX)
         likelihood = _display(data.get("likelihood"))
         if likelihood is not None:
-            lines.append(f"likelihood: {likelihood}")
-        extra: dict[str, Any] = {}
+            record["lh"] = likelihood
         if nth and source != target:  # fan out parallel edges instead of overdrawing
-            extra["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.2 * nth}
-        net.add_edge(
-            source,
-            target,
-            id=j,
-            label=short_label(name),
-            title=short_label("\n".join(lines), _TOOLTIP_LABEL_MAX),
-            arrows="to",
-            **extra,
-        )
+            record["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.2 * nth}
+        edges.append(record)
 
-    nodes, edges, _heading, _height, _width, _options = net.get_network_data()
     order = list(CLASS_STYLES)
     legend = [
-        {
-            "name": cls,
-            "colour": CLASS_STYLES[cls][0],
-            "glyph": _GLYPHS.get(CLASS_STYLES[cls][1], "●"),
-            "count": counts[cls],
-        }
+        {"name": cls, "glyph": _GLYPHS.get(CLASS_STYLES[cls][1], "●"), "count": counts[cls]}
         for cls in sorted(counts, key=order.index)
     ]
+    sources_legend = [
+        {"index": i, "title": title, "count": source_counts[i]}
+        for title, i in sorted(source_index.items(), key=lambda item: item[0].casefold())
+    ]
+    big = len(iris) > _BIG_GRAPH
     return {
-        "data": {"nodes": nodes, "edges": edges, "options": net.options, "physics": physics},
+        "data": {
+            "nodes": nodes,
+            "edges": edges,
+            "predicates": list(predicates),
+            "options": _vis_options(physics=physics, big=big),
+            "physics": physics,
+        },
         "legend": legend,
+        "sources": sources_legend,
     }
 
 
-def render_html(graph: nx.MultiDiGraph, *, title: str = "summit-kg", physics: bool = False) -> str:
+def _cap(graph: nx.MultiDiGraph, max_nodes: int) -> nx.MultiDiGraph:
+    """The ``max_nodes`` best-connected nodes of ``graph`` (a read-only view)."""
+    degrees = dict(graph.degree())
+    keep = set(sorted(graph.nodes, key=lambda n: -degrees[n])[:max_nodes])  # stable: ties in order
+    return graph.subgraph([n for n in graph.nodes if n in keep])
+
+
+def _csp(scripts: Iterable[str], styles: Iterable[str]) -> str:
+    """A Content-Security-Policy allowing exactly these inline scripts and styles."""
+
+    def digest(text: str) -> str:
+        raw = hashlib.sha256(text.encode("utf-8")).digest()
+        return f"'sha256-{base64.b64encode(raw).decode('ascii')}'"
+
+    return (
+        "default-src 'none'; "
+        f"script-src {' '.join(digest(s) for s in scripts)}; "
+        f"style-src {' '.join(digest(s) for s in styles)}; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+
+
+def render_html(
+    graph: nx.MultiDiGraph,
+    *,
+    title: str = "summit-kg",
+    physics: bool = False,
+    size_by: str = "degree",
+    max_nodes: int = MAX_NODES,
+) -> str:
     """Return a self-contained HTML page that draws ``graph``.
 
     Node attributes used: ``label`` (text), ``type`` (class local name; sets
-    colour and shape, see :data:`CLASS_STYLES`) and any scalar attributes,
-    which are listed in the plain-text tooltip. Edge keys are predicate IRIs;
-    the edge attribute ``label`` is drawn on the edge. With ``physics=False``
-    (the default) positions are computed here and vis-network draws them as
-    they are; with ``physics=True`` vis-network settles them in the browser.
-    Positions come from networkx's spring layout (seed 42) when numpy is
-    installed and the graph has under 500 nodes, else from a deterministic
-    O(n + m) radial tree layout; either way the same graph gives the same page.
+    colour and shape, see :data:`CLASS_STYLES`), ``source`` (titles of the
+    documents that state the node; the page filters by them) and any scalar
+    attributes, which are listed in the plain-text tooltip. Edge keys are
+    predicate IRIs; the edge attribute ``label`` is drawn on the edge and
+    ``likelihood`` is added to its tooltip. With ``physics=False`` (the
+    default) positions are computed here and vis-network draws them as they
+    are; with ``physics=True`` vis-network settles them in the browser, then
+    stops. Positions come from networkx's spring layout (seed 42), per
+    connected component, for graphs under 500 nodes, else
+    from a deterministic O(n + m) radial tree layout; either way the same
+    graph gives the same page. The caller's graph is not
+    changed.
+
+    Args:
+        graph: a networkx graph as :func:`kg.convert.to_networkx` makes it.
+        title: the page heading.
+        physics: let vis-network move the nodes.
+        size_by: node size from "degree", "pagerank" or "betweenness".
+        max_nodes: above this many nodes, draw only the best-connected
+            ``max_nodes`` and say so on the page.
 
     Raises:
-        UsageError: ``graph`` is not a networkx graph.
+        UsageError: ``graph`` is not a networkx graph, or an unknown ``size_by``.
         ResourceMissing: the template or vis-network's bundled files are missing.
 
     >>> import networkx as nx
@@ -512,17 +664,38 @@ def render_html(graph: nx.MultiDiGraph, *, title: str = "summit-kg", physics: bo
     """
     if not (hasattr(graph, "nodes") and hasattr(graph, "is_multigraph")):
         raise UsageError(f"expected a networkx graph, got {type(graph).__name__}")
+    if size_by not in SIZE_MEASURES:
+        raise UsageError(f"unknown size measure '{size_by}'. Known: {', '.join(SIZE_MEASURES)}")
+    if max_nodes < 1:
+        raise UsageError(f"max_nodes must be at least 1, not {max_nodes}")
     heading = clean_text(title) or "summit-kg"
+    total = graph.number_of_nodes()
+    notice = ""
+    if total > max_nodes:
+        graph = _cap(graph, max_nodes)
+        notice = (
+            f"Showing the {max_nodes:,} best-connected of {total:,} nodes: a larger page "
+            "would freeze the browser. Narrow the view (--view, --focus, --query) to see the rest."
+        )
     n_nodes, n_edges = graph.number_of_nodes(), graph.number_of_edges()
     context: dict[str, Any] = {
         "title": heading,
         "stats": f"{n_nodes} node{'' if n_nodes == 1 else 's'} · "
         f"{n_edges} edge{'' if n_edges == 1 else 's'}",
+        "notice": notice,
         "empty": n_nodes == 0,
+        "page_css": _page_css(),
+        "size_by": size_by,
     }
+    scripts: list[str] = []
+    styles = [context["page_css"]]
     if n_nodes:
-        context.update(_build(graph, physics=physics))
+        context.update(_build(graph, physics=physics, size_by=size_by))
         context["vis_js"], context["vis_css"] = _vis_assets()
+        context["page_js"] = _page_js()
+        scripts = [context["vis_js"], context["page_js"]]
+        styles.insert(0, context["vis_css"])
+    context["csp"] = _csp(scripts, styles)
     return _template().render(**context)
 
 
@@ -532,6 +705,8 @@ def write_html(
     *,
     title: str = "summit-kg",
     physics: bool = False,
+    size_by: str = "degree",
+    max_nodes: int = MAX_NODES,
 ) -> Path:
     """Render ``graph`` with :func:`render_html` and write it atomically as UTF-8.
 
@@ -548,5 +723,5 @@ def write_html(
     >>> "empty graph" in out.read_text(encoding="utf-8")
     True
     """
-    page = render_html(graph, title=title, physics=physics)
+    page = render_html(graph, title=title, physics=physics, size_by=size_by, max_nodes=max_nodes)
     return atomic_write_text(path, page)

@@ -14,7 +14,7 @@ from kg.errors import LoaderError
 from kg.loaders import LOADERS, known_suffixes, loader_for
 from kg.loaders import article as article_loader
 from kg.loaders import rdf as rdf_loader
-from kg.namespaces import ID
+from kg.namespaces import ID, SKG
 from kg.sources import expand_sources, read_text
 from kg.store import SummitGraph
 
@@ -59,6 +59,8 @@ def load_rdf(path: Path) -> dict[str, set[tuple[str, str, str]]]:
         ("data.trig", "rdf"),
         ("data.jsonld", "rdf"),
         ("data.TTL", "rdf"),
+        ("outcomes.csv", "table"),
+        ("outcomes.TSV", "table"),
     ],
 )
 def test_loader_for_by_suffix(name: str, loader: str):
@@ -77,7 +79,7 @@ def test_loader_for_unknown_suffix_lists_the_known_ones():
         loader_for("notes.xlsx")
     assert str(info.value) == (
         "notes.xlsx: no loader for '.xlsx'. Known: article (.md, .markdown, .txt), "
-        "rdf (.jsonld, .nq, .nt, .trig, .ttl)"
+        "rdf (.jsonld, .nq, .nt, .trig, .ttl), table (.csv, .tsv)"
     )
     assert info.value.path == "notes.xlsx"
 
@@ -90,7 +92,7 @@ def test_loader_for_no_suffix_names_the_path():
 def test_loader_for_unknown_format_name():
     with pytest.raises(LoaderError) as info:
         loader_for("a.md", format="xlsx")
-    assert str(info.value) == "a.md: unknown format 'xlsx'. Known: article, rdf"
+    assert str(info.value) == "a.md: unknown format 'xlsx'. Known: article, rdf, table"
 
 
 def test_known_suffixes():
@@ -103,6 +105,8 @@ def test_known_suffixes():
         ".nt",
         ".trig",
         ".ttl",
+        ".csv",
+        ".tsv",
     }
 
 
@@ -429,3 +433,148 @@ def test_load_the_harbour_fixture_and_an_rdf_file(tmp_path: Path):
     assert docs[f"{EX}g"] is None
     assert "Ølgaard and Ellertsson Set to Meet in Tromsø for Harbour Summit" in docs.values()
     assert (URIRef(f"{EX}a"), URIRef(f"{EX}b"), URIRef(f"{EX}c")) in graph.data()
+
+
+# --- the curated-table loader ------------------------------------------------------------
+
+CURATED = FIXTURES / "curated"
+
+
+def test_curated_csv_one_outcome_per_row_with_provenance():
+    from kg.loaders.table import read_claims
+
+    claims = read_claims(CURATED / "outcomes.csv")
+    got = [
+        (
+            o.source.line,
+            o.topic.label,
+            o.label,
+            o.likelihood.term,
+            o.hedge,
+            [f.label for f in o.focus_areas],
+            o.cited,
+        )
+        for o in claims.outcomes
+    ]
+    assert got == [
+        (
+            3,
+            "Arms Control",
+            "Extension of New START limits",
+            "Possible",
+            "possible",
+            ["Treaty verification", "Warhead limits"],
+            "https://example.org/arms",
+        ),
+        (
+            4,
+            "Cybersecurity",
+            "Hotline for cyber incidents, staffed around the clock",  # a quoted comma
+            "Anticipated",
+            "expected",
+            [],
+            "Example Times",
+        ),
+        (6, "Trade Relations", "Tariff truce among members", "Likely", "likely", ["Tariffs"], None),
+        (7, "Fisheries", "Joint quota board", "Unstated", None, [], None),
+    ]
+    doc = claims.document
+    for outcome in claims.outcomes:
+        assert doc.text[outcome.source.start : outcome.source.end] == outcome.source.text
+    assert {row.line: cells for row, cells in claims.extra_cells.items()} == {
+        4: ((7, "Analyst Note", "needs a second source"),)  # an unknown column is kept
+    }
+    summits = [claims.summit, *claims.other_summits]
+    assert [(s.label, s.name, sorted(b.line for b in s.scope or ())) for s in summits if s] == [
+        (
+            "Summit of Donald Trump and Vladimir Putin in Alaska",
+            "Trump–Putin summit in Alaska",
+            [3, 4],
+        ),
+        ("Summit of G7 in Kananaskis", "G7 summit in Kananaskis", [6]),
+    ]
+    assert [line for line, _ in doc.warnings] == [7]  # "Harbour summit": no known participant
+
+
+def test_curated_tsv_and_likelihood_words():
+    from kg.loaders.table import read_claims
+
+    claims = read_claims(CURATED / "outcomes.tsv")
+    assert [(o.topic.key, o.label, o.likelihood.term, o.significance) for o in claims.outcomes] == [
+        ("sanctions", "Partial relaxation", "Unlikely", "Signals a thaw"),
+        ("arctic-strategy", "Joint rescue centre", "Agreed", None),
+    ]
+    assert claims.summit is None
+
+
+def test_curated_rows_merge_with_the_articles_summit_and_topics():
+    graph = SummitGraph().load(CURATED / "outcomes.csv")
+    graph.load()  # and the embedded briefing
+    rows = graph.query("outcomes-by-topic", topic="Arms Control")
+    assert "Extension of New START limits" in {str(r["outcome"]) for r in rows}
+    summit = ID["summit/alaska-donald-trump-vladimir-putin"]
+    outcomes = set(graph.data().objects(summit, SKG.hasOutcome))
+    assert len(outcomes) == 13 + 2
+    report = graph.validate()
+    assert report.conforms, report.text
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "message"),
+    [
+        ("outcome,likelihood\nDeal,likely\n", 1, "no 'topic' column"),
+        ("topic,Topic,outcome\nA,B,C\n", 1, "columns 'topic' and 'Topic' both give the topic"),
+        ("topic,outcome\nTrade,Deal,extra\n", 2, "row has 3 fields, the header has 2"),
+        ("topic,outcome\nTrade,Deal\n,Orphan\n", 3, "empty topic"),
+        ("topic,outcome\n\nTrade,\n", 3, "empty outcome"),
+        ("topic,outcome,likelihood\nTrade,Deal,certain\n", 2, "unknown likelihood 'certain'"),
+        ('topic,outcome\nTrade,"Deal\n', 2, "malformed"),
+        ("\n\n", None, "empty table"),
+    ],
+    ids=[
+        "no-topic",
+        "doubled",
+        "too-many",
+        "empty-topic",
+        "empty-outcome",
+        "likelihood",
+        "quote",
+        "empty",
+    ],
+)
+def test_curated_bad_rows_name_file_and_line(
+    tmp_path: Path, content: str, line: int | None, message: str
+):
+    from kg.loaders.table import read_claims
+
+    path = write(tmp_path / "bad.csv", content)
+    with pytest.raises(LoaderError) as info:
+        read_claims(path)
+    assert info.value.path == str(path)
+    assert info.value.line == line
+    assert message in str(info.value)
+    assert str(info.value).startswith(f"{path}:{line}: " if line else f"{path}: ")
+
+
+def test_a_bad_curated_table_leaves_the_graph_unchanged(tmp_path: Path):
+    graph = SummitGraph().load(CURATED / "outcomes.tsv")
+    before = set(graph.data())
+    bad = write(tmp_path / "bad.csv", "topic,outcome,likelihood\nTrade,Deal,certain\n")
+    with pytest.raises(LoaderError):
+        graph.load(CURATED / "outcomes.csv", bad)
+    assert set(graph.data()) == before
+
+
+def test_curated_csv_with_semicolons_and_crlf(tmp_path: Path):
+    from kg.loaders.table import read_claims
+
+    path = tmp_path / "excel.csv"
+    path.write_bytes(
+        "\ufefftopic;outcome;likelihood\r\nTrade;Lower tariffs, phased;possible\r\n".encode()
+    )
+    (outcome,) = read_claims(path).outcomes
+    assert (outcome.topic.label, outcome.label, outcome.likelihood.term) == (
+        "Trade",
+        "Lower tariffs, phased",
+        "Possible",
+    )

@@ -234,9 +234,16 @@ def test_concerns_and_recommendations_link_back_to_list_items(harbour):
             assert (item, RDF.type, SKG.ListItem) in graph
 
 
-def test_harbour_has_no_summit_node(harbour):
+def test_harbour_summit_node_has_the_introduced_people_as_participants(harbour):
     _, graph = harbour
-    assert list(graph.subjects(RDF.type, SKG.Summit)) == []
+    (summit,) = graph.subjects(RDF.type, SKG.Summit)
+    assert summit == ID["summit/tromso-ana-ølgaard-jónas-ellertsson"]
+    people = set(graph.objects(summit, SEM.hasActor))
+    assert people == {ID["actor/ana-ølgaard"], ID["actor/jónas-ellertsson"]}
+    for person in people:
+        assert (person, RDF.type, SKG.Person) in graph
+    assert graph.value(ID["actor/ana-ølgaard"], SKOS.altLabel) == Literal("Ølgaard")
+    assert graph.value(summit, SEM.hasPlace) == ID["place/tromso"]
 
 
 def test_summit_node_links_participants_place_topics_and_claims():

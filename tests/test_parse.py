@@ -198,8 +198,10 @@ def test_harbour_noise_line_is_dropped_but_kept_in_text(harbour: Document):
     assert last.text.startswith("The summit opens next Thursday")
 
 
-def test_harbour_parses_without_warnings(harbour: Document):
-    assert harbour.warnings == ()
+def test_harbour_warns_only_about_its_noise_line(harbour: Document):
+    assert harbour.warnings == (
+        (28, "skipped as noise (footer): Stay tuned for further coverage as the talks progress."),
+    )
 
 
 def test_harbour_offsets_slice_the_text_for_every_block(harbour: Document):
@@ -227,7 +229,10 @@ def test_harbour_line_numbers_point_at_the_first_line_of_each_block(harbour: Doc
         ("a\r\r\nb", "a\n\nb"),
         ("e\u0301t\u00e9", "\u00e9t\u00e9"),  # NFC composes the combining accent
         ("x\ufeffy", "x\ufeffy"),  # only a leading BOM is dropped
-        ("no change\n", "no change\n"),
+        ("no change", "no change"),
+        ("trailing newline\n", "trailing newline"),
+        ("spaces  \ntabs\t\nnbsp\u00a0\n\n\n", "spaces\ntabs\nnbsp"),
+        ("  indented\n\n  kept", "  indented\n\n  kept"),
     ],
 )
 def test_normalise_text(raw: str, expected: str):
@@ -302,10 +307,13 @@ def test_separator_count_mismatch_is_a_paragraph_with_a_warning_naming_the_line(
     paragraph = body_blocks(doc)[1]
     assert isinstance(paragraph, Paragraph)
     assert (paragraph.line, paragraph.text) == (3, "A | B | C |")
-    assert len(doc.warnings) == 1
     line, message = doc.warnings[0]
     assert line == 3
     assert "separator" in message and "3 header cells" in message and "2 separator cells" in message
+    # the stray separator row is skipped and the pipe line after it is prose: both named
+    assert [w[0] for w in doc.warnings] == [3, 4, 5]
+    assert "separator row without a header" in doc.warnings[1][1]
+    assert "not a table" in doc.warnings[2][1]
 
 
 def test_pipe_line_without_separator_is_a_paragraph():
@@ -397,7 +405,8 @@ def test_unicode_line_separators_inside_a_cell_do_not_split_the_row(separator: s
     table = only_table(doc)
     assert len(table.rows) == 1
     assert table.rows[0].cells[1] == "New deals"
-    assert separator in table.rows[0].cells[0]
+    assert table.rows[0].cells[0] == "Trade talks"  # cleaned: any whitespace is a space
+    assert separator in table.rows[0].text  # the source text is kept as it was
     assert table.rows[0].line == 5
     assert doc.warnings == ()
 
@@ -457,7 +466,7 @@ def test_table_with_header_only_has_zero_rows():
     assert table.header == ("A", "B")
     assert table.rows == ()
     assert table.text == "A | B |\n---|---|"
-    assert doc.warnings == ()
+    assert doc.warnings == ((3, "table header without rows: no claims from it"),)
 
 
 # --- headings -------------------------------------------------------------------------
@@ -589,3 +598,95 @@ def test_empty_or_whitespace_text_is_a_loader_error(text: str):
 def test_noise_only_text_is_a_loader_error():
     with pytest.raises(LoaderError, match="no article text found"):
         parse_article("Stay tuned for more.\nShare this article\n", source="noise.md")
+
+
+# --- cleaning, label splits, table boundaries (genre variations) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("R&amp;D&nbsp;talks", "R&D talks"),
+        ("Putin&#8217;s &ldquo;plan&rdquo;", "Putin’s “plan”"),
+        ("one<br>two<BR />three", "one two three"),
+        ("<p>Trade <strong>talks</strong></p>", "Trade talks"),
+        ('\\"quoted\\" and \\$5', '"quoted" and $5'),
+        ("**Bold** and __strong__ and *em*", "Bold and strong and em"),
+        ("a [link](http://x.org/a) here", "a link here"),
+        ("claim[1][23] ends", "claim ends"),
+        ("seen (Photo: Reuters) here", "seen here"),
+        ("▪️ item", "▪ item"),
+        ("RussiaÕs view, â€œquotedâ€\x9d", "Russia’s view, “quoted”"),
+        ("5 * 3 * 2", "5 * 3 * 2"),
+        ("AT&T and x&y;z", "AT&T and x&y;z"),
+        ("  spaced \t out\u2028line  ", "spaced out line"),
+        ("«Reform now», she said", "«Reform now», she said"),
+    ],
+)
+def test_clean_text(raw: str, clean: str):
+    from kg.document import clean_text
+
+    assert clean_text(raw) == clean
+
+
+@pytest.mark.parametrize(
+    ("body", "label", "description"),
+    [
+        ("**Debt relief**: extend the framework", "Debt relief", "extend the framework"),
+        ("**Debt relief:** extend the framework", "Debt relief", "extend the framework"),
+        ("__Debt relief__ – extend it", "Debt relief", "extend it"),
+        ("Food security – grain corridors", "Food security", "grain corridors"),
+        ("Energy transition — grid investment", "Energy transition", "grid investment"),
+        ("Digital trade - data flows", "Digital trade", "data flows"),
+        ("U.S.-Russia ties remain strained", None, None),  # no spaced dash
+        ("March 12–13 talks", None, None),  # a range, not a split
+        ("A sentence that runs on for a while - then more", None, None),  # 8 words
+    ],
+)
+def test_split_label_forms(body: str, label: str | None, description: str | None):
+    from kg.parse import split_label
+
+    assert split_label(body) == (label, description)
+
+
+def test_a_byline_with_pipes_above_a_table_is_noise_not_the_header():
+    doc = parse_article(
+        LEAD + "By Ann Roe | Aug 3 | 5 min read\nTopic | Focus | Outcome\n---|---|---\n"
+        "Trade | Tariffs | Deal\n"
+    )
+    table = only_table(doc)
+    assert table.header == ("Topic", "Focus", "Outcome")
+    assert doc.warnings[0][0] == 3 and "byline" in doc.warnings[0][1]
+
+
+def test_a_table_without_separator_needs_three_lines_with_the_same_cell_count():
+    three = parse_article(LEAD + "Topic | Outcome\nTrade | Deal\nEnergy | Pipeline\n")
+    table = only_table(three)
+    assert (table.separator, table.header, len(table.rows)) == (False, ("Topic", "Outcome"), 2)
+    two = parse_article(LEAD + "Topic | Outcome\nTrade | Deal\nMore prose follows.\n")
+    assert not [b for b in body_blocks(two) if isinstance(b, Table)]
+    assert [line for line, _ in two.warnings] == [3, 4]
+
+
+def test_horizontal_rules_are_markup_and_lists_end_at_prose():
+    doc = parse_article(LEAD + "---\n- one\n- two\nThe talks went on.\n***\n")
+    assert [type(b).__name__ for b in body_blocks(doc)] == ["Paragraph", "ListBlock", "Paragraph"]
+    assert doc.warnings == ()
+
+
+def test_a_marker_alone_at_the_end_is_skipped_with_a_warning():
+    doc = parse_article(LEAD + "- one\n-\n")
+    assert [i.content for i in only_list(doc).items] == ["one"]
+    assert doc.warnings == ((4, "list marker without text: skipped"),)
+
+
+def test_indented_bullets_are_top_level_when_all_items_share_the_indent():
+    doc = parse_article(LEAD + "  • one\n  • two\n")
+    assert [(i.content, i.depth) for i in only_list(doc).items] == [("one", 0), ("two", 0)]
+    assert doc.warnings == ()
+
+
+def test_last_item_of_a_numbered_list_is_not_a_heading():
+    doc = parse_article(LEAD + "1. Arms Control\n2. Trade Relations\nThe talks went on.\n")
+    assert [i.content for i in only_list(doc).items] == ["Arms Control", "Trade Relations"]
+    assert [s.title for s in doc.sections] == [None]

@@ -44,7 +44,10 @@ QUERY_NAMES = [p.stem for p in QUERY_PATHS]
 #: For each query with ORDER BY: the projected columns whose sequence the ORDER BY fixes
 #: ("*" = the order is total, compare whole rows; None = no deterministic order).
 ORDER_KEYS: dict[str, tuple[str, ...] | str | None] = {
+    "actor-links": "*",  # DISTINCT rows, ordered by actor, link and thing
     "actors": ("participant", "mentions", "actor"),
+    "disagreements": "*",  # each pair once, ordered by topic and both outcomes
+    "documents": ("source",),
     "concerns": "*",  # ORDER BY ?source ?start: one list item per concern
     "focus-areas": ("count", "topicLabel"),
     "outcomes-by-likelihood": "*",  # rank, source, start: one table row per outcome
@@ -55,6 +58,7 @@ ORDER_KEYS: dict[str, tuple[str, ...] | str | None] = {
     "recommendations": "*",
     "summit": ("summit",),
     "topics": ("outcomes", "sources", "topic"),
+    "unique-claims": "*",  # source, start: one table row per outcome
 }
 
 #: ASK queries: {parameter value (None = no parameter): expected answer}.
@@ -136,8 +140,7 @@ def answers(graph: kg.SummitGraph, queries: dict[str, QueryFile]) -> Any:
 
 def query_type(text: str) -> str:
     """'SELECT', 'ASK', 'CONSTRUCT' or 'DESCRIBE', from the parsed query."""
-    name = compile_readonly(text).algebra.name  # e.g. 'SelectQuery'
-    return name.removesuffix("Query").upper()
+    return compile_readonly(text).kind
 
 
 def concat_columns(text: str) -> set[str]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import io
 import json
 import os
 import re
@@ -11,12 +14,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import browser
 import networkx as nx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import kg
 from kg import viz
+from kg.cli import main
 from kg.errors import StoreError, UsageError
 
 ID = "https://w3id.org/summit-kg/id/"
@@ -227,15 +233,17 @@ def test_legend_lists_the_classes_present_and_only_those() -> None:
     assert page.legend() == dict.fromkeys(["Summit", "Person", "Outcome", "Other"])
     assert list(page.legend()) == ["Summit", "Person", "Outcome", "Other"]  # CLASS_STYLES order
     assert 'Person <span class="count">(2)</span>' in html
-    assert {node["cls"] for node in page.data()["nodes"]} == set(page.legend())
+    assert {node["group"] for node in page.data()["nodes"]} == set(page.legend())
     for cls in ("State", "Topic", "Paragraph"):
         assert cls not in page.legend()
 
 
 def test_nodes_are_coloured_and_shaped_by_class() -> None:
-    nodes = Page(viz.render_html(make_graph(a=("A", "Summit"), b=("B", "Weird")))).data()["nodes"]
-    assert (nodes[0]["color"], nodes[0]["shape"]) == viz.CLASS_STYLES["Summit"]
-    assert (nodes[1]["color"], nodes[1]["shape"]) == viz.CLASS_STYLES["Other"]
+    data = Page(viz.render_html(make_graph(a=("A", "Summit"), b=("B", "Weird")))).data()
+    groups = data["options"]["groups"]  # colour and shape are set once per class, not per node
+    assert [node["group"] for node in data["nodes"]] == ["Summit", "Other"]
+    for name in ("Summit", "Other"):
+        assert (groups[name]["color"], groups[name]["shape"]) == viz.CLASS_STYLES[name]
 
 
 def test_node_size_grows_with_degree() -> None:
@@ -363,8 +371,9 @@ def test_parallel_edges_with_different_keys_both_appear() -> None:
     edges = data["edges"]
     assert sorted(edge["label"] for edge in edges) == ["invited", "mentions", "metWith"]
     assert len({edge["id"] for edge in edges}) == 3
-    assert {P + "metWith", P + "mentions"} <= {edge["title"].splitlines()[1] for edge in edges}
-    assert all(edge["arrows"] == "to" for edge in edges)
+    # Predicate IRIs travel once, in a table; the page builds each edge's tooltip from it.
+    assert {P + "metWith", P + "mentions"} <= {data["predicates"][edge["p"]] for edge in edges}
+    assert data["options"]["edges"]["arrows"]["to"]["enabled"] is True
     # The 2nd and 3rd edge of the pair are curved so they don't overlap the 1st.
     assert [("smooth" in edge) for edge in edges] == [False, True, True]
     assert data["options"]["physics"]["enabled"] is False
@@ -411,3 +420,289 @@ def test_any_text_stays_data(label: str, title: str) -> None:
     cleaned = viz.clean_text(label)
     assert node.get("full", node["label"]) == (cleaned or "a")
     assert not any(ch in INVISIBLE for ch in node["title"])
+
+
+# --- views, filters, size, cap, CSP -------------------------------------------
+
+
+def cli(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def alaska() -> kg.SummitGraph:
+    return kg.load()
+
+
+@pytest.mark.parametrize(
+    ("argv", "options", "what"),
+    [
+        (["--view", "topics"], {"view": "topics"}, "(topics view)"),
+        (["--view", "actors"], {"view": "actors"}, "(actors view)"),
+        (["--view", "sources"], {"view": "sources"}, "(sources view)"),
+        (
+            ["--focus", "NATO", "--depth", "2"],
+            {"focus": "NATO", "depth": 2},
+            "(overview view, around NATO)",
+        ),
+        (
+            ["--view", "topics", "--focus", "cybersecurity"],
+            {"view": "topics", "focus": "cybersecurity"},
+            "(topics view, around cybersecurity)",
+        ),
+        (["--query", "topic-network"], {"query": "topic-network"}, "(query topic-network)"),
+    ],
+)
+def test_viz_views(
+    tmp_path: Path, alaska: kg.SummitGraph, argv: list[str], options: dict[str, Any], what: str
+) -> None:
+    target = tmp_path / "v.html"
+    code, out, err = cli("viz", *argv, "-o", str(target))
+    assert (code, err) == (0, "")
+    network = alaska.to_networkx(**options)
+    assert f"{network.number_of_nodes()} nodes, {network.number_of_edges()} edges {what}" in out
+    data = Page(target.read_text(encoding="utf-8")).data()
+    assert (len(data["nodes"]), len(data["edges"])) == (
+        network.number_of_nodes(),
+        network.number_of_edges(),
+    )
+
+
+def test_focus_keeps_the_neighbourhood(alaska: kg.SummitGraph) -> None:
+    nato = alaska.to_networkx(focus="NATO", depth=2)
+    assert {t for _, t in nato.nodes(data="type")} == {"Organization", "Concern", "Summit"}
+    cyber = alaska.to_networkx(view="topics", focus="Cybersecurity")
+    assert {t for _, t in cyber.nodes(data="type")} == {"Topic", "Outcome", "FocusArea"}
+
+
+def test_viz_query_from_a_file(tmp_path: Path) -> None:
+    query = tmp_path / "places.rq"
+    query.write_text(
+        "PREFIX skg: <https://w3id.org/summit-kg/ontology#>\n"
+        "CONSTRUCT { ?t skg:relatedPlace ?p } WHERE { ?t skg:relatedPlace ?p }\n",
+        encoding="utf-8",
+    )
+    code, out, _ = cli("viz", "--query", str(query), "-o", str(tmp_path / "q.html"))
+    assert code == 0
+    assert "7 edges (query places)" in out
+    assert "<h1>summit-kg · query places</h1>" in (tmp_path / "q.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--query", "topics"], "not a SELECT query"),
+        (["--query", "on-agenda"], "CONSTRUCT or DESCRIBE"),
+        (["--query", "topic-network", "--view", "topics"], "cannot be combined"),
+        (["--param", "topic=Trade"], "pass --query too"),
+        (["--focus", "Atlantis"], "no node is labelled 'Atlantis'"),
+        (["--view", "people"], "invalid choice"),
+        (["--size-by", "colour"], "invalid choice"),
+        (["--max-nodes", "0"], "at least 1"),
+    ],
+)
+def test_viz_bad_usage_writes_nothing(tmp_path: Path, argv: list[str], message: str) -> None:
+    target = tmp_path / "v.html"
+    code, out, err = cli("viz", *argv, "-o", str(target))
+    assert code == 2
+    assert message in err and err.count("\n") == 1
+    assert out == ""
+    assert not target.exists()
+
+
+def test_to_html_mirrors_the_cli(tmp_path: Path) -> None:
+    cli(
+        "viz",
+        "--view",
+        "topics",
+        "--focus",
+        "Arms Control",
+        "--depth",
+        "2",
+        "-o",
+        str(tmp_path / "a.html"),
+    )
+    kg.load().to_html(tmp_path / "b.html", view="topics", focus="Arms Control", depth=2)
+    assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
+    assert "<h1>summit-kg · topics · around Arms Control (2 links)</h1>" in (
+        tmp_path / "b.html"
+    ).read_text("utf-8")
+
+
+def test_same_view_same_bytes_in_two_processes(tmp_path: Path) -> None:
+    outputs = []
+    for name in ("one.html", "two.html"):
+        subprocess.run(
+            [sys.executable, "-m", "kg", "viz", "--view", "sources", "-o", name],
+            cwd=tmp_path,
+            check=True,
+            timeout=120,
+            capture_output=True,
+        )
+        outputs.append((tmp_path / name).read_bytes())
+    assert outputs[0] == outputs[1]
+
+
+def test_source_filter_lists_documents_and_tags_nodes() -> None:
+    graph = make_graph(a=("A", "Topic"), b=("B", "Outcome"), c=("C", "Person"))
+    graph.nodes[ID + "a"]["source"] = ["Doc one", IMG]
+    graph.nodes[ID + "b"]["source"] = ["Doc one"]
+    html = viz.render_html(graph)
+    page = Page(html)
+    boxes = [attrs for tag, attrs in page.tags if tag == "input" and "data-src" in attrs]
+    assert [b["data-src"] for b in boxes] == ["1", "0"]  # listed by title; "<" sorts first
+    assert "Doc one <span" in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert page.count("img") == 0
+    nodes = page.data()["nodes"]
+    assert [n.get("src") for n in nodes] == [[0, 1], [0], None]
+
+
+def test_size_by_centrality() -> None:
+    graph = make_graph(hub=("Hub", "Summit"), a=("A", "Topic"), b=("B", "Topic"))
+    sizes = {
+        measure: [n["size"] for n in Page(viz.render_html(graph, size_by=measure)).data()["nodes"]]
+        for measure in viz.SIZE_MEASURES
+    }
+    for measure in ("pagerank", "betweenness"):
+        assert sizes[measure][0] == 60.0 > sizes[measure][1]  # the hub is the biggest
+    assert "Size: betweenness." in viz.render_html(graph, size_by="betweenness")
+    with pytest.raises(UsageError, match="unknown size measure"):
+        viz.render_html(graph, size_by="closeness")
+
+
+def test_above_the_cap_the_page_says_what_it_left_out() -> None:
+    graph = make_graph(**{f"n{i}": (f"node {i}", "Topic") for i in range(30)})
+    html = viz.render_html(graph, max_nodes=10)
+    assert len(Page(html).data()["nodes"]) == 10
+    assert "Showing the 10 best-connected of 30 nodes" in html
+    assert "10 nodes · 9 edges" in html
+    assert "Showing" not in viz.render_html(graph)
+
+
+def test_caller_graph_is_not_mutated() -> None:
+    graph = make_graph(**{f"n{i}": (f"node {i}", "Topic") for i in range(30)})
+    before = (list(graph.nodes(data=True)), list(graph.edges(keys=True, data=True)))
+    viz.render_html(graph, max_nodes=5, size_by="pagerank")
+    assert (list(graph.nodes(data=True)), list(graph.edges(keys=True, data=True))) == before
+
+
+def test_csp_allows_exactly_the_pages_own_scripts_and_styles() -> None:
+    html = viz.render_html(benign())
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html)
+    assert policy is not None
+    csp = policy.group(1).replace("&#39;", "'")
+    assert "default-src 'none'" in csp
+
+    def digest(text: str) -> str:
+        return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+    scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
+    styles = re.findall(r"<style>(.*?)</style>", html, re.S)
+    assert len(scripts) == 2 and len(styles) == 2
+    for text in scripts + styles:
+        assert digest(text) in csp
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert ' style="' not in html.split("<script>")[0]  # no inline style attributes to allow
+
+
+# --- in a real browser ----------------------------------------------------------
+
+
+# Skipped on a developer machine without Chromium; in CI (CI=true) they run and fail instead.
+needs_chromium = pytest.mark.skipif(
+    browser.CHROMIUM is None and not os.environ.get("CI"), reason="chromium is not installed"
+)
+
+PROBE = """({
+  nodes: kgView.nodes.length,
+  edges: kgView.edges.length,
+  scripts: document.scripts.length,
+  painted: (function () {
+    var canvas = document.querySelector("#kg-network canvas");
+    var pixels = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+    var n = 0;
+    for (var i = 3; i < pixels.length; i += 4) { if (pixels[i] !== 0) { n++; } }
+    return n;
+  })(),
+  heading: document.querySelector("h1").textContent,
+  legend: Array.from(document.querySelectorAll("#kg-legend li")).map(function (li) {
+    return li.textContent.trim();
+  }),
+  labels: kgView.nodes.map(function (n) { return n.full || n.label; }),
+  edgeTitles: kgView.edges.map(function (e) { return e.title; }),
+  images: document.images.length
+})"""
+
+
+@needs_chromium
+def test_embedded_default_draws_in_chromium_offline(tmp_path: Path) -> None:
+    target = tmp_path / "summit.html"
+    assert cli("viz", "-o", str(target))[0] == 0
+    network = kg.load().to_networkx()
+    report = browser.open_page(target, probe=PROBE, timeout=90)
+    result = report.result
+    assert (result["nodes"], result["edges"]) == (
+        network.number_of_nodes(),
+        network.number_of_edges(),
+    )
+    assert result["painted"] > 1000  # the network drew on the canvas
+    assert report.ready_ms is not None
+    assert report.console_errors == []
+    assert report.requests == []
+    assert report.dialogs == []
+    assert result["scripts"] == 3
+
+
+@needs_chromium
+def test_hostile_labels_stay_text_in_chromium(tmp_path: Path) -> None:
+    link = "javascript:alert(3)"
+    graph = nx.MultiDiGraph()
+    graph.add_node(ID + "a", label=IMG, type="Summit", source=[SCRIPT], quote=link)
+    graph.add_node(ID + "b", label=SCRIPT, type=IMG, source=[link])
+    graph.add_node(ID + "c", label=link, type="Person", href=link)
+    graph.add_edge(ID + "a", ID + "b", key=P + "x", label=IMG, likelihood=SCRIPT)
+    graph.add_edge(ID + "b", ID + "c", key=link, label=link)
+    target = viz.write_html(graph, tmp_path / "hostile.html", title=IMG + SCRIPT)
+    report = browser.open_page(target, probe=PROBE, timeout=90)
+    result = report.result
+    assert report.dialogs == []
+    assert report.console_errors == []
+    assert report.requests == []
+    assert result["scripts"] == 3 and result["images"] == 0
+    assert result["heading"] == IMG + SCRIPT  # visible exactly as typed
+    assert sorted(result["labels"]) == sorted([IMG, SCRIPT, link])
+    assert any(entry.startswith(SCRIPT) for entry in result["legend"])  # the source filter
+    assert any(IMG in title and f"likelihood: {SCRIPT}" in title for title in result["edgeTitles"])
+
+
+@needs_chromium
+def test_filters_and_search_work_in_chromium(tmp_path: Path) -> None:
+    graph = make_graph(s=("Alaska summit", "Summit"), a=("Trump", "Person"), b=("Putin", "Person"))
+    graph.nodes[ID + "a"]["source"] = ["Doc A"]
+    graph.nodes[ID + "b"]["source"] = ["Doc B"]
+    target = viz.write_html(graph, tmp_path / "f.html")
+    probe = """(function () {
+      function hidden() { return kgView.nodes.get({filter: function (n) { return n.hidden; }})
+                           .map(function (n) { return n.label; }).sort(); }
+      var out = {};
+      var person = document.querySelector('input[data-cls="Person"]');
+      person.click(); out.noPersons = hidden(); person.click();
+      var docB = document.querySelector('input[data-src="1"]');
+      docB.click(); out.noDocB = hidden(); docB.click(); out.all = hidden();
+      document.getElementById("kg-q").value = "PUT";
+      document.querySelector("#kg-search button").click();
+      out.hits = document.getElementById("kg-hits").textContent;
+      out.selected = kgView.network.getSelectedNodes();
+      return out;
+    })()"""
+    report = browser.open_page(target, probe=probe, timeout=90)
+    assert report.console_errors == []
+    assert report.result == {
+        "noPersons": ["Putin", "Trump"],
+        "noDocB": ["Putin"],
+        "all": [],
+        "hits": "1 match",
+        "selected": [2],
+    }

@@ -46,6 +46,7 @@ class LoaderSpec:
 LOADERS: dict[str, LoaderSpec] = {
     "article": LoaderSpec("article", (".md", ".markdown", ".txt"), "kg.loaders.article"),
     "rdf": LoaderSpec("rdf", (".jsonld", ".nq", ".nt", ".trig", ".ttl"), "kg.loaders.rdf"),
+    "table": LoaderSpec("table", (".csv", ".tsv"), "kg.loaders.table"),
 }
 
 

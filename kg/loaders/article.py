@@ -5,7 +5,7 @@ Examples:
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "a.md"
     >>> _ = path.write_text("Trump and Putin Set to Meet in Alaska\\nTalks are planned.\\n")
     >>> [(str(iri)[-20:], len(graph) > 10) for iri, graph in load(path)]
-    [('doc/1e0a1a58634420ea', True)]
+    [('doc/0b5d3b4a3f1cd7ed', True)]
 """
 
 from __future__ import annotations

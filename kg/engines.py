@@ -1,0 +1,276 @@
+"""Run one checked query on one engine: rdflib or Oxigraph, same text, same bindings.
+
+Both engines get the query *text* (never a prepared rdflib query, which would
+make oxrdflib silently fall back to rdflib's evaluator) and the parameters
+as typed terms, bound before the query's outer group is evaluated, so that
+its FILTERs see them: rdflib through ``initBindings``; Oxigraph through a
+``VALUES`` block placed first in the outer group (Oxigraph's own
+``substitutions`` join the values *after* the group's FILTERs ran, and only
+for projected variables). The block is written from the terms by
+:func:`sparql_term`, which escapes every character that could end a string
+or an IRI. Answers come back as :class:`Answer`, in rdflib terms, whatever
+the engine.
+
+Examples:
+    >>> from rdflib import Graph, Literal, URIRef
+    >>> g = Graph()
+    >>> _ = g.add((URIRef("urn:a"), URIRef("urn:p"), Literal("x")))
+    >>> answer = execute(g, "SELECT ?s ?o { ?s ?p ?o }", "SELECT", {"o": Literal("x")}, 10)
+    >>> answer.rows
+    [(rdflib.term.URIRef('urn:a'), rdflib.term.Literal('x'))]
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass, field
+from typing import Any
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import XSD
+from rdflib.query import ResultRow
+from rdflib.term import Identifier, Node
+
+__all__ = [
+    "Answer",
+    "execute",
+    "from_oxigraph",
+    "oxigraph_store",
+    "sparql_term",
+    "to_oxigraph",
+    "with_values",
+]
+
+
+@dataclass
+class Answer:
+    """A query's answer as plain data (picklable, engine-independent)."""
+
+    type: str
+    vars: list[str] = field(default_factory=list)
+    rows: list[tuple[Node | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
+    truncated: bool = False
+
+
+_TOKENS = re.compile(
+    r"(?P<skip><[^<>\"{}|^`\\\s]*>"  # IRIs
+    r'|"""(?:[^\\]|\\.)*?"""|\'\'\'(?:[^\\]|\\.)*?\'\'\''  # long strings
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''  # strings
+    r"|#[^\n]*)"  # comments
+    r"|(?P<open>\{)|(?P<close>\})|(?P<paren>[()])|(?P<where>(?i:\bwhere\b))"
+)
+_IRI = re.compile(r"[^<>\"{}|^`\\\x00-\x20]*")
+_LANGUAGE = re.compile(r"[A-Za-z]+(?:-[A-Za-z0-9]+)*")
+_ESCAPES = {
+    '"': '\\"',
+    "\\": "\\\\",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\b": "\\b",
+    "\f": "\\f",
+}
+
+
+def sparql_term(term: Identifier) -> str:
+    """A term in SPARQL syntax, safe to place in a query: it cannot end early.
+
+    Examples:
+        >>> print(sparql_term(Literal('say "hi" } #')))
+        "say \\"hi\\" } #"
+        >>> sparql_term(URIRef("urn:a b"))
+        Traceback (most recent call last):
+        ...
+        ValueError: not a valid IRI: 'urn:a b'
+    """
+    if isinstance(term, URIRef):
+        if not _IRI.fullmatch(str(term)):
+            raise ValueError(f"not a valid IRI: {str(term)!r}")
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        text = "".join(_ESCAPES.get(char, char) for char in str(term))
+        if term.language:
+            if not _LANGUAGE.fullmatch(term.language):
+                raise ValueError(f"not a valid language tag: {term.language!r}")
+            return f'"{text}"@{term.language}'
+        if term.datatype is not None and str(term.datatype) != str(XSD.string):
+            return f'"{text}"^^{sparql_term(URIRef(term.datatype))}'
+        return f'"{text}"'
+    raise ValueError(f"cannot bind {term!r}: only IRIs and literals can be parameters")
+
+
+def with_values(text: str, kind: str, bindings: dict[str, Identifier]) -> str:
+    """``text`` with ``VALUES (?a ?b) { (…) }`` first in its outer WHERE group.
+
+    The outer group is found on the query's tokens (IRIs, strings and
+    comments skipped): the first top-level ``{`` outside parentheses, or for
+    CONSTRUCT the one after ``WHERE`` (or the second group).
+
+    Examples:
+        >>> with_values("ASK { ?s ?p ?o }", "ASK", {"o": Literal("x")})
+        'ASK { VALUES (?o) { ("x") } ?s ?p ?o }'
+    """
+    if not bindings:
+        return text
+    depth = parens = 0
+    groups: list[int] = []
+    after_where: int | None = None
+    for token in _TOKENS.finditer(text):
+        if token.group("skip"):
+            continue
+        if token.group("paren"):
+            parens += 1 if token.group("paren") == "(" else -1
+        elif token.group("open"):
+            if depth == 0 and parens == 0:
+                groups.append(token.end())
+                if after_where is None and kind == "CONSTRUCT" and _seen_where(text, token):
+                    after_where = token.end()
+            depth += 1
+        elif token.group("close"):
+            depth -= 1
+    if kind == "CONSTRUCT":
+        position = (
+            after_where if after_where is not None else groups[1] if len(groups) > 1 else None
+        )
+    else:
+        position = groups[0] if groups else None
+    if position is None:
+        raise ValueError("cannot find the query's WHERE group to bind parameters")
+    names = " ".join(f"?{name}" for name in bindings)
+    values = " ".join(sparql_term(term) for term in bindings.values())
+    return f"{text[:position]} VALUES ({names}) {{ ({values}) }}{text[position:]}"
+
+
+def _seen_where(text: str, brace: re.Match[str]) -> bool:
+    """Whether a top-level WHERE keyword comes right before this ``{``."""
+    return bool(re.search(r"(?i:\bwhere)\s*$", text[: brace.start()]))
+
+
+def to_oxigraph(term: Node) -> Any:
+    """An rdflib term as a pyoxigraph term."""
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"cannot convert {term!r} to an Oxigraph term")
+
+
+def from_oxigraph(term: Any) -> Node | None:
+    """A pyoxigraph term as an rdflib term (plain ``xsd:string`` literals stay plain)."""
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    raise TypeError(f"cannot convert {term!r} from an Oxigraph term")
+
+
+def oxigraph_store(dataset: Dataset) -> Any:
+    """A new in-memory pyoxigraph Store holding every graph of an rdflib ``dataset``.
+
+    Every triple is also put in the store's default graph, which so holds the
+    set union of the named graphs; queries read that graph. Oxigraph's own
+    union default graph counts a triple once per named graph it is in (a bag),
+    which would multiply answers wherever sources share a node.
+    """
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    quads = []
+    default = ox.DefaultGraph()
+    for graph in dataset.graphs():
+        name = graph.identifier
+        context = default if name == DATASET_DEFAULT_GRAPH_ID else to_oxigraph(name)
+        for s, p, o in graph:
+            triple = (to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))
+            quads.append(ox.Quad(*triple, context))
+            if context != default:
+                quads.append(ox.Quad(*triple, default))
+    store.extend(quads)
+    return store
+
+
+def _rdflib(
+    graph: Graph, text: str, kind: str, bindings: dict[str, Identifier], max_rows: int | None
+) -> Answer:
+    with warnings.catch_warnings():
+        # rdflib 7.6 calls its own deprecated Dataset.contexts()/default_context for GRAPH ?g
+        warnings.filterwarnings("ignore", r"Dataset\.\w+ is deprecated", DeprecationWarning)
+        return _rdflib_answer(graph.query(text, initBindings=bindings), kind, max_rows)
+
+
+def _rdflib_answer(result: Any, kind: str, max_rows: int | None) -> Answer:
+    if kind == "ASK":
+        return Answer("ASK", boolean=bool(result.askAnswer))
+    if kind == "SELECT":
+        names = [str(v) for v in (result.vars or [])]
+        rows: list[tuple[Node | None, ...]] = []
+        for row in result:
+            if max_rows is not None and len(rows) >= max_rows:
+                return Answer("SELECT", names, rows, truncated=True)
+            assert isinstance(row, ResultRow)
+            rows.append(tuple(row))
+        return Answer("SELECT", names, rows)
+    assert result.graph is not None
+    return Answer(kind, triples=list(result.graph))
+
+
+def _oxigraph(
+    store: Any, text: str, kind: str, bindings: dict[str, Identifier], max_rows: int | None
+) -> Answer:
+    result = store.query(with_values(text, kind, bindings))
+    if kind == "ASK":
+        return Answer("ASK", boolean=bool(result))
+    if kind == "SELECT":
+        names = [v.value for v in result.variables]
+        rows: list[tuple[Node | None, ...]] = []
+        for solution in result:
+            if max_rows is not None and len(rows) >= max_rows:
+                return Answer("SELECT", names, rows, truncated=True)
+            rows.append(tuple(from_oxigraph(solution[name]) for name in names))
+        return Answer("SELECT", names, rows)
+    triples = []
+    for triple in result:
+        s, p, o = (from_oxigraph(t) for t in (triple.subject, triple.predicate, triple.object))
+        assert s is not None and p is not None and o is not None
+        triples.append((s, p, o))
+    return Answer(kind, triples=triples)
+
+
+def execute(
+    target: Any,
+    text: str,
+    kind: str,
+    bindings: dict[str, Identifier],
+    max_rows: int | None = None,
+) -> Answer:
+    """Evaluate checked query ``text`` of type ``kind`` on ``target``.
+
+    ``target`` is an rdflib Graph or Dataset, or a pyoxigraph Store whose
+    default graph holds the union of its named graphs (see :func:`oxigraph_store`).
+    """
+    if isinstance(target, Graph):
+        return _rdflib(target, text, kind, bindings, max_rows)
+    return _oxigraph(target, text, kind, bindings, max_rows)

@@ -1,0 +1,110 @@
+"""Run a function in a forked worker with a wall-clock timeout and no network.
+
+rdflib and pyoxigraph have no query timeout or cancel, and pyoxigraph can
+crash the process on hostile input. A forked child (copy-on-write, so the
+graph is not copied or pickled) evaluates the query and sends the answer
+back through a pipe; the parent waits at most ``timeout`` seconds, then kills
+it. In the child an audit hook refuses every socket connection and name
+lookup unless the network was allowed. Where ``fork`` is not available the
+function runs in-process, without a timeout.
+
+Examples:
+    >>> run_isolated(sum, [1, 2, 3], timeout=5)
+    6
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.connection
+import os
+import signal
+import sys
+import traceback
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from kg.errors import QueryError, QueryTimeout
+
+__all__ = ["can_fork", "run_isolated"]
+
+T = TypeVar("T")
+_NETWORK_EVENTS = frozenset(
+    {"socket.connect", "socket.getaddrinfo", "socket.gethostbyname", "urllib.Request"}
+)
+
+
+def can_fork() -> bool:
+    """Whether queries can run in a forked worker on this platform."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _refuse_network(event: str, args: tuple[Any, ...]) -> None:
+    if event in _NETWORK_EVENTS:
+        raise PermissionError(f"network access is disabled for queries ({event})")
+
+
+def _child(
+    connection: multiprocessing.connection.Connection,
+    function: Callable[..., Any],
+    args: tuple[Any, ...],
+    allow_network: bool,
+) -> None:
+    if not allow_network:
+        sys.addaudithook(_refuse_network)
+    try:
+        outcome: tuple[str, Any] = ("ok", function(*args))
+    except RecursionError:
+        outcome = ("error", QueryError("query too deeply nested to evaluate"))
+    except Exception as exc:  # sent back and re-raised in the parent
+        outcome = ("error", exc)
+    try:
+        connection.send(outcome)
+    except Exception:
+        message = "".join(traceback.format_exception_only(type(outcome[1]), outcome[1]))
+        connection.send(("error", QueryError(f"query failed: {message.strip()}")))
+    connection.close()
+
+
+def run_isolated(
+    function: Callable[..., T],
+    *args: Any,
+    timeout: float | None,
+    allow_network: bool = False,
+) -> T:
+    """``function(*args)`` in a forked worker, stopped after ``timeout`` seconds.
+
+    Raises:
+        QueryTimeout: the worker did not answer in time (it is killed).
+        QueryError: the worker crashed, or ``function`` raised (re-raised as is).
+    """
+    if timeout is None or not can_fork():
+        return function(*args)
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    worker = context.Process(target=_child, args=(sender, function, args, allow_network))
+    worker.daemon = True
+    worker.start()
+    sender.close()
+    try:
+        if not receiver.poll(timeout):
+            raise QueryTimeout(
+                f"query stopped after {timeout:g} s without an answer "
+                "(allow longer with --timeout SECONDS)"
+            )
+        try:
+            status, value = receiver.recv()
+        except EOFError:
+            worker.join(1)
+            code = worker.exitcode
+            how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+            raise QueryError(f"query worker crashed ({how})") from None
+    finally:
+        if worker.is_alive():
+            os.kill(worker.pid or 0, signal.SIGKILL)
+        worker.join(5)
+        receiver.close()
+    if status == "error":
+        raise value
+    result: T = value
+    return result
