@@ -17,13 +17,16 @@ import argparse
 import contextlib
 import sys
 from collections.abc import Mapping, Sequence
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from rdflib import URIRef
 
 from kg.errors import KGError, UsageError
 from kg.query import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT
 from kg.results import GRAPH_FORMATS, SELECT_FORMATS, short_term
+
+if TYPE_CHECKING:
+    from kg.store import FileReport
 
 __all__ = ["main"]
 
@@ -95,6 +98,16 @@ def _build_parser() -> argparse.ArgumentParser:
         help="articles (.md, .txt), RDF (.ttl, .nt, .nq, .trig, .jsonld) or folders",
     )
     build.add_argument("--store", default=None, metavar="S", help="'memory' (default)")
+    build.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop at the first bad file and write nothing (default: report it, load the rest)",
+    )
+    build.add_argument(
+        "--report",
+        action="store_true",
+        help="list per file the tables, lists and claims read and every line skipped",
+    )
     build.add_argument(
         "-o", "--output", metavar="FILE", help="write the graph here ('-' for stdout)"
     )
@@ -287,10 +300,37 @@ def _count(number: int, plural: str) -> str:
     return f"{number} {plural if number != 1 else plural[:-1]}"
 
 
-def _cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from kg.store import load
+def _write_report(reports: list[FileReport], out: TextIO) -> None:
+    """One paragraph per file: what was read, then each skipped line."""
+    for report in reports:
+        if report.error is not None:
+            out.write(f"{report.error} (not loaded)\n")
+            continue
+        counts = report.counts
+        out.write(
+            f"{report.path}: {report.triples} triples; "
+            f"{_count(counts['tables'], 'tables')} ({_count(counts['rows'], 'rows')}), "
+            f"{_count(counts['lists'], 'lists')} ({_count(counts['items'], 'items')}); "
+            f"{_count(counts['summits'], 'summits')}, {_count(counts['topics'], 'topics')}, "
+            f"{_count(counts['outcomes'], 'outcomes')}, {_count(counts['concerns'], 'concerns')}, "
+            f"{_count(counts['recommendations'], 'recommendations')}\n"
+        )
+        for line, message in report.warnings:
+            out.write(f"  line {line}: {message}\n" if line else f"  {message}\n")
 
-    graph = load(*args.sources, store=args.store)
+
+def _cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from kg.store import SummitGraph
+
+    graph = SummitGraph(store=args.store)
+    reports = graph.ingest(args.sources, strict=args.strict)
+    failed = [r for r in reports if r.error is not None]
+    for report in failed:
+        err.write(f"{PROG}: error: {report.error}\n")
+    if args.report:
+        _write_report(reports, err if args.output == "-" else out)
+    if failed and len(failed) == len(reports):
+        return 2  # nothing loaded: nothing to write
     if args.output == "-":
         out.write(graph.serialize(format=args.format or "turtle"))
     elif args.output:
@@ -318,6 +358,9 @@ def _cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     stream.write(f"{_count(len(documents), 'documents')}, {len(graph)} triples: {parts}{target}\n")
     if not args.output:
         stream.write("(the memory store is not kept: pass -o FILE to save the graph)\n")
+    if failed:
+        stream.write(f"{_count(len(failed), 'files')} not loaded (--strict stops at the first)\n")
+        return 2
     return 0
 
 

@@ -18,8 +18,8 @@ Examples:
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,8 +27,8 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
 from kg._io import atomic_write_bytes
-from kg.errors import StoreError, UsageError
-from kg.loaders import loader_for
+from kg.errors import LoaderError, StoreError, UsageError
+from kg.loaders import Loaded, loader_for
 from kg.mapping import bind_prefixes
 from kg.namespaces import ONTOLOGY_GRAPH, SKG
 from kg.query import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, QueryFile, QueryResult, run_query
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
     from kg.validate import ValidationReport
 
-__all__ = ["EXPORT_FORMATS", "DocumentInfo", "SummitGraph", "load"]
+__all__ = ["EXPORT_FORMATS", "DocumentInfo", "FileReport", "SummitGraph", "load"]
 
 EXPORT_FORMATS: dict[str, str] = {
     "turtle": ".ttl",
@@ -50,6 +50,41 @@ EXPORT_FORMATS: dict[str, str] = {
     "json-ld": ".jsonld",
 }
 _QUAD_FORMATS = {"nquads", "trig", "json-ld"}
+
+
+_COUNTED = {
+    "tables": SKG.Table,
+    "rows": SKG.TableRow,
+    "lists": SKG.List,
+    "items": SKG.ListItem,
+    "summits": SKG.Summit,
+    "topics": SKG.Topic,
+    "outcomes": SKG.Outcome,
+    "concerns": SKG.Concern,
+    "recommendations": SKG.Recommendation,
+}
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """What loading one file gave: triples, parts and claims counted, skipped lines, or an error."""
+
+    path: Path
+    triples: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+    warnings: tuple[tuple[int, str], ...] = ()
+    error: str | None = None
+
+    @classmethod
+    def of(cls, loaded: Loaded) -> FileReport:
+        """Count the tables, lists and claims in what a loader read."""
+        counts = dict.fromkeys(_COUNTED, 0)
+        triples = 0
+        for _, graph in loaded.graphs:
+            triples += len(graph)
+            for name, klass in _COUNTED.items():
+                counts[name] += sum(1 for _ in graph.subjects(RDF.type, klass))
+        return cls(loaded.path, triples, counts, loaded.warnings)
 
 
 @dataclass(frozen=True)
@@ -104,13 +139,36 @@ class SummitGraph:
         Raises:
             LoaderError: a source is missing, unreadable or malformed (names file and line).
         """
-        files = expand_sources(sources) if sources else default_sources()
+        self.ingest(sources, strict=True)
+        return self
+
+    def ingest(self, sources: Iterable[str | Path], *, strict: bool = False) -> list[FileReport]:
+        """Load sources and report, per file, what was read, skipped or refused.
+
+        With ``strict`` the first bad file raises and nothing is added; otherwise
+        bad files are reported (``FileReport.error``) and the others are added.
+        No source means the embedded default.
+
+        Raises:
+            LoaderError: a source path is missing or not local, or (``strict``) a file is bad.
+        """
+        given = list(sources)
+        files = expand_sources(given) if given else default_sources()
+        reports: list[FileReport] = []
         staged: list[tuple[URIRef, Graph]] = []
         for path in files:
-            staged.extend(loader_for(path).load(path))
+            try:
+                loaded = loader_for(path).read(path)
+            except LoaderError as exc:
+                if strict:
+                    raise
+                reports.append(FileReport(path, error=str(exc)))
+                continue
+            staged.extend(loaded.graphs)
+            reports.append(FileReport.of(loaded))
         for iri, graph in staged:
             self.replace_graph(iri, graph)
-        return self
+        return reports
 
     def replace_graph(self, iri: URIRef, graph: Graph) -> None:
         """Put ``graph`` in the dataset as named graph ``iri``, replacing any earlier one."""

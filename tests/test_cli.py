@@ -494,14 +494,45 @@ def test_bad_input(case: Bad, cwd: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     assert snapshot(cwd) == before  # no file created, none changed, no temporary left
 
 
-def test_failed_build_leaves_the_previous_output(cwd: Path, briefing: Path) -> None:
+def test_strict_build_stops_at_a_bad_file_and_keeps_the_previous_output(
+    cwd: Path, briefing: Path
+) -> None:
     good = cwd / "a.md"
     shutil.copyfile(briefing, good)
     (cwd / "bad.md").write_bytes(b"Heading\n\n\xff\xfe broken\n")
     assert run("build", "a.md", "-o", "out.ttl").code == 0
     before = snapshot(cwd)
-    result = run("build", "a.md", "bad.md", "-o", "out.ttl")
+    result = run("build", "a.md", "bad.md", "-o", "out.ttl", "--strict")
     assert result.code == 2
     assert result.out == ""
     assert result.err.count("\n") == 1 and "bad.md" in result.err
     assert snapshot(cwd) == before
+
+
+def test_build_reports_a_bad_file_and_loads_the_others(cwd: Path, briefing: Path) -> None:
+    shutil.copyfile(briefing, cwd / "a.md")
+    (cwd / "bad.md").write_bytes(b"Heading\n\n\xff\xfe broken\n")
+    (cwd / "empty.md").write_text("")
+    result = run("build", ".", "-o", "out.ttl")
+    assert result.code == 2
+    errors = result.err.splitlines()
+    assert len(errors) == 2
+    assert any("bad.md: not UTF-8 text (invalid byte at offset 9)" in e for e in errors)
+    assert any("empty.md: empty article" in e for e in errors)
+    assert "1 document, 842 triples" in result.out
+    assert "2 files not loaded" in result.out
+    assert run("validate", "--data", "out.ttl").code == 0
+
+
+def test_build_report_lists_parts_claims_and_skipped_lines(cwd: Path, briefing: Path) -> None:
+    article = cwd / "a.md"
+    article.write_text(
+        briefing.read_text(encoding="utf-8") + "\nShare this article\n", encoding="utf-8"
+    )
+    result = run("build", "a.md", "--report")
+    assert result.code == 0
+    first = result.out.splitlines()[0]
+    assert first.startswith("a.md: ")
+    assert "4 tables (13 rows), 3 lists (11 items)" in first
+    assert "13 outcomes, 4 concerns, 3 recommendations" in first
+    assert "  line 48: skipped as noise (share bar): Share this article" in result.out

@@ -24,9 +24,21 @@ from rdflib import Graph, URIRef
 
 from kg.errors import LoaderError
 
-__all__ = ["LOADERS", "LoadFunction", "LoaderSpec", "known_suffixes", "loader_for"]
+__all__ = ["LOADERS", "LoadFunction", "Loaded", "LoaderSpec", "known_suffixes", "loader_for"]
 
 LoadFunction = Callable[[Path], Iterator[tuple[URIRef, Graph]]]
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What a loader read from one file: its named graphs and what it had to skip.
+
+    ``warnings`` are ``(line, message)`` pairs (line 0 when there is none).
+    """
+
+    path: Path
+    graphs: tuple[tuple[URIRef, Graph], ...]
+    warnings: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -41,6 +53,14 @@ class LoaderSpec:
         """Import the loader module (first use only) and read ``path``."""
         function: LoadFunction = importlib.import_module(self.module).load
         return function(path)
+
+    def read(self, path: Path) -> Loaded:
+        """Read ``path`` with its warnings (from the module's ``read`` where it has one)."""
+        module = importlib.import_module(self.module)
+        reader: Callable[[Path], Loaded] | None = getattr(module, "read", None)
+        if reader is not None:
+            return reader(path)
+        return Loaded(path, tuple(self.load(path)))
 
 
 LOADERS: dict[str, LoaderSpec] = {

@@ -16,18 +16,24 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from kg.extract import extract
+from kg.loaders import Loaded
 from kg.mapping import to_graph
 from kg.parse import parse_article
 from kg.sources import read_text
 
-__all__ = ["load"]
+__all__ = ["load", "read"]
 
 
-def load(path: Path) -> Iterator[tuple[URIRef, Graph]]:
-    """Read one article file into its named graph.
+def read(path: Path) -> Loaded:
+    """Read one article file into its named graph, with the lines it skipped.
 
     Raises:
         LoaderError: the file is not UTF-8 text or holds no article.
     """
     document = parse_article(read_text(path), source=str(path))
-    yield to_graph(extract(document))
+    return Loaded(path, (to_graph(extract(document)),), document.warnings)
+
+
+def load(path: Path) -> Iterator[tuple[URIRef, Graph]]:
+    """Read one article file into its named graph (see :func:`read`)."""
+    yield from read(path).graphs
