@@ -26,11 +26,9 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
+from bench import best_of  # type: ignore[import-not-found]
 from synthetic import synthetic_graph  # type: ignore[import-not-found]
 
 import kg
@@ -41,16 +39,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 import browser  # type: ignore[import-not-found]
 
 PROBE = "({nodes: kgView.nodes.length, edges: kgView.edges.length})"
-
-
-def best_of(repeat: int, function: Callable[[], Any]) -> tuple[float, Any]:
-    """Run ``function`` ``repeat`` times; the fastest time and the last result."""
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = function()
-        best = min(best, time.perf_counter() - start)
-    return best, result
 
 
 def main() -> None:

@@ -56,11 +56,15 @@ class Answer:
     truncated: bool = False
 
 
-_TOKENS = re.compile(
-    r"(?P<skip><[^<>\"{}|^`\\\s]*>"  # IRIs
+NOT_CODE = (
+    r"<[^<>\"{}|^`\\\s]*>"  # IRIs (may hold '#' and braces)
     r'|"""(?:[^\\]|\\.)*?"""|\'\'\'(?:[^\\]|\\.)*?\'\'\''  # long strings
     r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''  # strings
-    r"|#[^\n]*)"  # comments
+    r"|#[^\n]*"  # comments
+)
+"""Regular expression for the parts of SPARQL text that are not syntax: IRIs, strings, comments."""
+_TOKENS = re.compile(
+    rf"(?P<skip>{NOT_CODE})"
     r"|(?P<open>\{)|(?P<close>\})|(?P<paren>[()])|(?P<where>(?i:\bwhere\b))"
 )
 _IRI = re.compile(r"[^<>\"{}|^`\\\x00-\x20]*")

@@ -29,7 +29,7 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.query import Result
 from rdflib.term import Identifier, Node, Variable
 
-from kg.engines import execute
+from kg.engines import NOT_CODE, execute
 from kg.errors import QueryError, QueryRejected, UsageError
 from kg.resources import resource_dir
 from kg.sandbox import run_isolated
@@ -236,12 +236,7 @@ def resolve_query(query: str | Path) -> QueryFile:
     )
 
 
-_NOT_CODE = re.compile(
-    r"<[^<>\"{}|^`\\\s]*>"  # IRIs (may hold '#')
-    r'|"""(?:[^\\]|\\.)*?"""|\'\'\'(?:[^\\]|\\.)*?\'\'\''  # long strings
-    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''  # strings
-    r"|#[^\n]*"  # comments
-)
+_NOT_CODE = re.compile(NOT_CODE)
 
 
 def _nesting_depth(text: str) -> int:
