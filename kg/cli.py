@@ -260,6 +260,23 @@ def _build_parser() -> argparse.ArgumentParser:
         help="explain how the nodes with these labels are linked (shortest chain)",
     )
 
+    export = command(
+        "export",
+        "Write the graph (or one view of it) for other tools: GraphML, GEXF (Gephi), "
+        "Cytoscape.js JSON.",
+        "summit-kg export --to graphml -o summit.graphml",
+        "summit-kg export --view topics -o topics.gexf",
+        "summit-kg export --data articles/ --to cytoscape -o summit.json",
+    )
+    data_option(export)
+    export.add_argument(
+        "--to",
+        choices=("graphml", "gexf", "cytoscape"),
+        help="format (default: from the suffix: .graphml, .gexf, .json)",
+    )
+    export.add_argument("--view", choices=VIEWS, default="overview", help="default: overview")
+    export.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write")
+
     validate = command(
         "validate",
         "Check the graph against the SHACL shapes; exit 1 on violations.",
@@ -633,8 +650,30 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 1
 
 
+def _cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from kg.export import write
+    from kg.store import load
+
+    if args.to is None:  # fail on a bad suffix before any work
+        from kg.export import EXPORT_TARGETS
+
+        if not args.output.lower().endswith(tuple(EXPORT_TARGETS.values())):
+            raise UsageError(
+                f"cannot tell the export format of '{args.output}'; pass --to "
+                f"({', '.join(EXPORT_TARGETS)})"
+            )
+    network = load(*args.data, store=args.store).to_networkx(view=args.view)
+    path = write(network, args.output, args.to)
+    out.write(
+        f"{path}: {network.number_of_nodes()} nodes, {network.number_of_edges()} edges "
+        f"({args.view} view)\n"
+    )
+    return 0
+
+
 _COMMANDS = {
     "build": _cmd_build,
+    "export": _cmd_export,
     "query": _cmd_query,
     "queries": _cmd_queries,
     "viz": _cmd_viz,

@@ -31,7 +31,7 @@ from kg.namespaces import SKG
 from kg.query import catalogue
 from kg.resources import default_sources
 
-SUBCOMMANDS = ("build", "query", "queries", "viz", "analyze", "validate")
+SUBCOMMANDS = ("build", "query", "queries", "viz", "analyze", "export", "validate")
 CYBER = [
     ("Strengthened Cyber Defenses", "anticipated"),
     ("Establishment of cyber norms", "possible"),

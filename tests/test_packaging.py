@@ -26,7 +26,7 @@ from kg.query import catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
-SUBCOMMANDS = ("build", "query", "queries", "viz", "analyze", "validate")
+SUBCOMMANDS = ("build", "query", "queries", "viz", "analyze", "export", "validate")
 COPY_IGNORE = shutil.ignore_patterns(
     ".git",
     ".venv",
