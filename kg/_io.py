@@ -24,10 +24,13 @@ from kg.errors import StoreError
 __all__ = ["atomic_write_bytes", "atomic_write_text"]
 
 
-def _umask() -> int:
+def _read_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+_UMASK = _read_umask()  # read once, at import: changing it later would race other threads
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
@@ -43,7 +46,7 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
         raise StoreError(f"cannot write: folder '{folder}' does not exist", path=target)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
-        os.fchmod(fd, 0o666 & ~_umask())
+        os.fchmod(fd, 0o666 & ~_UMASK)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -524,8 +524,9 @@ def summary(
     (['Trade'], ['Putin'])
     """
     base = graph if measured is None else measured
-    topics = centrality(base, types={"Topic"})
-    actors = centrality(base, types=set(ACTOR_TYPES))
+    ranked = centrality(base, types={"Topic", *ACTOR_TYPES})  # measured once for both tables
+    topics = [row for row in ranked if row.type == "Topic"]
+    actors = [row for row in ranked if row.type in ACTOR_TYPES]
     return {
         "counts": {"topics": len(topics), "actors": len(actors)},
         "topics": [asdict(row) for row in topics[:top]],

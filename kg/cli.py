@@ -20,10 +20,12 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from rdflib import URIRef
+from rdflib.namespace import RDF
 
 from kg.errors import KGError, UsageError
+from kg.namespaces import SKG
 from kg.query import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT
-from kg.results import GRAPH_FORMATS, SELECT_FORMATS, short_term
+from kg.results import GRAPH_FORMATS, SELECT_FORMATS, short_term, text_table
 
 if TYPE_CHECKING:
     from kg.store import FileReport
@@ -78,7 +80,8 @@ def _build_parser() -> argparse.ArgumentParser:
             nargs="+",
             default=[],
             metavar="SOURCE",
-            help="articles (.md, .txt), RDF files or folders (default: the embedded briefing)",
+            help="articles (.md, .txt), curated tables (.csv, .tsv), RDF files or folders "
+            "(default: the embedded briefing)",
         )
         sub.add_argument(
             "--store", default=None, metavar="S", help="where the graph lives: 'memory' (default)"
@@ -352,13 +355,11 @@ def _cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out.write(graph.serialize(format=args.format or "turtle"))
     elif args.output:
         graph.serialize(args.output, format=args.format)
-    counts = graph.query(
-        """PREFIX skg: <https://w3id.org/summit-kg/ontology#>
-        SELECT ?class (COUNT(DISTINCT ?s) AS ?n) {
-          VALUES ?class { skg:Summit skg:Topic skg:Outcome skg:Concern skg:Recommendation }
-          ?s a ?class } GROUP BY ?class"""
-    )
-    summary = {short_term(r["class"]).split(":")[1]: int(str(r["n"])) for r in counts}
+    data = graph.data()
+    summary = {
+        name: len(set(data.subjects(RDF.type, SKG[name])))
+        for name in ("Summit", "Topic", "Outcome", "Concern", "Recommendation")
+    }
     documents = graph.documents()
     target = f" → {args.output}" if args.output and args.output != "-" else ""
     parts = ", ".join(
@@ -372,7 +373,7 @@ def _cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
     )
     stream = err if args.output == "-" else out
-    stream.write(f"{_count(len(documents), 'documents')}, {len(graph)} triples: {parts}{target}\n")
+    stream.write(f"{_count(len(documents), 'documents')}, {len(data)} triples: {parts}{target}\n")
     if not args.output:
         stream.write("(the memory store is not kept: pass -o FILE to save the graph)\n")
     if failed:
@@ -481,21 +482,6 @@ def _cmd_viz(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-def _text_table(headers: Sequence[str], rows: Sequence[Sequence[object]], limit: int = 60) -> str:
-    """Rows as aligned columns, each cut to ``limit`` characters."""
-    cells = [[str(c).replace("\n", " ") for c in row] for row in rows]
-    widths = [min(limit, max([len(h), *(len(r[i]) for r in cells)])) for i, h in enumerate(headers)]
-
-    def line(values: Sequence[str]) -> str:
-        fitted = [
-            (v if len(v) <= w else v[: w - 1] + "…").ljust(w)
-            for v, w in zip(values, widths, strict=True)
-        ]
-        return "  ".join(fitted).rstrip() + "\n"
-
-    return line(headers) + "  ".join("-" * w for w in widths) + "\n" + "".join(map(line, cells))
-
-
 _CENTRALITY_COLUMNS = ("degree", "betweenness", "pagerank", "mentioned")
 _CSV_COLUMNS = (
     "section", "rank", "label", "type", *_CENTRALITY_COLUMNS,
@@ -540,7 +526,7 @@ def _analysis_table(result: dict[str, Any]) -> str:
         parts.append(
             f"Most central {what} ({len(rows)} of {result['counts'][section]}; by PageRank "
             "over claims and the passages that state them)\n"
-            + _text_table(
+            + text_table(
                 ("rank", what[:-1], "class", *_CENTRALITY_COLUMNS),
                 [
                     (
@@ -558,7 +544,7 @@ def _analysis_table(result: dict[str, Any]) -> str:
         )
     parts.append(
         "Communities of topics (Louvain, seed 42)\n"
-        + _text_table(
+        + text_table(
             ("#", "topics", "with"),
             [
                 (i, "; ".join(c["topics"]), "; ".join(c["members"]))
@@ -568,7 +554,7 @@ def _analysis_table(result: dict[str, Any]) -> str:
     )
     parts.append(
         "Topics by source agreement\n"
-        + _text_table(
+        + text_table(
             ("topic", "sources", "outcomes", "likelihoods", "agreement"),
             [
                 (

@@ -1041,6 +1041,8 @@ class _Extractor:
         participants = tuple(sorted(participants, key=lambda p: p.label))
         names = " and ".join(p.label for p in participants)
         label = f"Summit of {names}" + (f" in {place.label}" if place else "")
+        if not lead and not self.meta_rows:
+            return None  # participants from a list alone, with no headline to cite
         source = lead[0] if lead else self.meta_rows[0]
         return SummitClaim(
             participants=participants,

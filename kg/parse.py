@@ -1,9 +1,9 @@
 """Article text → :class:`~kg.document.Document` (headings, paragraphs, lists, tables).
 
-The parser reads summit coverage as it is really written (``../shared``'s
-genre catalogue): one paragraph per line, headings as plain Title Case lines,
-``#``/``== x ==`` lines, whole bold lines, ALL CAPS lines, lines ending in a
-colon, questions, emoji-prefixed lines and numbered lines followed by prose;
+The parser reads summit coverage as it is really written: one paragraph per
+line, headings as plain Title Case lines, ``#``/``== x ==`` lines, whole bold
+lines, ALL CAPS lines, lines ending in a colon, questions, emoji-prefixed
+lines and numbered lines followed by prose;
 lists with ``-``, ``*``, ``•``, ``▪️``, ``1.``, ``1)``, ``1:`` markers or none
 (after an intro that ends in a colon), a marker alone on its line,
 continuation lines and blank lines between items; pipe tables with or without

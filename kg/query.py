@@ -15,6 +15,7 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -190,12 +191,21 @@ def parse_header(name: str, text: str, path: Path | None = None) -> QueryFile:
 
 
 def catalogue(folder: Path | None = None) -> dict[str, QueryFile]:
-    """Every query of the catalogue by name (the file name without ``.rq``), sorted."""
-    folder = folder or resource_dir("queries")
+    """Every query of the catalogue by name (the file name without ``.rq``), sorted.
+
+    The bundled catalogue is read once per process.
+    """
+    if folder is None:
+        return dict(_bundled_catalogue())
     return {
         path.stem: parse_header(path.stem, path.read_text(encoding="utf-8"), path)
         for path in sorted(folder.glob("*.rq"))
     }
+
+
+@functools.cache
+def _bundled_catalogue() -> dict[str, QueryFile]:
+    return catalogue(resource_dir("queries"))
 
 
 def _query_path(text: str) -> Path | None:
@@ -216,9 +226,10 @@ def resolve_query(query: str | Path) -> QueryFile:
         QueryError: an unknown name or a missing file.
     """
     text = str(query)
-    known = catalogue()
-    if text in known:
-        return known[text]
+    if re.fullmatch(r"[\w.-]+", text):
+        known = _bundled_catalogue()
+        if text in known:
+            return known[text]
     path = _query_path(text)
     if path is not None:
         if not path.is_file():
@@ -414,7 +425,7 @@ SELECT DISTINCT ?node ?label WHERE {
 
 
 def _resolve_nodes(
-    target: Any, query: QueryFile, bindings: dict[str, Identifier]
+    target: Any, query: QueryFile, bindings: dict[str, Identifier], timeout: float | None
 ) -> dict[str, Identifier]:
     """Replace the labels given for ``[node]`` parameters with the one node each names."""
     resolved = dict(bindings)
@@ -422,7 +433,9 @@ def _resolve_nodes(
         value = bindings.get(param.name)
         if not param.node or not isinstance(value, Literal):
             continue
-        answer = execute(target, _LABEL_LOOKUP, "SELECT", {"label": value}, max_rows=20)
+        answer = run_isolated(
+            execute, target, _LABEL_LOOKUP, "SELECT", {"label": value}, 20, timeout=timeout
+        )
         nodes = sorted({str(row[0]) for row in answer.rows if row[0] is not None})
         if not nodes:
             raise QueryError(f"parameter '{param.name}': nothing is labelled '{value}'")
@@ -464,7 +477,7 @@ def run_query(
         query_file.text, source=str(query_file.path or query_file.name), allow_remote=allow_remote
     )
     bindings = bind_params(query_file, params or {})
-    bindings = _resolve_nodes(target, query_file, bindings)
+    bindings = _resolve_nodes(target, query_file, bindings, timeout)
     answer = run_isolated(
         execute,
         target,

@@ -21,6 +21,8 @@ Examples:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
@@ -30,7 +32,7 @@ from kg.mapping import bind_prefixes
 from kg.namespaces import PREFIXES
 from kg.query import QueryResult
 
-__all__ = ["GRAPH_FORMATS", "SELECT_FORMATS", "format_result", "short_term"]
+__all__ = ["GRAPH_FORMATS", "SELECT_FORMATS", "format_result", "short_term", "text_table"]
 
 SELECT_FORMATS = ("table", "csv", "tsv", "json", "xml")
 GRAPH_FORMATS = ("turtle", "nt", "json-ld")
@@ -59,30 +61,36 @@ def short_term(term: Node | None) -> str:
     return str(term)
 
 
-def _table(result: QueryResult) -> str:
-    if result.type == "ASK":
-        return "yes\n" if result.boolean else "no\n"
-    cells = [[short_term(row.get(v)).replace("\n", " ") for v in result.vars] for row in result]
-    widths = [
-        min(MAX_COLUMN, max([len(v), *(len(r[i]) for r in cells)]))
-        for i, v in enumerate(result.vars)
-    ]
+def text_table(
+    headers: Sequence[str], rows: Sequence[Sequence[object]], limit: int = MAX_COLUMN
+) -> str:
+    """Rows as aligned columns for people, each cell cut to ``limit`` characters.
 
-    def line(values: list[str]) -> str:
+    Examples:
+        >>> print(text_table(["a", "bb"], [["x", 1]]), end="")
+        a  bb
+        -  --
+        x  1
+    """
+    cells = [[str(c).replace("\n", " ") for c in row] for row in rows]
+    widths = [min(limit, max([len(h), *(len(r[i]) for r in cells)])) for i, h in enumerate(headers)]
+
+    def line(values: Sequence[str]) -> str:
         fitted = [
             (v if len(v) <= w else v[: w - 1] + "…").ljust(w)
             for v, w in zip(values, widths, strict=True)
         ]
         return "  ".join(fitted).rstrip() + "\n"
 
+    return line(headers) + "  ".join("-" * w for w in widths) + "\n" + "".join(map(line, cells))
+
+
+def _table(result: QueryResult) -> str:
+    if result.type == "ASK":
+        return "yes\n" if result.boolean else "no\n"
+    cells = [[short_term(row.get(v)) for v in result.vars] for row in result]
     rows = len(result.rows)
-    return (
-        line(result.vars)
-        + "  ".join("-" * w for w in widths)
-        + "\n"
-        + "".join(line(r) for r in cells)
-        + f"({rows} row{'s' if rows != 1 else ''})\n"
-    )
+    return text_table(result.vars, cells) + f"({rows} row{'s' if rows != 1 else ''})\n"
 
 
 _SHORT_NUMBERS = {str(XSD.integer), str(XSD.decimal), str(XSD.double), str(XSD.boolean)}

@@ -24,9 +24,9 @@ import traceback
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from kg.errors import QueryError, QueryTimeout
+from kg.errors import KGError, QueryError, QueryTimeout
 
-__all__ = ["can_fork", "run_isolated"]
+__all__ = ["as_query_error", "can_fork", "run_isolated"]
 
 T = TypeVar("T")
 _NETWORK_EVENTS = frozenset(
@@ -54,16 +54,24 @@ def _child(
         sys.addaudithook(_refuse_network)
     try:
         outcome: tuple[str, Any] = ("ok", function(*args))
-    except RecursionError:
-        outcome = ("error", QueryError("query too deeply nested to evaluate"))
     except Exception as exc:  # sent back and re-raised in the parent
-        outcome = ("error", exc)
+        outcome = ("error", as_query_error(exc))
     try:
         connection.send(outcome)
     except Exception:
         message = "".join(traceback.format_exception_only(type(outcome[1]), outcome[1]))
         connection.send(("error", QueryError(f"query failed: {message.strip()}")))
     connection.close()
+
+
+def as_query_error(exc: Exception) -> Exception:
+    """Errors of our own pass as they are; an engine's own becomes one clear QueryError."""
+    if isinstance(exc, KGError | PermissionError):
+        return exc
+    if isinstance(exc, RecursionError):
+        return QueryError("query too deeply nested to evaluate")
+    message = " ".join(str(exc).split())[:300]
+    return QueryError(f"query failed: {type(exc).__name__}: {message}")
 
 
 def run_isolated(
@@ -79,7 +87,13 @@ def run_isolated(
         QueryError: the worker crashed, or ``function`` raised (re-raised as is).
     """
     if timeout is None or not can_fork():
-        return function(*args)
+        try:
+            return function(*args)
+        except Exception as exc:
+            error = as_query_error(exc)
+            if error is exc:
+                raise
+            raise error from exc
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     worker = context.Process(target=_child, args=(sender, function, args, allow_network))

@@ -3,9 +3,10 @@
 :class:`SummitGraph` holds an rdflib :class:`~rdflib.Dataset` whose default
 graph is the union of all named graphs: one per source document, plus the
 ontology in ``https://w3id.org/summit-kg/ontology`` (so queries can read
-likelihood ranks and labels). Loading is all-or-nothing: every source is
-parsed into its own graph first, and only when all succeeded are they
-swapped into the dataset, replacing earlier versions of the same document.
+likelihood ranks and labels). Every source is parsed into its own graph
+first and only then swapped into the dataset, replacing earlier versions of
+the same document: :meth:`SummitGraph.load` takes all sources or none;
+:meth:`SummitGraph.ingest` reports bad files and takes the rest.
 
 Examples:
     >>> g = SummitGraph()
@@ -163,6 +164,12 @@ class SummitGraph:
                 if strict:
                     raise
                 reports.append(FileReport(path, error=str(exc)))
+                continue
+            except (RecursionError, ValueError, OSError) as exc:  # a reader's own failure
+                error = LoaderError(f"cannot read: {type(exc).__name__}: {exc}", path=path)
+                if strict:
+                    raise error from exc
+                reports.append(FileReport(path, error=str(error)))
                 continue
             staged.extend(loaded.graphs)
             reports.append(FileReport.of(loaded))

@@ -26,7 +26,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from kg.errors import LoaderError
 from kg.ids import content_hash
 from kg.mapping import bind_prefixes
-from kg.namespaces import ID
+from kg.namespaces import ID, ONTOLOGY_GRAPH
 from kg.sources import read_text
 
 __all__ = ["RDF_FORMATS", "load"]
@@ -42,9 +42,14 @@ _QUAD_FORMATS = {"nquads", "trig", "json-ld"}
 
 
 def _check_jsonld_context(value: object, path: Path) -> None:
-    """Refuse any ``@context`` that is a string (a URL or a file to fetch)."""
+    """Refuse any ``@context`` that is a string and any ``@import`` (URLs or files to fetch)."""
     if isinstance(value, dict):
         for key, inner in value.items():
+            if key == "@import":
+                raise LoaderError(
+                    "JSON-LD @import is refused (summit-kg never fetches); inline the context",
+                    path=path,
+                )
             if key == "@context" and (
                 isinstance(inner, str)
                 or (isinstance(inner, list) and any(isinstance(i, str) for i in inner))
@@ -75,6 +80,8 @@ def load(path: Path) -> Iterator[tuple[URIRef, Graph]]:
             _check_jsonld_context(json.loads(text), path)
         except json.JSONDecodeError as exc:
             raise LoaderError(f"invalid JSON: {exc.msg}", path=path, line=exc.lineno) from exc
+        except RecursionError as exc:
+            raise LoaderError("JSON-LD nested too deeply to read", path=path) from exc
     dataset = Dataset()
     file_graph = ID[f"import/{content_hash(text)[:16]}"]
     try:
@@ -94,10 +101,19 @@ def load(path: Path) -> Iterator[tuple[URIRef, Graph]]:
             path=path,
             line=line,
         ) from exc
+    graphs: list[tuple[URIRef, Graph]] = []
     for graph in dataset.graphs():
         if not len(graph) or not isinstance(graph.identifier, URIRef):
             continue
-        iri = file_graph if graph.identifier == DATASET_DEFAULT_GRAPH_ID else graph.identifier
+        if graph.identifier == ONTOLOGY_GRAPH:
+            raise LoaderError(
+                f"names the graph <{ONTOLOGY_GRAPH}>, which holds summit-kg's ontology; "
+                "load data into another graph",
+                path=path,
+            )
+        graphs.append((graph.identifier, graph))
+    for identifier, graph in graphs:
+        iri = file_graph if identifier == DATASET_DEFAULT_GRAPH_ID else identifier
         named = bind_prefixes(Graph(identifier=iri))
         for triple in graph:
             named.add(triple)

@@ -52,11 +52,12 @@ from kg.document import Block, Document, Row, Section, Table, clean_text
 from kg.errors import LoaderError
 from kg.extract import HEDGES, concept_key, focus_key
 from kg.gazetteer import Gazetteer
+from kg.loaders import Loaded
 from kg.mapping import to_graph
 from kg.parse import normalise_text
 from kg.sources import read_text
 
-__all__ = ["COLUMNS", "load", "read_claims"]
+__all__ = ["COLUMNS", "load", "read", "read_claims"]
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "summit": ("summit", "summit name", "event"),
@@ -304,6 +305,12 @@ def read_claims(path: Path, gazetteer: Gazetteer | None = None) -> Claims:
     return _Reader(path, gazetteer or Gazetteer.bundled()).read()
 
 
+def read(path: Path) -> Loaded:
+    """Read a curated table into its named graph, with its warnings (see :func:`read_claims`)."""
+    claims = read_claims(path)
+    return Loaded(path, (to_graph(claims),), claims.document.warnings)
+
+
 def load(path: Path) -> Iterator[tuple[URIRef, Graph]]:
-    """Read a curated table into its named graph (see :func:`read_claims`)."""
-    yield to_graph(read_claims(path))
+    """Read a curated table into its named graph (see :func:`read`)."""
+    yield from read(path).graphs
