@@ -18,7 +18,6 @@ from kg.errors import (
     ResourceMissing,
     StoreError,
     UsageError,
-    ValidationFailed,
 )
 from kg.query import QueryResult, catalogue
 from kg.store import DocumentInfo, SummitGraph, load
@@ -34,7 +33,6 @@ __all__ = [
     "StoreError",
     "SummitGraph",
     "UsageError",
-    "ValidationFailed",
     "__version__",
     "catalogue",
     "load",

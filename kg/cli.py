@@ -301,17 +301,17 @@ def _seconds(text: str) -> float:
     return value
 
 
-def _positive_int(text: str) -> int:
-    """``--max-rows`` values: a whole number of at least 1."""
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"not a positive whole number: '{text}'")
-    return int(text)
-
-
 def _whole_number(text: str) -> int:
     """``--depth``/``--top``/``--max-nodes`` values: a whole number of at least 0."""
     if not text.isdigit():
         raise argparse.ArgumentTypeError(f"not a whole number: '{text}'")
+    return int(text)
+
+
+def _positive_int(text: str) -> int:
+    """``--max-rows`` values: a whole number of at least 1."""
+    if not text.isdigit() or _whole_number(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: '{text}'")
     return int(text)
 
 
@@ -637,19 +637,12 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from kg.export import write
+    from kg.export import target_format, write
     from kg.store import load
 
-    if args.to is None:  # fail on a bad suffix before any work
-        from kg.export import EXPORT_TARGETS
-
-        if not args.output.lower().endswith(tuple(EXPORT_TARGETS.values())):
-            raise UsageError(
-                f"cannot tell the export format of '{args.output}'; pass --to "
-                f"({', '.join(EXPORT_TARGETS)})"
-            )
+    to = target_format(args.output, args.to)  # a bad suffix fails before any work
     network = load(*args.data, store=args.store).to_networkx(view=args.view)
-    path = write(network, args.output, args.to)
+    path = write(network, args.output, to)
     out.write(
         f"{path}: {network.number_of_nodes()} nodes, {network.number_of_edges()} edges "
         f"({args.view} view)\n"

@@ -1,9 +1,10 @@
 """One exception tree for the whole package.
 
 Every error the library raises on purpose is a :class:`KGError`; the command
-line turns it into one line on stderr and an exit code (2 for bad input or
-usage, 1 for a failed check). Each class also subclasses the built-in it
-resembles, so ``except ValueError`` keeps working for callers who expect it.
+line turns it into one line on stderr and its ``exit_code`` (2 for bad input
+or usage, 3 for a missing bundled file; a failed check exits 1 without an
+error). Each class also subclasses the built-in it resembles, so
+``except ValueError`` keeps working for callers who expect it.
 
 Examples:
     >>> err = LoaderError("empty article", path="notes.md", line=3)
@@ -26,7 +27,6 @@ __all__ = [
     "ResourceMissing",
     "StoreError",
     "UsageError",
-    "ValidationFailed",
 ]
 
 
@@ -80,9 +80,3 @@ class ResourceMissing(KGError, FileNotFoundError):
     """Raised when a bundled file (ontology, query, default data) cannot be found."""
 
     exit_code = 3
-
-
-class ValidationFailed(KGError):
-    """Raised when data does not conform to the SHACL shapes (exit code 1)."""
-
-    exit_code = 1

@@ -31,7 +31,7 @@ from kg.errors import UsageError
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["EXPORT_TARGETS", "render", "write"]
+__all__ = ["EXPORT_TARGETS", "render", "target_format", "write"]
 
 EXPORT_TARGETS = {"graphml": ".graphml", "gexf": ".gexf", "cytoscape": ".json"}
 
@@ -116,13 +116,21 @@ def write(graph: nx.MultiDiGraph, path: str | Path, to: str | None = None) -> Pa
         UsageError: the format is unknown or cannot be told from the suffix.
         StoreError: the file cannot be written (an old file is kept).
     """
-    if to is None:
-        suffix = Path(path).suffix.lower()
-        matches = [name for name, known in EXPORT_TARGETS.items() if known == suffix]
-        if not matches:
-            raise UsageError(
-                f"cannot tell the export format of '{path}'; pass --to "
-                f"({', '.join(EXPORT_TARGETS)})"
-            )
-        to = matches[0]
-    return atomic_write_text(path, render(graph, to))
+    return atomic_write_text(path, render(graph, target_format(path, to)))
+
+
+def target_format(path: str | Path, to: str | None = None) -> str:
+    """``to``, or the export format the suffix of ``path`` names.
+
+    Raises:
+        UsageError: no ``to`` and a suffix that names no format.
+    """
+    if to is not None:
+        return to
+    suffix = Path(path).suffix.lower()
+    for name, known in EXPORT_TARGETS.items():
+        if known == suffix:
+            return name
+    raise UsageError(
+        f"cannot tell the export format of '{path}'; pass --to ({', '.join(EXPORT_TARGETS)})"
+    )

@@ -120,10 +120,6 @@ class QueryResult:
     def __bool__(self) -> bool:
         return bool(self.boolean) if self.type == "ASK" else len(self) > 0
 
-    def values(self, var: str) -> list[str]:
-        """The values of one column as strings (``""`` for unbound)."""
-        return ["" if row.get(var) is None else str(row[var]) for row in self.rows]
-
     def to_rdflib(self) -> Result:
         """The answer as an rdflib :class:`~rdflib.query.Result` (for its serializers)."""
         result = Result(self.type)

@@ -26,11 +26,6 @@ def run(*argv: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture(scope="module")
-def alaska() -> kg.SummitGraph:
-    return kg.load()
-
-
-@pytest.fixture(scope="module")
 def claims(alaska: kg.SummitGraph) -> nx.MultiDiGraph:
     return alaska.to_networkx()
 

@@ -53,11 +53,6 @@ def graph(text: str = TWO_SOURCES) -> Graph:
     return Graph().parse(data=text, format="turtle")
 
 
-@pytest.fixture(scope="module")
-def alaska() -> kg.SummitGraph:
-    return kg.load()
-
-
 # --- nodes and attributes ----------------------------------------------------
 
 

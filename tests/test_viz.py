@@ -431,11 +431,6 @@ def cli(*argv: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-@pytest.fixture(scope="module")
-def alaska() -> kg.SummitGraph:
-    return kg.load()
-
-
 @pytest.mark.parametrize(
     ("argv", "options", "what"),
     [
