@@ -19,8 +19,8 @@ from kg.errors import (
     StoreError,
     UsageError,
 )
+from kg.graph import DocumentInfo, SummitGraph, load
 from kg.query import QueryResult, catalogue
-from kg.store import DocumentInfo, SummitGraph, load
 
 __all__ = [
     "DocumentInfo",

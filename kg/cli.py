@@ -20,15 +20,13 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from rdflib import URIRef
-from rdflib.namespace import RDF
 
 from kg.errors import KGError, UsageError
-from kg.namespaces import SKG
 from kg.query import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT
 from kg.results import GRAPH_FORMATS, SELECT_FORMATS, short_term, text_table
 
 if TYPE_CHECKING:
-    from kg.store import FileReport
+    from kg.graph import DocumentInfo, FileReport, SummitGraph
 
 __all__ = ["main"]
 
@@ -83,8 +81,14 @@ def _build_parser() -> argparse.ArgumentParser:
             help="articles (.md, .txt), curated tables (.csv, .tsv), RDF files or folders "
             "(default: the embedded briefing)",
         )
+        store_option(sub, "read the graph 'summit-kg build --store S' wrote there")
+
+    def store_option(sub: argparse.ArgumentParser, what: str) -> None:
         sub.add_argument(
-            "--store", default=None, metavar="S", help="where the graph lives: 'memory' (default)"
+            "--store",
+            default=None,
+            metavar="S",
+            help=f"where the graph lives: memory (default), oxigraph:PATH or sparql:URL ({what})",
         )
 
     build = command(
@@ -93,6 +97,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "summit-kg build",
         "summit-kg build articles/*.md -o summit.ttl",
         "summit-kg build briefing.md -o summit.trig",
+        "summit-kg build articles/ --store oxigraph:summit.oxigraph --jobs 4",
     )
     build.add_argument(
         "sources",
@@ -100,11 +105,22 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="SOURCE",
         help="articles (.md, .txt), RDF (.ttl, .nt, .nq, .trig, .jsonld) or folders",
     )
-    build.add_argument("--store", default=None, metavar="S", help="'memory' (default)")
+    store_option(sub=build, what="persistent stores keep what earlier builds put there")
     build.add_argument(
         "--strict",
         action="store_true",
-        help="stop at the first bad file and write nothing (default: report it, load the rest)",
+        help="read every file before writing any; stop at the first bad one and write nothing "
+        "(default: report bad files, write the rest as they are read)",
+    )
+    build.add_argument(
+        "--jobs",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="processes reading files in parallel (default: the number of cores)",
+    )
+    build.add_argument(
+        "--quiet", action="store_true", help="no progress bar (it is shown only on a terminal)"
     )
     build.add_argument(
         "--report",
@@ -168,6 +184,31 @@ def _build_parser() -> argparse.ArgumentParser:
     )
 
     command("queries", "List the question catalogue: name, title, parameters.", "summit-kg queries")
+
+    documents = command(
+        "documents",
+        "List the documents in the graph: IRI, title, content hash, triples.",
+        "summit-kg documents",
+        "summit-kg documents --store oxigraph:summit.oxigraph --format csv",
+    )
+    data_option(documents)
+    documents.add_argument(
+        "--format", choices=("table", "csv", "json"), default="table", help="default: table"
+    )
+
+    remove = command(
+        "remove",
+        "Remove documents from a persistent store, with their triples no other document holds.",
+        "summit-kg remove 0b5d3b4a3f1cd7ed --store oxigraph:summit.oxigraph",
+        "summit-kg remove articles/old.md --store oxigraph:summit.oxigraph",
+    )
+    remove.add_argument(
+        "documents",
+        nargs="+",
+        metavar="DOC",
+        help="a graph IRI, the start of a content hash (8+ hex digits) or the source file",
+    )
+    store_option(sub=remove, what="required")
 
     viz = command(
         "viz",
@@ -320,87 +361,193 @@ def _count(number: int, plural: str) -> str:
     return f"{number} {plural if number != 1 else plural[:-1]}"
 
 
-def _write_report(reports: list[FileReport], out: TextIO) -> None:
-    """One paragraph per file: what was read, then each skipped line."""
-    for report in reports:
-        if report.error is not None:
-            out.write(f"{report.error} (not loaded)\n")
-            continue
-        counts = report.counts
-        out.write(
-            f"{report.path}: {report.triples} triples; "
-            f"{_count(counts['tables'], 'tables')} ({_count(counts['rows'], 'rows')}), "
-            f"{_count(counts['lists'], 'lists')} ({_count(counts['items'], 'items')}); "
-            f"{_count(counts['summits'], 'summits')}, {_count(counts['topics'], 'topics')}, "
-            f"{_count(counts['outcomes'], 'outcomes')}, {_count(counts['concerns'], 'concerns')}, "
-            f"{_count(counts['recommendations'], 'recommendations')}\n"
+def _write_report(report: FileReport, out: TextIO) -> None:
+    """One paragraph for one file: what was read, then each skipped line."""
+    if report.error is not None:
+        out.write(f"{report.error} (not loaded)\n")
+        return
+    if report.unchanged:
+        out.write(f"{report.path}: unchanged, already in the store (not read again)\n")
+        return
+    counts = report.counts
+    out.write(
+        f"{report.path}: {report.triples} triples; "
+        f"{_count(counts['tables'], 'tables')} ({_count(counts['rows'], 'rows')}), "
+        f"{_count(counts['lists'], 'lists')} ({_count(counts['items'], 'items')}); "
+        f"{_count(counts['summits'], 'summits')}, {_count(counts['topics'], 'topics')}, "
+        f"{_count(counts['outcomes'], 'outcomes')}, {_count(counts['concerns'], 'concerns')}, "
+        f"{_count(counts['recommendations'], 'recommendations')}\n"
+    )
+    for line, message in report.warnings:
+        out.write(f"  line {line}: {message}\n" if line else f"  {message}\n")
+
+
+def _open_graph(args: argparse.Namespace) -> SummitGraph:
+    """The graph a command reads: ``--data`` loaded into memory, or a store opened read-only."""
+    from kg.graph import SummitGraph, load
+
+    if args.store in (None, "memory"):
+        return load(*args.data)
+    if args.data:
+        raise UsageError(
+            "--data reads files into memory; to add them to a store run "
+            f"'{PROG} build SOURCE… --store {args.store}'"
         )
-        for line, message in report.warnings:
-            out.write(f"  line {line}: {message}\n" if line else f"  {message}\n")
+    return SummitGraph(store=args.store, read_only=True)
 
 
 def _cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from kg.store import SummitGraph
+    from kg.graph import SummitGraph
+    from kg.ingest import default_jobs
 
-    graph = SummitGraph(store=args.store)
-    reports = graph.ingest(args.sources, strict=args.strict)
-    failed = [r for r in reports if r.error is not None]
-    for report in failed:
-        err.write(f"{PROG}: error: {report.error}\n")
-    if args.report:
-        _write_report(reports, err if args.output == "-" else out)
-    if failed and len(failed) == len(reports):
-        return 2  # nothing loaded: nothing to write
-    if args.output == "-":
-        out.write(graph.serialize(format=args.format or "turtle"))
-    elif args.output:
-        graph.serialize(args.output, format=args.format)
-    data = graph.data()
-    summary = {
-        name: len(set(data.subjects(RDF.type, SKG[name])))
-        for name in ("Summit", "Topic", "Outcome", "Concern", "Recommendation")
-    }
-    documents = graph.documents()
-    target = f" → {args.output}" if args.output and args.output != "-" else ""
-    parts = ", ".join(
-        _count(summary.get(k, 0), name)
-        for k, name in (
-            ("Summit", "summits"),
-            ("Topic", "topics"),
-            ("Outcome", "outcomes"),
-            ("Concern", "concerns"),
-            ("Recommendation", "recommendations"),
-        )
-    )
     stream = err if args.output == "-" else out
-    stream.write(f"{_count(len(documents), 'documents')}, {len(data)} triples: {parts}{target}\n")
-    if not args.output:
-        stream.write("(the memory store is not kept: pass -o FILE to save the graph)\n")
-    if failed:
-        stream.write(f"{_count(len(failed), 'files')} not loaded (--strict stops at the first)\n")
+    with SummitGraph(store=args.store) as graph:
+        persistent = graph.store.persistent
+        try:
+            summary = graph.ingest(
+                args.sources,
+                strict=args.strict,
+                jobs=args.jobs or default_jobs(),
+                progress=False if args.quiet else None,
+                on_file=(lambda report: _write_report(report, stream)) if args.report else None,
+            )
+        except KeyboardInterrupt:
+            if persistent:
+                err.write(
+                    f"{PROG}: interrupted; the documents written so far are kept whole; "
+                    "run the same command again to go on\n"
+                )
+            raise
+        for error in summary.errors:
+            err.write(f"{PROG}: error: {error}\n")
+        if summary.failed and not summary.written and not summary.skipped:
+            return 2  # nothing loaded: nothing to write
+        if args.output == "-":
+            out.write(graph.serialize(format=args.format or "turtle"))
+        elif args.output:
+            graph.serialize(args.output, format=args.format)
+        counts = graph.counts()
+        parts = ", ".join(
+            _count(counts.get(name, 0), plural)
+            for name, plural in (
+                ("Summit", "summits"),
+                ("Topic", "topics"),
+                ("Outcome", "outcomes"),
+                ("Concern", "concerns"),
+                ("Recommendation", "recommendations"),
+            )
+        )
+        documents, triples = len(graph.store.graph_names()), len(graph)
+    target = f" → {args.output}" if args.output and args.output != "-" else ""
+    if persistent:
+        stream.write(
+            f"{_count(summary.written, 'documents')} written, {summary.skipped} unchanged "
+            f"(skipped), {summary.failed} failed; {args.store} holds "
+            f"{_count(documents, 'documents')}, {triples} triples: {parts}{target}\n"
+        )
+    else:
+        stream.write(f"{_count(documents, 'documents')}, {triples} triples: {parts}{target}\n")
+        if not args.output:
+            stream.write("(the memory store is not kept: pass -o FILE to save the graph)\n")
+    if summary.failed:
+        stream.write(
+            f"{_count(summary.failed, 'files')} not loaded (--strict stops at the first)\n"
+        )
         return 2
     return 0
 
 
+def _cmd_documents(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import json
+
+    with _open_graph(args) as graph:
+        documents = graph.documents()
+    rows = [
+        {"iri": d.iri, "title": d.title or "", "hash": d.hash or "", "triples": d.triples}
+        for d in documents
+    ]
+    if args.format == "json":
+        out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+    elif args.format == "csv":
+        out.write(_csv_text(("iri", "title", "hash", "triples"), rows))
+    else:
+        out.write(
+            text_table(
+                ("document", "title", "hash", "triples"),
+                [
+                    (short_term(URIRef(d.iri)), d.title or "", (d.hash or "")[:16], d.triples)
+                    for d in documents
+                ],
+            )
+        )
+        out.write(f"({_count(len(documents), 'documents')})\n")
+    return 0
+
+
+def _cmd_remove(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from kg.graph import SummitGraph
+
+    if args.store in (None, "memory"):
+        raise UsageError(
+            "remove works on a persistent store: pass --store oxigraph:PATH or sparql:URL"
+        )
+    with SummitGraph(store=args.store) as graph:
+        documents = graph.documents()
+        chosen = [_find_document(name, documents) for name in args.documents]  # all found first
+        for document in dict.fromkeys(chosen):
+            graph.remove(document.iri)
+            title = f" ({document.title})" if document.title else ""
+            out.write(f"removed <{document.iri}>{title}: {document.triples} triples\n")
+    return 0
+
+
+def _find_document(name: str, documents: list[DocumentInfo]) -> DocumentInfo:
+    """The one document ``name`` means: its IRI, a hash prefix, or the file it came from.
+
+    Raises:
+        UsageError: nothing, or more than one document, matches.
+    """
+    import re
+    from pathlib import Path
+
+    from kg.loaders import loader_for
+
+    iri = name[1:-1] if name.startswith("<") and name.endswith(">") else name
+    matches = [d for d in documents if d.iri == iri]
+    if not matches and re.fullmatch(r"[0-9a-fA-F]{8,64}", name):
+        prefix = name.lower()
+        matches = [
+            d
+            for d in documents
+            if (d.hash or "").startswith(prefix) or d.iri.rsplit("/", 1)[-1].startswith(prefix)
+        ]
+    if not matches and Path(name).is_file():
+        ids = {str(i) for i in loader_for(name).identify(Path(name)) or ()}
+        matches = [d for d in documents if d.iri in ids]
+    if not matches:
+        raise UsageError(f"no document in the store matches '{name}' (see 'summit-kg documents')")
+    if len(matches) > 1:
+        raise UsageError(f"'{name}' matches {len(matches)} documents; give more of the hash")
+    return matches[0]
+
+
 def _cmd_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from kg.query import parse_header, parse_param, resolve_query, run_query
+    from kg.query import parse_header, parse_param, resolve_query
     from kg.results import format_result
-    from kg.store import load
 
     params = dict(parse_param(p) for p in args.param)
     if args.query == "-":
         query = parse_header("<stdin>", sys.stdin.read())
     else:
         query = resolve_query(args.query)
-    graph = load(*args.data, store=args.store)
-    result = run_query(
-        graph.dataset,
-        query,
-        params,
-        timeout=args.timeout or None,
-        max_rows=args.max_rows,
-        allow_remote=args.allow_remote,
-    )
+    with _open_graph(args) as graph:
+        result = graph.query(
+            query,
+            timeout=args.timeout or None,
+            max_rows=args.max_rows,
+            allow_remote=args.allow_remote,
+            **params,
+        )
     fmt = args.format
     if fmt is None:
         graph_result = result.type not in ("SELECT", "ASK")
@@ -442,7 +589,6 @@ def _cmd_queries(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _cmd_viz(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from kg.store import load
     from kg.viz import MAX_NODES, view_title, write_html
 
     if not args.output.lower().endswith((".html", ".htm")):
@@ -460,10 +606,10 @@ def _cmd_viz(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         query = resolve_query(args.query)
         params = dict(parse_param(p) for p in args.param)
-    graph = load(*args.data, store=args.store)
-    network = graph.to_networkx(
-        view=args.view, focus=args.focus, depth=args.depth, query=query, params=params
-    )
+    with _open_graph(args) as graph:
+        network = graph.to_networkx(
+            view=args.view, focus=args.focus, depth=args.depth, query=query, params=params
+        )
     what = f"query {query.name}" if query is not None else f"{args.view or 'overview'} view"
     if args.focus is not None:
         what += f", around {args.focus}"
@@ -586,10 +732,10 @@ def _cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import json
 
     from kg import analytics
-    from kg.store import load
 
-    graph = load(*args.data, store=args.store)
-    network = graph.to_networkx()
+    with _open_graph(args) as graph:
+        network = graph.to_networkx()
+        measured = graph.to_networkx(provenance=True)
     if args.path:
         explanation = analytics.explain_path(network, *args.path)
         steps = [
@@ -612,7 +758,7 @@ def _cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             out.write(f"{explanation}\n({links} link{'' if links == 1 else 's'})\n")
         return 0
     # Centrality counts text passages too (an actor named in six paragraphs is central).
-    result = analytics.summary(network, top=args.top, measured=graph.to_networkx(provenance=True))
+    result = analytics.summary(network, top=args.top, measured=measured)
     if args.format == "json":
         out.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     elif args.format == "csv":
@@ -623,9 +769,9 @@ def _cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from kg.store import load
 
-    report = load(*args.data, store=args.store).validate()
+    with _open_graph(args) as graph:
+        report = graph.validate()
     if report.conforms:
         out.write("conforms: the data meets every shape in ontology/shapes.ttl\n")
         return 0
@@ -638,10 +784,10 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from kg.export import target_format, write
-    from kg.store import load
 
     to = target_format(args.output, args.to)  # a bad suffix fails before any work
-    network = load(*args.data, store=args.store).to_networkx(view=args.view)
+    with _open_graph(args) as graph:
+        network = graph.to_networkx(view=args.view)
     path = write(network, args.output, to)
     out.write(
         f"{path}: {network.number_of_nodes()} nodes, {network.number_of_edges()} edges "
@@ -652,6 +798,8 @@ def _cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 _COMMANDS = {
     "build": _cmd_build,
+    "documents": _cmd_documents,
+    "remove": _cmd_remove,
     "export": _cmd_export,
     "query": _cmd_query,
     "queries": _cmd_queries,

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import warnings
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -35,6 +35,8 @@ from rdflib.term import Identifier, Node
 
 __all__ = [
     "Answer",
+    "OxigraphOnDisk",
+    "RemoteEngine",
     "execute",
     "from_oxigraph",
     "oxigraph_store",
@@ -54,6 +56,29 @@ class Answer:
     boolean: bool | None = None
     triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
     truncated: bool = False
+
+
+@dataclass(frozen=True)
+class OxigraphOnDisk:
+    """An Oxigraph store folder, opened read-only where the query runs (in the worker)."""
+
+    path: str
+
+
+@runtime_checkable
+class RemoteEngine(Protocol):
+    """A query engine behind a network protocol: it evaluates, and times out, by itself."""
+
+    def answer(
+        self,
+        text: str,
+        kind: str,
+        bindings: dict[str, Identifier],
+        max_rows: int | None,
+        timeout: float | None,
+    ) -> Answer:
+        """Evaluate checked query ``text`` with ``bindings`` bound."""
+        ...
 
 
 NOT_CODE = (
@@ -272,9 +297,16 @@ def execute(
 ) -> Answer:
     """Evaluate checked query ``text`` of type ``kind`` on ``target``.
 
-    ``target`` is an rdflib Graph or Dataset, or a pyoxigraph Store whose
-    default graph holds the union of its named graphs (see :func:`oxigraph_store`).
+    ``target`` is an rdflib Graph or Dataset, a pyoxigraph Store whose
+    default graph holds the union of its named graphs (see :func:`oxigraph_store`),
+    an :class:`OxigraphOnDisk` folder or a :class:`RemoteEngine`.
     """
     if isinstance(target, Graph):
         return _rdflib(target, text, kind, bindings, max_rows)
+    if isinstance(target, RemoteEngine):
+        return target.answer(text, kind, bindings, max_rows, None)
+    if isinstance(target, OxigraphOnDisk):
+        import pyoxigraph as ox
+
+        target = ox.Store.read_only(target.path)
     return _oxigraph(target, text, kind, bindings, max_rows)

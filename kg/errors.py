@@ -17,6 +17,7 @@ Examples:
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 __all__ = [
     "KGError",
@@ -44,12 +45,20 @@ class KGError(Exception):
         self.line = line
         super().__init__(self.__str__())
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle with path and line kept (errors cross from worker processes)."""
+        return (_rebuild, (type(self), self.message, self.path, self.line))
+
     def __str__(self) -> str:
         where = ""
         if self.path is not None:
             where = self.path if self.line is None else f"{self.path}:{self.line}"
             where += ": "
         return where + self.message
+
+
+def _rebuild(kind: type[KGError], message: str, path: str | None, line: int | None) -> KGError:
+    return kind(message, path=path, line=line)
 
 
 class UsageError(KGError, ValueError):

@@ -30,7 +30,7 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.query import Result
 from rdflib.term import Identifier, Node, Variable
 
-from kg.engines import NOT_CODE, execute
+from kg.engines import NOT_CODE, Answer, RemoteEngine, execute
 from kg.errors import QueryError, QueryRejected, UsageError
 from kg.resources import resource_dir
 from kg.sandbox import run_isolated
@@ -429,9 +429,7 @@ def _resolve_nodes(
         value = bindings.get(param.name)
         if not param.node or not isinstance(value, Literal):
             continue
-        answer = run_isolated(
-            execute, target, _LABEL_LOOKUP, "SELECT", {"label": value}, 20, timeout=timeout
-        )
+        answer = _evaluate(target, _LABEL_LOOKUP, "SELECT", {"label": value}, 20, timeout)
         nodes = sorted({str(row[0]) for row in answer.rows if row[0] is not None})
         if not nodes:
             raise QueryError(f"parameter '{param.name}': nothing is labelled '{value}'")
@@ -442,6 +440,30 @@ def _resolve_nodes(
             )
         resolved[param.name] = URIRef(nodes[0])
     return resolved
+
+
+def _evaluate(
+    target: Any,
+    text: str,
+    kind: str,
+    bindings: dict[str, Identifier],
+    max_rows: int | None,
+    timeout: float | None,
+    allow_network: bool = False,
+) -> Answer:
+    """Evaluate on a remote engine directly, on a local one in the time-limited worker."""
+    if isinstance(target, RemoteEngine):
+        return target.answer(text, kind, bindings, max_rows, timeout)
+    return run_isolated(
+        execute,
+        target,
+        text,
+        kind,
+        bindings,
+        max_rows,
+        timeout=timeout,
+        allow_network=allow_network,
+    )
 
 
 def run_query(
@@ -456,7 +478,9 @@ def run_query(
     """Run a read-only query with typed parameter bindings, in a worker with a timeout.
 
     Args:
-        target: an rdflib Graph/Dataset or a pyoxigraph Store.
+        target: an rdflib Graph/Dataset, a pyoxigraph Store, an Oxigraph
+            folder (:class:`~kg.engines.OxigraphOnDisk`) or a SPARQL endpoint
+            (:class:`~kg.engines.RemoteEngine`, which applies the timeout itself).
         query: a catalogue name, a ``.rq`` path, SPARQL text or a :class:`QueryFile`.
         params: values for the query's parameters: text becomes a literal,
             ``"<…>"`` an IRI; rdflib terms pass as they are.
@@ -474,15 +498,8 @@ def run_query(
     )
     bindings = bind_params(query_file, params or {})
     bindings = _resolve_nodes(target, query_file, bindings, timeout)
-    answer = run_isolated(
-        execute,
-        target,
-        checked.text,
-        checked.kind,
-        bindings,
-        max_rows,
-        timeout=timeout,
-        allow_network=allow_remote,
+    answer = _evaluate(
+        target, checked.text, checked.kind, bindings, max_rows, timeout, allow_remote
     )
     if answer.type == "SELECT":
         rows = [dict(zip(answer.vars, row, strict=True)) for row in answer.rows]

@@ -24,10 +24,10 @@ from rdflib.namespace import PROV, RDF, RDFS, SKOS
 from kg.claims import Claims
 from kg.document import Document, Heading, ListBlock, Paragraph, Table, clean_text
 from kg.extract import extract
+from kg.graph import SummitGraph
 from kg.mapping import to_graph
 from kg.namespaces import ID, SCHEMA, SEM, SKG
 from kg.parse import noise_kind, parse_article
-from kg.store import SummitGraph
 from kg.validate import validate
 
 ROOT = Path(__file__).parent.parent

@@ -11,12 +11,12 @@ from rdflib import Literal, URIRef
 
 import kg.sources
 from kg.errors import LoaderError
+from kg.graph import SummitGraph
 from kg.loaders import LOADERS, known_suffixes, loader_for
 from kg.loaders import article as article_loader
 from kg.loaders import rdf as rdf_loader
 from kg.namespaces import ID, SKG
 from kg.sources import expand_sources, read_text
-from kg.store import SummitGraph
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EX = "http://example.org/"

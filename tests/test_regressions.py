@@ -14,7 +14,7 @@ import kg
 from kg._io import atomic_write_text
 from kg.cli import main
 from kg.errors import LoaderError
-from kg.store import SummitGraph
+from kg.graph import FileReport, SummitGraph
 
 
 def run(*argv: str, stdin: str | None = None) -> tuple[int, str, str]:
@@ -79,8 +79,10 @@ def test_lenient_ingest_reports_any_reader_failure_and_keeps_the_rest(tmp_path: 
     (tmp_path / "a.ttl").write_text("<urn:a> <urn:b> <urn:c> .")
     (tmp_path / "deep.jsonld").write_text("[" * 100_000 + "]" * 100_000)
     graph = SummitGraph()
-    reports = graph.ingest([tmp_path])
+    reports: list[FileReport] = []
+    summary = graph.ingest([tmp_path], on_file=reports.append)
     assert [r.error is None for r in reports] == [True, False]
+    assert (summary.written, summary.failed) == (1, 1)
     assert len(graph) == 1
 
 
@@ -89,7 +91,8 @@ def test_curated_table_warnings_reach_the_report(tmp_path: Path) -> None:
     table.write_text(
         "summit,topic,outcome,likelihood\nNobody meets nowhere,Trade,Lower tariffs,likely\n"
     )
-    reports = SummitGraph().ingest([table])
+    reports: list[FileReport] = []
+    SummitGraph().ingest([table], on_file=reports.append)
     assert reports[0].error is None
     assert reports[0].warnings, "the table loader's warnings were dropped"
 

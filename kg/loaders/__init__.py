@@ -62,6 +62,18 @@ class LoaderSpec:
             return reader(path)
         return Loaded(path, tuple(self.load(path)))
 
+    def identify(self, path: Path) -> tuple[URIRef, ...] | None:
+        """The graph IRIs ``path`` would give, found without parsing it, or ``None``.
+
+        Loaders whose graph names follow from the file's content hash define
+        ``identify``; an ingest skips files whose graphs are all in the store.
+        """
+        module = importlib.import_module(self.module)
+        identify: Callable[[Path], tuple[URIRef, ...] | None] | None = getattr(
+            module, "identify", None
+        )
+        return None if identify is None else identify(path)
+
 
 LOADERS: dict[str, LoaderSpec] = {
     "article": LoaderSpec("article", (".md", ".markdown", ".txt"), "kg.loaders.article"),

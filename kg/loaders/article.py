@@ -16,12 +16,22 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from kg.extract import extract
+from kg.ids import content_hash, document_iri
 from kg.loaders import Loaded
 from kg.mapping import to_graph
-from kg.parse import parse_article
+from kg.parse import normalise_text, parse_article
 from kg.sources import read_text
 
-__all__ = ["load", "read"]
+__all__ = ["identify", "load", "read"]
+
+
+def identify(path: Path) -> tuple[URIRef, ...]:
+    """The document IRI of an article file: the hash of its normalised text, no parsing.
+
+    Raises:
+        LoaderError: the file is not UTF-8 text.
+    """
+    return (document_iri(content_hash(normalise_text(read_text(path)))),)
 
 
 def read(path: Path) -> Loaded:

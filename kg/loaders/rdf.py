@@ -29,7 +29,7 @@ from kg.mapping import bind_prefixes
 from kg.namespaces import ID, ONTOLOGY_GRAPH
 from kg.sources import read_text
 
-__all__ = ["RDF_FORMATS", "load"]
+__all__ = ["RDF_FORMATS", "identify", "load"]
 
 RDF_FORMATS = {
     ".ttl": "turtle",
@@ -65,6 +65,22 @@ def _check_jsonld_context(value: object, path: Path) -> None:
             _check_jsonld_context(inner, path)
 
 
+def _file_graph(text: str) -> URIRef:
+    """The graph of a triple file (and of a quad file's default graph): its content hash."""
+    return ID[f"import/{content_hash(text)[:16]}"]
+
+
+def identify(path: Path) -> tuple[URIRef, ...] | None:
+    """The one graph a triple file gives (``None`` for quad files: they name their own).
+
+    Raises:
+        LoaderError: the file is not UTF-8 text.
+    """
+    if path.suffix.lower() not in (".nt", ".ttl"):
+        return None
+    return (_file_graph(read_text(path)),)
+
+
 def load(path: Path) -> Iterator[tuple[URIRef, Graph]]:
     """Read an RDF file into named graphs.
 
@@ -83,7 +99,7 @@ def load(path: Path) -> Iterator[tuple[URIRef, Graph]]:
         except RecursionError as exc:
             raise LoaderError("JSON-LD nested too deeply to read", path=path) from exc
     dataset = Dataset()
-    file_graph = ID[f"import/{content_hash(text)[:16]}"]
+    file_graph = _file_graph(text)
     try:
         with warnings.catch_warnings():
             # rdflib's TriG and JSON-LD parsers call its own deprecated ConjunctiveGraph

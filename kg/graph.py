@@ -1,12 +1,12 @@
-"""The graph wrapper: one named graph per source, the ontology beside them.
+"""The graph facade: load, query, validate, export and draw, whatever the store.
 
-:class:`SummitGraph` holds an rdflib :class:`~rdflib.Dataset` whose default
-graph is the union of all named graphs: one per source document, plus the
-ontology in ``https://w3id.org/summit-kg/ontology`` (so queries can read
-likelihood ranks and labels). Every source is parsed into its own graph
-first and only then swapped into the dataset, replacing earlier versions of
-the same document: :meth:`SummitGraph.load` takes all sources or none;
-:meth:`SummitGraph.ingest` reports bad files and takes the rest.
+:class:`SummitGraph` wraps a :class:`~kg.stores.Store` (in memory, Oxigraph
+on disk or a SPARQL server) holding one named graph per source document and
+the ontology in ``https://w3id.org/summit-kg/ontology`` (so queries can read
+likelihood ranks and labels). Every source is read whole before its graph
+replaces earlier versions of the same document: :meth:`SummitGraph.load`
+takes all sources or none; :meth:`SummitGraph.ingest` reports bad files and
+takes the rest.
 
 Examples:
     >>> g = SummitGraph()
@@ -19,22 +19,19 @@ Examples:
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rdflib import Dataset, Graph, URIRef
-from rdflib.namespace import DCTERMS, RDF
 
 from kg._io import atomic_write_bytes
-from kg.errors import LoaderError, StoreError, UsageError
-from kg.loaders import Loaded, loader_for
+from kg.errors import StoreError, UsageError
+from kg.ingest import FileReport, IngestSummary, ingest
 from kg.mapping import bind_prefixes
-from kg.namespaces import ONTOLOGY_GRAPH, SKG
+from kg.namespaces import SKG
 from kg.query import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, QueryFile, QueryResult, run_query
-from kg.resources import default_sources, resource_file
-from kg.sources import expand_sources
+from kg.stores import DocumentInfo, GraphData, Store, open_store
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -51,50 +48,13 @@ EXPORT_FORMATS: dict[str, str] = {
     "json-ld": ".jsonld",
 }
 _QUAD_FORMATS = {"nquads", "trig", "json-ld"}
-
-
-_COUNTED = {
-    "tables": SKG.Table,
-    "rows": SKG.TableRow,
-    "lists": SKG.List,
-    "items": SKG.ListItem,
-    "summits": SKG.Summit,
-    "topics": SKG.Topic,
-    "outcomes": SKG.Outcome,
-    "concerns": SKG.Concern,
-    "recommendations": SKG.Recommendation,
-}
-
-
-@dataclass(frozen=True)
-class FileReport:
-    """What loading one file gave: triples, parts and claims counted, skipped lines, or an error."""
-
-    path: Path
-    triples: int = 0
-    counts: dict[str, int] = field(default_factory=dict)
-    warnings: tuple[tuple[int, str], ...] = ()
-    error: str | None = None
-
-    @classmethod
-    def of(cls, loaded: Loaded) -> FileReport:
-        """Count the tables, lists and claims in what a loader read."""
-        counts = dict.fromkeys(_COUNTED, 0)
-        triples = 0
-        for _, graph in loaded.graphs:
-            triples += len(graph)
-            for name, klass in _COUNTED.items():
-                counts[name] += sum(1 for _ in graph.subjects(RDF.type, klass))
-        return cls(loaded.path, triples, counts, loaded.warnings)
-
-
-@dataclass(frozen=True)
-class DocumentInfo:
-    """A named graph in the store: its IRI, title (if an article) and triple count."""
-
-    iri: str
-    title: str | None
-    triples: int
+_COUNTED_CLASSES = ("Summit", "Topic", "Outcome", "Concern", "Recommendation")
+_COUNTS = f"""
+SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE {{
+  VALUES ?class {{ {" ".join(f"<{SKG[name]}>" for name in _COUNTED_CLASSES)} }}
+  ?x a ?class .
+}} GROUP BY ?class
+"""
 
 
 def format_for_path(path: str | Path) -> str:
@@ -114,21 +74,39 @@ def format_for_path(path: str | Path) -> str:
 
 
 class SummitGraph:
-    """An RDF dataset of summit claims with query, validation, export and views."""
+    """An RDF dataset of summit claims with query, validation, export and views.
 
-    def __init__(self, store: str | None = None) -> None:
-        if store not in (None, "memory"):
-            raise UsageError(
-                f"store '{store}' is not supported in this version; only 'memory' is "
-                "(persistent Oxigraph and SPARQL-server stores are planned)"
-            )
-        self.dataset = Dataset(default_union=True)
-        bind_prefixes(self.dataset)
-        ontology = self.dataset.graph(ONTOLOGY_GRAPH)
-        ontology.parse(
-            data=resource_file("ontology", "summit.ttl").read_text(encoding="utf-8"),
-            format="turtle",
-        )
+    ``store`` says where the graph lives (see :func:`kg.stores.open_store`):
+    ``None``/``"memory"``, ``"oxigraph:PATH"``, ``"sparql:URL"`` or a
+    :class:`~kg.stores.Store`. ``read_only`` opens an existing persistent
+    store for reading.
+    """
+
+    def __init__(self, store: str | Store | None = None, *, read_only: bool = False) -> None:
+        self.store = open_store(store, read_only=read_only)
+
+    def __enter__(self) -> SummitGraph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the store (writes flushed, locks freed)."""
+        self.store.close()
+
+    @property
+    def dataset(self) -> Dataset:
+        """The rdflib Dataset of the in-memory store.
+
+        Raises:
+            StoreError: the graph lives in another store (query it with :meth:`query`).
+        """
+        from kg.stores.memory import MemoryStore
+
+        if not isinstance(self.store, MemoryStore):
+            raise StoreError(f"{self.store.spec} is not an in-memory rdflib Dataset")
+        return self.store.dataset
 
     # --- loading -----------------------------------------------------------------
 
@@ -143,93 +121,61 @@ class SummitGraph:
         self.ingest(sources, strict=True)
         return self
 
-    def ingest(self, sources: Iterable[str | Path], *, strict: bool = False) -> list[FileReport]:
-        """Load sources and report, per file, what was read, skipped or refused.
+    def ingest(
+        self,
+        sources: Iterable[str | Path],
+        *,
+        strict: bool = False,
+        jobs: int = 1,
+        progress: bool | None = False,
+        on_file: Callable[[FileReport], None] | None = None,
+    ) -> IngestSummary:
+        """Load sources one document at a time; count what was written, skipped or refused.
 
         With ``strict`` the first bad file raises and nothing is added; otherwise
-        bad files are reported (``FileReport.error``) and the others are added.
-        No source means the embedded default.
+        bad files are reported (``on_file`` gets every :class:`FileReport`) and
+        the others are added. No source means the embedded default. See
+        :func:`kg.ingest.ingest` for ``jobs`` and ``progress``.
 
         Raises:
             LoaderError: a source path is missing or not local, or (``strict``) a file is bad.
+            StoreError: the store refused a write (documents before it are kept).
         """
-        given = list(sources)
-        files = expand_sources(given) if given else default_sources()
-        reports: list[FileReport] = []
-        staged: list[tuple[URIRef, Graph]] = []
-        for path in files:
-            try:
-                loaded = loader_for(path).read(path)
-            except LoaderError as exc:
-                if strict:
-                    raise
-                reports.append(FileReport(path, error=str(exc)))
-                continue
-            except (RecursionError, ValueError, OSError) as exc:  # a reader's own failure
-                error = LoaderError(f"cannot read: {type(exc).__name__}: {exc}", path=path)
-                if strict:
-                    raise error from exc
-                reports.append(FileReport(path, error=str(error)))
-                continue
-            staged.extend(loaded.graphs)
-            reports.append(FileReport.of(loaded))
-        for iri, graph in staged:
-            self.replace_graph(iri, graph)
-        return reports
+        return ingest(
+            self.store, sources, strict=strict, jobs=jobs, progress=progress, on_file=on_file
+        )
 
     def replace_graph(self, iri: URIRef, graph: Graph) -> None:
-        """Put ``graph`` in the dataset as named graph ``iri``, replacing any earlier one."""
-        if iri == ONTOLOGY_GRAPH:
-            raise StoreError("the ontology graph cannot be replaced by loaded data")
-        self.dataset.remove_graph(iri)
-        target = self.dataset.graph(iri)
-        for triple in graph:
-            target.add(triple)
+        """Put ``graph`` in the store as named graph ``iri``, replacing any earlier one."""
+        self.store.put(GraphData.of(iri, graph, as_text=self.store.wants_text))
 
     def remove(self, iri: str | URIRef) -> bool:
         """Remove a document's named graph; ``True`` if it was there."""
-        ref = URIRef(str(iri))
-        present = any(g.identifier == ref for g in self.dataset.graphs())
-        if present:
-            self.dataset.remove_graph(ref)
-        return present
+        return self.store.remove(str(iri))
 
     # --- reading -------------------------------------------------------------------
 
-    def data_graphs(self) -> Iterator[Graph]:
-        """The named graphs of loaded sources (not the ontology), in IRI order."""
-        graphs = [
-            g
-            for g in self.dataset.graphs()
-            if g.identifier != ONTOLOGY_GRAPH and isinstance(g.identifier, URIRef) and len(g)
-        ]
-        yield from sorted(graphs, key=lambda g: str(g.identifier))
-
     def data(self) -> Graph:
         """The union of all loaded sources as one graph (a copy)."""
-        union = bind_prefixes(Graph())
-        for graph in self.data_graphs():
-            for triple in graph:
-                union.add(triple)
-        return union
+        return self.store.data()
 
     def __len__(self) -> int:
         """Number of distinct triples in the loaded sources (the ontology not counted)."""
-        return len(self.data())
+        return self.store.triple_count()
 
     def documents(self) -> list[DocumentInfo]:
-        """The loaded sources: graph IRI, document title, triple count."""
-        infos = []
-        for graph in self.data_graphs():
-            title = graph.value(graph.identifier, DCTERMS.title)
-            if (graph.identifier, RDF.type, SKG.SourceDocument) not in graph:
-                title = None
-            infos.append(
-                DocumentInfo(
-                    str(graph.identifier), None if title is None else str(title), len(graph)
-                )
-            )
-        return infos
+        """The loaded sources: graph IRI, document title and hash, triple count."""
+        return self.store.documents()
+
+    def counts(self) -> dict[str, int]:
+        """How many summits, topics, outcomes, concerns and recommendations the graph holds.
+
+        Examples:
+            >>> load().counts()["Summit"]
+            1
+        """
+        found = {str(row["class"]): row["n"] for row in self.query(_COUNTS, timeout=None)}
+        return {name: int(str(found.get(str(SKG[name]), 0))) for name in _COUNTED_CLASSES}
 
     def query(
         self,
@@ -252,14 +198,15 @@ class SummitGraph:
             >>> [str(r["outcome"]) for r in rows][:1]
             ['Strengthened Cyber Defenses']
         """
-        return run_query(
-            self.dataset,
-            query,
-            params,
-            timeout=timeout,
-            max_rows=max_rows,
-            allow_remote=allow_remote,
-        )
+        with self.store.reading() as target:
+            return run_query(
+                target,
+                query,
+                params,
+                timeout=timeout,
+                max_rows=max_rows,
+                allow_remote=allow_remote,
+            )
 
     # --- output --------------------------------------------------------------------
 
@@ -280,10 +227,8 @@ class SummitGraph:
         if format in _QUAD_FORMATS:
             dataset = Dataset()
             bind_prefixes(dataset)
-            for graph in self.data_graphs():
-                target = dataset.graph(graph.identifier)
-                for triple in graph:
-                    target.add(triple)
+            for s, p, o, name in self.store.quads():
+                dataset.graph(name).add((s, p, o))
             with warnings.catch_warnings():
                 # rdflib's quad serializers call its own deprecated Dataset.contexts()
                 warnings.filterwarnings(
@@ -300,7 +245,7 @@ class SummitGraph:
         """Check the data against ``ontology/shapes.ttl`` (SHACL)."""
         from kg.validate import validate
 
-        return validate(self.data(), self.dataset.graph(ONTOLOGY_GRAPH))
+        return validate(self.data(), self.store.ontology())
 
     def to_networkx(
         self,
@@ -391,10 +336,11 @@ class SummitGraph:
         )
 
 
-def load(*sources: str | Path, store: str | None = None) -> SummitGraph:
-    """Load articles and RDF files into a new :class:`SummitGraph`.
+def load(*sources: str | Path, store: str | Store | None = None) -> SummitGraph:
+    """Load articles and RDF files into a new :class:`SummitGraph` (all or nothing).
 
     No source loads the embedded default (a briefing on the 2025 Alaska summit).
+    ``store`` as for :class:`SummitGraph` (default: in memory).
 
     Examples:
         >>> g = load()

@@ -1,0 +1,252 @@
+"""Bulk ingest: read source files in worker processes, write each document whole, in order.
+
+The pipeline streams: at most ``4 × jobs`` files are in flight, so memory is
+bounded by the largest documents, not by the corpus. Each file is read by
+its loader in a worker (``jobs`` processes; one reads in-process), turned
+into :class:`~kg.stores.GraphData` in the form the store wants, and written
+by the parent, one document per store call (all or nothing). Files whose
+graphs are all in the store already (same content hash, so same IRIs) are
+skipped before parsing, so an interrupted ingest can simply be run again.
+
+``strict`` reads every file before writing any, and stops at the first bad
+one with nothing written; the default reports bad files and writes the rest.
+
+Examples:
+    >>> from kg.stores import open_store
+    >>> summary = ingest(open_store("memory"), [])     # the embedded default
+    >>> summary.written, summary.skipped, summary.failed
+    (1, 0, 0)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rdflib.namespace import RDF
+
+from kg.errors import LoaderError, StoreError
+from kg.loaders import Loaded, loader_for
+from kg.namespaces import SKG
+from kg.resources import default_sources
+from kg.sources import expand_sources
+from kg.stores.base import GraphData, Store
+
+__all__ = ["COUNTED", "FileReport", "IngestSummary", "default_jobs", "ingest", "read_source"]
+
+COUNTED = {
+    "tables": SKG.Table,
+    "rows": SKG.TableRow,
+    "lists": SKG.List,
+    "items": SKG.ListItem,
+    "summits": SKG.Summit,
+    "topics": SKG.Topic,
+    "outcomes": SKG.Outcome,
+    "concerns": SKG.Concern,
+    "recommendations": SKG.Recommendation,
+}
+"""What ``build --report`` counts per file: parts read and claims made."""
+PARALLEL_FROM = 32
+"""Fewer files than this are read in-process: starting workers costs about a second."""
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """What loading one file gave: triples, parts and claims counted, skipped lines, or an error.
+
+    ``unchanged`` files were not read: their graphs are in the store already.
+    """
+
+    path: Path
+    triples: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+    warnings: tuple[tuple[int, str], ...] = ()
+    error: str | None = None
+    unchanged: bool = False
+    failure: LoaderError | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, loaded: Loaded) -> FileReport:
+        """Count the tables, lists and claims in what a loader read."""
+        counts = dict.fromkeys(COUNTED, 0)
+        triples = 0
+        for _, graph in loaded.graphs:
+            triples += len(graph)
+            for name, klass in COUNTED.items():
+                counts[name] += sum(1 for _ in graph.subjects(RDF.type, klass))
+        return cls(loaded.path, triples, counts, loaded.warnings)
+
+
+@dataclass
+class IngestSummary:
+    """Totals of one ingest: files written, skipped as unchanged, failed; triples written."""
+
+    written: int = 0
+    skipped: int = 0
+    failed: int = 0
+    triples: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def files(self) -> int:
+        """Every file seen."""
+        return self.written + self.skipped + self.failed
+
+
+def default_jobs() -> int:
+    """The worker processes to use by default: the cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+_KNOWN: frozenset[str] = frozenset()
+
+
+def _remember(known: frozenset[str]) -> None:
+    """Worker initialiser: the graph IRIs the store held when the ingest began."""
+    global _KNOWN
+    _KNOWN = known
+
+
+def read_source(
+    path: Path, as_text: bool = True, known: frozenset[str] | None = None
+) -> tuple[FileReport, tuple[GraphData, ...]]:
+    """Read one file into its graphs, or report why not; never raises for bad input.
+
+    With ``known`` graph IRIs, a file whose graphs are all among them is not
+    read (``FileReport.unchanged``).
+    """
+    known = _KNOWN if known is None else known
+    try:
+        loader = loader_for(path)
+        if known:
+            ids = loader.identify(path)
+            if ids and all(str(iri) in known for iri in ids):
+                return FileReport(path, unchanged=True), ()
+        loaded = loader.read(path)
+        graphs = tuple(GraphData.of(iri, graph, as_text=as_text) for iri, graph in loaded.graphs)
+    except LoaderError as exc:
+        return FileReport(path, error=str(exc), failure=exc), ()
+    except (RecursionError, ValueError, OSError, UnicodeError) as exc:  # a reader's own failure
+        error = LoaderError(f"cannot read: {type(exc).__name__}: {exc}", path=path)
+        return FileReport(path, error=str(error), failure=error), ()
+    return FileReport.of(loaded), graphs
+
+
+def _read_all(
+    files: Sequence[Path], jobs: int, as_text: bool, known: frozenset[str]
+) -> Iterator[tuple[FileReport, tuple[GraphData, ...]]]:
+    """Read ``files`` in order, in ``jobs`` worker processes when there are enough of them."""
+    if jobs <= 1 or len(files) < PARALLEL_FROM:
+        for path in files:
+            yield read_source(path, as_text, known)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    pending: deque[Future[tuple[FileReport, tuple[GraphData, ...]]]] = deque()
+    queue = iter(files)
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_remember, initargs=(known,)
+    ) as pool:
+        try:
+            for path in queue:
+                pending.append(pool.submit(read_source, path, as_text))
+                if len(pending) >= 4 * jobs:
+                    break
+            while pending:
+                result = pending.popleft().result()
+                following = next(queue, None)
+                if following is not None:
+                    pending.append(pool.submit(read_source, following, as_text))
+                yield result
+        except BrokenProcessPool:
+            raise LoaderError(
+                "a reader process crashed; the documents written so far are kept, "
+                "run the command again to go on"
+            ) from None
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+def ingest(
+    store: Store,
+    sources: Iterable[str | Path],
+    *,
+    strict: bool = False,
+    jobs: int = 1,
+    skip_unchanged: bool = True,
+    progress: bool | None = False,
+    on_file: Callable[[FileReport], None] | None = None,
+) -> IngestSummary:
+    """Read ``sources`` (none: the embedded default) into ``store``, one document at a time.
+
+    Args:
+        jobs: worker processes reading files (1: read in this process).
+        skip_unchanged: do not read files whose graphs the store holds already.
+        progress: a progress bar on stderr (``None``: only when it is a terminal).
+        on_file: called with each file's report, in order, as it is done.
+
+    Raises:
+        LoaderError: a source path is missing or not local, or (``strict``) a file is bad.
+        StoreError: the store refused a write (the documents before it are kept).
+    """
+    given = list(sources)
+    files = expand_sources(given) if given else default_sources()
+    known = frozenset(store.graph_names()) if skip_unchanged and store.persistent else frozenset()
+    summary = IngestSummary()
+    results = _read_all(files, min(jobs, len(files)), store.wants_text, known)
+    if strict:
+        staged = []
+        for report, graphs in results:
+            if report.failure is not None:
+                raise report.failure
+            staged.append((report, graphs))
+        results = iter(staged)
+    bar = _progress_bar(len(files), progress)
+    try:
+        for report, graphs in results:
+            for data in graphs:
+                store.put(data)
+            if report.error is not None:
+                summary.failed += 1
+                summary.errors.append(report.error)
+            elif report.unchanged:
+                summary.skipped += 1
+            else:
+                summary.written += 1
+                summary.triples += sum(data.count for data in graphs)
+            if on_file is not None:
+                on_file(report)
+            if bar is not None:
+                bar.update()
+    except BaseException:
+        with contextlib.suppress(StoreError):  # keep what was written; the error says more
+            store.flush()
+        raise
+    finally:
+        if bar is not None:
+            bar.close()
+    store.flush()
+    return summary
+
+
+def _progress_bar(total: int, progress: bool | None) -> Any:
+    """A tqdm bar in documents per second on stderr, or ``None`` when quiet."""
+    show = sys.stderr.isatty() if progress is None else progress
+    if not show or total < 2:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)

@@ -1,0 +1,179 @@
+"""What every store does: named graphs written whole, listed, removed, and read by queries.
+
+A store holds one named graph per source document and the ontology in
+:data:`~kg.namespaces.ONTOLOGY_GRAPH`; queries read a default graph that is
+the *set* union of all of them (a triple two sources share counts once).
+Documents arrive as :class:`GraphData`, built by the loaders' worker
+processes: either rdflib triples (for the in-memory store) or N-Triples
+statements (for Oxigraph and SPARQL servers, which parse text much faster
+than Python builds terms).
+
+Examples:
+    >>> from rdflib import Literal, URIRef
+    >>> data = GraphData.of(URIRef("urn:g"), [(URIRef("urn:s"), URIRef("urn:p"), Literal('a "b"'))])
+    >>> data.statements
+    ('<urn:s> <urn:p> "a \\\\"b\\\\""',)
+    >>> data.count
+    1
+"""
+
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.engines import sparql_term
+from kg.ids import content_hash
+
+__all__ = ["DocumentInfo", "GraphData", "Store", "Triple", "nt_term"]
+
+Triple = tuple[Node, Node, Node]
+_BNODE_LABEL = re.compile(r"[A-Za-z0-9_]+")
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """A named graph in a store: its IRI, title and content hash (for articles), triple count."""
+
+    iri: str
+    title: str | None
+    hash: str | None
+    triples: int
+
+
+def nt_term(term: Node) -> str:
+    """A term in N-Triples syntax (also valid SPARQL), escaped so it cannot end early.
+
+    Examples:
+        >>> from rdflib import BNode, Literal
+        >>> nt_term(Literal("Путин\\n"))
+        '"Путин\\\\n"'
+        >>> nt_term(BNode("b1"))
+        '_:b1'
+    """
+    if isinstance(term, BNode):
+        label = str(term)
+        return f"_:{label}" if _BNODE_LABEL.fullmatch(label) else f"_:h{content_hash(label)[:24]}"
+    if isinstance(term, URIRef | Literal):
+        return sparql_term(term)
+    raise ValueError(f"not an RDF term: {term!r}")
+
+
+@dataclass(frozen=True)
+class GraphData:
+    """One named graph ready to be written: its IRI, size and triples, as terms or as text.
+
+    ``statements`` are ``"<s> <p> <o>"`` strings in N-Triples syntax, without the
+    final dot; ``triples`` are rdflib terms. At least one of the two is set.
+    """
+
+    iri: URIRef
+    count: int
+    statements: tuple[str, ...] | None = None
+    triples: tuple[Triple, ...] | None = None
+
+    @classmethod
+    def of(cls, iri: URIRef, triples: Iterable[Triple], *, as_text: bool = True) -> GraphData:
+        """Package ``triples`` as text (``as_text``) or as terms.
+
+        Raises:
+            ValueError: a term cannot be written (an IRI with a space, say).
+        """
+        if as_text:
+            statements = tuple(f"{nt_term(s)} {nt_term(p)} {nt_term(o)}" for s, p, o in triples)
+            return cls(iri, len(statements), statements=statements)
+        kept = tuple(triples)
+        return cls(iri, len(kept), triples=kept)
+
+    def text_statements(self) -> tuple[str, ...]:
+        """The statements as N-Triples text (made from the terms when needed)."""
+        if self.statements is not None:
+            return self.statements
+        assert self.triples is not None
+        return GraphData.of(self.iri, self.triples).text_statements()
+
+    def term_triples(self) -> tuple[Triple, ...]:
+        """The triples as rdflib terms (parsed from the text when needed)."""
+        if self.triples is not None:
+            return self.triples
+        graph = Graph()
+        graph.parse(data="".join(f"{line} .\n" for line in self.text_statements()), format="nt")
+        return tuple(graph)
+
+
+class Store(ABC):
+    """A place where the graph lives; subclasses: memory, Oxigraph on disk, SPARQL server.
+
+    Writers replace one document per call, all or nothing. ``wants_text``
+    tells the ingest pipeline which form of :class:`GraphData` to build.
+    """
+
+    spec: str = "memory"
+    wants_text: bool = True
+    persistent: bool = True
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @abstractmethod
+    def put(self, data: GraphData) -> None:
+        """Write one named graph, replacing any graph of that name, all or nothing."""
+
+    @abstractmethod
+    def remove(self, iri: str) -> bool:
+        """Remove one named graph (and its triples from the union); ``True`` if it was there."""
+
+    @abstractmethod
+    def graph_names(self) -> set[str]:
+        """The IRIs of the data graphs in the store (not the ontology)."""
+
+    @abstractmethod
+    def documents(self) -> list[DocumentInfo]:
+        """Every data graph with its title, hash and triple count, in IRI order."""
+
+    @abstractmethod
+    def quads(self) -> Iterator[tuple[Node, Node, Node, URIRef]]:
+        """Every triple of every data graph, with its graph name."""
+
+    @abstractmethod
+    def ontology(self) -> Graph:
+        """The ontology graph as stored."""
+
+    @abstractmethod
+    def triple_count(self) -> int:
+        """Distinct triples across the data graphs (the ontology not counted)."""
+
+    @abstractmethod
+    def reading(self) -> AbstractContextManager[Any]:
+        """A context giving what :func:`kg.query.run_query` runs on, for one read."""
+
+    def data(self) -> Graph:
+        """The union of the data graphs as one rdflib graph (a copy)."""
+        from kg.mapping import bind_prefixes
+
+        union = bind_prefixes(Graph())
+        for s, p, o, _ in self.quads():
+            union.add((s, p, o))
+        return union
+
+    def contains(self, iri: str) -> bool:
+        """Whether a data graph of that name is in the store."""
+        return iri in self.graph_names()
+
+    def flush(self) -> None:
+        """Make every write so far durable (by default nothing to do: writes already are)."""
+        return None
+
+    def close(self) -> None:
+        """Release the store (locks, files, connections); by default nothing to release."""
+        return None

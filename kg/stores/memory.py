@@ -1,0 +1,108 @@
+"""The in-memory store: an rdflib Dataset whose default graph is the union of its graphs.
+
+Nothing to start and nothing kept: the default for one to a few hundred
+documents. Queries run on rdflib's own SPARQL engine.
+
+Examples:
+    >>> from rdflib import Literal, URIRef
+    >>> store = MemoryStore()
+    >>> store.put(GraphData.of(URIRef("urn:g"), [(URIRef("urn:s"), URIRef("urn:p"), Literal("x"))]))
+    >>> store.documents()
+    [DocumentInfo(iri='urn:g', title=None, hash=None, triples=1)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
+from typing import Any
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import DCTERMS, RDF
+from rdflib.term import Node
+
+from kg.errors import StoreError
+from kg.mapping import bind_prefixes
+from kg.namespaces import ONTOLOGY_GRAPH, SKG
+from kg.resources import resource_file
+from kg.stores.base import DocumentInfo, GraphData, Store
+
+__all__ = ["MemoryStore", "describe_graph"]
+
+
+def describe_graph(graph: Graph) -> tuple[str | None, str | None]:
+    """The title and content hash a source document's graph gives itself, if it is one."""
+    iri = graph.identifier
+    if (iri, RDF.type, SKG.SourceDocument) not in graph:
+        return None, None
+    title = graph.value(iri, DCTERMS.title)
+    digest = graph.value(iri, SKG.contentHash)
+    return (None if title is None else str(title), None if digest is None else str(digest))
+
+
+class MemoryStore(Store):
+    """An rdflib :class:`~rdflib.Dataset` with ``default_union`` and the ontology graph."""
+
+    spec = "memory"
+    wants_text = False
+    persistent = False
+
+    def __init__(self) -> None:
+        self.dataset = Dataset(default_union=True)
+        bind_prefixes(self.dataset)
+        self.dataset.graph(ONTOLOGY_GRAPH).parse(
+            data=resource_file("ontology", "summit.ttl").read_text(encoding="utf-8"),
+            format="turtle",
+        )
+
+    def put(self, data: GraphData) -> None:
+        if data.iri == ONTOLOGY_GRAPH:
+            raise StoreError("the ontology graph cannot be replaced by loaded data")
+        self.dataset.remove_graph(data.iri)
+        target = self.dataset.graph(data.iri)
+        for triple in data.term_triples():
+            target.add(triple)
+
+    def remove(self, iri: str) -> bool:
+        ref = URIRef(iri)
+        if ref == ONTOLOGY_GRAPH or iri not in self.graph_names():
+            return False
+        self.dataset.remove_graph(ref)
+        return True
+
+    def _data_graphs(self) -> list[Graph]:
+        graphs = [
+            g
+            for g in self.dataset.graphs()
+            if g.identifier != ONTOLOGY_GRAPH and isinstance(g.identifier, URIRef) and len(g)
+        ]
+        return sorted(graphs, key=lambda g: str(g.identifier))
+
+    def graph_names(self) -> set[str]:
+        return {str(g.identifier) for g in self._data_graphs()}
+
+    def documents(self) -> list[DocumentInfo]:
+        infos = []
+        for graph in self._data_graphs():
+            title, digest = describe_graph(graph)
+            infos.append(DocumentInfo(str(graph.identifier), title, digest, len(graph)))
+        return infos
+
+    def quads(self) -> Iterator[tuple[Node, Node, Node, URIRef]]:
+        for graph in self._data_graphs():
+            name = graph.identifier
+            assert isinstance(name, URIRef)
+            for s, p, o in graph:
+                yield s, p, o, name
+
+    def ontology(self) -> Graph:
+        return self.dataset.graph(ONTOLOGY_GRAPH)
+
+    def triple_count(self) -> int:
+        seen: set[tuple[Node, Node, Node]] = set()
+        for graph in self._data_graphs():
+            seen.update(graph)
+        return len(seen)
+
+    def reading(self) -> AbstractContextManager[Any]:
+        return nullcontext(self.dataset)

@@ -1,0 +1,286 @@
+"""Oxigraph on disk: a persistent store for large corpora (``--store oxigraph:PATH``).
+
+Layout: a RocksDB folder written by pyoxigraph, plus ``summit-kg.lock``.
+Each document is one named graph, and its triples are also put in the
+default graph, which so holds the *set* union that queries read (Oxigraph's
+own union of named graphs counts a shared triple once per graph).
+
+* Writes are per document and all or nothing: a new document is one
+  transactional ``Store.load`` of N-Quads; replacing or removing one is one
+  SPARQL update (a transaction in Oxigraph) that also drops from the default
+  graph the triples no other graph holds.
+* One writer at a time: a writer holds an exclusive lock on
+  ``summit-kg.lock`` and readers a shared one, so a second writer, or a
+  reader during an ingest, gets :class:`~kg.errors.StoreError` "store in use"
+  (pyoxigraph calls reading during a write undefined behaviour).
+* Queries run in the query worker on a read-only handle of the folder.
+
+Examples:
+    >>> import tempfile
+    >>> from rdflib import Literal, URIRef
+    >>> path = tempfile.mkdtemp()
+    >>> triple = (URIRef("urn:s"), URIRef("urn:p"), Literal("x"))
+    >>> with OxigraphStore(path) as store:
+    ...     store.put(GraphData.of(URIRef("urn:g"), [triple]))
+    >>> with OxigraphStore(path, read_only=True) as store:
+    ...     [d.triples for d in store.documents()]
+    [1]
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, cast
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+from rdflib.namespace import DCTERMS
+from rdflib.term import Node
+
+from kg.engines import OxigraphOnDisk, from_oxigraph, sparql_term
+from kg.errors import StoreError
+from kg.namespaces import ONTOLOGY_GRAPH, SKG
+from kg.resources import resource_file
+from kg.stores.base import DocumentInfo, GraphData, Store
+
+__all__ = ["LOCK_FILE", "OxigraphStore"]
+
+LOCK_FILE = "summit-kg.lock"
+_ONTOLOGY = ox.NamedNode(str(ONTOLOGY_GRAPH))
+_COUNTS = """
+SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g
+"""
+_DESCRIPTIONS = f"""
+SELECT ?g ?hash ?title WHERE {{
+  GRAPH ?g {{
+    ?g a <{SKG.SourceDocument}> ; <{SKG.contentHash}> ?hash .
+    OPTIONAL {{ ?g <{DCTERMS.title}> ?title }}
+  }}
+}}
+"""
+_DATA_TRIPLES = f"""
+SELECT (COUNT(*) AS ?n) WHERE {{
+  ?s ?p ?o
+  FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{ONTOLOGY_GRAPH}>) }}
+}}
+"""
+
+
+def drop_update(graph: str) -> str:
+    """SPARQL update dropping ``graph`` and its triples that no other graph holds from the union.
+
+    Examples:
+        >>> print(drop_update("urn:g").splitlines()[-1])
+        DROP SILENT GRAPH <urn:g>
+    """
+    name = sparql_term(URIRef(graph))
+    return (
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }}\n"
+        f"  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != {name}) }} }} ;\n"
+        f"DROP SILENT GRAPH {name}"
+    )
+
+
+def _lock(path: Path, exclusive: bool) -> int | None:
+    """Take the store's lock without waiting; the open descriptor holds it."""
+    lock_path = path / LOCK_FILE
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT if exclusive else os.O_RDONLY, 0o644)
+    except FileNotFoundError:
+        return None  # a store written by another tool, or read-only media: nothing to share
+    except OSError as exc:
+        raise StoreError(f"cannot open the lock file: {exc.strerror}", path=lock_path) from exc
+    try:
+        fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        doing = "read or written" if exclusive else "written (an ingest is running)"
+        raise StoreError(
+            f"store in use: it is being {doing} by another process; try again when it ends",
+            path=path,
+        ) from None
+    return fd
+
+
+class OxigraphStore(Store):
+    """A pyoxigraph :class:`pyoxigraph.Store` in folder ``path``.
+
+    Opened for writing by default (created if missing, exclusive); with
+    ``read_only`` the folder must hold a store, and writers are kept out
+    while this object is open.
+
+    Raises:
+        StoreError: the store is in use, missing (``read_only``) or unreadable.
+    """
+
+    wants_text = True
+    persistent = True
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.spec = f"oxigraph:{path}"
+        self.read_only = read_only
+        if read_only and not (self.path / "CURRENT").is_file():
+            raise StoreError(
+                f"no Oxigraph store here; make one with 'summit-kg build --store {self.spec}'",
+                path=self.path,
+            )
+        if not read_only:
+            try:
+                self.path.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the store: {exc.strerror}", path=path) from exc
+        self._lock_fd = _lock(self.path, exclusive=not read_only)
+        try:
+            self._store = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(path))
+        except OSError as exc:
+            self.close()
+            if "lock" in str(exc).lower():
+                raise StoreError(
+                    "store in use: another process has it open for writing", path=path
+                ) from None
+            raise StoreError(f"cannot open the store: {exc}", path=path) from exc
+        if not read_only:
+            self._install_ontology()
+
+    # --- writing ---------------------------------------------------------------------
+
+    def _writable(self) -> Any:
+        if self.read_only:
+            raise StoreError("the store is open read-only", path=self.path)
+        return self._store
+
+    def _install_ontology(self) -> None:
+        """Put the bundled ontology in its graph (and the union) unless it is there as is."""
+        text = resource_file("ontology", "summit.ttl").read_bytes()
+        wanted = {
+            ox.Quad(t.subject, t.predicate, t.object, _ONTOLOGY)
+            for t in ox.parse(text, ox.RdfFormat.TURTLE)
+        }
+        present = set(self._store.quads_for_pattern(None, None, None, _ONTOLOGY))
+        if {_strip(q) for q in present} == {_strip(q) for q in wanted}:
+            return  # the same ontology (blank nodes get new labels at each parse)
+        lines = ox.serialize([q.triple for q in wanted], format=ox.RdfFormat.N_TRIPLES)
+        assert lines is not None
+        statements = tuple(line[:-2] for line in lines.decode("utf-8").splitlines() if line)
+        self._write(str(ONTOLOGY_GRAPH), statements, replace=bool(present))
+
+    def put(self, data: GraphData) -> None:
+        if data.iri == ONTOLOGY_GRAPH:
+            raise StoreError("the ontology graph cannot be replaced by loaded data")
+        store = self._writable()
+        present = store.contains_named_graph(ox.NamedNode(str(data.iri)))
+        self._write(str(data.iri), data.text_statements(), replace=present)
+
+    def _write(self, graph: str, statements: tuple[str, ...], *, replace: bool) -> None:
+        name = sparql_term(URIRef(graph))
+        store = self._writable()
+        try:
+            if replace:
+                body = "".join(f"{s} .\n" for s in statements)
+                store.update(
+                    f"{drop_update(graph)} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}}}\n{body}}}"
+                )
+            else:
+                payload = "".join(f"{s} {name} .\n{s} .\n" for s in statements)
+                store.load(payload.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError, ValueError) as exc:
+            message = " ".join(str(exc).split())[:300]
+            raise StoreError(f"cannot write <{graph}>: {message}", path=self.path) from exc
+
+    def remove(self, iri: str) -> bool:
+        store = self._writable()
+        if URIRef(iri) == ONTOLOGY_GRAPH or not store.contains_named_graph(ox.NamedNode(iri)):
+            return False
+        try:
+            store.update(drop_update(iri))
+        except OSError as exc:
+            raise StoreError(f"cannot remove <{iri}>: {exc}", path=self.path) from exc
+        return True
+
+    def flush(self) -> None:
+        if not self.read_only:
+            try:
+                self._store.flush()
+            except OSError as exc:
+                raise StoreError(f"cannot flush the store: {exc}", path=self.path) from exc
+
+    def close(self) -> None:
+        store = getattr(self, "_store", None)
+        if store is not None:
+            with contextlib.suppress(StoreError):
+                self.flush()
+            del self._store
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)  # releases the lock
+            self._lock_fd = None
+
+    # --- reading ---------------------------------------------------------------------
+
+    def _select(self, text: str) -> list[Any]:
+        return list(cast(ox.QuerySolutions, self._store.query(text)))
+
+    def graph_names(self) -> set[str]:
+        return {
+            g.value
+            for g in self._store.named_graphs()
+            if isinstance(g, ox.NamedNode) and g != _ONTOLOGY
+        }
+
+    def contains(self, iri: str) -> bool:
+        return URIRef(iri) != ONTOLOGY_GRAPH and bool(
+            self._store.contains_named_graph(ox.NamedNode(iri))
+        )
+
+    def documents(self) -> list[DocumentInfo]:
+        counts = {
+            row["g"].value: int(row["n"].value)
+            for row in self._select(_COUNTS)
+            if row["g"] != _ONTOLOGY
+        }
+        described = {
+            row["g"].value: (row["title"].value if row["title"] else None, row["hash"].value)
+            for row in self._select(_DESCRIPTIONS)
+        }
+        return [
+            DocumentInfo(iri, *described.get(iri, (None, None)), count)
+            for iri, count in sorted(counts.items())
+        ]
+
+    def quads(self) -> Iterator[tuple[Node, Node, Node, URIRef]]:
+        for graph in sorted(self.graph_names()):
+            name = URIRef(graph)
+            for quad in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph)):
+                s, p, o = (from_oxigraph(t) for t in (quad.subject, quad.predicate, quad.object))
+                assert s is not None and p is not None and o is not None
+                yield s, p, o, name
+
+    def ontology(self) -> Graph:
+        graph = Graph(identifier=ONTOLOGY_GRAPH)
+        for quad in self._store.quads_for_pattern(None, None, None, _ONTOLOGY):
+            s, p, o = (from_oxigraph(t) for t in (quad.subject, quad.predicate, quad.object))
+            assert s is not None and p is not None and o is not None
+            graph.add((s, p, o))
+        return graph
+
+    def triple_count(self) -> int:
+        (row,) = self._select(_DATA_TRIPLES)
+        return int(row["n"].value)
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Any]:
+        """The folder, for the query worker to open read-only (writes so far flushed)."""
+        self.flush()
+        yield OxigraphOnDisk(str(self.path))
+
+
+def _strip(quad: Any) -> tuple[str, ...]:
+    """A quad's terms as text with blank-node labels blanked (for comparing parses)."""
+    return tuple(
+        "_:" if isinstance(t, ox.BlankNode) else str(t)
+        for t in (quad.subject, quad.predicate, quad.object)
+    )
