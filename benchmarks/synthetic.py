@@ -68,7 +68,7 @@ def synthetic_graph(nodes: int, seed: int = 1) -> Graph:
         r = URIRef(f"{doc}/{kind}/{i}")
         add((r, RDF.type, SKG.TableRow if kind == "row" else SKG.ListItem))
         add((r, SKG.inDocument, doc))
-        add((r, SKG.line, Literal(i + 1, datatype=XSD.positiveInteger)))
+        add((r, SKG.line, Literal(i + 1, datatype=XSD.integer)))
         add((r, SKG.quote, Literal(text)))
         return r
 

@@ -35,7 +35,6 @@ from rdflib.term import Identifier, Node
 
 __all__ = [
     "Answer",
-    "OxigraphOnDisk",
     "RemoteEngine",
     "execute",
     "from_oxigraph",
@@ -56,13 +55,6 @@ class Answer:
     boolean: bool | None = None
     triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
     truncated: bool = False
-
-
-@dataclass(frozen=True)
-class OxigraphOnDisk:
-    """An Oxigraph store folder, opened read-only where the query runs (in the worker)."""
-
-    path: str
 
 
 @runtime_checkable
@@ -299,14 +291,10 @@ def execute(
 
     ``target`` is an rdflib Graph or Dataset, a pyoxigraph Store whose
     default graph holds the union of its named graphs (see :func:`oxigraph_store`),
-    an :class:`OxigraphOnDisk` folder or a :class:`RemoteEngine`.
+    or a :class:`RemoteEngine`.
     """
     if isinstance(target, Graph):
         return _rdflib(target, text, kind, bindings, max_rows)
     if isinstance(target, RemoteEngine):
         return target.answer(text, kind, bindings, max_rows, None)
-    if isinstance(target, OxigraphOnDisk):
-        import pyoxigraph as ox
-
-        target = ox.Store.read_only(target.path)
     return _oxigraph(target, text, kind, bindings, max_rows)

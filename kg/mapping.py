@@ -81,10 +81,10 @@ class _Mapper:
         add((iri, RDF.type, klass))
         add((iri, SKG.inDocument, self.doc_iri))
         add((iri, DCTERMS.isPartOf, parent))
-        add((iri, SKG.start, Literal(block.start, datatype=XSD.nonNegativeInteger)))
-        add((iri, SKG.end, Literal(block.end, datatype=XSD.nonNegativeInteger)))
-        add((iri, SKG.line, Literal(block.line, datatype=XSD.positiveInteger)))
-        add((iri, SKG.position, Literal(position, datatype=XSD.positiveInteger)))
+        add((iri, SKG.start, Literal(block.start, datatype=XSD.integer)))
+        add((iri, SKG.end, Literal(block.end, datatype=XSD.integer)))
+        add((iri, SKG.line, Literal(block.line, datatype=XSD.integer)))
+        add((iri, SKG.position, Literal(position, datatype=XSD.integer)))
         add((iri, SKG.quote, Literal(block.text)))
         return iri
 
@@ -105,10 +105,10 @@ class _Mapper:
             add((section_iri, RDF.type, SKG.Section))
             add((section_iri, SKG.inDocument, self.doc_iri))
             add((section_iri, DCTERMS.isPartOf, self.doc_iri))
-            add((section_iri, SKG.position, Literal(number, datatype=XSD.positiveInteger)))
-            add((section_iri, SKG.start, Literal(blocks[0].start, datatype=XSD.nonNegativeInteger)))
-            add((section_iri, SKG.end, Literal(blocks[-1].end, datatype=XSD.nonNegativeInteger)))
-            add((section_iri, SKG.line, Literal(blocks[0].line, datatype=XSD.positiveInteger)))
+            add((section_iri, SKG.position, Literal(number, datatype=XSD.integer)))
+            add((section_iri, SKG.start, Literal(blocks[0].start, datatype=XSD.integer)))
+            add((section_iri, SKG.end, Literal(blocks[-1].end, datatype=XSD.integer)))
+            add((section_iri, SKG.line, Literal(blocks[0].line, datatype=XSD.integer)))
             if section.title is not None:
                 add((section_iri, DCTERMS.title, Literal(section.title)))
             for position, block in enumerate(blocks, start=1):

@@ -478,9 +478,9 @@ def run_query(
     """Run a read-only query with typed parameter bindings, in a worker with a timeout.
 
     Args:
-        target: an rdflib Graph/Dataset, a pyoxigraph Store, an Oxigraph
-            folder (:class:`~kg.engines.OxigraphOnDisk`) or a SPARQL endpoint
-            (:class:`~kg.engines.RemoteEngine`, which applies the timeout itself).
+        target: an rdflib Graph/Dataset, a pyoxigraph Store or a SPARQL
+            endpoint (:class:`~kg.engines.RemoteEngine`, which applies the
+            timeout itself).
         query: a catalogue name, a ``.rq`` path, SPARQL text or a :class:`QueryFile`.
         params: values for the query's parameters: text becomes a literal,
             ``"<…>"`` an IRI; rdflib terms pass as they are.

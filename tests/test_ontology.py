@@ -172,16 +172,16 @@ ex:doc a skg:SourceDocument ;
 ex:table1 a skg:Table ;
     skg:inDocument ex:doc ;
     dcterms:isPartOf ex:doc ;
-    skg:start "10"^^xsd:nonNegativeInteger ;
-    skg:end "90"^^xsd:nonNegativeInteger ;
+    skg:start "10"^^xsd:integer ;
+    skg:end "90"^^xsd:integer ;
     skg:header "| Outcome | Anticipated |" .
 ex:row1 a skg:TableRow ;
     skg:inDocument ex:doc ;
     dcterms:isPartOf ex:table1 ;
-    skg:start "40"^^xsd:nonNegativeInteger ;
-    skg:end "40"^^xsd:nonNegativeInteger ;
-    skg:line "3"^^xsd:positiveInteger ;
-    skg:position "1"^^xsd:positiveInteger ;
+    skg:start "40"^^xsd:integer ;
+    skg:end "40"^^xsd:integer ;
+    skg:line "3"^^xsd:integer ;
+    skg:position "1"^^xsd:integer ;
     skg:quote "" .
 actor:donald-trump a skg:Person ;
     skos:prefLabel "Donald Trump" ;

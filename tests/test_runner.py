@@ -19,11 +19,11 @@ import warnings
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterator
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
+from answers import result_set as _result_set
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS
@@ -49,28 +49,6 @@ def graph() -> kg.SummitGraph:
 @pytest.fixture(scope="module")
 def store(graph: kg.SummitGraph) -> Any:
     return oxigraph_store(graph.dataset)
-
-
-def _value(term: Any) -> Any:
-    """A term compared by meaning: numbers by value, GROUP_CONCAT parts as a set."""
-    if term is None:
-        return None
-    if isinstance(term, Literal):
-        python = term.toPython()
-        if isinstance(python, int | float | Decimal) and not isinstance(python, bool):
-            return ("number", Decimal(str(python)))
-        text = str(term)
-        return ("text", tuple(sorted(text.split("; "))) if "; " in text else text)
-    return ("iri", str(term))
-
-
-def _result_set(result: kg.QueryResult) -> Any:
-    if result.type == "ASK":
-        return result.boolean
-    if result.type == "SELECT":
-        return Counter(tuple(_value(row.get(v)) for v in result.vars) for row in result.rows)
-    assert result.graph is not None
-    return result.graph
 
 
 def _runs() -> Iterator[Any]:

@@ -13,7 +13,7 @@ own union of named graphs counts a shared triple once per graph).
   ``summit-kg.lock`` and readers a shared one, so a second writer, or a
   reader during an ingest, gets :class:`~kg.errors.StoreError` "store in use"
   (pyoxigraph calls reading during a write undefined behaviour).
-* Queries run in the query worker on a read-only handle of the folder.
+* Queries run in the forked query worker, through this process's handle.
 
 Examples:
     >>> import tempfile
@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,7 +42,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
-from kg.engines import OxigraphOnDisk, from_oxigraph, sparql_term
+from kg.engines import from_oxigraph, sparql_term
 from kg.errors import StoreError
 from kg.namespaces import ONTOLOGY_GRAPH, SKG
 from kg.resources import resource_file
@@ -135,8 +136,9 @@ class OxigraphStore(Store):
             except OSError as exc:
                 raise StoreError(f"cannot create the store: {exc.strerror}", path=path) from exc
         self._lock_fd = _lock(self.path, exclusive=not read_only)
+        self._db: Any = None
         try:
-            self._store = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(path))
+            self._db = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(path))
         except OSError as exc:
             self.close()
             if "lock" in str(exc).lower():
@@ -148,6 +150,12 @@ class OxigraphStore(Store):
             self._install_ontology()
 
     # --- writing ---------------------------------------------------------------------
+
+    @property
+    def _store(self) -> Any:
+        if self._db is None:
+            raise StoreError("the store is closed", path=self.path)
+        return self._db
 
     def _writable(self) -> Any:
         if self.read_only:
@@ -210,11 +218,14 @@ class OxigraphStore(Store):
                 raise StoreError(f"cannot flush the store: {exc}", path=self.path) from exc
 
     def close(self) -> None:
-        store = getattr(self, "_store", None)
-        if store is not None:
+        if self._db is not None:
             with contextlib.suppress(StoreError):
                 self.flush()
-            del self._store
+            self._db = None
+            # The database closes when its last reference goes; rdflib's query parser
+            # leaves garbage cycles of frames that may still hold one, so collect them
+            # now, or the next writer would find the store locked.
+            gc.collect()
         if self._lock_fd is not None:
             os.close(self._lock_fd)  # releases the lock
             self._lock_fd = None
@@ -273,14 +284,38 @@ class OxigraphStore(Store):
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Any]:
-        """The folder, for the query worker to open read-only (writes so far flushed)."""
-        self.flush()
-        yield OxigraphOnDisk(str(self.path))
+        """The open store: the query worker (a fork) reads through this process's handle.
+
+        A second, read-only handle would see files the writer has since
+        compacted away; the forked worker only reads, and ends with
+        ``os._exit``, so it never writes or closes the database.
+        """
+        yield self._store
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGER_TYPES = {
+    _XSD + name
+    for name in (
+        "nonNegativeInteger positiveInteger nonPositiveInteger negativeInteger long int "
+        "short byte unsignedLong unsignedInt unsignedShort unsignedByte"
+    ).split()
+}
 
 
 def _strip(quad: Any) -> tuple[str, ...]:
-    """A quad's terms as text with blank-node labels blanked (for comparing parses)."""
-    return tuple(
-        "_:" if isinstance(t, ox.BlankNode) else str(t)
-        for t in (quad.subject, quad.predicate, quad.object)
-    )
+    """A quad's terms as text, as Oxigraph stores them, for comparing two parses.
+
+    Blank-node labels are blanked (each parse makes new ones) and integer
+    types written as ``xsd:integer`` (Oxigraph stores every type derived
+    from it that way).
+    """
+    parts = []
+    for term in (quad.subject, quad.predicate, quad.object):
+        if isinstance(term, ox.BlankNode):
+            parts.append("_:")
+        elif isinstance(term, ox.Literal) and term.datatype.value in _INTEGER_TYPES:
+            parts.append(f'"{term.value}"^^<{_XSD}integer>')
+        else:
+            parts.append(str(term))
+    return tuple(parts)
