@@ -1,10 +1,13 @@
 """Generate a synthetic corpus of summit articles in the genre's shape.
 
-Each article has two headline lines, an agenda list, three pipe tables with
-hedged outcome columns, a concerns list, a recommendations list and prose
-that names gazetteer actors and places. Topics and outcomes are drawn from
-fixed pools with a seeded random generator, so the same seed gives the same
-corpus and topics recur across articles (as they do in real coverage).
+Coverage comes in three shapes, mixed as in a real stream of articles: half
+are short news items (a headline, two or three paragraphs naming actors and
+places, sometimes a bullet agenda and a line of page noise), three in ten are
+analyses (one hedged outcome table and a concerns list), and one in five is a
+full briefing (an agenda list, three pipe tables with hedged outcome columns,
+concerns and recommendations). Topics, actors and outcomes come from fixed
+pools with a seeded random generator, so the same seed gives the same corpus
+and topics recur across articles (as they do in real coverage).
 
 Usage::
 
@@ -74,8 +77,61 @@ PEOPLE = ["Trump", "Putin", "Donald Trump", "Vladimir Putin"]
 PLACES = ["Alaska", "the Arctic", "Eastern Europe", "Ukraine", "Syria", "the Pacific"]
 
 
+NOISE = ["Advertisement", "Read more: Summit coverage", "Share this article", "Photo: Reuters"]
+
+
 def article(index: int, rng: random.Random) -> str:
-    """One article as text (no trailing newline, like much of the genre)."""
+    """One article of a random shape: news (50%), analysis (30%) or briefing (20%)."""
+    roll = rng.random()
+    if roll < 0.5:
+        return news(index, rng)
+    if roll < 0.8:
+        return analysis(index, rng)
+    return briefing(index, rng)
+
+
+def news(index: int, rng: random.Random) -> str:
+    """A short news item: headline, a few paragraphs, perhaps an agenda and some noise."""
+    place = rng.choice(PLACES[:3])
+    first, second = rng.sample([("Trump", "Donald Trump"), ("Putin", "Vladimir Putin")], 2)
+    lines = [
+        f"{rng.choice(first)} and {rng.choice(second)} to Meet in "
+        f"{place.removeprefix('the ')}, Report {index}",
+        f"Officials said on day {index} that talks in {place} would turn to "
+        f"{rng.choice(TOPICS).lower()} and {rng.choice(PLACES)}.",
+        f"{rng.choice(PEOPLE)} told reporters the meeting could ease pressure on "
+        f"{rng.choice(PLACES)}, while critics expect little to change.",
+    ]
+    if rng.random() < 0.5:
+        lines.append("Key topics on the agenda include:")
+        lines += [f"- {topic}" for topic in rng.sample(TOPICS, 3)]
+    if rng.random() < 0.3:
+        lines.append(rng.choice(NOISE))
+    lines.append(f"Further rounds are planned in {rng.choice(PLACES)}.")
+    return "\n".join(lines)
+
+
+def analysis(index: int, rng: random.Random) -> str:
+    """An analysis: headline, prose, one hedged outcome table and a concerns list."""
+    header = HEADERS[index % len(HEADERS)]
+    lines = [
+        f"What to Expect When Trump Meets Putin, Analysis {index}",
+        f"Analysts say the {rng.choice(PLACES)} question remains open ahead of the talks.",
+        " | ".join(header) + " |",
+        "---|---|---|",
+    ]
+    for topic in rng.sample(TOPICS, 3):
+        cells = [topic, ", ".join(rng.sample(FOCUS, 2)), rng.choice(OUTCOMES)]
+        if "Significance" in header[2]:
+            cells = [topic, rng.choice(OUTCOMES), "Altered regional balance"]
+        lines.append(" | ".join(cells) + " |")
+    lines.append("Key strategic concerns include:")
+    lines += [f"- Pressure on {rng.choice(PLACES)} and NATO cohesion" for _ in range(2)]
+    return "\n".join(lines)
+
+
+def briefing(index: int, rng: random.Random) -> str:
+    """A full briefing (no trailing newline, like much of the genre)."""
     place = rng.choice(PLACES[:3])
     lines = [
         f"Trump and Putin Set to Meet in {place.removeprefix('the ')} for Round {index}",

@@ -283,10 +283,11 @@ class CheckedQuery:
     source: str
 
 
+@functools.lru_cache(maxsize=256)
 def compile_readonly(
     text: str, *, source: str = "<query>", allow_remote: bool = False
 ) -> CheckedQuery:
-    """Parse ``text`` and check it is a read-only query that stays local.
+    """Parse ``text`` and check it is a read-only query that stays local (cached by text).
 
     ``allow_remote`` lets ``SERVICE`` and ``FROM``/``FROM NAMED`` through;
     updates (``INSERT``, ``DELETE``, ``LOAD``, ``DROP``, ``CLEAR``…) are always

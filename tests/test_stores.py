@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from answers import result_set
+from articles import write_articles
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from sparql_server import Endpoint, sparql_server
@@ -297,32 +298,11 @@ def unused_port() -> int:
 # --- ingest ----------------------------------------------------------------------------
 
 
-def _articles(folder: Path, count: int) -> list[Path]:
-    """Small distinct articles in the genre that share topics and actors."""
-    folder.mkdir(parents=True, exist_ok=True)
-    topics = ["Arms Control", "Energy Security", "Cybersecurity", "Trade Relations"]
-    paths = []
-    for i in range(count):
-        topic = topics[i % len(topics)]
-        path = folder / f"article-{i:03}.md"
-        path.write_text(
-            f"# Trump and Putin Set to Meet in Alaska, Report {i}\n\n"
-            f"Talks in Anchorage will turn to {topic.lower()}, officials said on day {i}.\n\n"
-            "Key topics on the agenda include:\n\n"
-            f"- {topic}\n- Regional Security\n\n"
-            "| Topic | Possible Outcome |\n| --- | --- |\n"
-            f"| {topic} | Outcome number {i} |\n",
-            encoding="utf-8",
-        )
-        paths.append(path)
-    return paths
-
-
 def test_parallel_ingest_writes_what_serial_ingest_writes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = tmp_path / "articles"
-    _articles(folder, 12)
+    write_articles(folder, 12)
     monkeypatch.setattr(kg.ingest, "PARALLEL_FROM", 2)
     graphs = []
     for jobs in (1, 2):
@@ -336,7 +316,7 @@ def test_parallel_ingest_writes_what_serial_ingest_writes(
 
 def test_rebuilding_skips_unchanged_documents_and_reads_changed_ones(tmp_path: Path) -> None:
     folder = tmp_path / "articles"
-    paths = _articles(folder, 3)
+    paths = write_articles(folder, 3)
     spec = f"oxigraph:{tmp_path / 'db'}"
     code, out, _ = run("build", str(folder), "--store", spec, "--quiet")
     assert code == 0 and out.startswith("3 documents written, 0 unchanged")
@@ -350,7 +330,7 @@ def test_rebuilding_skips_unchanged_documents_and_reads_changed_ones(tmp_path: P
 
 def test_strict_build_into_a_store_writes_nothing_when_a_file_is_bad(tmp_path: Path) -> None:
     folder = tmp_path / "articles"
-    _articles(folder, 3)
+    write_articles(folder, 3)
     (folder / "zz-bad.ttl").write_text("<urn:a> <urn:b> .\n")
     spec = f"oxigraph:{tmp_path / 'db'}"
     code, _, err = run("build", str(folder), "--store", spec, "--strict", "--quiet")
@@ -365,7 +345,7 @@ def test_progress_bar_shows_documents_per_second(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder = tmp_path / "articles"
-    _articles(folder, 3)
+    write_articles(folder, 3)
     kg.ingest.ingest(open_store("memory"), [folder], progress=True)
     shown = capsys.readouterr().err
     assert "3/3" in shown and "doc/s" in shown
@@ -388,7 +368,7 @@ def test_remove_by_file_by_hash_prefix_and_refusals(tmp_path: Path) -> None:
     from kg.loaders import article
 
     folder = tmp_path / "articles"
-    paths = _articles(folder, 3)
+    paths = write_articles(folder, 3)
     spec = f"oxigraph:{tmp_path / 'db'}"
     assert run("build", str(folder), "--store", spec, "--quiet")[0] == 0
     (by_file,) = article.identify(paths[0])
@@ -463,7 +443,7 @@ def test_a_killed_ingest_leaves_whole_documents_and_a_rerun_completes(tmp_path: 
     import time
 
     folder = tmp_path / "articles"
-    _articles(folder, 600)
+    write_articles(folder, 600)
     reference = kg.load(folder)
     expected = {d.iri: d.triples for d in reference.documents()}
     path = tmp_path / "db"

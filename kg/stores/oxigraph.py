@@ -101,7 +101,7 @@ def _lock(path: Path, exclusive: bool) -> int | None:
         os.close(fd)
         doing = "read or written" if exclusive else "written (an ingest is running)"
         raise StoreError(
-            f"store in use: it is being {doing} by another process; try again when it ends",
+            f"store in use: it is being {doing} elsewhere; try again when that ends",
             path=path,
         ) from None
     return fd

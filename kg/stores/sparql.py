@@ -58,7 +58,9 @@ REGISTRY_GRAPH = URIRef("https://w3id.org/summit-kg/graph/registry")
 _U = sparql_term(UNION_GRAPH)
 _R = sparql_term(REGISTRY_GRAPH)
 _PART = sparql_term(DCTERMS.hasPart)
-_SELECT_TYPES = "application/sparql-results+xml"
+_SELECT_TYPES = "application/sparql-results+json, application/sparql-results+xml;q=0.5"
+CHUNK = 1000
+"""Statements per INSERT operation (Virtuoso's SPARQL compiler stops near 5,000)."""
 _GRAPH_TYPES = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
 _PARSERS = {
     "application/n-triples": "nt",
@@ -136,7 +138,7 @@ class SparqlEndpoint:
         if self.default_graph is not None:
             form["default-graph-uri"] = self.default_graph
         media, body = self.post(self.query_url, form, _SELECT_TYPES, timeout)
-        try:
+        try:  # JSON first: some servers write a raw CR in XML results, which XML reads as LF
             return Result.parse(io.BytesIO(body), format="xml" if "xml" in media else "json")
         except Exception as exc:  # the parsers raise many kinds of error
             raise StoreError(
@@ -226,14 +228,26 @@ class SparqlStore(Store):
             self._write(ONTOLOGY_GRAPH, GraphData.of(ONTOLOGY_GRAPH, graph).text_statements())
 
     def _write(self, iri: URIRef, statements: tuple[str, ...]) -> None:
+        """One request: drop the old graph, insert the new one in chunks, register it."""
         name = sparql_term(iri)
-        body = "".join(f"{s} .\n" for s in statements)
-        register = "" if iri == ONTOLOGY_GRAPH else f"GRAPH {_R} {{ {_R} {_PART} {name} }}"
-        self.endpoint.update(
-            f"{self._drop(name)} ;\n"
-            f"INSERT DATA {{\n GRAPH {name} {{\n{body} }}\n GRAPH {_U} {{\n{body} }}\n"
-            f" {register}\n}}"
-        )
+        operations = [self._drop(name)]
+        blank = any("_:" in s for s in statements)
+        if blank and len(statements) > CHUNK:
+            raise StoreError(
+                f"<{iri}> has blank nodes and {len(statements)} triples; a SPARQL server "
+                f"takes at most {CHUNK} such triples per document (blank nodes cannot span "
+                "two insert operations)"
+            )
+        for start in range(0, len(statements), CHUNK):
+            body = "".join(f"{s} .\n" for s in statements[start : start + CHUNK])
+            graphs = f"GRAPH {name} {{\n{body}}}\nGRAPH {_U} {{\n{body}}}"
+            # INSERT DATA refuses blank nodes on some servers; INSERT … WHERE {} takes them
+            operations.append(
+                f"INSERT {{\n{graphs}\n}} WHERE {{}}" if blank else f"INSERT DATA {{\n{graphs}\n}}"
+            )
+        if iri != ONTOLOGY_GRAPH:
+            operations.append(f"INSERT DATA {{ GRAPH {_R} {{ {_R} {_PART} {name} }} }}")
+        self.endpoint.update(" ;\n".join(operations))
 
     @staticmethod
     def _drop(name: str) -> str:
