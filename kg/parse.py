@@ -382,9 +382,15 @@ def looks_like_heading(line: str, *, max_words: int = MAX_HEADING_WORDS) -> bool
 
 
 def _is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    cased = [c for c in letters if c.isupper() or c.islower()]
-    return len(cased) >= 4 and all(c.isupper() for c in cased)
+    """At least four cased letters, none of them lower case (stops at the first that is)."""
+    upper = 0
+    for char in text:
+        if char.isalpha():
+            if char.islower():
+                return False
+            if char.isupper():
+                upper += 1
+    return upper >= 4
 
 
 def _strip_symbol_prefix(text: str) -> tuple[str, bool]:
