@@ -18,7 +18,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +57,8 @@ _LOCATIVE = frozenset(
     "beyond like toward towards over visit visited visiting visits".split()
 )
 _DETERMINERS = frozenset(["the"])
+_REMEMBERED_FINDS = 2048
+"""Texts whose mentions a gazetteer keeps: extraction reads each block several times."""
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,7 @@ class Gazetteer:
         found = {form for reused in _reuse for form in reused.forms}
         new = [form for form in self._by_form if form not in found]
         self._patterns = _reuse + ((_Patterned.of(new),) if new or not _reuse else ())
-        self._find = lru_cache(maxsize=2048)(self._scan)
+        self._found: dict[str, tuple[Mention, ...]] = {}  # recent finds, oldest first
 
     @classmethod
     def from_file(cls, path: Path) -> Gazetteer:
@@ -179,7 +181,13 @@ class Gazetteer:
         across "and"/"or" lists: "in Syria and Ukraine") and the actor
         otherwise ("Ukraine insists", "Moscow's position", "U.S.-Russia").
         """
-        return list(self._find(text))
+        found = self._found.get(text)
+        if found is None:
+            found = self._scan(text)
+            if len(self._found) >= _REMEMBERED_FINDS:
+                self._found.pop(next(iter(self._found), ""), None)
+            self._found[text] = found
+        return list(found)
 
     def _scan(self, text: str) -> tuple[Mention, ...]:
         visible, origin = _visible(text)
