@@ -45,6 +45,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from kg.claims import (
     Claims,
@@ -284,6 +285,7 @@ def _fallback_key(label: str) -> str:
     return "x" + content_hash(strip_invisible(label))[:12]
 
 
+@lru_cache(maxsize=4096)  # pure, and asked again for every row and mention
 def concept_key(label: str) -> tuple[str, str]:
     """The merge key and preferred label of a topic named ``label``.
 
@@ -309,6 +311,7 @@ def concept_key(label: str) -> tuple[str, str]:
     return key, " ".join(_display_word(w, i == 0) for i, w in enumerate(words))
 
 
+@lru_cache(maxsize=4096)  # pure, and asked again for every row and mention
 def focus_key(label: str) -> tuple[str, str]:
     """The merge key and preferred label of a focus area: its words, first letter capitalised.
 
@@ -375,6 +378,7 @@ def _level_of(text: str) -> tuple[Likelihood, str] | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # pure, and asked again for every row and mention
 def column_role(header: str, index: int = 1) -> str:
     """The role of a table column from its header's head word.
 

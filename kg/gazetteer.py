@@ -16,9 +16,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
@@ -55,6 +57,8 @@ _LOCATIVE = frozenset(
     "beyond like toward towards over visit visited visiting visits".split()
 )
 _DETERMINERS = frozenset(["the"])
+_REMEMBERED_FINDS = 2048
+"""Texts whose mentions a gazetteer keeps: extraction reads each block several times."""
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,7 @@ class Mention:
 
 
 class Gazetteer:
-    """Alias → entity lookup compiled into one regular expression.
+    """Alias → entity lookup compiled into regular expressions (one more per extension).
 
     ``match_forms`` maps an entity id to every form that finds it; ``hidden``
     (optional) names the forms that are match-only (demonyms, capitals). A
@@ -82,7 +86,10 @@ class Gazetteer:
         match_forms: dict[str, list[str]],
         *,
         hidden: dict[str, list[str]] | None = None,
+        _reuse: tuple[_Patterned, ...] = (),
     ):
+        """``_reuse``: compiled patterns of a gazetteer this one extends (all their forms
+        are among this one's)."""
         self.entities = {e.id: e for e in entities}
         self._forms = {key: list(forms) for key, forms in match_forms.items()}
         self._hidden = {key: list(forms) for key, forms in (hidden or {}).items()}
@@ -93,9 +100,12 @@ class Gazetteer:
                 for variant in _case_variants(unicodedata.normalize("NFC", form)):
                     if entity not in self._by_form[variant]:
                         self._by_form[variant].append(entity)
-        ordered = sorted(self._by_form, key=lambda f: (-len(f), f))
-        alternation = "|".join(re.escape(f) for f in ordered) or r"(?!x)x"
-        self._pattern = re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
+        # a gazetteer extended with a document's names reuses the base's patterns and
+        # compiles only the new forms (compiling all of them costs milliseconds)
+        found = {form for reused in _reuse for form in reused.forms}
+        new = [form for form in self._by_form if form not in found]
+        self._patterns = _reuse + ((_Patterned.of(new),) if new or not _reuse else ())
+        self._found: dict[str, tuple[Mention, ...]] = {}  # recent finds, oldest first
 
     @classmethod
     def from_file(cls, path: Path) -> Gazetteer:
@@ -161,7 +171,7 @@ class Gazetteer:
                 if form not in all_forms[entity.id]:
                     all_forms[entity.id].append(form)
         ordered = sorted(known.values(), key=lambda e: e.id)
-        return Gazetteer(ordered, all_forms, hidden=self._hidden)
+        return Gazetteer(ordered, all_forms, hidden=self._hidden, _reuse=self._patterns)
 
     def find(self, text: str) -> list[Mention]:
         """Every gazetteer mention in ``text``, left to right, without overlaps.
@@ -171,16 +181,51 @@ class Gazetteer:
         across "and"/"or" lists: "in Syria and Ukraine") and the actor
         otherwise ("Ukraine insists", "Moscow's position", "U.S.-Russia").
         """
+        found = self._found.get(text)
+        if found is None:
+            found = self._scan(text)
+            if len(self._found) >= _REMEMBERED_FINDS:
+                self._found.pop(next(iter(self._found), ""), None)
+            self._found[text] = found
+        return list(found)
+
+    def _scan(self, text: str) -> tuple[Mention, ...]:
         visible, origin = _visible(text)
         mentions: list[Mention] = []
-        for match in self._pattern.finditer(visible):
-            candidates = self._by_form[match.group(0)]
+        for first, last, form in self._matches(visible):
+            candidates = self._by_form[form]
             entity = candidates[0]
             if len(candidates) > 1:
-                entity = _choose(candidates, visible[: match.start()], visible[match.end() :])
-            start, end = origin[match.start()], origin[match.end() - 1] + 1
+                entity = _choose(candidates, visible[:first], visible[last:])
+            start, end = origin[first], origin[last - 1] + 1
             mentions.append(Mention(entity, start, end, text[start:end]))
-        return mentions
+        return tuple(mentions)
+
+    def _matches(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """``(start, end, form)`` of every form in ``text``, left to right, without overlaps.
+
+        With several patterns this is what one pattern of all their forms
+        would find: the leftmost match, the longest one where two start together.
+        """
+        if len(self._patterns) == 1:
+            for match in self._patterns[0].pattern.finditer(text):
+                yield match.start(), match.end(), match.group(0)
+            return
+        position = 0
+        while True:
+            best: re.Match[str] | None = None
+            for patterned in self._patterns:
+                found = patterned.pattern.search(text, position)
+                if found is not None and (
+                    best is None
+                    or found.start() < best.start()
+                    or (found.start() == best.start() and found.end() > best.end())
+                ):
+                    best = found
+            if best is None:
+                return
+            yield best.start(), best.end(), best.group(0)
+            position = best.end()
 
     def entities_in(self, text: str, *, kind: str | None = None) -> tuple[Entity, ...]:
         """Distinct entities mentioned in ``text`` in order of first mention."""
@@ -201,8 +246,8 @@ class Gazetteer:
         """
         visible, _ = _visible(text)
         seen: dict[str, Entity] = {}
-        for match in self._pattern.finditer(visible):
-            for entity in self._by_form[match.group(0)]:
+        for _, _, form in self._matches(visible):
+            for entity in self._by_form[form]:
                 if entity.is_place:
                     seen.setdefault(entity.id, entity)
                     break
@@ -224,6 +269,48 @@ def _visible(text: str) -> tuple[str, list[int]]:
         return text, list(range(len(text)))
     origin = [i for i, char in enumerate(text) if strip_invisible(char)]
     return stripped, origin
+
+
+@dataclass(frozen=True)
+class _Patterned:
+    """A pattern that finds ``forms`` on word boundaries, the longest form at a position."""
+
+    pattern: re.Pattern[str]
+    forms: frozenset[str]
+
+    @classmethod
+    def of(cls, forms: list[str]) -> _Patterned:
+        alternation = _trie_pattern(forms) if forms else r"(?!x)x"
+        return cls(re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])"), frozenset(forms))
+
+
+def _trie_pattern(forms: Iterable[str]) -> str:
+    """One regular expression for many literal forms, factored by common prefixes.
+
+    At each shared prefix the longer continuations are tried before the form
+    that ends there, so a match is the longest form at its position that the
+    pattern around it accepts, as with an alternation sorted longest first;
+    but matching costs the length of the text, not the number of forms.
+
+    Examples:
+        >>> _trie_pattern(["Putin", "Put", "Paris"])
+        'P(?:aris|ut(?:in)?)'
+    """
+    trie: dict[str, dict[str, Any]] = {}
+    for form in forms:
+        node = trie
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a form ends here
+    return _render(trie)
+
+
+def _render(node: dict[str, dict[str, Any]]) -> str:
+    branches = [re.escape(char) + _render(child) for char, child in sorted(node.items()) if char]
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" not in node:
+        return body
+    return f"(?:{body})?" if branches else ""
 
 
 def _case_variants(form: str) -> list[str]:

@@ -32,6 +32,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from kg.document import (
     Block,
@@ -71,6 +72,7 @@ _BOLD_LABEL = re.compile(
 )
 _HRULE = re.compile(r"^[ \t]*([-*_=])(?:[ \t]*\1){2,}[ \t]*$")
 _SEPARATOR_CELL = re.compile(r"^:?[-—–]+:?$")
+_CELL_BOUNDARY = re.compile(r"(?<!\\)\|")
 _COLON_SPLIT = re.compile(r"^(?P<label>[^:]{1,80}?):\s+(?P<desc>\S.*)$")
 _DASH_SPLITS = (
     re.compile(r"^(?P<label>.{1,80}?)\s+–\s+(?P<desc>\S.*)$"),
@@ -216,6 +218,8 @@ _NOISE_PREFIXES = (
     ("(image", "caption"),
     ("(ap photo", "caption"),
 )
+_NOISE_PREFIX_STRINGS = tuple(prefix for prefix, _ in _NOISE_PREFIXES)
+_SHARE_SEPARATOR = re.compile(r"\s*[|•·,/]\s*|\s+")
 _SOCIAL = frozenset(
     "facebook twitter x linkedin whatsapp telegram reddit email e-mail print pinterest "
     "tumblr messenger flipboard share copy link threads bluesky mastodon instagram youtube "
@@ -259,9 +263,10 @@ def noise_kind(line: str) -> str | None:
     bare = lowered.strip(" .:!|•·-–—*#")
     if bare in _NOISE_EXACT:
         return _NOISE_EXACT[bare]
-    for prefix, kind in _NOISE_PREFIXES:
-        if lowered.startswith(prefix):
-            return kind
+    if lowered.startswith(_NOISE_PREFIX_STRINGS):
+        for prefix, kind in _NOISE_PREFIXES:
+            if lowered.startswith(prefix):
+                return kind
     words = text.split()
     if "all rights reserved" in lowered:
         return "footer"
@@ -271,10 +276,10 @@ def noise_kind(line: str) -> str | None:
         return "byline"
     if _CRAWLER_DATE.match(text) or _DATE_LINE.match(text):
         return "date line"
-    tokens = [t for t in re.split(r"\s*[|•·,/]\s*|\s+", lowered) if t]
+    tokens = [t for t in _SHARE_SEPARATOR.split(lowered) if t]
     if len(tokens) >= 2 and all(t.strip(":") in _SOCIAL for t in tokens):
         return "share bar"
-    if len(words) <= 14 and re.search(r"›|»", text):
+    if len(words) <= 14 and ("›" in text or "»" in text):
         parts = [p for p in _BREADCRUMB_SEP.split(text) if p]
         if len(parts) >= 2 and all(len(p.split()) <= 4 for p in parts):
             return "breadcrumb"
@@ -321,39 +326,32 @@ def split_cells(line: str) -> list[str]:
         >>> split_cells("| a \\\\| b | **c**&nbsp;d |")
         ['a | b', 'c d']
     """
-    cells: list[str] = []
-    current: list[str] = []
-    i = 0
-    while i < len(line):
-        char = line[i]
-        if char == "\\" and i + 1 < len(line) and line[i + 1] == "|":
-            current.append("|")
-            i += 2
-            continue
-        if char == "|":
-            cells.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-        i += 1
-    cells.append("".join(current))
+    return list(_cells(line))
+
+
+@lru_cache(maxsize=4096)
+def _cells(line: str) -> tuple[str, ...]:
+    """:func:`split_cells`, remembered: the table readers look at each row several times."""
+    # a pipe is literal after a backslash (that backslash cannot be part of an earlier "\\|")
+    cells = [cell.replace("\\|", "|") for cell in _CELL_BOUNDARY.split(line)]
     stripped = line.strip()
     if stripped.startswith("|"):
         cells = cells[1:]
     if stripped.endswith("|") and not stripped.endswith("\\|"):
         cells = cells[:-1]
-    return [clean_text(cell, cell=True) for cell in cells]
+    return tuple(clean_text(cell, cell=True) for cell in cells)
 
 
 def _has_pipe(line: str) -> bool:
     return "|" in line.replace("\\|", "")
 
 
+@lru_cache(maxsize=4096)
 def _is_separator(line: str) -> bool:
     stripped = line.strip()
     if not stripped or (not _has_pipe(stripped) and not stripped.startswith(("-", ":"))):
         return False
-    cells = split_cells(stripped)
+    cells = _cells(stripped)
     return bool(cells) and all(_SEPARATOR_CELL.match(c.replace(" ", "")) for c in cells)
 
 
@@ -384,9 +382,15 @@ def looks_like_heading(line: str, *, max_words: int = MAX_HEADING_WORDS) -> bool
 
 
 def _is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    cased = [c for c in letters if c.isupper() or c.islower()]
-    return len(cased) >= 4 and all(c.isupper() for c in cased)
+    """At least four cased letters, none of them lower case (stops at the first that is)."""
+    upper = 0
+    for char in text:
+        if char.isalpha():
+            if char.islower():
+                return False
+            if char.isupper():
+                upper += 1
+    return upper >= 4
 
 
 def _strip_symbol_prefix(text: str) -> tuple[str, bool]:
@@ -992,7 +996,15 @@ def _is_duplicate_title(block: Block, headlines: list[Heading]) -> bool:
         return False
     for headline in headlines:
         other = _title_key(headline.title)
-        if key == other or difflib.SequenceMatcher(None, key, other).ratio() >= 0.9:
+        if key == other:
+            return True
+        # the quick ratios are upper bounds of ratio(): most pairs end there
+        matcher = difflib.SequenceMatcher(None, key, other)
+        if (
+            matcher.real_quick_ratio() >= 0.9
+            and matcher.quick_ratio() >= 0.9
+            and matcher.ratio() >= 0.9
+        ):
             return True
     return False
 
