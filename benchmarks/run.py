@@ -149,7 +149,8 @@ def raw_oxigraph(store: Any, name: str, params: dict[str, str]) -> int:
     query = kg.catalogue()[name]
     checked = compile_readonly(query.text)
     text = with_values(checked.text, checked.kind, bind_params(query, params))
-    return sum(1 for _ in store.query(text, use_default_graph_as_union=True))
+    result = store.query(text, use_default_graph_as_union=True)
+    return 1 if checked.kind == "ASK" else sum(1 for _ in result)
 
 
 def rdflib_memory(graph: Any, name: str, params: dict[str, str]) -> int:

@@ -22,6 +22,7 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -86,15 +87,25 @@ _TOKENS = re.compile(
 )
 _IRI = re.compile(r"[^<>\"{}|^`\\\x00-\x20]*")
 _LANGUAGE = re.compile(r"[A-Za-z]+(?:-[A-Za-z0-9]+)*")
-_ESCAPES = {
-    '"': '\\"',
-    "\\": "\\\\",
-    "\n": "\\n",
-    "\r": "\\r",
-    "\t": "\\t",
-    "\b": "\\b",
-    "\f": "\\f",
-}
+_ESCAPES = str.maketrans(
+    {
+        '"': '\\"',
+        "\\": "\\\\",
+        "\n": "\\n",
+        "\r": "\\r",
+        "\t": "\\t",
+        "\b": "\\b",
+        "\f": "\\f",
+    }
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def _iri(text: str) -> str:
+    """``<text>``, checked once per distinct IRI (documents repeat theirs many times)."""
+    if not _IRI.fullmatch(text):
+        raise ValueError(f"not a valid IRI: {text!r}")
+    return f"<{text}>"
 
 
 def sparql_term(term: Identifier) -> str:
@@ -109,11 +120,9 @@ def sparql_term(term: Identifier) -> str:
         ValueError: not a valid IRI: 'urn:a b'
     """
     if isinstance(term, URIRef):
-        if not _IRI.fullmatch(str(term)):
-            raise ValueError(f"not a valid IRI: {str(term)!r}")
-        return f"<{term}>"
+        return _iri(str(term))
     if isinstance(term, Literal):
-        text = "".join(_ESCAPES.get(char, char) for char in str(term))
+        text = str(term).translate(_ESCAPES)
         if term.language:
             if not _LANGUAGE.fullmatch(term.language):
                 raise ValueError(f"not a valid language tag: {term.language!r}")

@@ -21,23 +21,27 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph, URIRef
+from rdflib.term import Node
 
 from kg.errors import LoaderError
 
 __all__ = ["LOADERS", "LoadFunction", "Loaded", "LoaderSpec", "known_suffixes", "loader_for"]
 
 LoadFunction = Callable[[Path], Iterator[tuple[URIRef, Graph]]]
+Triples = Graph | tuple[tuple[Node, Node, Node], ...]
+"""A graph's triples: an rdflib Graph, or a plain tuple where building one would be waste."""
 
 
 @dataclass(frozen=True)
 class Loaded:
     """What a loader read from one file: its named graphs and what it had to skip.
 
-    ``warnings`` are ``(line, message)`` pairs (line 0 when there is none).
+    ``graphs`` are ``(graph IRI, triples)`` pairs; ``warnings`` are
+    ``(line, message)`` pairs (line 0 when there is none).
     """
 
     path: Path
-    graphs: tuple[tuple[URIRef, Graph], ...]
+    graphs: tuple[tuple[URIRef, Triples], ...]
     warnings: tuple[tuple[int, str], ...] = ()
 
 

@@ -18,7 +18,7 @@ from rdflib import Graph, URIRef
 from kg.extract import extract
 from kg.ids import content_hash, document_iri
 from kg.loaders import Loaded
-from kg.mapping import to_graph
+from kg.mapping import to_graph, to_triples
 from kg.parse import normalise_text, parse_article
 from kg.sources import read_text
 
@@ -41,9 +41,10 @@ def read(path: Path) -> Loaded:
         LoaderError: the file is not UTF-8 text or holds no article.
     """
     document = parse_article(read_text(path), source=str(path))
-    return Loaded(path, (to_graph(extract(document)),), document.warnings)
+    return Loaded(path, (to_triples(extract(document)),), document.warnings)
 
 
 def load(path: Path) -> Iterator[tuple[URIRef, Graph]]:
-    """Read one article file into its named graph (see :func:`read`)."""
-    yield from read(path).graphs
+    """Read one article file into its named graph, as an rdflib Graph (see :func:`read`)."""
+    document = parse_article(read_text(path), source=str(path))
+    yield to_graph(extract(document))

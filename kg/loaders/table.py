@@ -53,7 +53,7 @@ from kg.errors import LoaderError
 from kg.extract import HEDGES, concept_key, focus_key
 from kg.gazetteer import Gazetteer
 from kg.loaders import Loaded
-from kg.mapping import to_graph
+from kg.mapping import to_graph, to_triples
 from kg.parse import normalise_text
 from kg.sources import read_text
 
@@ -308,9 +308,9 @@ def read_claims(path: Path, gazetteer: Gazetteer | None = None) -> Claims:
 def read(path: Path) -> Loaded:
     """Read a curated table into its named graph, with its warnings (see :func:`read_claims`)."""
     claims = read_claims(path)
-    return Loaded(path, (to_graph(claims),), claims.document.warnings)
+    return Loaded(path, (to_triples(claims),), claims.document.warnings)
 
 
 def load(path: Path) -> Iterator[tuple[URIRef, Graph]]:
-    """Read a curated table into its named graph (see :func:`read`)."""
-    yield from read(path).graphs
+    """Read a curated table into its named graph, as an rdflib Graph (see :func:`read`)."""
+    yield to_graph(read_claims(path))
