@@ -4,8 +4,11 @@ Measures, each as the best of ``--repeat`` runs (wall clock, seconds):
 
 * parse + extract + map of one article (the embedded default);
 * ``kg.load`` of corpora of N generated articles (N from ``--sizes``);
-* every catalogue query on the largest corpus;
-* SHACL validation and the HTML view of the largest corpus.
+* one query in the forked worker, SHACL validation and the HTML view of the
+  largest corpus.
+
+Stores, ingest and every catalogue query against rdflib and raw pyoxigraph
+are measured by ``run.py``.
 
 Usage::
 
@@ -26,11 +29,9 @@ from typing import Any
 from corpus import write_corpus  # type: ignore[import-not-found]
 
 import kg
-from kg.engines import oxigraph_store
 from kg.extract import extract
 from kg.mapping import to_graph
 from kg.parse import parse_article
-from kg.query import run_query
 from kg.resources import default_sources
 from kg.viz import render_html
 
@@ -65,13 +66,6 @@ def main() -> None:
             rows.append((f"kg.load ({len(graph)} triples)", f"{size} articles", seconds))
         assert graph is not None
         largest = f"{args.sizes[-1]} articles"
-        store = oxigraph_store(graph.dataset)
-        for name in kg.catalogue():
-            seconds, _ = best_of(args.repeat, lambda name=name: graph.query(name, timeout=None))
-            oxigraph, _ = best_of(
-                args.repeat, lambda name=name: run_query(store, name, timeout=None)
-            )
-            rows.append((f"query {name} (rdflib / Oxigraph)", largest, seconds, oxigraph))
         seconds, _ = best_of(args.repeat, lambda: graph.query("summit"))
         rows.append(("query summit in a forked worker (the default)", largest, seconds))
         seconds, report = best_of(1, graph.validate)

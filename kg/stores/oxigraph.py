@@ -51,6 +51,9 @@ from kg.stores.base import DocumentInfo, GraphData, Store
 __all__ = ["LOCK_FILE", "OxigraphStore"]
 
 LOCK_FILE = "summit-kg.lock"
+FLUSH_EVERY = 250_000
+"""Quads written between flushes: RocksDB's write buffers grow until flushed (measured:
+2,500 articles took RSS from 320 MB to 1,018 MB unflushed, to 439 MB flushed this often)."""
 _ONTOLOGY = ox.NamedNode(str(ONTOLOGY_GRAPH))
 _COUNTS = """
 SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g
@@ -137,6 +140,7 @@ class OxigraphStore(Store):
                 raise StoreError(f"cannot create the store: {exc.strerror}", path=path) from exc
         self._lock_fd = _lock(self.path, exclusive=not read_only)
         self._db: Any = None
+        self._unflushed = 0
         try:
             self._db = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(path))
         except OSError as exc:
@@ -199,6 +203,9 @@ class OxigraphStore(Store):
         except (OSError, SyntaxError, ValueError) as exc:
             message = " ".join(str(exc).split())[:300]
             raise StoreError(f"cannot write <{graph}>: {message}", path=self.path) from exc
+        self._unflushed += 2 * len(statements)
+        if self._unflushed >= FLUSH_EVERY:
+            self.flush()
 
     def remove(self, iri: str) -> bool:
         store = self._writable()
@@ -212,6 +219,7 @@ class OxigraphStore(Store):
 
     def flush(self) -> None:
         if not self.read_only:
+            self._unflushed = 0
             try:
                 self._store.flush()
             except OSError as exc:
