@@ -11,3 +11,13 @@ import kg
 def alaska() -> kg.SummitGraph:
     """The embedded default, loaded once (tests must not change it)."""
     return kg.load()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print what the reliability tests tried (see tests/tally.py)."""
+    from tally import COUNTS
+
+    if COUNTS:
+        terminalreporter.section("reliability counts")
+        for what, number in sorted(COUNTS.items()):
+            terminalreporter.write_line(f"{what}: {number}")

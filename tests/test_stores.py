@@ -21,6 +21,7 @@ from articles import write_articles
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from sparql_server import Endpoint, sparql_server
+from tally import tally
 
 import kg
 import kg.ingest
@@ -458,6 +459,7 @@ def test_a_killed_ingest_leaves_whole_documents_and_a_rerun_completes(tmp_path: 
         time.sleep(startup + rng.uniform(0.0, 0.4))
         worker.send_signal(signal.SIGKILL)
         worker.wait()
+        tally("SIGKILL trials during ingest")
         written.append(_check_whole(path, expected))
     assert sum(1 for a, b in itertools.pairwise(written) if a < b < len(expected)) >= 2, written
     code, _, _ = run("build", str(folder), "--store", f"oxigraph:{path}", "--quiet")
