@@ -23,7 +23,9 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import queue
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -217,23 +219,31 @@ def ingest(
             staged.append((report, graphs))
         results = iter(staged)
     bar = _progress_bar(len(files), progress)
+
+    def record(report: FileReport, triples: int) -> None:
+        if report.error is not None:
+            summary.failed += 1
+            summary.errors.append(report.error)
+        elif report.unchanged:
+            summary.skipped += 1
+        else:
+            summary.written += 1
+            summary.triples += triples
+        if on_file is not None:
+            on_file(report)
+        if bar is not None:
+            bar.update()
+
+    writer = _Writer(store, depth=4 * max(jobs, 1))
     try:
         for report, graphs in results:
-            for data in graphs:
-                store.put(data)
-            if report.error is not None:
-                summary.failed += 1
-                summary.errors.append(report.error)
-            elif report.unchanged:
-                summary.skipped += 1
-            else:
-                summary.written += 1
-                summary.triples += sum(data.count for data in graphs)
-            if on_file is not None:
-                on_file(report)
-            if bar is not None:
-                bar.update()
+            writer.submit(report, graphs)
+            writer.finished(record)
+        writer.close()
+        writer.finished(record)
     except BaseException:
+        writer.stop()
+        writer.finished(record)
         with contextlib.suppress(StoreError):  # keep what was written; the error says more
             store.flush()
         raise
@@ -242,6 +252,73 @@ def ingest(
             bar.close()
     store.flush()
     return summary
+
+
+class _Writer:
+    """Writes documents in order in a background thread, so reading and writing overlap.
+
+    The stores' writes (Oxigraph's RocksDB, a SPARQL server's HTTP) release
+    the GIL, so a document is written while the next one is parsed. At most
+    ``depth`` documents wait; a write error stops the writer and is raised
+    by the next :meth:`submit` or by :meth:`close`.
+    """
+
+    def __init__(self, store: Store, depth: int) -> None:
+        self.store = store
+        self.todo: queue.Queue[tuple[FileReport, tuple[GraphData, ...]] | None] = queue.Queue(depth)
+        self.done: queue.Queue[tuple[FileReport, int]] = queue.Queue()
+        self.error: BaseException | None = None
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="summit-kg-writer", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while (item := self.todo.get()) is not None:
+            if self.error is not None or self.stopped.is_set():
+                continue  # drain what was queued without writing it
+            report, graphs = item
+            try:
+                for data in graphs:
+                    self.store.put(data)
+            except BaseException as exc:  # handed to the reading thread
+                self.error = exc
+                continue
+            self.done.put((report, sum(data.count for data in graphs)))
+
+    def _raise(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+    def submit(self, report: FileReport, graphs: tuple[GraphData, ...]) -> None:
+        """Queue one file's graphs (waits while ``depth`` are queued)."""
+        self._raise()
+        self.todo.put((report, graphs))
+
+    def finished(self, record: Callable[[FileReport, int], None]) -> None:
+        """Call ``record`` for every file written so far, in order."""
+        while True:
+            try:
+                record(*self.done.get_nowait())
+            except queue.Empty:
+                return
+
+    def close(self) -> None:
+        """Wait for every queued write; raise the first write error."""
+        self.todo.put(None)
+        self.thread.join()
+        self._raise()
+
+    def stop(self) -> None:
+        """Finish the write in progress, drop the rest, and wait (after an interrupt)."""
+        self.stopped.set()
+        with contextlib.suppress(queue.Full):
+            self.todo.put_nowait(None)
+        while self.thread.is_alive():
+            with contextlib.suppress(queue.Empty):
+                self.todo.get_nowait()  # make room for the end marker
+            with contextlib.suppress(queue.Full):
+                self.todo.put_nowait(None)
+            self.thread.join(0.05)
 
 
 def _progress_bar(total: int, progress: bool | None) -> Any:

@@ -467,3 +467,44 @@ def test_a_killed_ingest_leaves_whole_documents_and_a_rerun_completes(tmp_path: 
     assert _check_whole(path, expected) == len(expected)
     with kg.SummitGraph(f"oxigraph:{path}", read_only=True) as graph:
         assert len(graph) == len(reference)
+
+
+def test_an_interrupted_ingest_keeps_whole_documents_and_stops_its_writer(
+    tmp_path: Path,
+) -> None:
+    import threading
+
+    folder = tmp_path / "articles"
+    write_articles(folder, 12)
+    expected = {d.iri: d.triples for d in kg.load(folder).documents()}
+    seen: list[object] = []
+
+    def interrupt(report: object) -> None:
+        seen.append(report)
+        if len(seen) == 3:
+            raise KeyboardInterrupt
+
+    with (
+        kg.SummitGraph(f"oxigraph:{tmp_path / 'db'}") as graph,
+        pytest.raises(KeyboardInterrupt),
+    ):
+        graph.ingest([folder], on_file=interrupt)
+    assert not any(t.name == "summit-kg-writer" for t in threading.enumerate())
+    assert 3 <= _check_whole(tmp_path / "db", expected) < 12
+
+
+def test_a_failed_write_stops_the_ingest_and_keeps_what_was_written(tmp_path: Path) -> None:
+    from kg.stores.memory import MemoryStore
+
+    class FullStore(MemoryStore):
+        def put(self, data: GraphData) -> None:
+            if len(self.graph_names()) == 2:
+                raise StoreError("disk full", path=tmp_path / "db")
+            super().put(data)
+
+    folder = tmp_path / "articles"
+    write_articles(folder, 6)
+    store = FullStore()
+    with pytest.raises(StoreError, match="disk full"):
+        kg.ingest.ingest(store, [folder])
+    assert len(store.documents()) == 2
