@@ -273,17 +273,27 @@ def _oxigraph(
     result = store.query(with_values(text, kind, bindings))
     if kind == "ASK":
         return Answer("ASK", boolean=bool(result))
+    # Answers repeat their terms (a topic on every row): convert each once, and share the
+    # object, which also makes the answer's pickle back from the worker much smaller.
+    converted: dict[Any, Node | None] = {}
+
+    def term(value: Any) -> Node | None:
+        node = converted.get(value, converted)
+        if node is converted:
+            node = converted[value] = from_oxigraph(value)
+        return node  # type: ignore[return-value]
+
     if kind == "SELECT":
         names = [v.value for v in result.variables]
         rows: list[tuple[Node | None, ...]] = []
         for solution in result:
             if max_rows is not None and len(rows) >= max_rows:
                 return Answer("SELECT", names, rows, truncated=True)
-            rows.append(tuple(from_oxigraph(solution[name]) for name in names))
+            rows.append(tuple(term(solution[name]) for name in names))
         return Answer("SELECT", names, rows)
     triples = []
     for triple in result:
-        s, p, o = (from_oxigraph(t) for t in (triple.subject, triple.predicate, triple.object))
+        s, p, o = (term(t) for t in (triple.subject, triple.predicate, triple.object))
         assert s is not None and p is not None and o is not None
         triples.append((s, p, o))
     return Answer(kind, triples=triples)

@@ -419,6 +419,15 @@ SELECT DISTINCT ?node ?label WHERE {
   FILTER (isIRI(?node) && LCASE(STR(?name)) = LCASE(STR(?label)))
 }
 """
+_EXACT_LABEL_LOOKUP = """
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?node ?label WHERE {
+  ?node skos:prefLabel|skos:altLabel|rdfs:label ?label .
+  FILTER (isIRI(?node))
+}
+"""
+"""The label as written: an index lookup, tried before the case-insensitive scan."""
 
 
 def _resolve_nodes(
@@ -430,8 +439,12 @@ def _resolve_nodes(
         value = bindings.get(param.name)
         if not param.node or not isinstance(value, Literal):
             continue
-        answer = _evaluate(target, _LABEL_LOOKUP, "SELECT", {"label": value}, 20, timeout)
-        nodes = sorted({str(row[0]) for row in answer.rows if row[0] is not None})
+        nodes: list[str] = []
+        for lookup in (_EXACT_LABEL_LOOKUP, _LABEL_LOOKUP):
+            answer = _evaluate(target, lookup, "SELECT", {"label": value}, 20, timeout)
+            nodes = sorted({str(row[0]) for row in answer.rows if row[0] is not None})
+            if nodes:
+                break
         if not nodes:
             raise QueryError(f"parameter '{param.name}': nothing is labelled '{value}'")
         if len(nodes) > 1:
