@@ -378,6 +378,10 @@ def _term(name: str, value: object) -> Identifier:
                 value.n3()
             except Exception as exc:
                 raise QueryError(f"parameter '{name}' is not a valid IRI: {value}") from exc
+        elif not isinstance(value, Literal):  # a blank node or a variable binds on one engine only
+            raise QueryError(
+                f"parameter '{name}' must be an IRI or a literal, not a {type(value).__name__}"
+            )
         return value
     if isinstance(value, str):
         if value.startswith("<") and value.endswith(">") and len(value) > 2:

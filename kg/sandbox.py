@@ -5,7 +5,9 @@ crash the process on hostile input. A forked child (copy-on-write, so the
 graph is not copied or pickled) evaluates the query and sends the answer
 back through a pipe; the parent waits at most ``timeout`` seconds, then kills
 it. In the child an audit hook refuses every socket connection and name
-lookup unless the network was allowed. Where ``fork`` is not available the
+lookup unless the network was allowed, and the address space may grow by at
+most :data:`MAX_WORKER_MEMORY` bytes (a query that materialises too much
+fails with ``MemoryError`` instead of exhausting the machine). Where ``fork`` is not available the
 function runs in-process, without a timeout.
 
 Examples:
@@ -29,6 +31,8 @@ from kg.errors import KGError, QueryError, QueryTimeout
 __all__ = ["as_query_error", "can_fork", "run_isolated"]
 
 T = TypeVar("T")
+MAX_WORKER_MEMORY = 4 * 1024**3
+"""Bytes of address space a query worker may add to what it inherits (Linux only)."""
 _NETWORK_EVENTS = frozenset(
     {"socket.connect", "socket.getaddrinfo", "socket.gethostbyname", "urllib.Request"}
 )
@@ -44,6 +48,22 @@ def _refuse_network(event: str, args: tuple[Any, ...]) -> None:
         raise PermissionError(f"network access is disabled for queries ({event})")
 
 
+def _cap_memory() -> None:
+    """Limit the worker's address space to what it has now plus :data:`MAX_WORKER_MEMORY`."""
+    try:
+        import resource
+
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            size = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = size + MAX_WORKER_MEMORY
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, OSError, ValueError):  # not Linux: no cap
+        pass
+
+
 def _child(
     connection: multiprocessing.connection.Connection,
     function: Callable[..., Any],
@@ -52,6 +72,7 @@ def _child(
 ) -> None:
     if not allow_network:
         sys.addaudithook(_refuse_network)
+    _cap_memory()
     try:
         outcome: tuple[str, Any] = ("ok", function(*args))
     except Exception as exc:  # sent back and re-raised in the parent
@@ -69,7 +90,10 @@ def as_query_error(exc: Exception) -> Exception:
     if isinstance(exc, KGError | PermissionError):
         return exc
     if isinstance(exc, RecursionError):
-        return QueryError("query too deeply nested to evaluate")
+        return QueryError(
+            "query too deeply nested to evaluate, or a property path over a chain too long "
+            "for rdflib (about 1,000 links); Oxigraph has no such limit: --store oxigraph:PATH"
+        )
     message = " ".join(str(exc).split())[:300]
     return QueryError(f"query failed: {type(exc).__name__}: {message}")
 
