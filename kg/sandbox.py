@@ -64,6 +64,16 @@ def _cap_memory() -> None:
         pass
 
 
+def _silence_stderr() -> None:
+    """Point the worker's file descriptor 2 at /dev/null (engines print there as they die)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
+    except OSError:
+        pass
+
+
 def _child(
     connection: multiprocessing.connection.Connection,
     function: Callable[..., Any],
@@ -73,6 +83,7 @@ def _child(
     if not allow_network:
         sys.addaudithook(_refuse_network)
     _cap_memory()
+    _silence_stderr()  # the answer, or the error, goes through the pipe: no stray tracebacks
     try:
         outcome: tuple[str, Any] = ("ok", function(*args))
     except Exception as exc:  # sent back and re-raised in the parent

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from checks import snapshot
 from rdflib import Dataset, Graph
 from rdflib.namespace import RDF
 
@@ -56,14 +57,6 @@ def run(*argv: str, stdin: str | None = None, monkeypatch: Any = None) -> Run:
     out, err = io.StringIO(), io.StringIO()
     code = main(list(argv), out=out, err=err)
     return Run(code, out.getvalue(), err.getvalue())
-
-
-def snapshot(folder: Path) -> dict[str, bytes | None]:
-    """Every path under ``folder`` with its bytes (None for folders)."""
-    return {
-        str(p.relative_to(folder)): None if p.is_dir() else p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-    }
 
 
 def csv_rows(text: str) -> list[list[str]]:
