@@ -324,12 +324,7 @@ def compile_readonly(
         ) from exc
     except RecursionError as exc:
         raise QueryRejected("nesting too deep", path=source) from exc
-    try:
-        query = translateQuery(parsed)
-    except RecursionError as exc:
-        raise QueryRejected("nesting too deep", path=source) from exc
-    except Exception as exc:
-        raise QueryError(f"cannot compile query: {exc}", path=source) from exc
+    # before translateQuery, which rewrites parts of the tree in place (FILTER EXISTS)
     if not allow_remote:
         for node in _walk(parsed):
             name = getattr(node, "name", None)
@@ -345,6 +340,12 @@ def compile_readonly(
                     "(--allow-remote to permit)",
                     path=source,
                 )
+    try:
+        query = translateQuery(parsed)
+    except RecursionError as exc:
+        raise QueryRejected("nesting too deep", path=source) from exc
+    except Exception as exc:
+        raise QueryError(f"cannot compile query: {exc}", path=source) from exc
     root = query.algebra
     kind = {
         "SelectQuery": "SELECT",

@@ -26,7 +26,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from kg.errors import KGError, QueryError, QueryTimeout
+from kg.errors import KGError, NetworkRefused, QueryError, QueryTimeout
 
 __all__ = ["as_query_error", "can_fork", "run_isolated"]
 
@@ -45,7 +45,7 @@ def can_fork() -> bool:
 
 def _refuse_network(event: str, args: tuple[Any, ...]) -> None:
     if event in _NETWORK_EVENTS:
-        raise PermissionError(f"network access is disabled for queries ({event})")
+        raise NetworkRefused(f"network access is disabled for queries ({event})")
 
 
 def _cap_memory() -> None:
