@@ -510,7 +510,7 @@ def test_build_reports_a_bad_file_and_loads_the_others(cwd: Path, briefing: Path
     assert result.code == 2
     errors = result.err.splitlines()
     assert len(errors) == 2
-    assert any("bad.md: not UTF-8 text (invalid byte at offset 9)" in e for e in errors)
+    assert any("bad.md:3: not UTF-8 text (invalid byte at offset 9)" in e for e in errors)
     assert any("empty.md: empty article" in e for e in errors)
     assert "1 document, 842 triples" in result.out
     assert "2 files not loaded" in result.out
