@@ -17,6 +17,7 @@ Examples:
 
 from __future__ import annotations
 
+import faulthandler
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -65,7 +66,12 @@ def _cap_memory() -> None:
 
 
 def _silence_stderr() -> None:
-    """Point the worker's file descriptor 2 at /dev/null (engines print there as they die)."""
+    """Point the worker's file descriptor 2 at /dev/null (engines print there as they die).
+
+    faulthandler (``PYTHONFAULTHANDLER``, pytest) keeps its own copy of the descriptor,
+    so it is turned off too: the parent reports a crashed worker in one line.
+    """
+    faulthandler.disable()
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 2)
