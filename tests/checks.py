@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+
+from kg.cli import main
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    """``summit-kg ARGV`` in-process: exit code, stdout, stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
 
 
 def snapshot(folder: Path) -> dict[str, bytes | None]:

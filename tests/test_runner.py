@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 from answers import result_set as _result_set
-from canary import Canary, canary_server
+from canary import Canary
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS
@@ -261,12 +261,6 @@ def test_construct_formats(graph: kg.SummitGraph) -> None:
 
 
 # --- safety: nothing leaves the machine ---------------------------------------------------
-
-
-@pytest.fixture()
-def canary() -> Iterator[str]:
-    with canary_server() as url:
-        yield url
 
 
 def _hostile(url: str) -> list[str]:
