@@ -22,6 +22,7 @@ from typing import Any
 __all__ = [
     "KGError",
     "LoaderError",
+    "NetworkRefused",
     "QueryError",
     "QueryRejected",
     "QueryTimeout",
@@ -75,6 +76,10 @@ class QueryError(KGError, ValueError):
 
 class QueryRejected(QueryError):
     """Raised when a query would write, reach the network or read other graphs."""
+
+
+class NetworkRefused(QueryRejected, PermissionError):
+    """Raised in a query worker that tried to open a connection or look up a name."""
 
 
 class QueryTimeout(QueryError, TimeoutError):

@@ -224,22 +224,58 @@ class SummitGraph:
             format = format_for_path(path) if path is not None else "turtle"
         if format not in EXPORT_FORMATS:
             raise UsageError(f"unknown format '{format}'. Known: {', '.join(EXPORT_FORMATS)}")
-        if format in _QUAD_FORMATS:
-            dataset = Dataset()
-            bind_prefixes(dataset)
-            for s, p, o, name in self.store.quads():
-                dataset.graph(name).add((s, p, o))
-            with warnings.catch_warnings():
-                # rdflib's quad serializers call its own deprecated Dataset.contexts()
-                warnings.filterwarnings(
-                    "ignore", "Dataset.contexts is deprecated", DeprecationWarning
-                )
-                text = dataset.serialize(format=format)
-        else:
-            text = self.data().serialize(format=format)
+        try:
+            try:
+                text = self._render(format)
+            except RecursionError:
+                # rdflib's Turtle and JSON-LD writers nest blank nodes by recursion
+                # (rdflib#1424): a long chain of them is written by Oxigraph, which labels them
+                text = self._render_with_oxigraph(format)
+        except Exception as exc:  # the serializers raise many kinds of error
+            message = " ".join(str(exc).split())[:300]
+            raise StoreError(
+                f"cannot export as {format}: {type(exc).__name__}: {message}", path=path
+            ) from exc
         if path is not None:
             atomic_write_bytes(path, text.encode("utf-8"))
         return text
+
+    def _render(self, format: str) -> str:
+        """The data as ``format`` text, written by rdflib (with the project's prefixes)."""
+        if format not in _QUAD_FORMATS:
+            return self.data().serialize(format=format)
+        dataset = Dataset()
+        bind_prefixes(dataset)
+        for s, p, o, name in self.store.quads():
+            dataset.graph(name).add((s, p, o))
+        with warnings.catch_warnings():
+            # rdflib's quad serializers call its own deprecated Dataset.contexts()
+            warnings.filterwarnings("ignore", "Dataset.contexts is deprecated", DeprecationWarning)
+            return dataset.serialize(format=format)
+
+    def _render_with_oxigraph(self, format: str) -> str:
+        """The data as ``format`` text, written by pyoxigraph (no recursion on blank nodes)."""
+        import pyoxigraph as ox
+
+        from kg.engines import to_oxigraph
+
+        formats = {
+            "turtle": ox.RdfFormat.TURTLE,
+            "nt": ox.RdfFormat.N_TRIPLES,
+            "nquads": ox.RdfFormat.N_QUADS,
+            "trig": ox.RdfFormat.TRIG,
+            "json-ld": ox.RdfFormat.JSON_LD,
+        }
+        items: list[Any]
+        if format in _QUAD_FORMATS:
+            items = [ox.Quad(*(to_oxigraph(term) for term in quad)) for quad in self.store.quads()]
+        else:
+            items = [ox.Triple(*(to_oxigraph(term) for term in triple)) for triple in self.data()]
+        names = bind_prefixes(Graph(bind_namespaces="core")).namespaces()
+        prefixes = {name: str(iri) for name, iri in names if name}
+        data = ox.serialize(items, format=formats[format], prefixes=prefixes)
+        assert data is not None
+        return data.decode("utf-8")
 
     def validate(self) -> ValidationReport:
         """Check the data against ``ontology/shapes.ttl`` (SHACL)."""

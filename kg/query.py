@@ -324,12 +324,7 @@ def compile_readonly(
         ) from exc
     except RecursionError as exc:
         raise QueryRejected("nesting too deep", path=source) from exc
-    try:
-        query = translateQuery(parsed)
-    except RecursionError as exc:
-        raise QueryRejected("nesting too deep", path=source) from exc
-    except Exception as exc:
-        raise QueryError(f"cannot compile query: {exc}", path=source) from exc
+    # before translateQuery, which rewrites parts of the tree in place (FILTER EXISTS)
     if not allow_remote:
         for node in _walk(parsed):
             name = getattr(node, "name", None)
@@ -345,6 +340,12 @@ def compile_readonly(
                     "(--allow-remote to permit)",
                     path=source,
                 )
+    try:
+        query = translateQuery(parsed)
+    except RecursionError as exc:
+        raise QueryRejected("nesting too deep", path=source) from exc
+    except Exception as exc:
+        raise QueryError(f"cannot compile query: {exc}", path=source) from exc
     root = query.algebra
     kind = {
         "SelectQuery": "SELECT",
@@ -378,6 +379,10 @@ def _term(name: str, value: object) -> Identifier:
                 value.n3()
             except Exception as exc:
                 raise QueryError(f"parameter '{name}' is not a valid IRI: {value}") from exc
+        elif not isinstance(value, Literal):  # a blank node or a variable binds on one engine only
+            raise QueryError(
+                f"parameter '{name}' must be an IRI or a literal, not a {type(value).__name__}"
+            )
         return value
     if isinstance(value, str):
         if value.startswith("<") and value.endswith(">") and len(value) > 2:

@@ -5,7 +5,9 @@ crash the process on hostile input. A forked child (copy-on-write, so the
 graph is not copied or pickled) evaluates the query and sends the answer
 back through a pipe; the parent waits at most ``timeout`` seconds, then kills
 it. In the child an audit hook refuses every socket connection and name
-lookup unless the network was allowed. Where ``fork`` is not available the
+lookup unless the network was allowed, and the address space may grow by at
+most :data:`MAX_WORKER_MEMORY` bytes (a query that materialises too much
+fails with ``MemoryError`` instead of exhausting the machine). Where ``fork`` is not available the
 function runs in-process, without a timeout.
 
 Examples:
@@ -15,6 +17,7 @@ Examples:
 
 from __future__ import annotations
 
+import faulthandler
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -24,11 +27,13 @@ import traceback
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from kg.errors import KGError, QueryError, QueryTimeout
+from kg.errors import KGError, NetworkRefused, QueryError, QueryTimeout
 
 __all__ = ["as_query_error", "can_fork", "run_isolated"]
 
 T = TypeVar("T")
+MAX_WORKER_MEMORY = 4 * 1024**3
+"""Bytes of address space a query worker may add to what it inherits (Linux only)."""
 _NETWORK_EVENTS = frozenset(
     {"socket.connect", "socket.getaddrinfo", "socket.gethostbyname", "urllib.Request"}
 )
@@ -41,7 +46,38 @@ def can_fork() -> bool:
 
 def _refuse_network(event: str, args: tuple[Any, ...]) -> None:
     if event in _NETWORK_EVENTS:
-        raise PermissionError(f"network access is disabled for queries ({event})")
+        raise NetworkRefused(f"network access is disabled for queries ({event})")
+
+
+def _cap_memory() -> None:
+    """Limit the worker's address space to what it has now plus :data:`MAX_WORKER_MEMORY`."""
+    try:
+        import resource
+
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            size = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = size + MAX_WORKER_MEMORY
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, OSError, ValueError):  # not Linux: no cap
+        pass
+
+
+def _silence_stderr() -> None:
+    """Point the worker's file descriptor 2 at /dev/null (engines print there as they die).
+
+    faulthandler (``PYTHONFAULTHANDLER``, pytest) keeps its own copy of the descriptor,
+    so it is turned off too: the parent reports a crashed worker in one line.
+    """
+    faulthandler.disable()
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
+    except OSError:
+        pass
 
 
 def _child(
@@ -52,6 +88,8 @@ def _child(
 ) -> None:
     if not allow_network:
         sys.addaudithook(_refuse_network)
+    _cap_memory()
+    _silence_stderr()  # the answer, or the error, goes through the pipe: no stray tracebacks
     try:
         outcome: tuple[str, Any] = ("ok", function(*args))
     except Exception as exc:  # sent back and re-raised in the parent
@@ -69,7 +107,10 @@ def as_query_error(exc: Exception) -> Exception:
     if isinstance(exc, KGError | PermissionError):
         return exc
     if isinstance(exc, RecursionError):
-        return QueryError("query too deeply nested to evaluate")
+        return QueryError(
+            "query too deeply nested to evaluate, or a property path over a chain too long "
+            "for rdflib (about 1,000 links); Oxigraph has no such limit: --store oxigraph:PATH"
+        )
     message = " ".join(str(exc).split())[:300]
     return QueryError(f"query failed: {type(exc).__name__}: {message}")
 

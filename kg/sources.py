@@ -79,7 +79,7 @@ def read_text(path: Path) -> str:
 
     Raises:
         LoaderError: unreadable, larger than :data:`MAX_SOURCE_BYTES`, not
-            UTF-8 (the message gives the byte offset), or holding NUL bytes.
+            UTF-8 (the message gives the line and byte offset), or holding NUL bytes.
     """
     try:
         size = path.stat().st_size
@@ -94,7 +94,10 @@ def read_text(path: Path) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         offset = exc.start + (len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0)
-        raise LoaderError(f"not UTF-8 text (invalid byte at offset {offset})", path=path) from exc
+        line = data.count(b"\n", 0, offset) + 1
+        raise LoaderError(
+            f"not UTF-8 text (invalid byte at offset {offset})", path=path, line=line
+        ) from exc
     if "\x00" in text:
         offset = text.index("\x00")
         raise LoaderError(f"not a text file (NUL character at offset {offset})", path=path)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
+from canary import canary_server
 
 import kg
 
@@ -11,6 +14,13 @@ import kg
 def alaska() -> kg.SummitGraph:
     """The embedded default, loaded once (tests must not change it)."""
     return kg.load()
+
+
+@pytest.fixture()
+def canary() -> Iterator[str]:
+    """The base URL of a canary HTTP server on loopback (see tests/canary.py)."""
+    with canary_server() as url:
+        yield url
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

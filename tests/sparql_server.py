@@ -3,7 +3,8 @@
 It answers form-encoded POSTs of ``query=`` (honouring ``default-graph-uri``)
 and ``update=``, counts requests, and can be told to fail: answer HTTP 500
 to the n-th update without applying it, or drop the connection after
-reading half of an update's body (an upload cut half-way).
+reading half of an update's body (an upload cut half-way); or answer every
+query with a fixed body (a hostile server).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class Endpoint:
     updates: int = 0
     fail_update: set[int] = field(default_factory=set)
     cut_update: set[int] = field(default_factory=set)
+    answer: tuple[str, bytes] | None = None  # (media type, body) sent for every query
 
 
 def _handler(endpoint: Endpoint) -> type[http.server.BaseHTTPRequestHandler]:
@@ -62,6 +64,9 @@ def _handler(endpoint: Endpoint) -> type[http.server.BaseHTTPRequestHandler]:
                 self._reply(204, b"")
                 return
             endpoint.queries += 1
+            if endpoint.answer is not None:
+                self._reply(200, endpoint.answer[1], endpoint.answer[0])
+                return
             default = form.get("default-graph-uri")
             try:
                 result = endpoint.store.query(

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from checks import snapshot
 from rdflib import Dataset, Graph
 from rdflib.namespace import RDF
 
@@ -56,14 +57,6 @@ def run(*argv: str, stdin: str | None = None, monkeypatch: Any = None) -> Run:
     out, err = io.StringIO(), io.StringIO()
     code = main(list(argv), out=out, err=err)
     return Run(code, out.getvalue(), err.getvalue())
-
-
-def snapshot(folder: Path) -> dict[str, bytes | None]:
-    """Every path under ``folder`` with its bytes (None for folders)."""
-    return {
-        str(p.relative_to(folder)): None if p.is_dir() else p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-    }
 
 
 def csv_rows(text: str) -> list[list[str]]:
@@ -517,7 +510,7 @@ def test_build_reports_a_bad_file_and_loads_the_others(cwd: Path, briefing: Path
     assert result.code == 2
     errors = result.err.splitlines()
     assert len(errors) == 2
-    assert any("bad.md: not UTF-8 text (invalid byte at offset 9)" in e for e in errors)
+    assert any("bad.md:3: not UTF-8 text (invalid byte at offset 9)" in e for e in errors)
     assert any("empty.md: empty article" in e for e in errors)
     assert "1 document, 842 triples" in result.out
     assert "2 files not loaded" in result.out

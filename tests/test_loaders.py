@@ -204,7 +204,7 @@ def test_read_text_invalid_utf8_names_the_byte_offset(tmp_path: Path):
     path.write_bytes(b"Caf" + b"\xe9 talks")
     with pytest.raises(LoaderError) as info:
         read_text(path)
-    assert str(info.value) == f"{path}: not UTF-8 text (invalid byte at offset 3)"
+    assert str(info.value) == f"{path}:1: not UTF-8 text (invalid byte at offset 3)"
 
 
 def test_read_text_invalid_utf8_offset_counts_the_bom(tmp_path: Path):

@@ -7,13 +7,11 @@ whatever a query tries, no request may reach it.
 from __future__ import annotations
 
 import csv
-import http.server
 import io
 import json
 import socket
 import subprocess
 import sys
-import threading
 import time
 import warnings
 import xml.etree.ElementTree as ET
@@ -24,6 +22,7 @@ from typing import Any
 
 import pytest
 from answers import result_set as _result_set
+from canary import Canary
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS
@@ -264,33 +263,6 @@ def test_construct_formats(graph: kg.SummitGraph) -> None:
 # --- safety: nothing leaves the machine ---------------------------------------------------
 
 
-class _Canary(http.server.BaseHTTPRequestHandler):
-    hits = 0
-
-    def do_GET(self) -> None:
-        type(self).hits += 1
-        self.send_response(200)
-        self.send_header("Content-Type", "text/turtle")
-        self.end_headers()
-        self.wfile.write(b"<urn:a> <urn:b> <urn:c> .")
-
-    do_POST = do_GET
-
-    def log_message(self, *args: Any) -> None:
-        pass
-
-
-@pytest.fixture()
-def canary() -> Iterator[str]:
-    _Canary.hits = 0
-    server = http.server.HTTPServer(("127.0.0.1", 0), _Canary)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
 def _hostile(url: str) -> list[str]:
     return [
         f"SELECT * {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
@@ -315,7 +287,7 @@ def test_remote_access_is_refused_before_anything_runs(
     for target in (graph.dataset, store):
         with pytest.raises(QueryRejected):
             run_query(target, text)
-    assert _Canary.hits == 0
+    assert Canary.hits == 0
     assert len(graph) == before
 
 
@@ -340,7 +312,7 @@ def test_updates_are_refused_and_change_nothing(
     for target in (graph.dataset, store):
         with pytest.raises(QueryRejected, match="updates are refused"):
             run_query(target, update.replace("{url}", canary))
-    assert _Canary.hits == 0
+    assert Canary.hits == 0
     assert isomorphic(graph.data(), before)
     assert len(store) == quads
 
@@ -361,7 +333,7 @@ def test_the_worker_has_no_network(canary: str) -> None:
 
     with pytest.raises(PermissionError, match="network access is disabled"):
         run_isolated(connect, timeout=5)
-    assert _Canary.hits == 0
+    assert Canary.hits == 0
     assert run_isolated(connect, timeout=5, allow_network=True) == "connected"
 
 

@@ -9,7 +9,6 @@ The SPARQL store runs against ``sparql_server`` (the protocol, on loopback);
 
 from __future__ import annotations
 
-import io
 import itertools
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any
 import pytest
 from answers import result_set
 from articles import write_articles
+from checks import run
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from sparql_server import Endpoint, sparql_server
@@ -26,7 +26,6 @@ from tally import tally
 import kg
 import kg.ingest
 import kg.resources
-from kg.cli import main
 from kg.errors import StoreError, UsageError
 from kg.namespaces import ONTOLOGY_GRAPH
 from kg.query import catalogue
@@ -37,12 +36,6 @@ from kg.stores.sparql import UNION_GRAPH, SparqlStore
 FIXTURES = Path(__file__).parent / "fixtures"
 SOURCES = [*kg.resources.default_sources(), FIXTURES / "harbour-summit.md", FIXTURES / "genre"]
 EX = "https://example.org/"
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def triple(s: str, p: str, o: str) -> tuple[URIRef, URIRef, Literal]:

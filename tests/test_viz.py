@@ -5,18 +5,17 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
-import json
 import os
 import re
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import browser
 import networkx as nx
 import pytest
+from html_page import Page
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -30,45 +29,6 @@ P = "https://w3id.org/summit-kg/ontology#"
 IMG = "<img src=x onerror=alert(1)>"
 SCRIPT = "</script><script>alert(2)</script>"
 INVISIBLE = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u200c\u200d\ufeff"
-
-
-class Page(HTMLParser):
-    """Collects what the browser would see as elements, plus the JSON data block."""
-
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text: dict[str, str] = {}
-        self._open: str | None = None
-        self.feed(html)
-        self.close()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-        self._open = dict(attrs).get("id") or tag
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data: str) -> None:
-        if self._open is not None:
-            self.text[self._open] = self.text.get(self._open, "") + data
-
-    def handle_endtag(self, tag: str) -> None:
-        self._open = None
-
-    def count(self, tag: str) -> int:
-        return sum(1 for name, _ in self.tags if name == tag)
-
-    def data(self) -> dict[str, Any]:
-        return json.loads(self.text["kg-data"])  # type: ignore[no-any-return]
-
-    def legend(self) -> dict[str, str | None]:
-        return {
-            attrs["data-cls"] or "": attrs.get("checked")
-            for name, attrs in self.tags
-            if name == "input" and "data-cls" in attrs
-        }
 
 
 def make_graph(**labels: tuple[str, str]) -> nx.MultiDiGraph:

@@ -3,7 +3,10 @@
 Bytes are read by summit-kg and handed to rdflib as data with an explicit
 format, so no URL is ever fetched. Triples files become one named graph per
 file (its IRI from the content hash); quad files keep their graphs. JSON-LD
-with a remote or relative ``@context`` is refused.
+with a remote or relative ``@context`` is refused. rdflib's parsers are
+lenient, so every term is checked after parsing: an IRI that could not be
+written back (``<a b>``, ``<x{y}>``), a literal as subject or a lone
+surrogate from a ``\\uDCFF`` escape is refused, never exported half-broken.
 
 Examples:
     >>> import tempfile, pathlib
@@ -16,13 +19,16 @@ Examples:
 from __future__ import annotations
 
 import json
+import re
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.term import Node
 
+from kg.engines import sparql_term
 from kg.errors import LoaderError
 from kg.ids import content_hash
 from kg.mapping import bind_prefixes
@@ -39,6 +45,7 @@ RDF_FORMATS = {
     ".jsonld": "json-ld",
 }
 _QUAD_FORMATS = {"nquads", "trig", "json-ld"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _check_jsonld_context(value: object, path: Path) -> None:
@@ -63,6 +70,28 @@ def _check_jsonld_context(value: object, path: Path) -> None:
     elif isinstance(value, list):
         for inner in value:
             _check_jsonld_context(inner, path)
+
+
+def _check_term(term: Node, position: str, path: Path) -> None:
+    """Refuse a term that rdflib accepted but no strict RDF writer or reader would."""
+    allowed = {
+        "subject": (URIRef, BNode),
+        "predicate": (URIRef,),
+        "object": (URIRef, BNode, Literal),
+        "graph name": (URIRef, BNode),
+    }[position]
+    shown = repr(str(term)[:80])
+    if not isinstance(term, allowed):
+        raise LoaderError(f"a {type(term).__name__} cannot be a {position}: {shown}", path=path)
+    if isinstance(term, URIRef | Literal):
+        if _SURROGATE.search(term):
+            raise LoaderError(
+                f"not valid Unicode: a lone surrogate in {position} {shown}", path=path
+            )
+        try:
+            sparql_term(term)
+        except ValueError as exc:
+            raise LoaderError(f"invalid {position}: {exc}", path=path) from None
 
 
 def _file_graph(text: str) -> URIRef:
@@ -128,6 +157,12 @@ def load(path: Path) -> Iterator[tuple[URIRef, Graph]]:
                 path=path,
             )
         graphs.append((graph.identifier, graph))
+    for identifier, graph in graphs:
+        _check_term(identifier, "graph name", path)
+        for s, p, o in graph:
+            _check_term(s, "subject", path)
+            _check_term(p, "predicate", path)
+            _check_term(o, "object", path)
     for identifier, graph in graphs:
         iri = file_graph if identifier == DATASET_DEFAULT_GRAPH_ID else identifier
         named = bind_prefixes(Graph(identifier=iri))

@@ -32,6 +32,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import socket
 import urllib.error
 import urllib.parse
@@ -61,13 +62,19 @@ _PART = sparql_term(DCTERMS.hasPart)
 _SELECT_TYPES = "application/sparql-results+json, application/sparql-results+xml;q=0.5"
 CHUNK = 1000
 """Statements per INSERT operation (Virtuoso's SPARQL compiler stops near 5,000)."""
-_GRAPH_TYPES = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
-_PARSERS = {
-    "application/n-triples": "nt",
-    "text/plain": "nt",
-    "text/turtle": "turtle",
-    "application/rdf+xml": "xml",
-}
+_GRAPH_TYPES = "application/n-triples, text/turtle;q=0.9"
+_PARSERS = {"application/n-triples": "nt", "text/plain": "nt", "text/turtle": "turtle"}
+"""Graph answers summit-kg reads. Never RDF/XML: rdflib's RDF/XML parser expands entities
+(quadratic time on "billion laughs") and silently empties external ones."""
+_DOCTYPE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def _refuse_doctype(url: str, body: bytes) -> None:
+    """XML answers with a DOCTYPE or ENTITY declaration are refused before parsing."""
+    if _DOCTYPE.search(body):
+        raise StoreError(
+            f"{url}: refused an XML answer with a DOCTYPE or ENTITY declaration (entity expansion)"
+        )
 
 
 @dataclass(frozen=True)
@@ -138,6 +145,8 @@ class SparqlEndpoint:
         if self.default_graph is not None:
             form["default-graph-uri"] = self.default_graph
         media, body = self.post(self.query_url, form, _SELECT_TYPES, timeout)
+        if "xml" in media:
+            _refuse_doctype(self.query_url, body)
         try:  # JSON first: some servers write a raw CR in XML results, which XML reads as LF
             return Result.parse(io.BytesIO(body), format="xml" if "xml" in media else "json")
         except Exception as exc:  # the parsers raise many kinds of error
@@ -176,8 +185,15 @@ class SparqlEndpoint:
             if self.default_graph is not None:
                 form["default-graph-uri"] = self.default_graph
             media, body = self.post(self.query_url, form, _GRAPH_TYPES, timeout)
+            if "xml" in media:
+                raise StoreError(f"{self.query_url}: cannot read a graph sent as {media}")
             graph = Graph()
-            graph.parse(data=body.decode("utf-8"), format=_PARSERS.get(media, "turtle"))
+            try:
+                graph.parse(data=body.decode("utf-8"), format=_PARSERS.get(media, "turtle"))
+            except Exception as exc:  # the parsers raise many kinds of error
+                raise StoreError(
+                    f"{self.query_url}: unreadable graph ({media}): {exc}"[:400]
+                ) from None
             return Answer(kind, triples=list(graph))
         except StoreError as exc:
             raise QueryError(f"the SPARQL server refused the query: {exc}") from None
