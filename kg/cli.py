@@ -117,7 +117,7 @@ def _build_parser() -> argparse.ArgumentParser:
         type=_positive_int,
         default=None,
         metavar="N",
-        help="processes reading files in parallel (default: the number of cores)",
+        help="processes reading files in parallel (default: the cores less one, for the writer)",
     )
     build.add_argument(
         "--quiet", action="store_true", help="no progress bar (it is shown only on a terminal)"

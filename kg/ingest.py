@@ -107,11 +107,16 @@ class IngestSummary:
 
 
 def default_jobs() -> int:
-    """The worker processes to use by default: the cores this process may run on."""
+    """Reader processes by default: one per core this process may use, less the writer's.
+
+    The writer thread needs a core of its own: on 2 cores, 10,000 articles went into
+    Oxigraph at 105 articles/s with 1 reader and at 89/s with 2.
+    """
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+        cores = os.cpu_count() or 1
+    return max(1, cores - 1)
 
 
 _KNOWN: frozenset[str] = frozenset()
