@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
-from kg.document import Document, clean_text
+from kg.document import Document, Table, clean_text
 from kg.namespaces import ID, SCHEMA, SKG
 
 ROOT = Path(__file__).parent.parent
@@ -369,13 +369,17 @@ _SOURCE_TEXTS = (
 def assert_labels_in_source(graph: Graph, doc: Document) -> int:
     """Every label and copied text in ``graph`` occurs in the clean view of ``doc``'s text.
 
+    The clean view is :func:`~kg.document.clean_text` of the text, and of each
+    table cell as a cell (where ``<br>`` separates values with ``"; "``).
+
     Checked: the labels of claims, topics and focus areas; the labels of
     entities the loader minted (known entities carry the gazetteer's names);
     and every text copied from the source (:data:`_SOURCE_TEXTS`). The
     summit's ``rdfs:label`` is composed ("Summit of … in …") and not checked.
     Returns the number of labels checked.
     """
-    clean = clean_text(doc.text).casefold()
+    cells = [c for b in doc.blocks() if isinstance(b, Table) for c in _cells_of(b)]
+    clean = "\n".join([clean_text(doc.text), *cells]).casefold()
     checked = 0
 
     def check(node: object, label: object, *, preview: bool = False) -> None:
@@ -403,6 +407,12 @@ def assert_labels_in_source(graph: Graph, doc: Document) -> int:
         for node, label in graph.subject_objects(prop):
             check(node, label, preview=prop == DCTERMS.title)
     return checked
+
+
+def _cells_of(table: Table) -> Iterator[str]:
+    yield from table.header
+    for row in table.rows:
+        yield from row.cells
 
 
 @cache
