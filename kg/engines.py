@@ -84,6 +84,7 @@ NOT_CODE = (
 _TOKENS = re.compile(
     rf"(?P<skip>{NOT_CODE})"
     r"|(?P<open>\{)|(?P<close>\})|(?P<paren>[()])|(?P<where>(?i:\bwhere\b))"
+    r"|(?P<values>(?i:(?<![\w:?$])values\b))"
 )
 _IRI = re.compile(r"[^<>\"{}|^`\\\x00-\x20]*")
 _BACKSLASH_U = re.compile(r"(?<=\\\\)[uU]")
@@ -146,21 +147,33 @@ def with_values(text: str, kind: str, bindings: dict[str, Identifier]) -> str:
 
     The outer group is found on the query's tokens (IRIs, strings and
     comments skipped): the first top-level ``{`` outside parentheses, or for
-    CONSTRUCT the one after ``WHERE`` (or the second group).
+    CONSTRUCT the one after ``WHERE`` (or the second group). Where no group
+    can hold the block (``CONSTRUCT WHERE { … }``, whose group is a template
+    of triples only, and ``DESCRIBE`` without ``WHERE``) and so no FILTER can
+    run before it, the block ends the query instead.
+
+    Raises:
+        ValueError: no group to bind in, a query that already ends in
+            ``VALUES`` where one must be added, or a term that cannot be written.
 
     Examples:
         >>> with_values("ASK { ?s ?p ?o }", "ASK", {"o": Literal("x")})
         'ASK { VALUES (?o) { ("x") } ?s ?p ?o }'
+        >>> with_values("CONSTRUCT WHERE { ?s ?p ?o }", "CONSTRUCT", {"o": Literal("x")})
+        'CONSTRUCT WHERE { ?s ?p ?o }\\nVALUES (?o) { ("x") }'
     """
     if not bindings:
         return text
     depth = parens = 0
     groups: list[int] = []
     after_where: int | None = None
+    ends_in_values = False
     for token in _TOKENS.finditer(text):
         if token.group("skip"):
             continue
-        if token.group("paren"):
+        if token.group("values"):
+            ends_in_values = ends_in_values or depth == 0
+        elif token.group("paren"):
             parens += 1 if token.group("paren") == "(" else -1
         elif token.group("open"):
             if depth == 0 and parens == 0:
@@ -170,6 +183,14 @@ def with_values(text: str, kind: str, bindings: dict[str, Identifier]) -> str:
             depth += 1
         elif token.group("close"):
             depth -= 1
+    names = " ".join(f"?{name}" for name in bindings)
+    values = " ".join(sparql_term(term) for term in bindings.values())
+    block = f"VALUES ({names}) {{ ({values}) }}"
+    short_construct = kind == "CONSTRUCT" and groups[:1] == [after_where]
+    if short_construct or (kind == "DESCRIBE" and not groups):
+        if ends_in_values:
+            raise ValueError("cannot bind parameters: the query has its own VALUES clause")
+        return f"{text}\n{block}"
     if kind == "CONSTRUCT":
         position = (
             after_where if after_where is not None else groups[1] if len(groups) > 1 else None
@@ -178,9 +199,7 @@ def with_values(text: str, kind: str, bindings: dict[str, Identifier]) -> str:
         position = groups[0] if groups else None
     if position is None:
         raise ValueError("cannot find the query's WHERE group to bind parameters")
-    names = " ".join(f"?{name}" for name in bindings)
-    values = " ".join(sparql_term(term) for term in bindings.values())
-    return f"{text[:position]} VALUES ({names}) {{ ({values}) }}{text[position:]}"
+    return f"{text[:position]} {block}{text[position:]}"
 
 
 def _seen_where(text: str, brace: re.Match[str]) -> bool:
