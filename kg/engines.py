@@ -36,6 +36,8 @@ from rdflib.term import Identifier, Node
 
 __all__ = [
     "Answer",
+    "InProcess",
+    "OxigraphFolder",
     "RemoteEngine",
     "execute",
     "from_oxigraph",
@@ -56,6 +58,25 @@ class Answer:
     boolean: bool | None = None
     triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
     truncated: bool = False
+
+
+@dataclass(frozen=True)
+class OxigraphFolder:
+    """An Oxigraph store on disk that nothing writes: the query worker opens it read-only."""
+
+    path: str
+
+
+@dataclass(frozen=True)
+class InProcess:
+    """A target queried in this process, without a worker or timeout.
+
+    For an Oxigraph store this process writes: a forked worker would inherit
+    RocksDB's threads (and could hang on a lock one held), and a second,
+    read-only handle could see files the writer has since compacted away.
+    """
+
+    target: Any
 
 
 @runtime_checkable
@@ -343,4 +364,10 @@ def execute(
         return _rdflib(target, text, kind, bindings, max_rows)
     if isinstance(target, RemoteEngine):
         return target.answer(text, kind, bindings, max_rows, None)
+    if isinstance(target, InProcess):
+        target = target.target
+    if isinstance(target, OxigraphFolder):
+        import pyoxigraph as ox
+
+        target = ox.Store.read_only(target.path)
     return _oxigraph(target, text, kind, bindings, max_rows)

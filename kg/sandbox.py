@@ -21,7 +21,6 @@ import faulthandler
 import multiprocessing
 import multiprocessing.connection
 import os
-import signal
 import sys
 import traceback
 from collections.abc import Callable
@@ -115,13 +114,31 @@ def as_query_error(exc: Exception) -> Exception:
     return QueryError(f"query failed: {type(exc).__name__}: {message}")
 
 
+_FRESH_PRELOAD = ["kg.engines", "pyoxigraph", "rdflib"]
+
+
+def _worker_context(fresh: bool) -> Any:
+    """``fork`` (copy-on-write, instant), or for ``fresh`` a worker forked from a server
+    process that has only imported the engines: no native threads inherited mid-lock."""
+    if not fresh or "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(_FRESH_PRELOAD)
+    return context
+
+
 def run_isolated(
     function: Callable[..., T],
     *args: Any,
     timeout: float | None,
     allow_network: bool = False,
+    fresh: bool = False,
 ) -> T:
     """``function(*args)`` in a forked worker, stopped after ``timeout`` seconds.
+
+    ``fresh`` workers share no memory with this process (``function`` and
+    ``args`` are pickled): for targets, such as a RocksDB database, whose
+    native threads make forking this process unsafe.
 
     Raises:
         QueryTimeout: the worker did not answer in time (it is killed).
@@ -135,7 +152,7 @@ def run_isolated(
             if error is exc:
                 raise
             raise error from exc
-    context = multiprocessing.get_context("fork")
+    context = _worker_context(fresh)
     receiver, sender = context.Pipe(duplex=False)
     worker = context.Process(target=_child, args=(sender, function, args, allow_network))
     worker.daemon = True
@@ -156,7 +173,7 @@ def run_isolated(
             raise QueryError(f"query worker crashed ({how})") from None
     finally:
         if worker.is_alive():
-            os.kill(worker.pid or 0, signal.SIGKILL)
+            worker.kill()  # SIGKILL; a worker that just ended is no error
         worker.join(5)
         receiver.close()
     if status == "error":

@@ -13,7 +13,8 @@ own union of named graphs counts a shared triple once per graph).
   ``summit-kg.lock`` and readers a shared one, so a second writer, or a
   reader during an ingest, gets :class:`~kg.errors.StoreError` "store in use"
   (pyoxigraph calls reading during a write undefined behaviour).
-* Queries run in the forked query worker, through this process's handle.
+* Queries on a read-only store run in a fresh worker with a timeout; on a store
+  this process writes, in-process (see :class:`~kg.engines.InProcess`).
 
 Examples:
     >>> import tempfile
@@ -42,7 +43,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
-from kg.engines import from_oxigraph, sparql_term
+from kg.engines import InProcess, OxigraphFolder, from_oxigraph, sparql_term
 from kg.errors import StoreError
 from kg.namespaces import ONTOLOGY_GRAPH, SKG
 from kg.resources import resource_file
@@ -292,13 +293,13 @@ class OxigraphStore(Store):
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Any]:
-        """The open store: the query worker (a fork) reads through this process's handle.
-
-        A second, read-only handle would see files the writer has since
-        compacted away; the forked worker only reads, and ends with
-        ``os._exit``, so it never writes or closes the database.
-        """
-        yield self._store
+        """What queries run on: the folder, opened read-only in a fresh query worker
+        (this object's shared lock keeps writers out meanwhile); for a store this object
+        writes, its own handle, queried in-process (no worker, so no timeout)."""
+        if self.read_only:
+            yield OxigraphFolder(str(self.path))
+        else:
+            yield InProcess(self._store)
 
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
