@@ -11,18 +11,18 @@ label the loader puts in the graph occurs in its source.
 from __future__ import annotations
 
 import string
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from documents import assert_labels_in_source
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import PROV, RDF, RDFS, SKOS
+from rdflib.namespace import PROV, RDF, RDFS
 
 from kg.claims import Claims
-from kg.document import Document, Heading, ListBlock, Paragraph, Table, clean_text
+from kg.document import Document, Heading, ListBlock, Paragraph, Table
 from kg.extract import extract
 from kg.graph import SummitGraph
 from kg.mapping import to_graph
@@ -604,41 +604,6 @@ def test_fixture_graph_conforms_and_every_label_occurs_in_its_source(path: Path,
     for segment in graph.subjects(SKG.quote, None):
         start, end = int(graph.value(segment, SKG.start)), int(graph.value(segment, SKG.end))
         assert str(graph.value(segment, SKG.quote)) == doc.text[start:end]
-
-
-def assert_labels_in_source(graph: Graph, doc: Document) -> int:
-    """Every claim, topic, focus-area and minted-entity label occurs in the source's clean text."""
-    clean = clean_text(doc.text).casefold()
-    gazetteer_ids = set(_gazetteer_ids())
-    checked = 0
-    for klass in (
-        SKG.Outcome,
-        SKG.Concern,
-        SKG.Recommendation,
-        SKG.Position,
-        SKG.Topic,
-        SKG.FocusArea,
-    ):
-        for node in graph.subjects(RDF.type, klass):
-            for prop in (RDFS.label, SKOS.prefLabel, SKOS.altLabel):
-                for label in graph.objects(node, prop):
-                    assert str(label).casefold() in clean, (node, label)
-                    checked += 1
-    for klass in (SKG.Person, SKG.State, SKG.Organization, SKG.Place):
-        for node in graph.subjects(RDF.type, klass):
-            if str(node) in gazetteer_ids:
-                continue  # known entities carry the gazetteer's names
-            for label in graph.objects(node, SKOS.prefLabel):
-                assert str(label).casefold() in clean, (node, label)
-                checked += 1
-    return checked
-
-
-def _gazetteer_ids() -> Iterator[str]:
-    from kg.gazetteer import Gazetteer
-
-    for key in Gazetteer.bundled().entities:
-        yield str(ID[key])
 
 
 # --- many sources ---------------------------------------------------------------------
