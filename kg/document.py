@@ -12,15 +12,15 @@ Offsets and cleaning, the policy in one place:
   ``block.text`` is the exact source text kept as provenance (``skg:quote``).
 * What extraction reads is the *clean* view of a block (:func:`clean_text`):
   HTML entities decoded, ``<br>`` and other HTML tags removed, NBSP and other
-  spaces made plain spaces, U+FE0F and invisible characters (zero-width,
-  bidi controls, soft hyphen: :data:`kg.ids.INVISIBLE_CHARACTERS`, which
-  labels and keys drop too) dropped, markdown escapes (``\\"``,
+  spaces made plain spaces, U+FE0F dropped, markdown escapes (``\\"``,
   ``\\$``), emphasis (``**bold**``) and links undone, citation markers
   (``[1]``) and photo credits removed, common mojibake repaired, runs of
   whitespace collapsed. Curly quotes, dashes, guillemets and letters are kept.
   Cleaning is per block, so it never moves an offset; every label extraction
   gives occurs in the clean view of the block it comes from (and, where
-  cleaning changed nothing, in the source text itself).
+  cleaning changed nothing, in the source text itself). Invisible characters
+  (zero-width, bidi controls) stay in labels and quotes, byte for byte; only
+  match keys, IRIs and the preferred labels built from keys drop them.
 
 Examples:
     >>> p = Paragraph(start=0, end=5, line=1, text="Hello")
@@ -37,8 +37,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-
-from kg.ids import INVISIBLE_CHARACTERS
 
 __all__ = [
     "Block",
@@ -83,7 +81,7 @@ _CAPTION = re.compile(
     r"photo credit|image credit)s?\s*[:/][^()]*\)",
     re.IGNORECASE,
 )
-_INVISIBLE = re.compile(f"[\ufe0e\ufe0f{INVISIBLE_CHARACTERS}]")
+_VARIATION = re.compile("[\ufe0e\ufe0f]")
 _SPACE = re.compile(r"\s+")
 
 
@@ -110,7 +108,7 @@ def clean_text(text: str, *, cell: bool = False) -> str:
         text = _HTML_TAG.sub(" ", text)
     if "&" in text:
         text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
-    text = _INVISIBLE.sub("", text)
+    text = _VARIATION.sub("", text)
     if "[" in text:
         text = _MD_LINK.sub(r"\1", text)
         text = _CITATION.sub("", text)

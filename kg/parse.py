@@ -72,7 +72,7 @@ _BOLD_LABEL = re.compile(
 )
 _HRULE = re.compile(r"^[ \t]*([-*_=])(?:[ \t]*\1){2,}[ \t]*$")
 _SEPARATOR_CELL = re.compile(r"^:?[-—–]+:?$")
-_CELL_BOUNDARY = re.compile(r"(?<!\\)\|")
+_PIPE_OR_ESCAPE = re.compile(r"\\.|\|", re.DOTALL)
 _COLON_SPLIT = re.compile(r"^(?P<label>[^:]{1,80}?):\s+(?P<desc>\S.*)$")
 _DASH_SPLITS = (
     re.compile(r"^(?P<label>.{1,80}?)\s+–\s+(?P<desc>\S.*)$"),
@@ -332,18 +332,31 @@ def split_cells(line: str) -> list[str]:
 @lru_cache(maxsize=4096)
 def _cells(line: str) -> tuple[str, ...]:
     """:func:`split_cells`, remembered: the table readers look at each row several times."""
-    # a pipe is literal after a backslash (that backslash cannot be part of an earlier "\\|")
-    cells = [cell.replace("\\|", "|") for cell in _CELL_BOUNDARY.split(line)]
-    stripped = line.strip()
-    if stripped.startswith("|"):
-        cells = cells[1:]
-    if stripped.endswith("|") and not stripped.endswith("\\|"):
-        cells = cells[:-1]
-    return tuple(clean_text(cell, cell=True) for cell in cells)
+    parts = _split_at_pipes(line)
+    if len(parts) > 1:  # one outer pipe on each side is optional
+        first_blank, last_blank = not parts[0].strip(), not parts[-1].strip()
+        parts = parts[first_blank : len(parts) - last_blank]
+    return tuple(clean_text(part.replace("\\|", "|"), cell=True) for part in parts)
+
+
+def _split_at_pipes(line: str) -> list[str]:
+    """``line`` split at its unescaped pipes, as GFM does.
+
+    A backslash escapes the character after it, so a backslash-pipe is data
+    and a doubled backslash before a pipe is an escaped backslash followed by
+    a cell boundary. The parts keep their escapes.
+    """
+    parts, start = [], 0
+    for match in _PIPE_OR_ESCAPE.finditer(line):
+        if match.group() == "|":
+            parts.append(line[start : match.start()])
+            start = match.end()
+    parts.append(line[start:])
+    return parts
 
 
 def _has_pipe(line: str) -> bool:
-    return "|" in line.replace("\\|", "")
+    return "|" in line and len(_split_at_pipes(line)) > 1
 
 
 @lru_cache(maxsize=4096)

@@ -19,6 +19,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from kg.document import Document, Table, clean_text
+from kg.ids import strip_invisible
 from kg.namespaces import ID, SCHEMA, SKG
 
 ROOT = Path(__file__).parent.parent
@@ -379,7 +380,8 @@ def assert_labels_in_source(graph: Graph, doc: Document) -> int:
     Returns the number of labels checked.
     """
     cells = [c for b in doc.blocks() if isinstance(b, Table) for c in _cells_of(b)]
-    clean = "\n".join([clean_text(doc.text), *cells]).casefold()
+    # Preferred labels built from merge keys drop invisible characters, as the keys do.
+    clean = strip_invisible("\n".join([clean_text(doc.text), *cells])).casefold()
     checked = 0
 
     def check(node: object, label: object, *, preview: bool = False) -> None:
@@ -388,7 +390,7 @@ def assert_labels_in_source(graph: Graph, doc: Document) -> int:
         text = str(label)
         if preview and not doc.headlines:  # no headline: the title is the first words + "…"
             text = text.removesuffix("…")
-        assert text.casefold() in clean, (node, label)
+        assert strip_invisible(text).casefold() in clean, (node, label)
         checked += 1
 
     for klass in _CLAIM_CLASSES:

@@ -10,58 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from documents import LEAD, all_blocks, body_blocks, only_list, only_table, shape
 
-from kg.document import Block, Document, Heading, ListBlock, Paragraph, Table
+from kg.document import Document, Heading, ListBlock, Paragraph, Table
 from kg.errors import LoaderError
 from kg.parse import looks_like_heading, normalise_text, parse_article, split_cells
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HARBOUR = FIXTURES / "harbour-summit.md"
-
-# A two-line lead (headline + prose) so that what follows is body text.
-LEAD = "Leaders Meet in Oslo\nThe talks begin today.\n"
-
-
-# --- helpers --------------------------------------------------------------------------
-
-
-def all_blocks(doc: Document) -> list[Block]:
-    """Every block, including list items and table rows."""
-    found: list[Block] = []
-    for block in doc.blocks():
-        found.append(block)
-        if isinstance(block, ListBlock):
-            found.extend(block.items)
-        if isinstance(block, Table):
-            found.extend(block.rows)
-    return found
-
-
-def body_blocks(doc: Document) -> list[Block]:
-    return [b for section in doc.sections for b in section.blocks]
-
-
-def only_table(doc: Document) -> Table:
-    tables = [b for b in body_blocks(doc) if isinstance(b, Table)]
-    assert len(tables) == 1, tables
-    return tables[0]
-
-
-def only_list(doc: Document) -> ListBlock:
-    lists = [b for b in body_blocks(doc) if isinstance(b, ListBlock)]
-    assert len(lists) == 1, lists
-    return lists[0]
-
-
-def shape(doc: Document) -> list[tuple[str, int, str]]:
-    """A comparable summary of every block: type, line, text (and cells/items)."""
-    out = []
-    for block in all_blocks(doc):
-        extra = ""
-        if isinstance(block, Table):
-            extra = repr(block.header)
-        out.append((type(block).__name__, block.line, block.text + extra, block.span))
-    return out
 
 
 @pytest.fixture(scope="module")

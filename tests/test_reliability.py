@@ -1,7 +1,8 @@
 """One test (or a few) per row of the reliability table: hostile input → defined behaviour.
 
 Rows A (network and file reach), B (query runner), C (parser DoS), D
-(persistence and export) and E (the HTML view). Each test asserts the
+(persistence and export), E (the HTML view) and F (malformed articles: one
+test per input of the table, named after it). Each test asserts the
 behaviour the row asks for, a clear project error or the defined result, and
 that nothing was lost: the store or export byte-identical, no temporary file
 left. Every hostile input is counted with ``tally("hostile inputs")``.
@@ -32,6 +33,8 @@ import pytest
 from answers import result_set
 from canary import Canary
 from checks import run, snapshot
+from documents import LEAD, body_blocks, only_list, only_table, shape
+from genre_strategies import assert_labels_in_source
 from html_page import Page
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.compare import isomorphic
@@ -44,10 +47,15 @@ import kg.graph
 import kg.query
 import kg.sandbox
 from kg import viz
+from kg.document import Document, Heading, ListBlock, Paragraph, Table
 from kg.engines import oxigraph_store, with_values
 from kg.errors import LoaderError, QueryError, QueryRejected, QueryTimeout, StoreError
+from kg.extract import extract
+from kg.loaders import article as article_loader
 from kg.loaders import loader_for
-from kg.namespaces import SKG
+from kg.mapping import to_graph
+from kg.namespaces import ID, SKG
+from kg.parse import parse_article
 from kg.query import CheckedQuery, catalogue, compile_readonly, run_query
 from kg.stores import GraphData
 from kg.stores.oxigraph import OxigraphStore
@@ -1294,3 +1302,364 @@ def test_E6_the_view_loads_nothing_from_any_host(hostile_view: tuple[str, Path])
     assert [attrs for tag, attrs in page.tags if tag == "script" and attrs.get("src")] == []
     assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", html, re.I)
     assert [p.name for p in folder.iterdir()] == ["view.html"]  # no lib/ folder beside it
+
+
+# --- F. Article parser: malformed inputs ----------------------------------------------
+
+TABLE = "Topic | Possible Outcome | Focus |\n---|---|---|\n"
+"""A three-column claims table's header and separator (trailing pipes, as in the seed)."""
+
+
+def parsed(text: str) -> Document:
+    """``text`` parsed, counted as one hostile input."""
+    hostile()
+    return parse_article(text, source="hostile.md")
+
+
+def graph_of(doc: Document) -> Graph:
+    """The named graph of a parsed document."""
+    return to_graph(extract(doc))[1]
+
+
+def literals(graph: Graph) -> set[str]:
+    return {str(o) for o in graph.objects() if isinstance(o, Literal)}
+
+
+def labels(graph: Graph) -> set[str]:
+    return {
+        str(o) for p in (RDFS.label, SKOS.prefLabel, SKOS.altLabel) for o in graph.objects(None, p)
+    }
+
+
+def rows(doc: Document) -> list[tuple[int, tuple[str, ...]]]:
+    return [(r.line, r.cells) for r in only_table(doc).rows]
+
+
+def test_F_ragged_row_with_fewer_cells_is_padded_and_warned() -> None:
+    doc = parsed(LEAD + TABLE + "Trade | New deals |\n")
+    assert rows(doc) == [(5, ("Trade", "New deals", ""))]
+    assert doc.warnings == ((5, "table row has 2 cells, header has 3"),)
+    graph = graph_of(doc)
+    assert "" not in {s.strip() for s in literals(graph)}
+    assert "New deals" in labels(graph)
+
+
+def test_F_ragged_row_with_more_cells_drops_the_excess_never_shifts() -> None:
+    doc = parsed(LEAD + TABLE + "Trade | New deals | Tariffs | stray | more |\n")
+    assert rows(doc) == [(5, ("Trade", "New deals", "Tariffs"))]
+    ((line, message),) = doc.warnings
+    assert line == 5 and "5 cells" in message and "extra cells ignored" in message
+    graph = graph_of(doc)
+    (outcome,) = graph.subjects(RDF.type, SKG.Outcome)
+    assert graph.value(outcome, RDFS.label) == Literal("New deals")
+    assert not {"stray", "more"} & labels(graph)
+
+
+def test_F_header_without_delimiter_row_is_a_paragraph_with_warnings() -> None:
+    doc = parsed(LEAD + "Trade | Tariffs\nEnergy | Pipelines\nThe talks went on.\n")
+    assert not any(isinstance(b, Table) for b in body_blocks(doc))
+    assert [b.text for b in body_blocks(doc)][1:3] == ["Trade | Tariffs", "Energy | Pipelines"]
+    assert [line for line, _ in doc.warnings] == [3, 4]
+    assert all("not a table" in message for _, message in doc.warnings)
+    # documented: three pipe lines with the same cell count are a table without separator
+    three = parsed(LEAD + "Topic | Outcome\nTrade | Deal\nEnergy | Pipeline\n")
+    assert (only_table(three).separator, len(only_table(three).rows)) == (False, 2)
+
+
+def test_F_delimiter_count_unlike_the_header_is_not_a_table() -> None:
+    doc = parsed(LEAD + "A | B | C |\n---|---|\n1 | 2 | 3 |\n")
+    assert [(type(b), b.text) for b in body_blocks(doc)][1:] == [
+        (Paragraph, "A | B | C |"),
+        (Paragraph, "1 | 2 | 3 |"),
+    ]
+    assert doc.warnings[0][0] == 3 and "2 separator cells" in doc.warnings[0][1]
+    assert [line for line, _ in doc.warnings] == [3, 4, 5]
+
+
+@pytest.mark.parametrize(
+    "delimiter", [":---:|:---|---:", "| --- | --- | --- |", "-|-|-", ":-: | - | -:"]
+)
+def test_F_alignment_colons_spaces_and_single_dashes_are_a_delimiter(delimiter: str) -> None:
+    doc = parsed(LEAD + f"A | B | C |\n{delimiter}\n1 | 2 | 3 |\n")
+    assert (only_table(doc).header, rows(doc)) == (("A", "B", "C"), [(5, ("1", "2", "3"))])
+    assert doc.warnings == ()
+
+
+def test_F_leading_trailing_and_mixed_outer_pipes_give_the_same_cells() -> None:
+    lines = ["| Trade | Tariffs | Deal |", "Trade | Tariffs | Deal", "| Trade | Tariffs | Deal"]
+    reference = rows(parsed(LEAD + TABLE + "Trade | Tariffs | Deal |\n"))
+    for line in lines:
+        assert [cells for _, cells in rows(parsed(LEAD + TABLE + line + "\n"))] == [
+            cells for _, cells in reference
+        ]
+    mixed = parsed(LEAD + TABLE + "\n".join(lines) + "\n")
+    assert [cells for _, cells in rows(mixed)] == [("Trade", "Tariffs", "Deal")] * 3
+    assert mixed.warnings == ()
+
+
+def test_F_escaped_pipes_are_literal_in_cells_also_inside_backticks() -> None:
+    doc = parsed(LEAD + "A | B |\n---|---|\nEU \\| NATO | `x \\| y` |\n\\| | lone |\n")
+    assert [cells for _, cells in rows(doc)] == [("EU | NATO", "`x | y`"), ("|", "lone")]
+    # GFM: an unescaped pipe splits even inside backticks
+    split = parsed(LEAD + "A | B | C |\n---|---|---|\n`x | y` | z |\n")
+    assert [cells for _, cells in rows(split)] == [("`x", "y`", "z")]
+
+
+def test_F_backslash_before_a_pipe_is_an_escaped_backslash_then_a_separator() -> None:
+    doc = parsed(LEAD + "A | B |\n---|---|\nEU\\\\| NATO |\nEU\\\\\\| NATO | x |\n")
+    assert [cells for _, cells in rows(doc)] == [("EU\\", "NATO"), ("EU\\| NATO", "x")]
+    assert doc.warnings == ()
+
+
+def test_F_empty_cells_give_no_empty_literals_and_an_empty_row_is_skipped() -> None:
+    doc = parsed(LEAD + TABLE + "Trade |  | Tariffs |\n|  |  |  |\n| | | |\nEnergy | Gas | |\n")
+    assert rows(doc) == [(5, ("Trade", "", "Tariffs")), (8, ("Energy", "Gas", ""))]
+    assert doc.warnings == ((6, "empty table row skipped"), (7, "empty table row skipped"))
+    graph = graph_of(doc)
+    assert not [o for o in literals(graph) if not o.strip()]
+    assert not [s for s in graph.subjects() if str(s).endswith(("/", "/-"))]
+
+
+def test_F_whitespace_nbsp_and_tabs_in_cells_are_trimmed_and_normalised() -> None:
+    doc = parsed(LEAD + TABLE + "\u00a0Arms\u00a0Control\t|\t \u00a0New  deals\u00a0| \t |\n")
+    assert rows(doc) == [(5, ("Arms Control", "New deals", ""))]
+    assert {"Arms Control", "New deals"} <= labels(graph_of(doc))
+    assert not [label for label in labels(graph_of(doc)) if label != label.strip()]
+
+
+def test_F_unicode_rtl_combining_emoji_and_cjk_labels_are_kept_nfc() -> None:
+    names = ["Армия", "שלום עכשיו", "سلام", "Cafe\u0301 talks", "🇺🇦 grain", "中文 合意"]
+    body = "".join(f"Topic {i} | {name} | focus |\n" for i, name in enumerate(names))
+    body += "".join(f"{name} | outcome {i} | focus |\n" for i, name in enumerate(names))
+    doc = parsed(LEAD + TABLE + body)
+    nfc = [unicodedata.normalize("NFC", name) for name in names]
+    assert [cells[1] for _, cells in rows(doc)[:6]] == nfc
+    assert [cells[0] for _, cells in rows(doc)[6:]] == nfc
+    graph = graph_of(doc)
+    outcomes = {str(graph.value(o, RDFS.label)) for o in graph.subjects(RDF.type, SKG.Outcome)}
+    assert set(nfc) <= outcomes  # byte for byte (NFC)
+    topics = {str(label).casefold() for label in graph.objects(None, SKOS.prefLabel)}
+    assert {name.casefold() for name in nfc} <= topics  # topic labels are capitalised
+    assert isomorphic(graph, Graph().parse(data=graph.serialize(format="nt"), format="nt"))
+    for node in set(graph.all_nodes()):
+        if isinstance(node, URIRef):
+            assert not re.search(r"[\s<>\"{}|\\^`]", str(node)), node
+
+
+def test_F_zero_width_and_bidi_controls_are_not_in_iris_or_match_keys() -> None:
+    hidden = ["\u200b", "\u200c", "\u200d", "\ufeff", "\u202a", "\u202e", "\u2066", "\u2069"]
+    body = "".join(f"Tru{c}mp | outcome {i} | focus |\n" for i, c in enumerate(hidden))
+    graph = graph_of(parsed(LEAD + TABLE + "Trump | plain | focus |\n" + body))
+    assert set(graph.subjects(RDF.type, SKG.Topic)) == {ID["topic/trump"]}
+    invisible = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+    assert not [n for n in graph.all_nodes() if isinstance(n, URIRef) and invisible.search(n)]
+
+
+def test_F_bom_at_file_start_is_dropped_and_the_title_node_is_the_same(tmp_path: Path) -> None:
+    text = "Leaders Meet in Oslo\nThe talks begin today.\n"
+    plain = article(tmp_path, "plain.md", text)
+    bom = tmp_path / "bom.md"
+    bom.write_bytes(b"\xef\xbb\xbf" + text.encode())
+    hostile()
+    read = article_loader.read(bom)
+    assert read.warnings == ()
+    ((iri, triples),) = read.graphs
+    ((plain_iri, plain_graph),) = article_loader.load(plain)
+    assert iri == plain_iri and set(triples) == set(plain_graph)
+    assert not [o for o in literals(plain_graph) if "\ufeff" in o]
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "mixed"])
+def test_F_crlf_lone_cr_and_mixed_endings_give_the_same_graph(newline: str) -> None:
+    text = LEAD + "Key Outcomes\n" + TABLE + "Trade | New deals | Tariffs |\nEnergy | Gas | Grid |"
+    lines = text.split("\n")
+    if newline == "mixed":
+        endings = ["\r\n", "\r", "\n"]
+        other = "".join(line + endings[i % 3] for i, line in enumerate(lines))
+    else:
+        other = newline.join(lines) + newline
+    doc, lf = parsed(other), parse_article(text)
+    assert shape(doc) == shape(lf)
+    assert only_table(doc).rows[-1].cells == ("Energy", "Gas", "Grid")
+    graph = graph_of(doc)
+    assert isomorphic(graph, graph_of(lf))
+    assert not [o for o in literals(graph) if "\r" in o]
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u0085", "\x0b", "\x0c"], ids=repr)
+def test_F_line_and_paragraph_separators_inside_a_cell_keep_one_row(separator: str) -> None:
+    doc = parsed(LEAD + TABLE + f"Trade{separator}talks | New{separator}deals | Tariffs |\n")
+    assert rows(doc) == [(5, ("Trade talks", "New deals", "Tariffs"))]
+    assert len(doc.text.split("\n")) == 5
+    assert {"trade talks", "new deals"} <= {label.casefold() for label in labels(graph_of(doc))}
+
+
+def test_F_table_as_last_line_and_right_after_a_heading_or_bullet_is_parsed() -> None:
+    last = parsed(LEAD + TABLE + "Trade | New deals | Tariffs |")
+    assert only_table(last).end == len(last.text)
+    doc = parsed(
+        LEAD + "Key Outcomes\nA | B |\n---|---|\n1 | 2 |\n- item: one\nC | D |\n---|---|\n3 | 4 |"
+    )
+    assert doc.sections[-1].title == "Key Outcomes"
+    shapes = [(type(b), b.line) for b in body_blocks(doc)]
+    assert shapes == [(Paragraph, 2), (Table, 4), (ListBlock, 7), (Table, 8)]
+    assert [t.rows[0].cells for t in body_blocks(doc) if isinstance(t, Table)] == [
+        ("1", "2"),
+        ("3", "4"),
+    ]
+    assert doc.warnings == ()
+
+
+def test_F_two_tables_back_to_back_and_a_header_only_table() -> None:
+    doc = parsed(LEAD + "A | B |\n---|---|\n1 | 2 |\nC | D |\n---|---|\n3 | 4 |\n")
+    tables = [b for b in body_blocks(doc) if isinstance(b, Table)]
+    assert [(t.line, t.header, [r.cells for r in t.rows]) for t in tables] == [
+        (3, ("A", "B"), [("1", "2")]),
+        (6, ("C", "D"), [("3", "4")]),
+    ]
+    header_only = parsed(LEAD + TABLE.rstrip("\n"))
+    assert only_table(header_only).rows == ()
+    assert header_only.warnings == ((3, "table header without rows: no claims from it"),)
+    assert not list(graph_of(header_only).subjects(RDF.type, SKG.Outcome))
+
+
+def test_F_bullet_variants_split_at_the_first_colon_after_a_label() -> None:
+    doc = parsed(
+        LEAD + "- Key: value\n* Star: x\n+ Plus: y\n  - Nested: z\n- Time: 10:30 local\n"
+        "- Link: http://example.org/a:b\n- no colon in this item\n-Key without a space\n"
+    )
+    items = [(i.label, i.description, i.depth) for i in only_list(doc).items]
+    assert items == [
+        ("Key", "value", 0),
+        ("Star", "x", 0),
+        ("Plus", "y", 0),
+        ("Nested", "z", 1),
+        ("Time", "10:30 local", 0),
+        ("Link", "http://example.org/a:b", 0),
+        (None, None, 0),
+    ]
+    assert isinstance(body_blocks(doc)[-1], Paragraph)  # "-Key": no marker without a space
+    assert body_blocks(doc)[-1].text == "-Key without a space"
+    assert doc.warnings[0][0] == 6 and "nested list item" in doc.warnings[0][1]
+
+
+def test_F_heading_heuristics_follow_the_documented_rules() -> None:
+    long_line = " ".join(["Long"] * 40)
+    doc = parsed(
+        LEAD + "Is This a Heading?\nText here.\nA Heading With a Stop.\nMore text.\n"
+        f"{long_line}\n# Real Heading\nEnd text.\n"
+    )
+    assert [s.title for s in doc.sections] == [None, "Is This a Heading?", "Real Heading"]
+    assert [b.text for b in doc.sections[1].blocks] == [
+        "Text here.",
+        "A Heading With a Stop.",
+        "More text.",
+        long_line,
+    ]
+    one = parsed("One line only.")
+    assert (one.title, one.sections) == ("One line only.", ())
+    assert isinstance(one.headlines[0], Heading)
+
+
+def test_F_markdown_and_html_in_text_are_stored_as_plain_text() -> None:
+    doc = parsed(
+        LEAD
+        + "Watch <script>alert(1)</script> and [x](javascript:alert(1)) and **bold**.\n\n"
+        + TABLE
+        + "<script>x</script> Trade | **New** deals [y](javascript:z) | Tariffs |\n"
+    )
+    graph = graph_of(doc)
+    assert "New deals y" in labels(graph)
+    assert not [label for label in labels(graph) if "javascript" in label or "**" in label]
+    datatypes = {o.datatype for o in graph.objects() if isinstance(o, Literal)}
+    assert not datatypes & {RDF.HTML, RDF.XMLLiteral}
+    assert_labels_in_source(graph, doc)
+
+
+def test_F_a_file_over_the_size_cap_or_a_10_mb_line_is_a_clear_error(tmp_path: Path) -> None:
+    export, before = write_export(tmp_path)
+    line = article(tmp_path, "line.md", LEAD + "x" * 10_000_000)
+    many = article(tmp_path, "rows.md", LEAD + TABLE + "Trade | Deal | Focus |\n" * 300_000)
+    for source in (line, many):
+        hostile()
+        clear_error(run("build", str(source), "-o", str(export)), source.name, "byte limit")
+    assert export.read_bytes() == before
+    no_temp_files(tmp_path)
+
+
+def test_F_below_the_size_cap_parsing_time_is_linear() -> None:
+    def seconds(count: int, tag: str) -> float:
+        body = "".join(f"Topic {tag}{i} | Outcome {i} | Focus {i} |\n" for i in range(count))
+        hostile()
+        start = time.perf_counter()
+        extract(parse_article(LEAD + TABLE + body))
+        return time.perf_counter() - start
+
+    seconds(50, "warm")
+    small, large = seconds(300, "s"), seconds(3000, "l")
+    assert large < 30 * small + 0.5, (small, large)  # quadratic would be ~100×
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "phrase"),
+    [
+        ("png.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not UTF-8"),
+        ("utf16.md", "Leaders Meet\nTalks.\n".encode("utf-16-le"), "not a text file"),
+        ("nul.md", b"Leaders Meet\nTalks\x00.\n", "NUL"),
+        ("latin1.md", "Caf\u00e9 Summit\nTalks.\n".encode("latin-1"), "not UTF-8"),
+    ],
+)
+def test_F_binary_or_non_utf8_input_is_a_clear_error_and_nothing_is_written(
+    tmp_path: Path, name: str, data: bytes, phrase: str
+) -> None:
+    export, before = write_export(tmp_path)
+    source = tmp_path / name
+    source.write_bytes(data)
+    hostile()
+    clear_error(run("build", str(source), "-o", str(export)), name, phrase)
+    assert export.read_bytes() == before
+    no_temp_files(tmp_path)
+
+
+def test_F_empty_whitespace_only_table_only_and_headings_only_files(tmp_path: Path) -> None:
+    export, before = write_export(tmp_path)
+    for name, text in (("empty.md", ""), ("blank.md", " \n\t\n\u00a0\n")):
+        hostile()
+        clear_error(run("build", str(article(tmp_path, name, text)), "-o", str(export)), name)
+    assert export.read_bytes() == before
+    table = parsed("Topic | Possible Outcome |\n---|---|\nTrade | New deals |\n")
+    assert [type(b) for b in table.blocks()] == [Table]
+    assert "New deals" in labels(graph_of(table))
+    headings = parsed("# One\n## Two\n### Three\n")
+    assert (headings.title, [s.title for s in headings.sections]) == ("One", ["Two", "Three"])
+    assert len(graph_of(headings)) > 0
+
+
+def test_F_same_article_twice_is_idempotent_and_us_aliases_meet(tmp_path: Path) -> None:
+    text = (
+        "Trump-Putin Summit Set for Alaska\n"
+        "The U.S. and US officials said the United States would attend.\n"
+    )
+    source = article(tmp_path, "a.md", text)
+    copy = article(tmp_path, "b.md", text)
+    hostile(2)
+    once = kg.load(source)
+    twice = kg.load(source, copy, source)
+    data = twice.data()
+    assert isomorphic(once.data(), data) and len(twice.documents()) == 1
+    mentioned = set(data.objects(None, SKG.mentions))
+    assert {ID["actor/united-states"], ID["actor/donald-trump"], ID["actor/vladimir-putin"]} <= (
+        mentioned
+    )
+    assert not [m for m in mentioned if "u-s" in str(m) or str(m).endswith("/us")]
+
+
+def test_F_every_label_occurs_in_the_normalised_article_text() -> None:
+    doc = parsed(
+        "Leaders\u00a0Meet in Oslo\r\n"
+        "The talks begin today; **Arms Control** and &amp; trade.[1]\r\n\r\n"
+        "The agenda is expected to cover:\r\n- Trade: tariffs\u2028and quotas\r\n"
+        + TABLE
+        + "Caf\u0301e Security | Possible **new** deals | Grid\u200b |\r\n"
+    )
+    assert assert_labels_in_source(graph_of(doc), doc) >= 4
