@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from rdflib import Literal
+import pytest
+from rdflib import Graph, Literal
+from rdflib.compare import isomorphic
 
 import kg
+from kg.query import catalogue
 
 
 def value(term: Any) -> Any:
@@ -32,3 +36,24 @@ def result_set(result: kg.QueryResult) -> Any:
         return Counter(tuple(value(row.get(v)) for v in result.vars) for row in result.rows)
     assert result.graph is not None
     return result.graph
+
+
+def catalogue_runs() -> Iterator[Any]:
+    """``pytest.param(name, params)`` for every catalogue query, and again with its examples."""
+    for name, query in catalogue().items():
+        yield pytest.param(name, {}, id=name)
+        example = {p.name: p.example for p in query.params if p.example}
+        if example:
+            yield pytest.param(name, example, id=f"{name}-example")
+
+
+def assert_same_answer(
+    reference: kg.SummitGraph, other: kg.SummitGraph, name: str, params: dict[str, str]
+) -> None:
+    """``other`` answers catalogue query ``name`` as ``reference`` does (by meaning)."""
+    expected = result_set(reference.query(name, timeout=60, **params))
+    got = result_set(other.query(name, timeout=60, **params))
+    if isinstance(expected, Graph):
+        assert isomorphic(expected, got)
+    else:
+        assert got == expected

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from answers import result_set
+from answers import assert_same_answer, catalogue_runs
 from articles import write_articles
 from checks import run
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 from sparql_server import Endpoint, sparql_server
 from tally import tally
@@ -28,7 +28,6 @@ import kg.ingest
 import kg.resources
 from kg.errors import StoreError, UsageError
 from kg.namespaces import ONTOLOGY_GRAPH
-from kg.query import catalogue
 from kg.stores import GraphData, open_store
 from kg.stores.oxigraph import OxigraphStore
 from kg.stores.sparql import UNION_GRAPH, SparqlStore
@@ -82,24 +81,11 @@ def test_a_persistent_store_reopens_with_the_same_graph(
     assert len(stored.store.ontology()) == len(reference.store.ontology())
 
 
-def _runs() -> Iterator[Any]:
-    for name, query in catalogue().items():
-        yield pytest.param(name, {}, id=name)
-        example = {p.name: p.example for p in query.params if p.example}
-        if example:
-            yield pytest.param(name, example, id=f"{name}-example")
-
-
-@pytest.mark.parametrize(("name", "params"), list(_runs()))
+@pytest.mark.parametrize(("name", "params"), list(catalogue_runs()))
 def test_every_catalogue_query_answers_the_same_on_every_store(
     stored: kg.SummitGraph, reference: kg.SummitGraph, name: str, params: dict[str, str]
 ) -> None:
-    expected = result_set(reference.query(name, timeout=60, **params))
-    got = result_set(stored.query(name, timeout=60, **params))
-    if isinstance(expected, Graph):
-        assert isomorphic(expected, got)
-    else:
-        assert got == expected
+    assert_same_answer(reference, stored, name, params)
 
 
 def test_graph_views_read_from_a_store(stored: kg.SummitGraph, reference: kg.SummitGraph) -> None:

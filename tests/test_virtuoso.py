@@ -16,18 +16,16 @@ import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from answers import result_set
+from answers import assert_same_answer, catalogue_runs
 from articles import write_articles
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 
 import kg
 import kg.resources
 from kg.errors import StoreError
-from kg.query import catalogue
 from kg.stores import GraphData
 from kg.stores.sparql import SparqlStore
 
@@ -121,25 +119,12 @@ def test_virtuoso_holds_the_same_documents_and_triples(
     assert isomorphic(remote.data(), memory.data())
 
 
-def _runs() -> Iterator[Any]:
-    for name, query in catalogue().items():
-        yield pytest.param(name, {}, id=name)
-        example = {p.name: p.example for p in query.params if p.example}
-        if example:
-            yield pytest.param(name, example, id=f"{name}-example")
-
-
-@pytest.mark.parametrize(("name", "params"), list(_runs()))
+@pytest.mark.parametrize(("name", "params"), list(catalogue_runs()))
 def test_every_catalogue_query_gives_the_in_memory_answer_on_virtuoso(
     loaded: tuple[kg.SummitGraph, kg.SummitGraph], name: str, params: dict[str, str]
 ) -> None:
     memory, remote = loaded
-    expected = result_set(memory.query(name, timeout=60, **params))
-    got = result_set(remote.query(name, timeout=60, **params))
-    if isinstance(expected, Graph):
-        assert isomorphic(expected, got)
-    else:
-        assert got == expected
+    assert_same_answer(memory, remote, name, params)
 
 
 LABELS = [
