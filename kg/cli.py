@@ -1,4 +1,5 @@
-"""The ``summit-kg`` command line: build, query, queries, viz, analyze, validate.
+"""The ``summit-kg`` command line: build, query, queries, documents, remove, viz, analyze,
+export, validate.
 
 ``main(argv)`` returns the exit code instead of exiting, so tests call it
 in-process. Exit codes: 0 ok, 1 a check failed (validate found violations),
