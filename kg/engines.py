@@ -37,7 +37,6 @@ from rdflib.term import Identifier, Node
 __all__ = [
     "Answer",
     "InProcess",
-    "OxigraphFolder",
     "RemoteEngine",
     "execute",
     "from_oxigraph",
@@ -58,13 +57,6 @@ class Answer:
     boolean: bool | None = None
     triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
     truncated: bool = False
-
-
-@dataclass(frozen=True)
-class OxigraphFolder:
-    """An Oxigraph store on disk that nothing writes: the query worker opens it read-only."""
-
-    path: str
 
 
 @dataclass(frozen=True)
@@ -366,8 +358,4 @@ def execute(
         return target.answer(text, kind, bindings, max_rows, None)
     if isinstance(target, InProcess):
         target = target.target
-    if isinstance(target, OxigraphFolder):
-        import pyoxigraph as ox
-
-        target = ox.Store.read_only(target.path)
     return _oxigraph(target, text, kind, bindings, max_rows)

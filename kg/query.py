@@ -30,7 +30,7 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.query import Result
 from rdflib.term import Identifier, Node, Variable
 
-from kg.engines import NOT_CODE, Answer, InProcess, OxigraphFolder, RemoteEngine, execute
+from kg.engines import NOT_CODE, Answer, InProcess, RemoteEngine, execute
 from kg.errors import QueryError, QueryRejected, UsageError
 from kg.resources import resource_dir
 from kg.sandbox import run_isolated
@@ -482,7 +482,6 @@ def _evaluate(
         max_rows,
         timeout=None if isinstance(target, InProcess) else timeout,
         allow_network=allow_network,
-        fresh=isinstance(target, OxigraphFolder),
     )
 
 

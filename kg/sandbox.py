@@ -114,31 +114,13 @@ def as_query_error(exc: Exception) -> Exception:
     return QueryError(f"query failed: {type(exc).__name__}: {message}")
 
 
-_FRESH_PRELOAD = ["kg.engines", "pyoxigraph", "rdflib"]
-
-
-def _worker_context(fresh: bool) -> Any:
-    """``fork`` (copy-on-write, instant), or for ``fresh`` a worker forked from a server
-    process that has only imported the engines: no native threads inherited mid-lock."""
-    if not fresh or "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork")
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(_FRESH_PRELOAD)
-    return context
-
-
 def run_isolated(
     function: Callable[..., T],
     *args: Any,
     timeout: float | None,
     allow_network: bool = False,
-    fresh: bool = False,
 ) -> T:
     """``function(*args)`` in a forked worker, stopped after ``timeout`` seconds.
-
-    ``fresh`` workers share no memory with this process (``function`` and
-    ``args`` are pickled): for targets, such as a RocksDB database, whose
-    native threads make forking this process unsafe.
 
     Raises:
         QueryTimeout: the worker did not answer in time (it is killed).
@@ -152,7 +134,7 @@ def run_isolated(
             if error is exc:
                 raise
             raise error from exc
-    context = _worker_context(fresh)
+    context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     worker = context.Process(target=_child, args=(sender, function, args, allow_network))
     worker.daemon = True

@@ -13,8 +13,8 @@ own union of named graphs counts a shared triple once per graph).
   ``summit-kg.lock`` and readers a shared one, so a second writer, or a
   reader during an ingest, gets :class:`~kg.errors.StoreError` "store in use"
   (pyoxigraph calls reading during a write undefined behaviour).
-* Queries on a read-only store run in a fresh worker with a timeout; on a store
-  this process writes, in-process (see :class:`~kg.engines.InProcess`).
+* Queries on a read-only store run in the forked query worker with a timeout; on
+  a store this process writes, in-process (see :class:`~kg.engines.InProcess`).
 
 Examples:
     >>> import tempfile
@@ -43,7 +43,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
-from kg.engines import InProcess, OxigraphFolder, from_oxigraph, sparql_term
+from kg.engines import InProcess, from_oxigraph, sparql_term
 from kg.errors import StoreError
 from kg.namespaces import ONTOLOGY_GRAPH, SKG
 from kg.resources import resource_file
@@ -293,11 +293,12 @@ class OxigraphStore(Store):
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Any]:
-        """What queries run on: the folder, opened read-only in a fresh query worker
-        (this object's shared lock keeps writers out meanwhile); for a store this object
-        writes, its own handle, queried in-process (no worker, so no timeout)."""
+        """What queries run on: a read-only handle goes to the forked query worker (no
+        writer exists meanwhile, so no background work runs in RocksDB's threads); the
+        handle of a store this object writes is queried in-process, without a worker or
+        timeout, because its compaction threads could hold a lock at the fork."""
         if self.read_only:
-            yield OxigraphFolder(str(self.path))
+            yield self._store
         else:
             yield InProcess(self._store)
 
