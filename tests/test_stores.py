@@ -487,3 +487,25 @@ def test_a_failed_write_stops_the_ingest_and_keeps_what_was_written(tmp_path: Pa
     with pytest.raises(StoreError, match="disk full"):
         kg.ingest.ingest(store, [folder])
     assert len(store.documents()) == 2
+
+
+def test_a_script_without_a_main_guard_can_query_a_store(tmp_path: Path) -> None:
+    """The query worker is a fork: it never re-imports the caller's ``__main__``."""
+    import subprocess
+    import sys
+
+    spec = f"oxigraph:{tmp_path / 'db'}"
+    kg.load(store=spec).close()
+    script = tmp_path / "script.py"
+    script.write_text(
+        "import sys, kg\n"
+        "print('start', flush=True)\n"
+        "with kg.SummitGraph(sys.argv[1], read_only=True) as graph:\n"
+        "    print(len(graph.query('topics')))\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(script), spec], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["start", "12"]
