@@ -117,17 +117,22 @@ def analysis(index: int, rng: random.Random) -> str:
     lines = [
         f"What to Expect When Trump Meets Putin, Analysis {index}",
         f"Analysts say the {rng.choice(PLACES)} question remains open ahead of the talks.",
-        " | ".join(header) + " |",
-        "---|---|---|",
+        *outcome_table(header, rng, 3),
     ]
-    for topic in rng.sample(TOPICS, 3):
+    lines.append("Key strategic concerns include:")
+    lines += [f"- Pressure on {rng.choice(PLACES)} and NATO cohesion" for _ in range(2)]
+    return "\n".join(lines)
+
+
+def outcome_table(header: tuple[str, str, str], rng: random.Random, rows: int) -> list[str]:
+    """A pipe table of hedged outcomes for ``rows`` random topics, header and separator first."""
+    lines = [" | ".join(header) + " |", "---|---|---|"]
+    for topic in rng.sample(TOPICS, rows):
         cells = [topic, ", ".join(rng.sample(FOCUS, 2)), rng.choice(OUTCOMES)]
         if "Significance" in header[2]:
             cells = [topic, rng.choice(OUTCOMES), "Altered regional balance"]
         lines.append(" | ".join(cells) + " |")
-    lines.append("Key strategic concerns include:")
-    lines += [f"- Pressure on {rng.choice(PLACES)} and NATO cohesion" for _ in range(2)]
-    return "\n".join(lines)
+    return lines
 
 
 def briefing(index: int, rng: random.Random) -> str:
@@ -146,13 +151,7 @@ def briefing(index: int, rng: random.Random) -> str:
         header = HEADERS[(index + number) % len(HEADERS)]
         lines.append(f"Analysts Weigh the Stakes of Round {index} Part {number + 1}")
         lines.append(f"Analysts say the {rng.choice(PLACES)} question remains open.")
-        lines.append(" | ".join(header) + " |")
-        lines.append("---|---|---|")
-        for topic in rng.sample(TOPICS, 4):
-            cells = [topic, ", ".join(rng.sample(FOCUS, 2)), rng.choice(OUTCOMES)]
-            if "Significance" in header[2]:
-                cells = [topic, rng.choice(OUTCOMES), "Altered regional balance"]
-            lines.append(" | ".join(cells) + " |")
+        lines += outcome_table(header, rng, 4)
     lines.append("Security analysts worry about escalation. Key strategic concerns include:")
     lines += [f"- Pressure on {rng.choice(PLACES)} and NATO cohesion" for _ in range(3)]
     lines.append("U.S. decision-makers should prepare carefully. Recommended approaches include:")
