@@ -19,9 +19,30 @@ import os
 import tempfile
 from pathlib import Path
 
-from kg.errors import StoreError
+from kg.errors import StoreError, UsageError
 
-__all__ = ["atomic_write_bytes", "atomic_write_text"]
+__all__ = ["atomic_write_bytes", "atomic_write_text", "format_for_suffix"]
+
+
+def format_for_suffix(
+    path: str | Path, formats: dict[str, str], option: str, what: str = "format"
+) -> str:
+    """The name in ``formats`` (name → suffix) whose suffix ``path`` has.
+
+    Examples:
+        >>> format_for_suffix("out.TTL", {"turtle": ".ttl"}, "--format")
+        'turtle'
+
+    Raises:
+        UsageError: no format has that suffix (the message names ``option``).
+    """
+    suffix = Path(path).suffix.lower()
+    for name, known in formats.items():
+        if suffix == known:
+            return name
+    raise UsageError(
+        f"cannot tell the {what} of '{path}' from its suffix; pass {option} ({', '.join(formats)})"
+    )
 
 
 def _read_umask() -> int:

@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg._io import atomic_write_text
+from kg._io import atomic_write_text, format_for_suffix
 from kg.errors import UsageError
 
 if TYPE_CHECKING:
@@ -125,12 +125,6 @@ def target_format(path: str | Path, to: str | None = None) -> str:
     Raises:
         UsageError: no ``to`` and a suffix that names no format.
     """
-    if to is not None:
-        return to
-    suffix = Path(path).suffix.lower()
-    for name, known in EXPORT_TARGETS.items():
-        if known == suffix:
-            return name
-    raise UsageError(
-        f"cannot tell the export format of '{path}'; pass --to ({', '.join(EXPORT_TARGETS)})"
+    return (
+        to if to is not None else format_for_suffix(path, EXPORT_TARGETS, "--to", "export format")
     )

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import Dataset, Graph, URIRef
 
-from kg._io import atomic_write_bytes
+from kg._io import atomic_write_bytes, format_for_suffix
 from kg.errors import StoreError, UsageError
 from kg.ingest import FileReport, IngestSummary, ingest
 from kg.mapping import bind_prefixes
@@ -63,14 +63,7 @@ def format_for_path(path: str | Path) -> str:
     Raises:
         UsageError: an unknown suffix.
     """
-    suffix = Path(path).suffix.lower()
-    for name, known in EXPORT_FORMATS.items():
-        if suffix == known:
-            return name
-    raise UsageError(
-        f"cannot tell the format of '{path}' from its suffix; pass --format "
-        f"({', '.join(EXPORT_FORMATS)})"
-    )
+    return format_for_suffix(path, EXPORT_FORMATS, "--format")
 
 
 class SummitGraph:

@@ -315,15 +315,9 @@ class _Writer:
 
     def stop(self) -> None:
         """Finish the write in progress, drop the rest, and wait (after an interrupt)."""
-        self.stopped.set()
-        with contextlib.suppress(queue.Full):
-            self.todo.put_nowait(None)
-        while self.thread.is_alive():
-            with contextlib.suppress(queue.Empty):
-                self.todo.get_nowait()  # make room for the end marker
-            with contextlib.suppress(queue.Full):
-                self.todo.put_nowait(None)
-            self.thread.join(0.05)
+        self.stopped.set()  # the writer now skips what is queued, so the queue drains
+        self.todo.put(None)
+        self.thread.join()
 
 
 def _progress_bar(total: int, progress: bool | None) -> Any:

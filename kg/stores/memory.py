@@ -27,10 +27,10 @@ from kg.namespaces import ONTOLOGY_GRAPH, SKG
 from kg.resources import resource_file
 from kg.stores.base import DocumentInfo, GraphData, Store
 
-__all__ = ["MemoryStore", "describe_graph"]
+__all__ = ["MemoryStore"]
 
 
-def describe_graph(graph: Graph) -> tuple[str | None, str | None]:
+def _describe(graph: Graph) -> tuple[str | None, str | None]:
     """The title and content hash a source document's graph gives itself, if it is one."""
     iri = graph.identifier
     if (iri, RDF.type, SKG.SourceDocument) not in graph:
@@ -84,7 +84,7 @@ class MemoryStore(Store):
     def documents(self) -> list[DocumentInfo]:
         infos = []
         for graph in self._data_graphs():
-            title, digest = describe_graph(graph)
+            title, digest = _describe(graph)
             infos.append(DocumentInfo(str(graph.identifier), title, digest, len(graph)))
         return infos
 
