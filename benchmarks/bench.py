@@ -29,11 +29,11 @@ from typing import Any
 from corpus import write_corpus  # type: ignore[import-not-found]
 
 import kg
-from kg.extract import extract
-from kg.mapping import to_graph
-from kg.parse import parse_article
+from kg.network.page import render_html
+from kg.rdf.mapping import to_graph
 from kg.resources import default_sources
-from kg.viz import render_html
+from kg.text.extract import extract
+from kg.text.parse import parse_article
 
 
 def best_of(repeat: int, function: Callable[[], Any]) -> tuple[float, Any]:

@@ -10,7 +10,7 @@ runs (wall clock):
 * the file's size;
 * page ready: seconds from navigation start until vis-network first drew
   the graph in headless Chromium (skipped with ``--no-browser`` or without
-  chromium), measured once; above ``kg.viz.MAX_NODES`` the page draws the
+  chromium), measured once; above ``kg.network.page.MAX_NODES`` the page draws the
   best-connected nodes only, and the table says how many it drew.
 
 Usage::
@@ -32,8 +32,8 @@ from bench import best_of  # type: ignore[import-not-found]
 from synthetic import synthetic_graph  # type: ignore[import-not-found]
 
 import kg
-from kg.convert import to_networkx
-from kg.viz import MAX_NODES, write_html
+from kg.network.convert import to_networkx
+from kg.network.page import MAX_NODES, write_html
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 import browser  # type: ignore[import-not-found]

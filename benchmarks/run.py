@@ -117,7 +117,7 @@ def query_runs() -> list[tuple[str, str, dict[str, str]]]:
 def timed(function: Any, *args: Any, timeout: float) -> float | None:
     """Seconds ``function(*args)`` took in a forked worker, best of two; ``None`` past timeout."""
     from kg.errors import QueryTimeout
-    from kg.sandbox import run_isolated
+    from kg.sparql.sandbox import run_isolated
 
     best = None
     for _ in range(2):
@@ -141,8 +141,9 @@ def ours(graph: Any, name: str, params: dict[str, str]) -> int:
 def raw_oxigraph(store: Any, name: str, params: dict[str, str]) -> int:
     """The same text on raw pyoxigraph, parameters as VALUES, on the same default graph."""
     import kg
-    from kg.engines import with_values
-    from kg.query import bind_params, compile_readonly
+    from kg.sparql.engines import with_values
+    from kg.sparql.gate import compile_readonly
+    from kg.sparql.runner import bind_params
 
     query = kg.catalogue()[name]
     checked = compile_readonly(query.text)
@@ -256,7 +257,7 @@ def main() -> None:
 
     if not args.ingest_only:
         import kg
-        from kg.query import compile_readonly
+        from kg.sparql.gate import compile_readonly
 
         small_store = fresh(f"oxigraph-{small_count}")
         with kg.SummitGraph(f"oxigraph:{small_store}") as writer:

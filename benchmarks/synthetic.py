@@ -15,7 +15,7 @@ import random
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-from kg.namespaces import SCHEMA, SEM, SKG
+from kg.rdf.namespaces import SCHEMA, SEM, SKG
 
 ID = "https://w3id.org/summit-kg/id/"
 LIKELIHOODS = ["Possible", "Likely", "Projected", "Anticipated", "Agreed"]

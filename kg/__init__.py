@@ -20,7 +20,8 @@ from kg.errors import (
     UsageError,
 )
 from kg.graph import DocumentInfo, SummitGraph, load
-from kg.query import QueryResult, catalogue
+from kg.sparql.catalogue import catalogue
+from kg.sparql.runner import QueryResult
 
 __all__ = [
     "DocumentInfo",

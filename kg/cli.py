@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 from rdflib import URIRef
 
 from kg.errors import KGError, UsageError
-from kg.query import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT
-from kg.results import GRAPH_FORMATS, SELECT_FORMATS, short_term, text_table
+from kg.sparql.results import GRAPH_FORMATS, SELECT_FORMATS, short_term, text_table
+from kg.sparql.runner import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:
     from kg.graph import DocumentInfo, FileReport, SummitGraph
@@ -32,8 +32,13 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 PROG = "summit-kg"
-VIEWS = ("overview", "topics", "actors", "sources")  # kg.convert.VIEWS, without importing networkx
-SIZE_MEASURES = ("degree", "pagerank", "betweenness")  # kg.viz.SIZE_MEASURES
+VIEWS = (
+    "overview",
+    "topics",
+    "actors",
+    "sources",
+)  # kg.network.convert.VIEWS, without importing networkx
+SIZE_MEASURES = ("degree", "pagerank", "betweenness")  # kg.network.page.SIZE_MEASURES
 
 
 class _Parser(argparse.ArgumentParser):
@@ -533,8 +538,8 @@ def _find_document(name: str, documents: list[DocumentInfo]) -> DocumentInfo:
 
 
 def _cmd_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from kg.query import parse_header, parse_param, resolve_query
-    from kg.results import format_result
+    from kg.sparql.catalogue import parse_header, parse_param, resolve_query
+    from kg.sparql.results import format_result
 
     params = dict(parse_param(p) for p in args.param)
     if args.query == "-":
@@ -570,7 +575,7 @@ def _cmd_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _cmd_queries(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from kg.query import catalogue
+    from kg.sparql.catalogue import catalogue
 
     rows = [
         (
@@ -590,7 +595,7 @@ def _cmd_queries(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _cmd_viz(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from kg.viz import MAX_NODES, view_title, write_html
+    from kg.network.page import MAX_NODES, view_title, write_html
 
     if not args.output.lower().endswith((".html", ".htm")):
         raise UsageError(f"the view is an HTML page: name it *.html, not '{args.output}'")
@@ -603,7 +608,7 @@ def _cmd_viz(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     query = None
     params: dict[str, object] = {}
     if args.query is not None:
-        from kg.query import parse_param, resolve_query
+        from kg.sparql.catalogue import parse_param, resolve_query
 
         query = resolve_query(args.query)
         params = dict(parse_param(p) for p in args.param)
@@ -732,7 +737,7 @@ def _csv_text(columns: Sequence[str], rows: Sequence[Mapping[str, object]]) -> s
 def _cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import json
 
-    from kg import analytics
+    from kg.network import analytics
 
     with _open_graph(args) as graph:
         network = graph.to_networkx()
@@ -784,7 +789,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from kg.export import target_format, write
+    from kg.network.exports import target_format, write
 
     to = target_format(args.output, args.to)  # a bad suffix fails before any work
     with _open_graph(args) as graph:

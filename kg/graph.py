@@ -28,15 +28,15 @@ from rdflib import Dataset, Graph, URIRef
 from kg._io import atomic_write_bytes, format_for_suffix
 from kg.errors import StoreError, UsageError
 from kg.ingest import FileReport, IngestSummary, ingest
-from kg.mapping import bind_prefixes
-from kg.namespaces import SKG
-from kg.query import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, QueryFile, QueryResult, run_query
+from kg.rdf.namespaces import SKG, bind_prefixes
+from kg.sparql.catalogue import QueryFile
+from kg.sparql.runner import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, QueryResult, run_query
 from kg.stores import DocumentInfo, GraphData, Store, open_store
 
 if TYPE_CHECKING:
     import networkx as nx
 
-    from kg.validate import ValidationReport
+    from kg.rdf.validation import ValidationReport
 
 __all__ = ["EXPORT_FORMATS", "DocumentInfo", "FileReport", "SummitGraph", "load"]
 
@@ -182,7 +182,7 @@ class SummitGraph:
     ) -> QueryResult:
         """Run a catalogue query, a ``.rq`` file or SPARQL text; ``params`` are bound, typed.
 
-        Read-only, local and time-limited: see :func:`kg.query.run_query`
+        Read-only, local and time-limited: see :func:`kg.sparql.runner.run_query`
         (``timeout``, ``max_rows`` and ``allow_remote`` are not query parameters).
 
         Examples:
@@ -250,7 +250,7 @@ class SummitGraph:
         """The data as ``format`` text, written by pyoxigraph (no recursion on blank nodes)."""
         import pyoxigraph as ox
 
-        from kg.engines import to_oxigraph
+        from kg.sparql.engines import to_oxigraph
 
         formats = {
             "turtle": ox.RdfFormat.TURTLE,
@@ -272,7 +272,7 @@ class SummitGraph:
 
     def validate(self) -> ValidationReport:
         """Check the data against ``ontology/shapes.ttl`` (SHACL)."""
-        from kg.validate import validate
+        from kg.rdf.validation import validate
 
         return validate(self.data(), self.store.ontology())
 
@@ -288,9 +288,9 @@ class SummitGraph:
     ) -> nx.MultiDiGraph:
         """The graph, or one view of it, as a networkx MultiDiGraph.
 
-        With no arguments: every claim (see :func:`kg.convert.to_networkx`,
+        With no arguments: every claim (see :func:`kg.network.convert.to_networkx`,
         whose options such as ``classes=`` or ``provenance=True`` pass
-        through). ``view`` picks one of :data:`kg.convert.VIEWS`; ``query``
+        through). ``view`` picks one of :data:`kg.network.convert.VIEWS`; ``query``
         converts the graph a CONSTRUCT or DESCRIBE query builds (a catalogue
         name, a ``.rq`` path or text; ``params`` are bound); ``focus`` then
         keeps what lies within ``depth`` links of the node with that label.
@@ -305,7 +305,7 @@ class SummitGraph:
             >>> g.to_networkx(view="topics", focus="Cybersecurity", depth=1).number_of_nodes()
             8
         """
-        from kg.convert import to_networkx, view_graph
+        from kg.network.convert import to_networkx, view_graph
 
         if view is not None and (query is not None or options):
             raise UsageError("choose a view, or a query or conversion options, not both")
@@ -322,7 +322,7 @@ class SummitGraph:
         else:
             network = to_networkx(self.data(), **options)
         if focus is not None:
-            from kg.analytics import ego_graph
+            from kg.network.analytics import ego_graph
 
             network = ego_graph(network, focus, depth)
         return network
@@ -347,10 +347,10 @@ class SummitGraph:
         ``view``, ``focus``, ``depth``, ``query`` and ``params`` choose what to
         draw (see :meth:`to_networkx`; no view and no query is the overview);
         ``physics``, ``size_by`` and ``max_nodes`` how (see
-        :func:`kg.viz.render_html`). The file is written atomically as UTF-8;
+        :func:`kg.network.page.render_html`). The file is written atomically as UTF-8;
         nothing else is written.
         """
-        from kg.viz import MAX_NODES, view_title, write_html
+        from kg.network.page import MAX_NODES, view_title, write_html
 
         network = self.to_networkx(
             view=view, focus=focus, depth=depth, query=query, params=params, **options

@@ -38,9 +38,9 @@ from rdflib.namespace import RDF
 
 from kg.errors import LoaderError, StoreError
 from kg.loaders import Loaded, loader_for
-from kg.namespaces import SKG
+from kg.loaders.sources import expand_sources
+from kg.rdf.namespaces import SKG
 from kg.resources import default_sources
-from kg.sources import expand_sources
 from kg.stores.base import GraphData, Store
 
 __all__ = ["COUNTED", "FileReport", "IngestSummary", "default_jobs", "ingest", "read_source"]

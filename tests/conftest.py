@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from canary import canary_server
 
 import kg
+from tests.support.canary import canary_server
 
 
 @pytest.fixture(scope="session")
@@ -25,7 +25,7 @@ def canary() -> Iterator[str]:
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Print what the reliability tests tried (see tests/tally.py)."""
-    from tally import COUNTS
+    from tests.support.tally import COUNTS
 
     if COUNTS:
         terminalreporter.section("reliability counts")

@@ -10,9 +10,9 @@ any single input that runs longer than :data:`HANG_SECONDS` fails as a hang.
   only :class:`~kg.errors.KGError`;
 * article text → parse, extract, map: only KGError, and offsets index the
   normalised text;
-* any text → :func:`kg.query.compile_readonly`: only QueryError (QueryRejected
+* any text → :func:`kg.sparql.gate.compile_readonly`: only QueryError (QueryRejected
   included), and ``allow_remote`` only ever lets more through;
-* any text and bindings → :func:`kg.engines.with_values`: only ValueError;
+* any text and bindings → :func:`kg.sparql.engines.with_values`: only ValueError;
   on checked queries its output parses in Oxigraph, and a bound value of any
   characters comes back from a store exactly as it went in.
 
@@ -32,20 +32,21 @@ from typing import TypeVar
 
 import pyoxigraph as ox
 import pytest
-from genre_strategies import SAMPLE_ARTICLES, genre_articles
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Literal, URIRef
 from rdflib.term import Identifier
-from tally import tally
 
-from kg.engines import execute, from_oxigraph, to_oxigraph, with_values
 from kg.errors import KGError, QueryError, QueryRejected
-from kg.extract import extract
 from kg.loaders import article
-from kg.mapping import to_graph
-from kg.parse import normalise_text, parse_article
-from kg.query import catalogue, compile_readonly
+from kg.rdf.mapping import to_graph
+from kg.sparql.catalogue import catalogue
+from kg.sparql.engines import execute, from_oxigraph, to_oxigraph, with_values
+from kg.sparql.gate import compile_readonly
+from kg.text.extract import extract
+from kg.text.parse import normalise_text, parse_article
+from tests.support.genre_strategies import SAMPLE_ARTICLES, genre_articles
+from tests.support.tally import tally
 
 T = TypeVar("T")
 

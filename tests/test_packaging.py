@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.query import catalogue
+from kg.sparql.catalogue import catalogue
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 SUBCOMMANDS = ("build", "query", "queries", "viz", "analyze", "export", "validate")
 COPY_IGNORE = shutil.ignore_patterns(
@@ -102,7 +102,7 @@ def wheel_files(wheel: Path) -> set[str]:
         "kg/_data/ontology/shapes.ttl",
         "kg/_data/ontology/gazetteer.ttl",
         "kg/_data/data/alaska-summit-briefing.md",
-        "kg/templates/view.html.j2",
+        "kg/network/templates/view.html.j2",
         "kg/py.typed",
         "kg/__main__.py",
         *(f"kg/_data/queries/{name}.rq" for name in QUERY_NAMES),

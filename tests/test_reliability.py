@@ -30,39 +30,41 @@ from typing import Any
 
 import pyoxigraph as ox
 import pytest
-from answers import result_set
-from canary import Canary
-from checks import run, snapshot
-from documents import LEAD, body_blocks, only_list, only_table, shape
-from genre_strategies import assert_labels_in_source
-from html_page import Page
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS, SKOS
-from sparql_server import Endpoint, sparql_server
-from tally import tally
 
 import kg
 import kg.graph
-import kg.query
-import kg.sandbox
-from kg import viz
-from kg.document import Document, Heading, ListBlock, Paragraph, Table
-from kg.engines import oxigraph_store, with_values
+import kg.sparql.gate
+import kg.sparql.runner
+import kg.sparql.sandbox
 from kg.errors import LoaderError, QueryError, QueryRejected, QueryTimeout, StoreError
-from kg.extract import extract
 from kg.loaders import article as article_loader
 from kg.loaders import loader_for
-from kg.mapping import to_graph
-from kg.namespaces import ID, SKG
-from kg.parse import parse_article
-from kg.query import CheckedQuery, catalogue, compile_readonly, run_query
+from kg.network import page as viz
+from kg.rdf.mapping import to_graph
+from kg.rdf.namespaces import ID, SKG
+from kg.sparql.catalogue import catalogue
+from kg.sparql.engines import oxigraph_store, with_values
+from kg.sparql.gate import CheckedQuery, compile_readonly
+from kg.sparql.runner import run_query
 from kg.stores import GraphData
 from kg.stores.oxigraph import OxigraphStore
 from kg.stores.sparql import SparqlStore
+from kg.text.document import Document, Heading, ListBlock, Paragraph, Table
+from kg.text.extract import extract
+from kg.text.parse import parse_article
+from tests.support.answers import result_set
+from tests.support.canary import Canary
+from tests.support.checks import run, snapshot
+from tests.support.documents import LEAD, body_blocks, only_list, only_table, shape
+from tests.support.genre_strategies import assert_labels_in_source
+from tests.support.html_page import Page
+from tests.support.paths import FIXTURES, ROOT
+from tests.support.sparql_server import Endpoint, sparql_server
+from tests.support.tally import tally
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).parent / "fixtures"
 IMG = "<img src=x onerror=alert(1)>"
 SCRIPT = "</script><script>alert(2)</script>"
 STRICT = {
@@ -219,7 +221,7 @@ def test_A2_with_the_gate_off_rdflib_cannot_even_connect(
     alaska: kg.SummitGraph, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Second layer: the worker's audit hook refuses the socket; the tarpit sees no one."""
-    monkeypatch.setattr(kg.query, "compile_readonly", no_gate)
+    monkeypatch.setattr(kg.sparql.runner, "compile_readonly", no_gate)
     tarpit = _tarpit()
     url = f"http://127.0.0.1:{tarpit.getsockname()[1]}/sparql"
     try:
@@ -256,7 +258,7 @@ def test_A3_from_and_from_named_are_refused(
 def test_A3_importing_the_runner_turns_off_rdflib_graph_loading() -> None:
     code = (
         "import rdflib.plugins.sparql as s; before = s.SPARQL_LOAD_GRAPHS; "
-        "import kg.query; print(before, s.SPARQL_LOAD_GRAPHS)"
+        "import kg.sparql.runner; print(before, s.SPARQL_LOAD_GRAPHS)"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
@@ -280,7 +282,7 @@ def test_A4_load_is_refused_and_the_runner_never_updates(
         monkeypatch.setattr(sys, "stdin", io.StringIO(text))
         clear_error(run("query", "-"), "updates are refused")
     assert Canary.hits == 0
-    for module in ("query", "engines", "sandbox", "results", "cli"):
+    for module in (*(f"sparql/{name}" for name in SPARQL_MODULES), "cli"):
         tree = ast.parse((ROOT / "kg" / f"{module}.py").read_text(encoding="utf-8"))
         calls = [
             node.lineno
@@ -290,6 +292,9 @@ def test_A4_load_is_refused_and_the_runner_never_updates(
             and node.func.attr == "update"
         ]
         assert calls == [], f"kg/{module}.py calls .update() at lines {calls}"
+
+
+SPARQL_MODULES = ("catalogue", "gate", "runner", "engines", "sandbox", "results")
 
 
 def test_A5_urls_as_inputs_are_refused(tmp_path: Path, canary: str) -> None:
@@ -443,7 +448,7 @@ def test_A9_only_the_configured_endpoint_is_reached(
 
     hostile()
     with pytest.raises(PermissionError):  # local query workers reach nothing at all
-        kg.sandbox.run_isolated(connect, timeout=5)
+        kg.sparql.sandbox.run_isolated(connect, timeout=5)
     assert Canary.hits == 0
 
 
@@ -483,7 +488,9 @@ def test_B1_bound_values_stay_one_literal_in_the_query_text(payload: str) -> Non
     text = with_values(BY_LABEL, "SELECT", {"want": Literal(payload)})
     values = [
         node
-        for node in _algebra_nodes(kg.query.translateQuery(kg.query.parseQuery(text)).algebra)
+        for node in _algebra_nodes(
+            kg.sparql.gate.translateQuery(kg.sparql.gate.parseQuery(text)).algebra
+        )
         if getattr(node, "name", None) == "values"
     ]
     assert [row for node in values for row in node["res"]] == [{Variable("want"): Literal(payload)}]
@@ -500,8 +507,13 @@ def _algebra_nodes(node: Any) -> Iterator[Any]:
 
 
 def test_B1_the_runner_never_formats_query_text() -> None:
-    """In kg/query.py, f-strings, ``%`` and ``.format`` only build messages and regexes."""
-    tree = ast.parse((ROOT / "kg" / "query.py").read_text(encoding="utf-8"))
+    """In the runner and the gate, f-strings, ``%`` and ``.format`` only build messages, regexes."""
+    for name in ("runner.py", "gate.py"):
+        _assert_formats_no_query_text(ROOT / "kg" / "sparql" / name)
+
+
+def _assert_formats_no_query_text(path: Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
     allowed: set[int] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Raise) and node.exc is not None:
@@ -668,7 +680,7 @@ def test_B8_the_row_cap_truncates_and_says_so(
 def test_B8_a_query_past_the_memory_cap_is_a_clear_error(
     alaska: kg.SummitGraph, ox_store: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(kg.sandbox, "MAX_WORKER_MEMORY", 256 * 1024**2)
+    monkeypatch.setattr(kg.sparql.sandbox, "MAX_WORKER_MEMORY", 256 * 1024**2)
     text = "SELECT * { ?a ?p ?x . ?b ?q ?y } ORDER BY ?x ?y"
     for target in targets(alaska, ox_store):
         hostile()
@@ -690,7 +702,7 @@ def test_B9_deep_nesting_is_refused_and_past_the_gate_cannot_kill_the_parent(
             hostile()
             with pytest.raises(QueryRejected, match="nesting too deep"):
                 run_query(target, text)
-    monkeypatch.setattr(kg.query, "compile_readonly", no_gate)
+    monkeypatch.setattr(kg.sparql.runner, "compile_readonly", no_gate)
     deeper = "SELECT * { FILTER(" + "(" * 10_000 + "1" + ")" * 10_000 + ") }"
     for target in targets(alaska, ox_store):
         hostile()
@@ -721,7 +733,7 @@ def test_B11_every_rq_file_in_the_repository_is_read_only_and_local() -> None:
     assert len(listed) >= len(catalogue())
     for name in listed:
         text = (ROOT / name).read_text(encoding="utf-8")
-        assert len(text) < kg.query.MAX_QUERY_CHARS, name
+        assert len(text) < kg.sparql.gate.MAX_QUERY_CHARS, name
         checked = compile_readonly(text, source=name)  # raises on updates, SERVICE, FROM
         assert checked.kind in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"), name
 
@@ -1247,7 +1259,7 @@ def test_E2_tooltips_are_plain_strings_and_vis_network_renders_them_as_text(
     assert version is not None and int(version.group(1)) >= 9
     for item in Page(hostile_view[0]).data()["nodes"]:
         assert isinstance(item["title"], str)
-    tree = ast.parse((ROOT / "kg" / "viz.py").read_text(encoding="utf-8"))
+    tree = ast.parse((ROOT / "kg" / "network" / "page.py").read_text(encoding="utf-8"))
     imported = [
         ast.unparse(n) for n in ast.walk(tree) if isinstance(n, ast.Import | ast.ImportFrom)
     ]

@@ -15,12 +15,13 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from kg.extract import extract
-from kg.ids import content_hash, document_iri
 from kg.loaders import Loaded
-from kg.mapping import to_graph, to_triples
-from kg.parse import normalise_text, parse_article
-from kg.sources import read_text
+from kg.loaders.sources import read_text
+from kg.rdf.iris import document_iri
+from kg.rdf.mapping import to_graph, to_triples
+from kg.text.extract import extract
+from kg.text.normalize import content_hash
+from kg.text.parse import normalise_text, parse_article
 
 __all__ = ["identify", "load", "read"]
 

@@ -28,12 +28,11 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
-from kg.engines import sparql_term
 from kg.errors import LoaderError
-from kg.ids import content_hash
-from kg.mapping import bind_prefixes
-from kg.namespaces import ID, ONTOLOGY_GRAPH
-from kg.sources import read_text
+from kg.loaders.sources import read_text
+from kg.rdf.namespaces import ID, ONTOLOGY_GRAPH, bind_prefixes
+from kg.sparql.engines import sparql_term
+from kg.text.normalize import content_hash
 
 __all__ = ["RDF_FORMATS", "identify", "load"]
 

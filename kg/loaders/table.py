@@ -47,15 +47,15 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from kg.claims import Claims, ConceptClaim, Entity, Likelihood, OutcomeClaim, SummitClaim
-from kg.document import Block, Document, Row, Section, Table, clean_text
 from kg.errors import LoaderError
-from kg.extract import HEDGES, concept_key, focus_key
-from kg.gazetteer import Gazetteer
 from kg.loaders import Loaded
-from kg.mapping import to_graph, to_triples
-from kg.parse import normalise_text
-from kg.sources import read_text
+from kg.loaders.sources import read_text
+from kg.rdf.mapping import to_graph, to_triples
+from kg.text.claims import Claims, ConceptClaim, Entity, Likelihood, OutcomeClaim, SummitClaim
+from kg.text.document import Block, Document, Row, Section, Table, clean_text
+from kg.text.extract import HEDGES, concept_key, focus_key
+from kg.text.gazetteer import Gazetteer
+from kg.text.parse import normalise_text
 
 __all__ = ["COLUMNS", "load", "read", "read_claims"]
 

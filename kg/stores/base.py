@@ -1,7 +1,7 @@
 """What every store does: named graphs written whole, listed, removed, and read by queries.
 
 A store holds one named graph per source document and the ontology in
-:data:`~kg.namespaces.ONTOLOGY_GRAPH`; queries read a default graph that is
+:data:`~kg.rdf.namespaces.ONTOLOGY_GRAPH`; queries read a default graph that is
 the *set* union of all of them (a triple two sources share counts once).
 Documents arrive as :class:`GraphData`, built by the loaders' worker
 processes: either rdflib triples (for the in-memory store) or N-Triples
@@ -29,8 +29,8 @@ from typing import Any
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg.engines import sparql_term
-from kg.ids import content_hash
+from kg.sparql.engines import sparql_term
+from kg.text.normalize import content_hash
 
 __all__ = ["DocumentInfo", "GraphData", "Store", "Triple", "nt_term"]
 
@@ -155,11 +155,11 @@ class Store(ABC):
 
     @abstractmethod
     def reading(self) -> AbstractContextManager[Any]:
-        """A context giving what :func:`kg.query.run_query` runs on, for one read."""
+        """A context giving what :func:`kg.sparql.runner.run_query` runs on, for one read."""
 
     def data(self) -> Graph:
         """The union of the data graphs as one rdflib graph (a copy)."""
-        from kg.mapping import bind_prefixes
+        from kg.rdf.namespaces import bind_prefixes
 
         union = bind_prefixes(Graph())
         for s, p, o, _ in self.quads():

@@ -22,8 +22,7 @@ from rdflib.namespace import DCTERMS, RDF
 from rdflib.term import Node
 
 from kg.errors import StoreError
-from kg.mapping import bind_prefixes
-from kg.namespaces import ONTOLOGY_GRAPH, SKG
+from kg.rdf.namespaces import ONTOLOGY_GRAPH, SKG, bind_prefixes
 from kg.resources import resource_file
 from kg.stores.base import DocumentInfo, GraphData, Store
 

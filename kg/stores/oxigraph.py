@@ -14,7 +14,7 @@ own union of named graphs counts a shared triple once per graph).
   reader during an ingest, gets :class:`~kg.errors.StoreError` "store in use"
   (pyoxigraph calls reading during a write undefined behaviour).
 * Queries on a read-only store run in the forked query worker with a timeout; on
-  a store this process writes, in-process (see :class:`~kg.engines.InProcess`).
+  a store this process writes, in-process (see :class:`~kg.sparql.engines.InProcess`).
 
 Examples:
     >>> import tempfile
@@ -43,10 +43,10 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
-from kg.engines import InProcess, from_oxigraph, sparql_term
 from kg.errors import StoreError
-from kg.namespaces import ONTOLOGY_GRAPH, SKG
+from kg.rdf.namespaces import ONTOLOGY_GRAPH, SKG
 from kg.resources import resource_file
+from kg.sparql.engines import InProcess, from_oxigraph, sparql_term
 from kg.stores.base import DocumentInfo, GraphData, Store
 
 __all__ = ["LOCK_FILE", "OxigraphStore"]

@@ -46,10 +46,10 @@ from rdflib.namespace import DCTERMS
 from rdflib.query import Result
 from rdflib.term import Identifier, Node
 
-from kg.engines import Answer, sparql_term, with_values
 from kg.errors import QueryError, QueryTimeout, StoreError
-from kg.namespaces import ONTOLOGY_GRAPH, SKG
+from kg.rdf.namespaces import ONTOLOGY_GRAPH, SKG
 from kg.resources import resource_file
+from kg.sparql.engines import Answer, sparql_term, with_values
 from kg.stores.base import DocumentInfo, GraphData, Store
 
 __all__ = ["REGISTRY_GRAPH", "UNION_GRAPH", "SparqlEndpoint", "SparqlStore"]

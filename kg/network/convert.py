@@ -1,0 +1,462 @@
+"""RDF → networkx: resources become nodes, object properties become keyed edges.
+
+Nodes are IRIs (strings) with a ``label``, a ``type`` (the most specific
+summit-kg class) and their literal properties as attributes; literals never
+become nodes. Edge keys are predicate IRIs and each edge has a readable
+``label``. The provenance structure (documents, sections, rows, items) is
+left out unless ``provenance=True``; every node still carries ``source``, the
+sorted titles of the documents that state it (through ``prov:wasDerivedFrom``
+or a ``skg:mentions`` from their text), and the ``quote`` it was derived from.
+
+The conversion is one pass over the triples plus one over the nodes: linear in
+the size of the graph, with no per-node index look-ups.
+
+Examples:
+    >>> from rdflib import Graph, Literal, URIRef
+    >>> from kg.rdf.namespaces import SKG, SKOS, RDF
+    >>> g = Graph()
+    >>> t, o = URIRef("urn:t"), URIRef("urn:o")
+    >>> for triple in [(t, RDF.type, SKG.Topic), (t, SKOS.prefLabel, Literal("Trade")),
+    ...                (o, RDF.type, SKG.Outcome), (o, SKG.topic, t)]:
+    ...     _ = g.add(triple)
+    >>> nxg = to_networkx(g)
+    >>> sorted(nxg.nodes(data="type")), list(nxg.edges(keys=True, data="label"))
+    ([('urn:o', 'Outcome'), ('urn:t', 'Topic')], [('urn:o', 'urn:t', '...#topic', 'topic')])
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
+from rdflib.term import Node
+
+from kg.errors import UsageError
+from kg.rdf.namespaces import SCHEMA, SKG
+
+__all__ = [
+    "CLASS_ORDER",
+    "LIKELIHOOD_RANK",
+    "PROVENANCE_CLASSES",
+    "VIEWS",
+    "View",
+    "local_name",
+    "to_networkx",
+    "view_graph",
+]
+
+CLASS_ORDER: tuple[URIRef, ...] = (
+    SKG.Summit,
+    SKG.Person,
+    SKG.State,
+    SKG.Organization,
+    SKG.Group,
+    SKG.Actor,
+    SKG.Place,
+    SKG.Outcome,
+    SKG.Concern,
+    SKG.Recommendation,
+    SKG.Topic,
+    SKG.FocusArea,
+    SKG.Likelihood,
+    SKG.SourceDocument,
+    SKG.Section,
+    SKG.Heading,
+    SKG.Paragraph,
+    SKG.List,
+    SKG.ListItem,
+    SKG.Table,
+    SKG.TableRow,
+    SKG.Cell,
+)
+"""Classes from most to least specific; a node's ``type`` is the first it has."""
+
+PROVENANCE_CLASSES = frozenset(
+    {
+        SKG.SourceDocument,
+        SKG.Section,
+        SKG.Heading,
+        SKG.Paragraph,
+        SKG.List,
+        SKG.ListItem,
+        SKG.Table,
+        SKG.TableRow,
+        SKG.Cell,
+    }
+)
+
+LIKELIHOOD_RANK: dict[str, int] = {
+    "unlikely": 0,
+    "possible": 1,
+    "likely": 2,
+    "projected": 3,
+    "anticipated": 4,
+    "agreed": 5,
+}
+"""The ``skg:rank`` of each likelihood in ``ontology/summit.ttl`` (unstated has none).
+
+Used when the graph holds only data and not the ontology; a test keeps the
+two in step.
+"""
+
+# The conversion works on plain strings, not rdflib terms: rdflib's term equality
+# is Python code, and a dict look-up that meets an equal but distinct term calls
+# it. Node keys are IRIs, or "_:" + id for blank nodes.
+_CLASS_NAMES = {str(klass): klass.split("#")[-1] for klass in CLASS_ORDER}
+_PROVENANCE_NAMES = frozenset(_CLASS_NAMES[str(klass)] for klass in PROVENANCE_CLASSES)
+_DERIVED = str(PROV.wasDerivedFrom)
+_DOCUMENT, _QUOTE, _START, _LINE = map(str, (SKG.SourceDocument, SKG.quote, SKG.start, SKG.line))
+_TITLE, _PREF_LABEL, _RANK = map(str, (DCTERMS.title, SKOS.prefLabel, SKG.rank))
+_SKIPPED_EDGES = frozenset(
+    map(str, (RDF.type, SKOS.inScheme, SKG.likelihood, SKG.headerLikelihood))
+)
+_LABELS = tuple(map(str, (SKOS.prefLabel, RDFS.label, DCTERMS.title, SCHEMA.name)))
+_OUTCOME_EDGES = frozenset(map(str, (SKG.topic, SKG.focusArea)))  # edges with the likelihood
+_STATED_IN = str(SKG.inDocument)
+# Properties whose IRI values are shown as attributes when they are not nodes.
+_IRI_ATTRIBUTES = frozenset(map(str, (SCHEMA.sameAs, SKG.status)))
+_SKG_NS = str(SKG.Summit)[: -len("Summit")]
+# What the one pass over the triples does with each predicate (default: an edge).
+_ROLES: dict[str, str] = {
+    str(RDF.type): "type",
+    _DERIVED: "derived",
+    _STATED_IN: "document",
+    str(SKG.mentions): "mentions",
+    str(SKG.likelihood): "likelihood",
+    **dict.fromkeys(_IRI_ATTRIBUTES, "iri"),
+}
+
+
+@dataclass(frozen=True)
+class View:
+    """A named part of the graph for views and analytics (see :data:`VIEWS`)."""
+
+    name: str
+    description: str
+    classes: tuple[str, ...] | None = None
+    predicates: tuple[str, ...] | None = None
+    documents: bool = False
+    edge_label: str | None = None
+    """An edge attribute drawn as the edge's label where an edge has it."""
+
+
+_ACTORS = ("Person", "State", "Organization", "Group", "Actor")
+VIEWS: dict[str, View] = {
+    view.name: view
+    for view in (
+        View(
+            "overview",
+            "every claim: the summit, actors, places, topics, focus areas, outcomes, "
+            "concerns and recommendations",
+        ),
+        View(
+            "topics",
+            "topic → focus area → outcome, edges labelled with the outcome's likelihood",
+            classes=("Topic", "FocusArea", "Outcome"),
+            edge_label="likelihood",
+        ),
+        View(
+            "actors",
+            "who: the summit, its actors and places, the topics, concerns and "
+            "recommendations that name them",
+            classes=("Summit", *_ACTORS, "Place", "Topic", "Concern", "Recommendation"),
+        ),
+        View(
+            "sources",
+            "which document says what: each claim linked to the documents that state it",
+            classes=("SourceDocument", "Summit", "Topic", "Outcome", "Concern", "Recommendation"),
+            predicates=(_STATED_IN, str(SKG.topic)),
+            documents=True,
+        ),
+    )
+}
+"""The views of ``summit-kg viz --view`` and :meth:`kg.SummitGraph.to_html`."""
+
+
+def local_name(iri: str) -> str:
+    """The part of an IRI after the last ``#`` or ``/``.
+
+    Examples:
+        >>> local_name("https://w3id.org/summit-kg/ontology#hasOutcome")
+        'hasOutcome'
+    """
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _key(term: Node) -> str:
+    """A term as a plain string: its IRI, or "_:" + id for a blank node."""
+    return f"_:{term}" if isinstance(term, BNode) else str(term)
+
+
+def _sort_key(value: object) -> tuple[str, str]:
+    return (type(value).__name__, str(value))
+
+
+class _Triples:
+    """Everything :func:`to_networkx` needs, gathered in one pass over the graph."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.types: dict[str, set[str]] = defaultdict(set)
+        self.literals: dict[str, dict[str, list[Literal]]] = defaultdict(lambda: defaultdict(list))
+        self.derived: dict[str, list[str]] = defaultdict(list)
+        self.mentioned_by: dict[str, list[str]] = defaultdict(list)
+        self.in_document: dict[str, str] = {}
+        self.likelihood: dict[str, str] = {}
+        self.iri_values: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        self.links: list[tuple[str, str, str]] = []
+        types, literals, links, roles = self.types, self.literals, self.links, _ROLES
+        for s, p, o in graph:
+            sk = str(s) if type(s) is URIRef else _key(s)
+            pk = str(p)
+            if isinstance(o, Literal):
+                literals[sk][pk].append(o)
+                continue
+            ok = str(o) if type(o) is URIRef else _key(o)
+            role = roles.get(pk)
+            if role == "type":
+                types[sk].add(ok)
+                continue
+            if role == "derived":
+                self.derived[sk].append(ok)
+            elif role == "document":
+                self.in_document[sk] = ok
+            elif role == "mentions":
+                self.mentioned_by[ok].append(sk)
+            elif role == "likelihood":
+                self.likelihood[sk] = ok
+            elif role == "iri":
+                self.iri_values[sk][pk].append(ok)
+            links.append((sk, pk, ok))
+
+    def node_type(self, node: str) -> str | None:
+        """The most specific summit-kg class of ``node``, else None."""
+        types = self.types.get(node)
+        if not types:
+            return None
+        for klass, name in _CLASS_NAMES.items():
+            if klass in types:
+                return name
+        return None
+
+    def first(self, node: str, predicate: str) -> Literal | None:
+        values = self.literals.get(node, {}).get(predicate)
+        return min(values, key=str) if values else None
+
+    def label(self, node: str) -> str:
+        for predicate in _LABELS:
+            value = self.first(node, predicate)
+            if value is not None:
+                return str(value)
+        return local_name(node)
+
+    def document_of(self, segment: str) -> str | None:
+        """The source document a text segment (or the document itself) belongs to."""
+        if _DOCUMENT in self.types.get(segment, ()):
+            return segment
+        return self.in_document.get(segment)
+
+    def documents_stating(self, node: str) -> set[str]:
+        docs = {
+            self.document_of(segment)
+            for segment in (*self.derived.get(node, ()), *self.mentioned_by.get(node, ()))
+        }
+        own = self.document_of(node)  # a document, or a segment when provenance is kept
+        docs.add(own)
+        docs.discard(None)
+        return docs  # type: ignore[return-value]
+
+    def title(self, document: str) -> str:
+        value = self.first(document, _TITLE)
+        return str(value) if value is not None else local_name(document)
+
+    def quote(self, node: str) -> str | None:
+        """The exact text of the first segment ``node`` was derived from."""
+        quotes = []
+        for segment in self.derived.get(node, ()):
+            text = self.first(segment, _QUOTE)
+            if text is not None:
+                start = self.first(segment, _START)
+                line = self.first(segment, _LINE)
+                order = start if start is not None else line
+                position = int(order.toPython()) if order is not None else 0
+                document = self.document_of(segment)
+                quotes.append((self.title(document) if document else "", position, str(text)))
+        return min(quotes)[2] if quotes else None
+
+    def likelihood_label(self, node: str) -> tuple[str, int | None] | None:
+        level = self.likelihood.get(node)
+        if level is None:
+            return None
+        label = self.first(level, _PREF_LABEL)
+        text = str(label) if label is not None else local_name(level).lower()
+        rank = self.first(level, _RANK)
+        value = rank.toPython() if rank is not None else LIKELIHOOD_RANK.get(text)
+        return text, value if isinstance(value, int) else None
+
+
+def to_networkx(
+    graph: Graph,
+    *,
+    classes: Iterable[str] | None = None,
+    predicates: Iterable[str] | None = None,
+    provenance: bool = False,
+    documents: bool = False,
+    untyped: bool = False,
+) -> nx.MultiDiGraph:
+    """Convert an RDF graph to a networkx MultiDiGraph.
+
+    Node attributes: ``label``; ``type``, the class local name; every literal
+    property under its local name (a sorted list when it has several values);
+    ``source``, the sorted titles of the documents that state the node;
+    ``quote``, the text it was derived from; ``mentionedIn``, the number of
+    text passages that mention it; for outcomes ``likelihood`` (its
+    label) and ``likelihoodRank``. Edges are keyed by predicate IRI with a
+    ``label``; an outcome's ``topic`` and ``focusArea`` edges also carry its
+    ``likelihood``. The caller's graph is not changed.
+
+    Args:
+        graph: the RDF data.
+        classes: keep only nodes of these class local names (e.g. ``["Topic", "Outcome"]``).
+        predicates: keep only edges whose predicate local name or IRI is listed.
+        provenance: keep documents, sections, rows and items as nodes.
+        documents: keep source documents as nodes, each claim linked to the
+            documents that state it by a ``skg:inDocument`` edge labelled "stated in".
+        untyped: keep resources without a summit-kg class too (type ``"Other"``);
+            for graphs built by CONSTRUCT queries.
+
+    Examples:
+        >>> from rdflib import Graph
+        >>> g = Graph().parse(format="turtle", data='''
+        ...   @prefix skg: <https://w3id.org/summit-kg/ontology#> .
+        ...   @prefix dct: <http://purl.org/dc/terms/> .
+        ...   @prefix prov: <http://www.w3.org/ns/prov#> .
+        ...   <urn:d> a skg:SourceDocument ; dct:title "Alaska briefing" .
+        ...   <urn:r> a skg:TableRow ; skg:inDocument <urn:d> ; skg:quote "Cyber | norms |" .
+        ...   <urn:o> a skg:Outcome ; dct:title "Cyber norms" ; skg:likelihood skg:Possible ;
+        ...       prov:wasDerivedFrom <urn:r> .''')
+        >>> node = to_networkx(g).nodes["urn:o"]
+        >>> node["type"], node["label"], node["source"], node["quote"]
+        ('Outcome', 'Cyber norms', ['Alaska briefing'], 'Cyber | norms |')
+        >>> node["likelihood"], node["likelihoodRank"]
+        ('possible', 1)
+        >>> list(to_networkx(g, documents=True).edges(data="label"))
+        [('urn:o', 'urn:d', 'stated in')]
+    """
+    keep_classes = None if classes is None else set(classes)
+    keep_predicates = None if predicates is None else set(predicates)
+    facts = _Triples(graph)
+
+    def wanted(node_type: str) -> bool:
+        if keep_classes is not None and node_type not in keep_classes:
+            return False
+        if node_type in _PROVENANCE_NAMES and not provenance:
+            return documents and node_type == "SourceDocument"
+        return True
+
+    kept: dict[str, str] = {}
+    for subject in facts.types:
+        node_type = facts.node_type(subject)
+        if node_type is not None and wanted(node_type):
+            kept[subject] = node_type
+    if untyped and (keep_classes is None or "Other" in keep_classes):
+        for s, p, o in facts.links:
+            if p in _SKIPPED_EDGES:
+                continue
+            for term in (s, o):
+                if term not in kept and facts.node_type(term) is None:
+                    kept[term] = "Other"
+
+    result = nx.MultiDiGraph()
+    stated: dict[str, set[str]] = {}
+    for node in sorted(kept):
+        attrs: dict[str, Any] = {"type": kept[node], "label": facts.label(node)}
+        for predicate, values in sorted(facts.literals.get(node, {}).items()):
+            if predicate in _LABELS:
+                continue
+            python = sorted({v.toPython() for v in values}, key=_sort_key)
+            attrs.setdefault(local_name(predicate), python[0] if len(python) == 1 else python)
+        for predicate, iris in sorted(facts.iri_values.get(node, {}).items()):
+            shown = sorted({local_name(i) if i.startswith(_SKG_NS) else i for i in iris})
+            attrs.setdefault(local_name(predicate), shown[0] if len(shown) == 1 else shown)
+        docs = facts.documents_stating(node)
+        if docs:
+            stated[node] = docs
+            attrs["source"] = sorted({facts.title(d) for d in docs})
+        passages = sum(1 for m in facts.mentioned_by.get(node, ()) if facts.document_of(m))
+        if passages:
+            attrs["mentionedIn"] = passages
+        quote = facts.quote(node)
+        if quote is not None and not provenance:
+            attrs["quote"] = quote
+        likelihood = facts.likelihood_label(node)
+        if likelihood is not None:
+            attrs["likelihood"], rank = likelihood
+            if rank is not None:
+                attrs["likelihoodRank"] = rank
+        result.add_node(node, **attrs)
+
+    names: dict[str, str | None] = {}  # predicate -> edge label, None if left out
+
+    def edge_name(predicate: str) -> str | None:
+        if predicate not in names:
+            name = local_name(predicate)
+            keep = keep_predicates is None or bool({name, predicate} & keep_predicates)
+            skip = predicate in _SKIPPED_EDGES or (predicate == _DERIVED and not provenance)
+            names[predicate] = name if keep and not skip else None
+        return names[predicate]
+
+    # Sorted, so the same data gives the same edge order in every process (rdflib's
+    # iteration order follows string hashes, which change from run to run).
+    links = [(s, p, o) for s, p, o in facts.links if s in kept and o in kept]
+    links.sort()
+    for subject, predicate, obj in links:
+        name = edge_name(predicate)
+        if name is None:
+            continue
+        edge: dict[str, Any] = {"label": name}
+        source = result.nodes[subject]
+        if predicate in _OUTCOME_EDGES and "likelihood" in source:
+            edge["likelihood"] = source["likelihood"]
+        result.add_edge(subject, obj, key=predicate, **edge)
+
+    if documents and edge_name(_STATED_IN) is not None:
+        for node, docs in sorted(stated.items()):
+            for doc in sorted(docs):
+                if doc in kept and doc != node:
+                    result.add_edge(node, doc, key=_STATED_IN, label="stated in")
+    return result
+
+
+def view_graph(graph: Graph, view: str) -> nx.MultiDiGraph:
+    """The networkx graph of one of the :data:`VIEWS`.
+
+    Raises:
+        UsageError: an unknown view name.
+
+    Examples:
+        >>> from rdflib import Graph
+        >>> g = Graph().parse(format="turtle", data='''
+        ...   @prefix skg: <https://w3id.org/summit-kg/ontology#> .
+        ...   <urn:t> a skg:Topic . <urn:c> a skg:Concern .
+        ...   <urn:o> a skg:Outcome ; skg:topic <urn:t> ; skg:likelihood skg:Likely .''')
+        >>> list(view_graph(g, "topics").edges(data="label"))
+        [('urn:o', 'urn:t', 'likely')]
+    """
+    try:
+        spec = VIEWS[view]
+    except KeyError:
+        raise UsageError(f"unknown view '{view}'. Known: {', '.join(VIEWS)}") from None
+    result = to_networkx(
+        graph, classes=spec.classes, predicates=spec.predicates, documents=spec.documents
+    )
+    if spec.edge_label is not None:
+        for _u, _v, data in result.edges(data=True):
+            value = data.get(spec.edge_label)
+            if value is not None:
+                data["label"] = str(value)
+    return result

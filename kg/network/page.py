@@ -1,0 +1,727 @@
+"""Draw a summit knowledge graph as one self-contained, interactive HTML page.
+
+The page is built from a networkx ``MultiDiGraph`` whose node ids are IRIs and
+whose nodes carry ``label`` and ``type`` attributes (see :func:`render_html`).
+The vis-network node and edge records are built here in one linear pass (pyvis's
+``Network`` takes seconds for 10,000 nodes; only its bundled copy of
+vis-network is used). The page comes from this package's own autoescaping
+Jinja2 template (``kg/templates/view.html.j2``, with ``view.js`` and
+``view.css``), never from pyvis's template, which loads Bootstrap and
+tom-select from CDNs, writes a ``lib/`` folder and does not escape its heading.
+
+Safety properties of the page:
+
+* vis-network's JavaScript and CSS are read from the copy bundled with pyvis
+  and inlined, so the page fetches nothing from any host.
+* Node and edge data reach the page only through Jinja's ``tojson`` filter,
+  which escapes ``<``, ``>``, ``&`` and ``'``; every other piece of text is
+  autoescaped.
+* Tooltips are plain text (vis-network >= 9 shows string titles as text); the
+  page's own script writes every label, legend entry and search result with
+  ``textContent``, never ``innerHTML``.
+* A Content-Security-Policy meta tag allows only the page's own inline
+  scripts and styles (by SHA-256 hash) and no request to any host.
+* Bidi controls and zero-width characters are removed from everything shown,
+  so a label cannot pretend to be a different name.
+
+Examples:
+    >>> CLASS_STYLES["Summit"]
+    ('#d62728', 'star')
+    >>> clean_text("Tru\\u200bmp \\u202eniţuP")
+    'Trump niţuP'
+    >>> short_label("x" * 80) == "x" * 59 + "…"
+    True
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import importlib.resources
+import math
+import re
+from collections import deque
+from collections.abc import Hashable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from jinja2 import Environment, StrictUndefined, Template
+from markupsafe import Markup
+
+from kg._io import atomic_write_text
+from kg.errors import ResourceMissing, UsageError
+from kg.text.normalize import INVISIBLE_CHARACTERS
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = [
+    "CLASS_STYLES",
+    "LABEL_MAX",
+    "MAX_NODES",
+    "SIZE_MEASURES",
+    "clean_text",
+    "render_html",
+    "short_label",
+    "view_title",
+    "write_html",
+]
+
+#: Class local name -> (fill colour, vis-network shape). Unknown classes use "Other".
+#: Only shapes that draw the label *below* the node are used, so ``size`` applies.
+CLASS_STYLES: dict[str, tuple[str, str]] = {
+    "Summit": ("#d62728", "star"),
+    "Person": ("#1f77b4", "dot"),
+    "State": ("#2ca02c", "hexagon"),
+    "Organization": ("#17becf", "hexagon"),
+    "Group": ("#9edae5", "hexagon"),
+    "Actor": ("#aec7e8", "dot"),
+    "Place": ("#8c564b", "triangle"),
+    "Topic": ("#ff7f0e", "diamond"),
+    "FocusArea": ("#ffbb78", "diamond"),
+    "Outcome": ("#9467bd", "star"),
+    "Concern": ("#e377c2", "triangleDown"),
+    "Recommendation": ("#c5b0d5", "square"),
+    "Likelihood": ("#f7b6d2", "dot"),
+    "SourceDocument": ("#7f7f7f", "square"),
+    "Section": ("#a5a5a5", "square"),
+    "Paragraph": ("#c7c7c7", "dot"),
+    "List": ("#bcbd22", "square"),
+    "ListItem": ("#dbdb8d", "dot"),
+    "Table": ("#98df8a", "square"),
+    "TableRow": ("#c49c94", "dot"),
+    "Other": ("#b0b0b0", "dot"),
+}
+
+#: Longest label drawn on the canvas (the tooltip always has the full text).
+LABEL_MAX = 60
+
+#: Above this many nodes a page shows only the best-connected ones (and says so):
+#: 20,000 nodes are ready in a few seconds in Chromium; far more freeze the tab.
+MAX_NODES = 20_000
+
+#: What node size can follow: degree, or a centrality from :mod:`kg.network.analytics`.
+SIZE_MEASURES = ("degree", "pagerank", "betweenness")
+
+_TOOLTIP_VALUE_MAX = 300
+_TOOLTIP_LABEL_MAX = 500
+# networkx's spring layout (numpy) up to 499 nodes, per component: 0.1–0.4 s; it
+# switches to a slow sparse variant at 500 (1.5 s; 8.6 s at 2000), and Kamada–Kawai
+# took 1.5–4.6 s at 60–150 nodes. Larger graphs get the O(n + m) radial layout.
+_FORCE_MAX_NODES = 499
+_SPRING_ITERATIONS = 200
+_BIG_GRAPH = 2000  # above this: faint edges, no arrows, edges hidden while dragging
+
+# Legend glyph for each vis shape (drawn in the class colour).
+_GLYPHS = {
+    "dot": "●",
+    "star": "★",
+    "diamond": "◆",
+    "square": "■",
+    "triangle": "▲",
+    "triangleDown": "▼",
+    "hexagon": "⬢",
+}
+
+# Preferred order of node attributes in tooltips; others follow alphabetically.
+_TOOLTIP_KEYS = ("likelihood", "hedge", "significance", "quote", "source")
+_HIDDEN_KEYS = frozenset({"label", "type"})
+
+_VIS_DIR = ("templates", "lib", "vis-9.1.2")
+_TEMPLATE_NAME = "view.html.j2"
+_PAGE_JS, _PAGE_CSS = "view.js", "view.css"
+
+# Invisible characters (kg.text.normalize.INVISIBLE_CHARACTERS) are deleted; lone
+# surrogates (unencodable in UTF-8) become U+FFFD.
+_CLEAN_TABLE: dict[int, str | None] = dict.fromkeys(map(ord, INVISIBLE_CHARACTERS))
+_CLEAN_TABLE.update(dict.fromkeys(range(0xD800, 0xE000), "\ufffd"))
+
+
+def clean_text(value: object) -> str:
+    """Return ``value`` as one line of display text.
+
+    Bidi controls and zero-width characters are removed, lone surrogates
+    become U+FFFD, and runs of whitespace or control characters become one
+    space. Visible characters (including emoji and U+FE0F) are kept.
+
+    >>> clean_text("  Путин\\n\\t🇷🇺\\u2066 ")
+    'Путин 🇷🇺'
+    """
+    text = str(value)
+    if not text.isascii():  # every character removed or replaced is outside ASCII
+        text = text.translate(_CLEAN_TABLE)
+    if not text.isprintable():
+        text = "".join(ch if ch.isprintable() else " " for ch in text)
+    return " ".join(text.split())
+
+
+def short_label(text: str, limit: int = LABEL_MAX) -> str:
+    """Cut ``text`` to at most ``limit`` characters, ending in "…" when cut.
+
+    >>> short_label("Alaska summit")
+    'Alaska summit'
+    >>> short_label("abcdef", limit=4)
+    'abc…'
+    """
+    if len(text) <= limit:
+        return text
+    return text[: max(limit - 1, 0)].rstrip() + "…"
+
+
+def view_title(
+    *, view: str | None = None, query: object = None, focus: str | None = None, depth: int = 1
+) -> str:
+    """The default heading of a view page.
+
+    >>> view_title(view="topics", focus="Cybersecurity", depth=2)
+    'summit-kg · topics · around Cybersecurity (2 links)'
+    >>> view_title(query="queries/topic-network.rq")
+    'summit-kg · query topic-network'
+    """
+    if query is not None:
+        name = getattr(query, "name", None) or str(query)
+        what = f"query {Path(name).stem if len(name) < 200 else 'text'}"
+    else:
+        what = view or "overview"
+    if focus is not None:
+        what += f" · around {focus} ({depth} link{'' if depth == 1 else 's'})"
+    return f"summit-kg · {what}"
+
+
+def _local_name(iri: str) -> str:
+    """Return the part of an IRI after its last ``#`` or ``/``."""
+    tail = re.split(r"[#/]", iri.rstrip("#/"))[-1]
+    return tail or iri
+
+
+def _style_class(kind: object) -> str:
+    name = str(kind) if kind is not None else ""
+    return name if name in CLASS_STYLES else "Other"
+
+
+def _display(value: object) -> str | None:
+    """Return a scalar or a small collection as tooltip text, or None to skip."""
+    if value is None or isinstance(value, Mapping):
+        return None
+    if isinstance(value, str | bytes | int | float | bool):
+        text = clean_text(value)
+    elif isinstance(value, Iterable):
+        text = clean_text(", ".join(str(item) for item in value))
+    else:
+        text = clean_text(value)
+    return short_label(text, _TOOLTIP_VALUE_MAX) if text else None
+
+
+def _node_tooltip(iri: str, label: str, attrs: Mapping[str, Any]) -> str:
+    lines = [short_label(label, _TOOLTIP_LABEL_MAX)]
+    kind = short_label(clean_text(attrs.get("type") or ""), _TOOLTIP_VALUE_MAX)
+    lines.append(f"Class: {kind or 'Other'}")
+    rest = sorted((k for k in attrs if k not in _HIDDEN_KEYS and k not in _TOOLTIP_KEYS), key=str)
+    for key in (*[k for k in _TOOLTIP_KEYS if k in attrs], *rest):
+        text = _display(attrs[key])
+        if text is not None:
+            lines.append(f"{clean_text(key)}: {text}")
+    lines.append(f"IRI: {short_label(clean_text(iri), _TOOLTIP_VALUE_MAX)}")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------
+# Layout
+# --------------------------------------------------------------------------
+
+
+def _force_positions(order: list[str], neighbours: list[set[int]]) -> list[tuple[float, float]]:
+    """networkx's spring layout (Fruchterman–Reingold, seed 42) per component, packed in rows.
+
+    Components are laid out apart, so an isolated node does not squash the
+    rest into a corner.
+    """
+    import networkx as nx
+
+    simple = nx.Graph()
+    simple.add_nodes_from(range(len(order)))
+    simple.add_edges_from((i, j) for i, js in enumerate(neighbours) for j in js if i < j)
+    parts = sorted(
+        (sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0])
+    )
+    components: list[tuple[float, list[tuple[int, float, float]]]] = []
+    for part in parts:
+        radius = max(60.0, 100.0 * math.sqrt(len(part)))
+        if len(part) == 1:
+            components.append((60.0, [(part[0], 0.0, 0.0)]))
+            continue
+        sub = simple.subgraph(part)
+        pos = nx.spring_layout(sub, seed=42, scale=radius, iterations=_SPRING_ITERATIONS)
+        placed = [(n, float(pos[n][0]), float(pos[n][1])) for n in part]
+        components.append((radius + 100.0, placed))
+    return _pack(components, len(order))
+
+
+def _pack(
+    components: list[tuple[float, list[tuple[int, float, float]]]], count: int
+) -> list[tuple[float, float]]:
+    """Shelf-pack components (radius, [(node, x, y)]) in rows, largest first."""
+    components = sorted(components, key=lambda comp: -comp[0])
+    area = sum((2 * r) ** 2 for r, _ in components)
+    row_width = max(2 * components[0][0], math.sqrt(area) * 1.2) if components else 0.0
+    positions = [(0.0, 0.0)] * count
+    x = y = row_height = 0.0
+    for r, placed in components:
+        if x > 0 and x + 2 * r > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for node, px, py in placed:
+            positions[node] = (x + r + px, y + r + py)
+        x += 2 * r
+        row_height = max(row_height, 2 * r)
+    return positions
+
+
+def _radial_positions(order: list[str], neighbours: list[set[int]]) -> list[tuple[float, float]]:
+    """Deterministic O(n + m) layout: each component as a radial BFS tree, packed in rows.
+
+    Each component is rooted at its highest-degree node; a node ``k`` hops away
+    sits in annulus ``k`` inside its parent's wedge, wedges being proportional
+    to the number of leaves below, so subtrees stay together. ``order`` holds
+    the node ids, used only to break ties.
+
+    >>> _radial_positions(["a", "b"], [{1}, {0}])
+    [(320.0, 320.0), (120.0, 320.0)]
+    """
+    count = len(order)
+    spacing, step = 120.0, 200.0  # px between ring neighbours / between rings
+    rank = sorted(range(count), key=lambda i: (-len(neighbours[i]), order[i]))
+    position_of = [0] * count
+    for position, i in enumerate(rank):
+        position_of[i] = position
+
+    seen = [False] * count
+    children: list[list[int]] = [[] for _ in range(count)]
+    components: list[tuple[float, list[tuple[int, float, float]]]] = []
+    for root in rank:
+        if seen[root]:
+            continue
+        seen[root] = True
+        bfs = [root]
+        depth = {root: 0}
+        queue = deque([root])
+        while queue:
+            current = queue.popleft()
+            kids = sorted(
+                (j for j in neighbours[current] if not seen[j]), key=position_of.__getitem__
+            )
+            for kid in kids:
+                seen[kid] = True
+                depth[kid] = depth[current] + 1
+                queue.append(kid)
+                bfs.append(kid)
+            children[current] = kids
+        leaves: dict[int, int] = {}
+        for node in reversed(bfs):
+            leaves[node] = sum(leaves[kid] for kid in children[node]) or 1
+        start, span = {root: 0.0}, {root: 2 * math.pi}
+        for node in bfs:
+            angle = start[node]
+            for kid in children[node]:
+                start[kid] = angle
+                span[kid] = span[node] * leaves[kid] / leaves[node]
+                angle += span[kid]
+        # Each BFS depth fills an annulus of as many sub-rings as its nodes need
+        # (``spacing`` px apart along each ring); nodes in angle order take the
+        # sub-rings in turn, so neighbours stagger instead of overlapping and the
+        # disc has about the same density everywhere (area ~ n * spacing²).
+        by_depth: dict[int, list[int]] = {}
+        for node in bfs[1:]:
+            by_depth.setdefault(depth[node], []).append(node)
+        radius_of = {root: 0.0}
+        outer = 0.0
+        for k in sorted(by_depth):
+            ring = sorted(by_depth[k], key=lambda n: (start[n] + span[n] / 2, n))
+            inner = outer + step if k > 1 else step
+            rings, capacity = 0, 0
+            while capacity < len(ring):
+                capacity += max(1, int(2 * math.pi * (inner + rings * spacing) / spacing))
+                rings += 1
+            for j, node in enumerate(ring):
+                radius_of[node] = inner + (j % rings) * spacing
+            outer = inner + (rings - 1) * spacing
+        placed = []
+        for node in bfs:
+            r, angle = radius_of[node], start[node] + span[node] / 2
+            placed.append((node, r * math.cos(angle), r * math.sin(angle)))
+        components.append((outer + spacing, placed))
+
+    return _pack(components, count)
+
+
+# --------------------------------------------------------------------------
+# Bundled resources
+# --------------------------------------------------------------------------
+
+
+@functools.cache
+def _vis_assets() -> tuple[Markup, Markup]:
+    """Return vis-network's JS and CSS from pyvis's bundled copy, safe to inline."""
+    folder = importlib.resources.files("pyvis")
+    for part in _VIS_DIR:
+        folder = folder / part
+    try:
+        js = (folder / "vis-network.min.js").read_text(encoding="utf-8")
+        css = (folder / "vis-network.css").read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ResourceMissing(
+            "vis-network is missing from the installed pyvis package; reinstall pyvis>=0.3.2",
+            path=str(folder),
+        ) from exc
+    version = re.search(r"@version\s+(\d+)\.", js[:2000])
+    if version is None or int(version.group(1)) < 9:
+        # vis-network < 9 renders string tooltips as HTML.
+        raise ResourceMissing("vis-network >= 9 is required", path=str(folder))
+    # Nothing in the inlined text may end its <script>/<style> element early or
+    # open an HTML comment; "<\/" is the same text to the JS parser.
+    js = re.sub(r"</(script)", r"<\\/\1", js, flags=re.IGNORECASE)
+    js = js.replace("<!--", "<\\!--").replace('"<script>"', '"\\x3cscript>"')
+    css = re.sub(r"</(style)", r"<\\/\1", css, flags=re.IGNORECASE)
+    # Deliberately unescaped: this is code from the installed package, not data.
+    return Markup(js), Markup(css)
+
+
+def _own_file(name: str) -> str:
+    resource = importlib.resources.files("kg.network") / "templates" / name
+    try:
+        return resource.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ResourceMissing(f"the page's {name} is missing", path=str(resource)) from exc
+
+
+@functools.cache
+def _page_js() -> Markup:
+    """The page's own script (``kg/templates/view.js``): code, not data."""
+    return Markup(_own_file(_PAGE_JS))
+
+
+@functools.cache
+def _page_css() -> Markup:
+    """The page's own style sheet, plus one colour class per class style."""
+    colours = "".join(
+        f".c-{name} {{ color: {colour}; }}\n" for name, (colour, _shape) in CLASS_STYLES.items()
+    )
+    return Markup(_own_file(_PAGE_CSS) + colours)
+
+
+@functools.cache
+def _template() -> Template:
+    """Load and compile ``kg/templates/view.html.j2`` (wheel, editable or checkout)."""
+    resource = importlib.resources.files("kg.network") / "templates" / _TEMPLATE_NAME
+    try:
+        source = resource.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ResourceMissing("the page template is missing", path=str(resource)) from exc
+    env = Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+    env.policies["json.dumps_kwargs"] = {
+        "ensure_ascii": False,
+        "separators": (",", ":"),
+        "allow_nan": False,
+    }
+    return env.from_string(source)
+
+
+# --------------------------------------------------------------------------
+# Building the page
+# --------------------------------------------------------------------------
+
+
+def _edges(
+    graph: nx.MultiDiGraph,
+) -> Iterator[tuple[Hashable, Hashable, object, Mapping[str, Any]]]:
+    if graph.is_multigraph():
+        yield from graph.edges(keys=True, data=True)
+    else:
+        for u, v, data in graph.edges(data=True):
+            yield u, v, data.get("predicate", data.get("label", "")), data
+
+
+def _vis_options(*, physics: bool, big: bool) -> dict[str, Any]:
+    """vis-network options; everything nodes and edges share is set here, once."""
+    return {
+        "autoResize": True,
+        "layout": {"improvedLayout": False, "randomSeed": 42},
+        "physics": {
+            "enabled": physics,
+            "solver": "barnesHut",
+            "barnesHut": {"gravitationalConstant": -6000, "springLength": 140},
+            "stabilization": {"enabled": physics, "iterations": 400, "fit": True},
+        },
+        "groups": {
+            name: {"color": colour, "shape": shape}
+            for name, (colour, shape) in CLASS_STYLES.items()
+        },
+        "nodes": {
+            "borderWidth": 1,
+            "font": {"size": 14, "color": "#1f2933", "strokeWidth": 3, "strokeColor": "#ffffff"},
+        },
+        "edges": {
+            # Large graphs: faint edges without arrow heads, so the nodes stay visible.
+            "arrows": {"to": {"enabled": not big, "scaleFactor": 0.5}},
+            "color": {
+                "color": "rgba(154,165,177,0.15)" if big else "#9aa5b1",
+                "highlight": "#323f4b",
+                "hover": "#323f4b",
+            },
+            "font": {"size": 9, "color": "#52606d", "strokeWidth": 2, "align": "middle"},
+            "smooth": False,
+            "width": 0.5 if big else 1,
+        },
+        "interaction": {
+            "hover": not big,
+            "tooltipDelay": 120,
+            "hideEdgesOnDrag": big,
+            "hideEdgesOnZoom": big,
+            "multiselect": True,
+        },
+    }
+
+
+def _sizes(graph: nx.MultiDiGraph, size_by: str) -> list[float]:
+    """Node sizes in ``graph.nodes`` order: 10 px plus a share of 50 px by centrality."""
+    if size_by == "degree":
+        return [round(min(10 + 4 * math.sqrt(d), 60), 1) for _, d in graph.degree()]
+    from kg.network.analytics import scores
+
+    values = scores(graph, size_by)
+    top = max(values.values(), default=0.0) or 1.0
+    return [round(10 + 50 * math.sqrt(values.get(n, 0.0) / top), 1) for n in graph.nodes]
+
+
+def _build(graph: nx.MultiDiGraph, *, physics: bool, size_by: str) -> dict[str, Any]:
+    """The vis-network data (nodes, edges, options) and the legends, in O(n + m)."""
+    from kg.network.analytics import as_list
+
+    iris = [str(n) for n in graph.nodes]
+    index = {n: i for i, n in enumerate(graph.nodes)}
+    neighbours: list[set[int]] = [set() for _ in iris]
+    for u, v in graph.edges():
+        neighbours[index[u]].add(index[v])
+        neighbours[index[v]].add(index[u])
+
+    if len(iris) <= _FORCE_MAX_NODES:
+        positions = _force_positions(iris, neighbours)
+    else:
+        positions = _radial_positions(iris, neighbours)
+    sizes = _sizes(graph, size_by)
+
+    counts: dict[str, int] = {}
+    source_index: dict[str, int] = {}
+    source_counts: list[int] = []
+    nodes: list[dict[str, Any]] = []
+    for i, (_node, attrs) in enumerate(graph.nodes(data=True)):
+        full = clean_text(attrs.get("label") or "") or clean_text(_local_name(iris[i])) or "·"
+        cls = _style_class(attrs.get("type"))
+        counts[cls] = counts.get(cls, 0) + 1
+        label = short_label(full)
+        x, y = positions[i]
+        record: dict[str, Any] = {
+            "id": i,
+            "label": label,
+            "group": cls,
+            "title": _node_tooltip(iris[i], full, attrs),
+            "size": sizes[i],
+            "x": round(x, 1),
+            "y": round(y, 1),
+        }
+        if label != full:
+            record["full"] = full
+        sources = []
+        for title in as_list(attrs.get("source")):
+            shown = short_label(clean_text(title), _TOOLTIP_VALUE_MAX) or "(untitled)"
+            if shown not in source_index:
+                source_index[shown] = len(source_index)
+                source_counts.append(0)
+            if source_index[shown] not in sources:
+                sources.append(source_index[shown])
+                source_counts[source_index[shown]] += 1
+        if sources:
+            record["src"] = sources
+        nodes.append(record)
+
+    predicates: dict[str, int] = {}
+    edges: list[dict[str, Any]] = []
+    parallel: dict[tuple[int, int], int] = {}
+    for j, (u, v, key, data) in enumerate(_edges(graph)):
+        source, target = index[u], index[v]
+        pair = (min(source, target), max(source, target))
+        nth = parallel.get(pair, 0)
+        parallel[pair] = nth + 1
+        predicate = clean_text(key)
+        name = clean_text(data.get("label") or "") or clean_text(_local_name(str(key)))
+        if predicate not in predicates:
+            predicates[predicate] = len(predicates)
+        record = {
+            "id": j,
+            "from": source,
+            "to": target,
+            "label": short_label(name),
+            "p": predicates[predicate],
+        }
+        if len(name) > LABEL_MAX:
+            record["full"] = short_label(name, _TOOLTIP_LABEL_MAX)
+        likelihood = _display(data.get("likelihood"))
+        if likelihood is not None:
+            record["lh"] = likelihood
+        if nth and source != target:  # fan out parallel edges instead of overdrawing
+            record["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.2 * nth}
+        edges.append(record)
+
+    order = list(CLASS_STYLES)
+    legend = [
+        {"name": cls, "glyph": _GLYPHS.get(CLASS_STYLES[cls][1], "●"), "count": counts[cls]}
+        for cls in sorted(counts, key=order.index)
+    ]
+    sources_legend = [
+        {"index": i, "title": title, "count": source_counts[i]}
+        for title, i in sorted(source_index.items(), key=lambda item: item[0].casefold())
+    ]
+    big = len(iris) > _BIG_GRAPH
+    return {
+        "data": {
+            "nodes": nodes,
+            "edges": edges,
+            "predicates": list(predicates),
+            "options": _vis_options(physics=physics, big=big),
+            "physics": physics,
+        },
+        "legend": legend,
+        "sources": sources_legend,
+    }
+
+
+def _cap(graph: nx.MultiDiGraph, max_nodes: int) -> nx.MultiDiGraph:
+    """The ``max_nodes`` best-connected nodes of ``graph`` (a read-only view)."""
+    degrees = dict(graph.degree())
+    keep = set(sorted(graph.nodes, key=lambda n: -degrees[n])[:max_nodes])  # stable: ties in order
+    return graph.subgraph([n for n in graph.nodes if n in keep])
+
+
+def _csp(scripts: Iterable[str], styles: Iterable[str]) -> str:
+    """A Content-Security-Policy allowing exactly these inline scripts and styles."""
+
+    def digest(text: str) -> str:
+        raw = hashlib.sha256(text.encode("utf-8")).digest()
+        return f"'sha256-{base64.b64encode(raw).decode('ascii')}'"
+
+    return (
+        "default-src 'none'; "
+        f"script-src {' '.join(digest(s) for s in scripts)}; "
+        f"style-src {' '.join(digest(s) for s in styles)}; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+
+
+def render_html(
+    graph: nx.MultiDiGraph,
+    *,
+    title: str = "summit-kg",
+    physics: bool = False,
+    size_by: str = "degree",
+    max_nodes: int = MAX_NODES,
+) -> str:
+    """Return a self-contained HTML page that draws ``graph``.
+
+    Node attributes used: ``label`` (text), ``type`` (class local name; sets
+    colour and shape, see :data:`CLASS_STYLES`), ``source`` (titles of the
+    documents that state the node; the page filters by them) and any scalar
+    attributes, which are listed in the plain-text tooltip. Edge keys are
+    predicate IRIs; the edge attribute ``label`` is drawn on the edge and
+    ``likelihood`` is added to its tooltip. With ``physics=False`` (the
+    default) positions are computed here and vis-network draws them as they
+    are; with ``physics=True`` vis-network settles them in the browser, then
+    stops. Positions come from networkx's spring layout (seed 42), per
+    connected component, for graphs under 500 nodes, else
+    from a deterministic O(n + m) radial tree layout; either way the same
+    graph gives the same page. The caller's graph is not
+    changed.
+
+    Args:
+        graph: a networkx graph as :func:`kg.network.convert.to_networkx` makes it.
+        title: the page heading.
+        physics: let vis-network move the nodes.
+        size_by: node size from "degree", "pagerank" or "betweenness".
+        max_nodes: above this many nodes, draw only the best-connected
+            ``max_nodes`` and say so on the page.
+
+    Raises:
+        UsageError: ``graph`` is not a networkx graph, or an unknown ``size_by``.
+        ResourceMissing: the template or vis-network's bundled files are missing.
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("https://ex.org/s", label="Alaska <summit>", type="Summit")
+    >>> page = render_html(g, title="Demo & co")
+    >>> "<h1>Demo &amp; co</h1>" in page, "1 node · 0 edges" in page
+    (True, True)
+    >>> "Alaska <summit>" in page
+    False
+    """
+    if not (hasattr(graph, "nodes") and hasattr(graph, "is_multigraph")):
+        raise UsageError(f"expected a networkx graph, got {type(graph).__name__}")
+    if size_by not in SIZE_MEASURES:
+        raise UsageError(f"unknown size measure '{size_by}'. Known: {', '.join(SIZE_MEASURES)}")
+    if max_nodes < 1:
+        raise UsageError(f"max_nodes must be at least 1, not {max_nodes}")
+    heading = clean_text(title) or "summit-kg"
+    total = graph.number_of_nodes()
+    notice = ""
+    if total > max_nodes:
+        graph = _cap(graph, max_nodes)
+        notice = (
+            f"Showing the {max_nodes:,} best-connected of {total:,} nodes: a larger page "
+            "would freeze the browser. Narrow the view (--view, --focus, --query) to see the rest."
+        )
+    n_nodes, n_edges = graph.number_of_nodes(), graph.number_of_edges()
+    context: dict[str, Any] = {
+        "title": heading,
+        "stats": f"{n_nodes} node{'' if n_nodes == 1 else 's'} · "
+        f"{n_edges} edge{'' if n_edges == 1 else 's'}",
+        "notice": notice,
+        "empty": n_nodes == 0,
+        "page_css": _page_css(),
+        "size_by": size_by,
+    }
+    scripts: list[str] = []
+    styles = [context["page_css"]]
+    if n_nodes:
+        context.update(_build(graph, physics=physics, size_by=size_by))
+        context["vis_js"], context["vis_css"] = _vis_assets()
+        context["page_js"] = _page_js()
+        scripts = [context["vis_js"], context["page_js"]]
+        styles.insert(0, context["vis_css"])
+    context["csp"] = _csp(scripts, styles)
+    return _template().render(**context)
+
+
+def write_html(
+    graph: nx.MultiDiGraph,
+    path: str | Path,
+    *,
+    title: str = "summit-kg",
+    physics: bool = False,
+    size_by: str = "degree",
+    max_nodes: int = MAX_NODES,
+) -> Path:
+    """Render ``graph`` with :func:`render_html` and write it atomically as UTF-8.
+
+    Nothing else is written (no ``lib/`` folder). If rendering or writing
+    fails, a previous file at ``path`` is left byte-identical.
+
+    Raises:
+        StoreError: the folder does not exist or the file cannot be written.
+
+    >>> import networkx as nx, tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "view.html"
+    >>> write_html(nx.MultiDiGraph(), out) == out
+    True
+    >>> "empty graph" in out.read_text(encoding="utf-8")
+    True
+    """
+    page = render_html(graph, title=title, physics=physics, size_by=size_by, max_nodes=max_nodes)
+    return atomic_write_text(path, page)

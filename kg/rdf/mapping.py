@@ -1,0 +1,403 @@
+"""Claims → triples: one rdflib Graph per source document.
+
+Mapping knows nothing of text: it reads the block structure (offsets, line
+numbers, exact quotes) and the claims, and mints deterministic IRIs
+(:mod:`kg.rdf.iris`). Every extracted node has ``prov:wasDerivedFrom`` the row,
+item or paragraph that says it, and that segment carries ``skg:start``,
+``skg:end``, ``skg:line`` and ``skg:quote``.
+
+The mapper collects the triples in an insertion-ordered set and builds the
+graph once at the end, so each triple reaches rdflib's store once (the
+context-aware default store, which pySHACL and other readers of
+``graph.store`` need). Entities and concepts are mapped once per document,
+and the RDF terms it uses are read from their namespaces once per process:
+attribute access on an rdflib namespace costs a large part of what adding a
+triple does.
+
+Examples:
+    >>> from kg.text.parse import parse_article
+    >>> from kg.text.extract import extract
+    >>> text = "Trump and Putin Set to Meet in Alaska\\nTopic | Likely Outcome |\\n"
+    >>> text += "---|---|\\nTrade | New deals |"
+    >>> iri, graph = to_graph(extract(parse_article(text)))
+    >>> str(iri)
+    'https://w3id.org/summit-kg/id/doc/4a745cde75a29249'
+    >>> sorted(str(o) for o in graph.objects(None, SKG.likelihood))
+    ['https://w3id.org/summit-kg/ontology#Likely']
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
+
+from kg.rdf.iris import document_iri, entity_iri, focus_area_iri, summit_iri, topic_iri
+from kg.rdf.namespaces import SCHEMA, SEM, SKG, bind_prefixes
+from kg.text.claims import Claims, ConceptClaim, Entity, ItemClaim, OutcomeClaim, SummitClaim
+from kg.text.document import Block, Heading, ListBlock, Paragraph, Table
+from kg.text.normalize import content_hash
+
+__all__ = ["to_graph", "to_triples"]
+
+Triple = tuple[Node, Node, Node]
+
+# terms, read once (see the module docstring)
+_TYPE = RDF.type
+_VALUE = RDF.value
+_LABEL = RDFS.label
+_PREF_LABEL = SKOS.prefLabel
+_ALT_LABEL = SKOS.altLabel
+_IN_SCHEME = SKOS.inScheme
+_TITLE = DCTERMS.title
+_IS_PART_OF = DCTERMS.isPartOf
+_DC_SOURCE = DCTERMS.source
+_DERIVED_FROM = PROV.wasDerivedFrom
+_SAME_AS = SCHEMA.sameAs
+_IN_DOCUMENT = SKG.inDocument
+_START = SKG.start
+_END = SKG.end
+_LINE = SKG.line
+_POSITION = SKG.position
+_QUOTE = SKG.quote
+_MENTIONS = SKG.mentions
+_ACTOR = SKG.actor
+_TOPIC = SKG.topic
+_HAS_FOCUS_AREA = SKG.hasFocusArea
+
+
+@lru_cache(maxsize=1024)
+def _term(name: str) -> URIRef:
+    """``SKG[name]`` (an entity kind, a likelihood, a status)."""
+    return SKG[name]
+
+
+@lru_cache(maxsize=16384)
+def _text(value: str) -> Literal:
+    """A plain string literal; labels recur across documents."""
+    return Literal(value)
+
+
+@lru_cache(maxsize=16384)
+def _integer(value: int) -> Literal:
+    """An ``xsd:integer`` literal (offsets, lines, positions: every store keeps the type)."""
+    return Literal(value, datatype=XSD.integer)
+
+
+class _Mapper:
+    def __init__(self, claims: Claims):
+        self.claims = claims
+        self.doc = claims.document
+        self.hash = content_hash(self.doc.text)
+        self.doc_iri = document_iri(self.hash)
+        self.triples: dict[Triple, None] = {}
+        self.segments: dict[Block, URIRef] = {}
+        self.preferred: dict[URIRef, str] = {}
+        self.entities: dict[Entity, URIRef] = {}
+        self.topics: dict[ConceptClaim, URIRef] = {}
+        self.focus_areas: dict[ConceptClaim, URIRef] = {}
+
+    def add(self, triple: Triple) -> None:
+        self.triples[triple] = None
+
+    def run(self) -> None:
+        self.document()
+        self.structure()
+        self.entities_and_mentions()
+        self.concepts()
+        self.outcomes()
+        self.items(self.claims.concerns, SKG.Concern, "concern", SKG.hasConcern)
+        self.items(
+            self.claims.recommendations, SKG.Recommendation, "recommendation", SKG.hasRecommendation
+        )
+        self.positions()
+        for summit in (self.claims.summit, *self.claims.other_summits):
+            if summit is not None:
+                self.summit(summit)
+
+    def graph(self) -> Graph:
+        """The collected triples as one graph."""
+        graph = bind_prefixes(Graph(identifier=self.doc_iri))
+        add = graph.store.add
+        for triple in self.triples:
+            add(triple, graph)
+        return graph
+
+    # --- provenance structure -------------------------------------------------
+
+    def document(self) -> None:
+        doc = self.doc_iri
+        self.add((doc, _TYPE, SKG.SourceDocument))
+        self.add((doc, _TITLE, Literal(self.doc.title)))
+        self.add((doc, SKG.contentHash, Literal(self.hash)))
+
+    def segment(
+        self, block: Block, iri: URIRef, klass: URIRef, parent: URIRef, position: int
+    ) -> URIRef:
+        self.segments[block] = iri
+        add = self.add
+        add((iri, _TYPE, klass))
+        add((iri, _IN_DOCUMENT, self.doc_iri))
+        add((iri, _IS_PART_OF, parent))
+        add((iri, _START, _integer(block.start)))
+        add((iri, _END, _integer(block.end)))
+        add((iri, _LINE, _integer(block.line)))
+        add((iri, _POSITION, _integer(position)))
+        add((iri, _QUOTE, Literal(block.text)))
+        return iri
+
+    def structure(self) -> None:
+        base = str(self.doc_iri)
+        counters = {"heading": 0, "paragraph": 0, "list": 0, "table": 0}
+
+        def next_iri(kind: str) -> URIRef:
+            counters[kind] += 1
+            return URIRef(f"{base}/{kind}/{counters[kind]}")
+
+        for position, headline in enumerate(self.doc.headlines, start=1):
+            self.segment(headline, next_iri("heading"), SKG.Heading, self.doc_iri, position)
+        for number, section in enumerate(self.doc.sections, start=1):
+            section_iri = URIRef(f"{base}/section/{number}")
+            blocks = [b for b in (section.heading, *section.blocks) if b is not None]
+            add = self.add
+            add((section_iri, _TYPE, SKG.Section))
+            add((section_iri, _IN_DOCUMENT, self.doc_iri))
+            add((section_iri, _IS_PART_OF, self.doc_iri))
+            add((section_iri, _POSITION, _integer(number)))
+            add((section_iri, _START, _integer(blocks[0].start)))
+            add((section_iri, _END, _integer(blocks[-1].end)))
+            add((section_iri, _LINE, _integer(blocks[0].line)))
+            if section.title is not None:
+                add((section_iri, _TITLE, _text(section.title)))
+            for position, block in enumerate(blocks, start=1):
+                if isinstance(block, Heading):
+                    self.segment(block, next_iri("heading"), SKG.Heading, section_iri, position)
+                elif isinstance(block, Paragraph):
+                    self.segment(block, next_iri("paragraph"), SKG.Paragraph, section_iri, position)
+                elif isinstance(block, ListBlock):
+                    list_iri = self.segment(
+                        block, next_iri("list"), SKG.List, section_iri, position
+                    )
+                    for index, item in enumerate(block.items, start=1):
+                        self.segment(
+                            item, URIRef(f"{list_iri}/item/{index}"), SKG.ListItem, list_iri, index
+                        )
+                elif isinstance(block, Table):
+                    table_iri = self.segment(
+                        block, next_iri("table"), SKG.Table, section_iri, position
+                    )
+                    self.add((table_iri, SKG.header, _text(" | ".join(block.header))))
+                    for index, row in enumerate(block.rows, start=1):
+                        self.segment(
+                            row, URIRef(f"{table_iri}/row/{index}"), SKG.TableRow, table_iri, index
+                        )
+        for row, cells in self.claims.extra_cells.items():
+            row_iri = self.segments[row]
+            for column, header, value in cells:
+                cell = URIRef(f"{row_iri}/cell/{column}")
+                self.add((cell, _TYPE, SKG.Cell))
+                self.add((cell, _IS_PART_OF, row_iri))
+                self.add((cell, SKG.column, _text(header)))
+                self.add((cell, _VALUE, Literal(value)))
+
+    # --- entities ---------------------------------------------------------------
+
+    def entity(self, entity: Entity) -> URIRef:
+        """The entity's IRI; its type, labels and links are added on first use."""
+        iri = self.entities.get(entity)
+        if iri is not None:
+            return iri
+        iri = self.entities[entity] = entity_iri(entity.id)
+        self.add((iri, _TYPE, _term(entity.kind)))
+        self.add((iri, _PREF_LABEL, _text(entity.label)))
+        for alias in entity.aliases:
+            self.add((iri, _ALT_LABEL, _text(alias)))
+        for same in entity.same_as:
+            self.add((iri, _SAME_AS, URIRef(same)))
+        return iri
+
+    def entities_and_mentions(self) -> None:
+        for block, entities in self.claims.mentions.items():
+            segment = self.segments[block]
+            for entity in entities:
+                self.add((segment, _MENTIONS, self.entity(entity)))
+
+    # --- topics, focus areas, outcomes ------------------------------------------------
+
+    def labels(self, iri: URIRef, claim: ConceptClaim) -> None:
+        """One preferred label per concept: the first spelling wins, others are alternatives."""
+        preferred = self.preferred.setdefault(iri, claim.label)
+        if claim.label != preferred:
+            self.add((iri, _ALT_LABEL, _text(claim.label)))
+        self.add((iri, _PREF_LABEL, _text(preferred)))
+        if claim.surface.casefold() != preferred.casefold():
+            self.add((iri, _ALT_LABEL, _text(claim.surface)))
+
+    def topic(self, claim: ConceptClaim) -> URIRef:
+        """The topic's IRI; its triples are added the first time ``claim`` is mapped.
+
+        Mapping the same claim again would add the same triples: the preferred
+        label of an IRI is fixed by its first claim.
+        """
+        iri = self.topics.get(claim)
+        if iri is not None:
+            return iri
+        iri = self.topics[claim] = topic_iri(claim.key)
+        add = self.add
+        add((iri, _TYPE, SKG.Topic))
+        self.labels(iri, claim)
+        add((iri, _IN_SCHEME, SKG.TopicScheme))
+        add((iri, _DERIVED_FROM, self.segments[claim.source]))
+        for place in claim.places:
+            add((iri, SKG.relatedPlace, self.entity(place)))
+        for actor in claim.actors:
+            add((iri, SKG.relatedActor, self.entity(actor)))
+        for focus in claim.focus:
+            add((iri, _HAS_FOCUS_AREA, self.focus_area(focus)))
+        return iri
+
+    def focus_area(self, claim: ConceptClaim) -> URIRef:
+        """The focus area's IRI; its triples are added the first time ``claim`` is mapped."""
+        iri = self.focus_areas.get(claim)
+        if iri is not None:
+            return iri
+        iri = self.focus_areas[claim] = focus_area_iri(claim.key)
+        self.add((iri, _TYPE, SKG.FocusArea))
+        self.labels(iri, claim)
+        self.add((iri, _IN_SCHEME, SKG.FocusAreaScheme))
+        self.add((iri, _DERIVED_FROM, self.segments[claim.source]))
+        return iri
+
+    def concepts(self) -> None:
+        for claim in (*self.claims.agenda, *self.claims.topics):
+            self.topic(claim)
+
+    def outcome_iri(self, claim: OutcomeClaim) -> URIRef:
+        """``…/row/3/outcome`` (one outcome per row or list item)."""
+        return URIRef(f"{self.segments[claim.source]}/outcome")
+
+    def item_iri(self, claim: ItemClaim, suffix: str) -> URIRef:
+        """``…/item/2/concern``, or ``…/row/3/concern/4`` for a table cell."""
+        base = f"{self.segments[claim.source]}/{suffix}"
+        return URIRef(base if claim.column is None else f"{base}/{claim.column}")
+
+    def outcomes(self) -> None:
+        add = self.add
+        for claim in self.claims.outcomes:
+            row_iri = self.segments[claim.source]
+            iri = self.outcome_iri(claim)
+            topic = self.topic(claim.topic)
+            add((iri, _TYPE, SKG.Outcome))
+            add((iri, _LABEL, _text(claim.label)))
+            add((iri, _TOPIC, topic))
+            add((iri, SKG.likelihood, _term(claim.likelihood.term)))
+            if claim.hedge is not None:
+                add((iri, SKG.hedge, _text(claim.hedge)))
+            if claim.header_likelihood is not None:
+                add((iri, SKG.headerLikelihood, _term(claim.header_likelihood.term)))
+            if claim.header_hedge is not None:
+                add((iri, SKG.headerHedge, _text(claim.header_hedge)))
+            if claim.significance is not None:
+                add((iri, SKG.significance, _text(claim.significance)))
+            add((iri, _DERIVED_FROM, row_iri))
+            for focus in claim.focus_areas:
+                focus_iri = self.focus_area(focus)
+                add((iri, SKG.focusArea, focus_iri))
+                add((topic, _HAS_FOCUS_AREA, focus_iri))
+            for entity in claim.mentions:
+                add((iri, _MENTIONS, self.entity(entity)))
+            for actor in claim.actors:
+                add((iri, _ACTOR, self.entity(actor)))
+            if claim.timeframe is not None:
+                add((iri, SKG.timeframe, _text(claim.timeframe)))
+            if claim.cited is not None:
+                add((iri, _DC_SOURCE, _text(claim.cited)))
+
+    def items(
+        self, claims: tuple[ItemClaim, ...], klass: URIRef, suffix: str, link: URIRef
+    ) -> None:
+        add = self.add
+        for claim in claims:
+            item_iri = self.segments[claim.source]
+            iri = self.item_iri(claim, suffix)
+            add((iri, _TYPE, klass))
+            add((iri, _LABEL, _text(claim.label)))
+            add((iri, _DERIVED_FROM, item_iri))
+            for entity in claim.mentions:
+                add((iri, _MENTIONS, self.entity(entity)))
+            for actor in claim.addressed_to:
+                add((iri, SKG.addressedTo, self.entity(actor)))
+            for actor in claim.actors:
+                add((iri, _ACTOR, self.entity(actor)))
+            if claim.topic is not None:
+                add((iri, _TOPIC, self.topic(claim.topic)))
+
+    def positions(self) -> None:
+        add = self.add
+        for claim in self.claims.positions:
+            row_iri = self.segments[claim.source]
+            iri = URIRef(f"{row_iri}/position/{claim.column}")
+            add((iri, _TYPE, SKG.Position))
+            add((iri, _LABEL, _text(claim.label)))
+            add((iri, _DERIVED_FROM, row_iri))
+            for actor in claim.actors:
+                add((iri, _ACTOR, self.entity(actor)))
+            if claim.topic is not None:
+                add((iri, _TOPIC, self.topic(claim.topic)))
+
+    # --- the summit -------------------------------------------------------------
+
+    def summit(self, claim: SummitClaim) -> None:
+        iri = summit_iri(
+            claim.place.id if claim.place else None, [p.id for p in claim.participants]
+        )
+        add = self.add
+        add((iri, _TYPE, SKG.Summit))
+        add((iri, _LABEL, _text(claim.label)))
+        add((iri, _DERIVED_FROM, self.segments[claim.source]))
+        for block in claim.sources:
+            add((iri, _DERIVED_FROM, self.segments[block]))
+        for actor in claim.participants:
+            add((iri, SEM.hasActor, self.entity(actor)))
+        if claim.place is not None:
+            add((iri, SEM.hasPlace, self.entity(claim.place)))
+        if claim.status is not None:
+            add((iri, SKG.status, _term(claim.status)))
+        if claim.name is not None:
+            add((iri, SCHEMA.name, _text(claim.name)))
+        for host in claim.host:
+            add((iri, SCHEMA.organizer, self.entity(host)))
+        if claim.dates is not None:
+            add((iri, SKG.dates, _text(claim.dates)))
+
+        def scoped(block: Block) -> bool:
+            return claim.scope is None or block in claim.scope
+
+        for topic in (*self.claims.agenda, *self.claims.topics):
+            if scoped(topic.source):
+                add((iri, SKG.addressesTopic, self.topics[topic]))
+        for outcome in self.claims.outcomes:
+            if scoped(outcome.source):
+                add((iri, SKG.hasOutcome, self.outcome_iri(outcome)))
+        for concern in self.claims.concerns:
+            if scoped(concern.source):
+                add((iri, SKG.hasConcern, self.item_iri(concern, "concern")))
+        for rec in self.claims.recommendations:
+            if scoped(rec.source):
+                add((iri, SKG.hasRecommendation, self.item_iri(rec, "recommendation")))
+
+
+def to_graph(claims: Claims) -> tuple[URIRef, Graph]:
+    """The named graph of one document: ``(document IRI, graph)``."""
+    mapper = _Mapper(claims)
+    mapper.run()
+    return mapper.doc_iri, mapper.graph()
+
+
+def to_triples(claims: Claims) -> tuple[URIRef, tuple[Triple, ...]]:
+    """The triples of one document's graph, without building an rdflib Graph (faster)."""
+    mapper = _Mapper(claims)
+    mapper.run()
+    return mapper.doc_iri, tuple(mapper.triples)

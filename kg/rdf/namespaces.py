@@ -1,0 +1,175 @@
+"""Namespaces of the summit-kg model and the prefix map bound everywhere.
+
+``SKG`` is a :class:`rdflib.namespace.DefinedNamespace`: a typo in a term
+raises ``AttributeError`` instead of minting a wrong IRI.
+
+Examples:
+    >>> str(SKG.Outcome)
+    'https://w3id.org/summit-kg/ontology#Outcome'
+    >>> str(ID)
+    'https://w3id.org/summit-kg/id/'
+"""
+
+from __future__ import annotations
+
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import (
+    DCTERMS,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SDO,
+    SKOS,
+    XSD,
+    DefinedNamespace,
+)
+
+__all__ = [
+    "CSVW",
+    "DCTERMS",
+    "ID",
+    "OA",
+    "ONTOLOGY_GRAPH",
+    "OWL",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SCHEMA",
+    "SEM",
+    "SKG",
+    "SKOS",
+    "WD",
+    "XSD",
+    "bind_prefixes",
+]
+
+
+class SKG(DefinedNamespace):
+    """The summit-kg ontology (``ontology/summit.ttl``)."""
+
+    _NS = Namespace("https://w3id.org/summit-kg/ontology#")
+    _fail = True
+
+    # classes: the summit and who/what/where
+    Summit: URIRef
+    Actor: URIRef
+    Person: URIRef
+    State: URIRef
+    Organization: URIRef
+    Group: URIRef
+    Place: URIRef
+    Topic: URIRef
+    FocusArea: URIRef
+    Outcome: URIRef
+    Concern: URIRef
+    Recommendation: URIRef
+    Position: URIRef
+    Likelihood: URIRef
+    SummitStatus: URIRef
+    # classes: provenance structure
+    SourceDocument: URIRef
+    Segment: URIRef
+    Section: URIRef
+    Heading: URIRef
+    Paragraph: URIRef
+    List: URIRef
+    ListItem: URIRef
+    Table: URIRef
+    TableRow: URIRef
+    Cell: URIRef
+
+    # concept schemes
+    TopicScheme: URIRef
+    FocusAreaScheme: URIRef
+    LikelihoodScheme: URIRef
+    SummitStatusScheme: URIRef
+
+    # likelihood values, in order of increasing certainty
+    Unstated: URIRef
+    Unlikely: URIRef
+    Possible: URIRef
+    Likely: URIRef
+    Projected: URIRef
+    Anticipated: URIRef
+    Agreed: URIRef
+
+    # summit status values
+    Scheduled: URIRef
+    Held: URIRef
+
+    # object properties
+    addressesTopic: URIRef
+    hasOutcome: URIRef
+    hasConcern: URIRef
+    hasRecommendation: URIRef
+    status: URIRef
+    topic: URIRef
+    focusArea: URIRef
+    hasFocusArea: URIRef
+    likelihood: URIRef
+    headerLikelihood: URIRef
+    relatedPlace: URIRef
+    relatedActor: URIRef
+    mentions: URIRef
+    addressedTo: URIRef
+    actor: URIRef
+    inDocument: URIRef
+
+    # datatype properties
+    hedge: URIRef
+    headerHedge: URIRef
+    significance: URIRef
+    timeframe: URIRef
+    dates: URIRef
+    rank: URIRef
+    contentHash: URIRef
+    start: URIRef
+    end: URIRef
+    line: URIRef
+    quote: URIRef
+    position: URIRef
+    column: URIRef
+    header: URIRef
+
+
+ID = Namespace("https://w3id.org/summit-kg/id/")
+"""Instance data: ``id/topic/…``, ``id/actor/…``, ``id/doc/<hash>/…``."""
+
+ONTOLOGY_GRAPH = URIRef("https://w3id.org/summit-kg/ontology")
+"""The ontology's IRI, also the named graph the ontology is loaded into."""
+
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+SCHEMA = SDO
+OA = Namespace("http://www.w3.org/ns/oa#")
+CSVW = Namespace("http://www.w3.org/ns/csvw#")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+PREFIXES: dict[str, Namespace] = {
+    prefix: Namespace(str(namespace))
+    for prefix, namespace in [
+        ("csvw", CSVW),
+        ("dcterms", DCTERMS),
+        ("id", ID),
+        ("oa", OA),
+        ("owl", OWL),
+        ("prov", PROV),
+        ("rdf", RDF),
+        ("rdfs", RDFS),
+        ("schema", SCHEMA),
+        ("sem", SEM),
+        ("skg", SKG),
+        ("skos", SKOS),
+        ("wd", WD),
+        ("xsd", XSD),
+    ]
+}
+"""Prefix → namespace, bound on every graph and declared in every query file."""
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind the project's prefix map on ``graph`` and return it."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph

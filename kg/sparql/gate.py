@@ -1,0 +1,142 @@
+"""The gate every query passes: read-only, local, bounded in size and depth.
+
+Updates (``INSERT``, ``DELETE``, ``LOAD``, ``DROP``, ``CLEAR``…) are always
+refused; ``SERVICE`` and ``FROM``/``FROM NAMED`` unless remote access is
+allowed. The check works on the parsed query, not by text search. Importing
+this module also turns off rdflib's loading of graphs named in a query.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import rdflib.plugins.sparql
+from pyparsing import ParseException, ParseResults
+from rdflib.plugins.sparql.algebra import translateQuery
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+from kg.errors import QueryError, QueryRejected
+from kg.sparql.engines import NOT_CODE
+
+__all__ = ["MAX_NESTING", "MAX_QUERY_CHARS", "CheckedQuery", "compile_readonly"]
+
+rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
+
+MAX_QUERY_CHARS = 20_000
+MAX_NESTING = 64
+
+_NOT_CODE = re.compile(NOT_CODE)
+
+
+def _nesting_depth(text: str) -> int:
+    """The deepest nesting of ``( { [`` outside IRIs, strings and comments."""
+    depth = deepest = 0
+    for char in _NOT_CODE.sub(" ", text):
+        if char in "({[":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in ")}]":
+            depth -= 1
+    return deepest
+
+
+def _walk(node: Any, seen: set[int] | None = None) -> Any:
+    """Yield every algebra node (CompValue) and nested value."""
+    seen = set() if seen is None else seen
+    if id(node) in seen:
+        return
+    seen.add(id(node))
+    yield node
+    if isinstance(node, dict):
+        for value in node.values():
+            yield from _walk(value, seen)
+    elif isinstance(node, list | tuple | ParseResults):
+        for value in node:
+            yield from _walk(value, seen)
+
+
+@dataclass(frozen=True)
+class CheckedQuery:
+    """A query that passed :func:`compile_readonly`: its text, type and projection."""
+
+    text: str
+    kind: str  # SELECT, ASK, CONSTRUCT or DESCRIBE
+    projection: tuple[str, ...]
+    source: str
+
+
+@functools.lru_cache(maxsize=256)
+def compile_readonly(
+    text: str, *, source: str = "<query>", allow_remote: bool = False
+) -> CheckedQuery:
+    """Parse ``text`` and check it is a read-only query that stays local (cached by text).
+
+    ``allow_remote`` lets ``SERVICE`` and ``FROM``/``FROM NAMED`` through;
+    updates (``INSERT``, ``DELETE``, ``LOAD``, ``DROP``, ``CLEAR``…) are always
+    refused. The check works on the parsed query, so ``\\u0053ERVICE`` or
+    ``service`` are caught as SERVICE.
+
+    Raises:
+        QueryRejected: an update, ``SERVICE``, ``FROM``/``FROM NAMED``, too long or too deep.
+        QueryError: not valid SPARQL.
+
+    Examples:
+        >>> compile_readonly("SELECT * { SERVICE <http://x/> { ?s ?p ?o } }")
+        Traceback (most recent call last):
+        ...
+        kg.errors.QueryRejected: <query>: SERVICE is not allowed: queries never reach the network \
+(--allow-remote to permit)
+        >>> compile_readonly("ASK { ?s ?p ?o }").kind
+        'ASK'
+    """
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryRejected(f"query is longer than {MAX_QUERY_CHARS} characters", path=source)
+    if _nesting_depth(text) > MAX_NESTING:
+        raise QueryRejected(f"nesting too deep (over {MAX_NESTING} levels)", path=source)
+    try:
+        parsed = parseQuery(text)
+    except ParseException as exc:
+        try:
+            parseUpdate(text)
+        except Exception:
+            message = " ".join(str(exc).split())[:200]
+            raise QueryError(f"not valid SPARQL: {message}", path=source) from exc
+        raise QueryRejected(
+            "updates are refused: the query runner is read-only", path=source
+        ) from exc
+    except RecursionError as exc:
+        raise QueryRejected("nesting too deep", path=source) from exc
+    # before translateQuery, which rewrites parts of the tree in place (FILTER EXISTS)
+    if not allow_remote:
+        for node in _walk(parsed):
+            name = getattr(node, "name", None)
+            if name == "ServiceGraphPattern":
+                raise QueryRejected(
+                    "SERVICE is not allowed: queries never reach the network "
+                    "(--allow-remote to permit)",
+                    path=source,
+                )
+            if isinstance(node, dict) and "datasetClause" in node and node["datasetClause"]:
+                raise QueryRejected(
+                    "FROM and FROM NAMED are not allowed: queries read only the loaded graph "
+                    "(--allow-remote to permit)",
+                    path=source,
+                )
+    try:
+        query = translateQuery(parsed)
+    except RecursionError as exc:
+        raise QueryRejected("nesting too deep", path=source) from exc
+    except Exception as exc:
+        raise QueryError(f"cannot compile query: {exc}", path=source) from exc
+    root = query.algebra
+    kind = {
+        "SelectQuery": "SELECT",
+        "AskQuery": "ASK",
+        "ConstructQuery": "CONSTRUCT",
+        "DescribeQuery": "DESCRIBE",
+    }[root.name]
+    projection = tuple(str(v) for v in root["PV"]) if kind == "SELECT" else ()
+    return CheckedQuery(text, kind, projection, source)
