@@ -22,11 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.sparql.catalogue import catalogue
 from tests.support.paths import ROOT
 
-README = ROOT / "README.md"
-SUBCOMMANDS = ("build", "query", "queries", "viz", "analyze", "export", "validate")
 COPY_IGNORE = shutil.ignore_patterns(
     ".git",
     ".venv",
@@ -236,11 +233,3 @@ def test_installed_wheel_works_away_from_the_checkout(wheel: Path, tmp_path: Pat
     assert [line.split()[0] for line in listing.splitlines()[1:]] == QUERY_NAMES
 
     assert sorted(p.name for p in elsewhere.iterdir()) == ["v.html"]
-
-
-def test_readme_mentions_every_subcommand_and_query() -> None:
-    assert README.exists(), "README.md is missing"
-    text = README.read_text(encoding="utf-8")
-    missing = [c for c in SUBCOMMANDS if f"summit-kg {c}" not in text and f"`{c}`" not in text]
-    missing += [name for name in catalogue() if name not in text]
-    assert not missing, f"README.md does not mention: {missing}"
