@@ -21,7 +21,13 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from kg.errors import QueryError, QueryRejected
 from kg.sparql.engines import NOT_CODE
 
-__all__ = ["MAX_NESTING", "MAX_QUERY_CHARS", "CheckedQuery", "compile_readonly"]
+__all__ = [
+    "MAX_NESTING",
+    "MAX_QUERY_CHARS",
+    "CheckedQuery",
+    "canonical_text",
+    "compile_readonly",
+]
 
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 
@@ -56,6 +62,47 @@ def _walk(node: Any, seen: set[int] | None = None) -> Any:
     elif isinstance(node, list | tuple | ParseResults):
         for value in node:
             yield from _walk(value, seen)
+
+
+_CODEPOINT_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_ESCAPE_LEFT = re.compile(r"\\[uU][0-9A-Fa-f]{4}")
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def canonical_text(text: str, *, source: str = "<query>") -> str:
+    """The query as every engine reads it: code point escapes decoded, line ends unambiguous.
+
+    SPARQL decodes ``\\uXXXX`` and ``\\UXXXXXXXX`` before parsing and ends a
+    comment at CR or LF; rdflib ends comments only at LF, and Oxigraph decodes
+    escapes only inside strings. The gate checks, and the engine runs, this one
+    text, so no reading of it can hide ``SERVICE`` or ``FROM`` from the gate:
+    escapes are decoded once (as the grammar says), a lone CR becomes LF, and a
+    text whose decoding leaves another escape to decode is refused.
+
+    Raises:
+        QueryError: an escape names no Unicode scalar value.
+        QueryRejected: an escape decodes to another escape.
+
+    Examples:
+        >>> canonical_text("ASK { #\\r SERVICE <x:> {} }")
+        'ASK { #\\n SERVICE <x:> {} }'
+        >>> canonical_text(r"SELECT ('\\u0041' AS ?a) {}")
+        "SELECT ('A' AS ?a) {}"
+    """
+
+    def decode(match: re.Match[str]) -> str:
+        value = int(match.group(1) or match.group(2), 16)
+        if value > 0x10FFFF or 0xD800 <= value <= 0xDFFF:
+            raise QueryError(f"escape {match.group(0)} is not a Unicode character", path=source)
+        return chr(value)
+
+    decoded = _CODEPOINT_ESCAPE.sub(decode, text)
+    if _ESCAPE_LEFT.search(decoded):
+        raise QueryRejected(
+            "an escape sequence decodes to another escape sequence; write the character itself",
+            path=source,
+        )
+    return _LONE_CR.sub("\n", decoded)
 
 
 @dataclass(frozen=True)
@@ -94,6 +141,7 @@ def compile_readonly(
     """
     if len(text) > MAX_QUERY_CHARS:
         raise QueryRejected(f"query is longer than {MAX_QUERY_CHARS} characters", path=source)
+    text = canonical_text(text, source=source)
     if _nesting_depth(text) > MAX_NESTING:
         raise QueryRejected(f"nesting too deep (over {MAX_NESTING} levels)", path=source)
     try:
