@@ -35,8 +35,8 @@ import kg
 from kg.network.convert import to_networkx
 from kg.network.page import MAX_NODES, write_html
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-import browser  # type: ignore[import-not-found]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the checkout, for tests.support
+from tests.support import browser
 
 PROBE = "({nodes: kgView.nodes.length, edges: kgView.edges.length})"
 

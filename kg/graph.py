@@ -14,6 +14,8 @@ Examples:
     0
     >>> g.documents()
     []
+    >>> list(COUNTED_CLASSES)
+    ['Summit', 'Topic', 'Outcome', 'Concern', 'Recommendation']
 """
 
 from __future__ import annotations
@@ -25,9 +27,11 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import Dataset, Graph, URIRef
 
-from kg._io import atomic_write_bytes, format_for_suffix
+from kg._io import atomic_write_bytes
 from kg.errors import StoreError, UsageError
-from kg.ingest import FileReport, IngestSummary, ingest
+from kg.ingest import COUNTED, FileReport, IngestSummary, ingest
+from kg.network.views import PROVENANCE_TYPES
+from kg.rdf.formats import RdfFormat, format_for_path, format_named
 from kg.rdf.namespaces import SKG, bind_prefixes
 from kg.sparql.catalogue import QueryFile
 from kg.sparql.runner import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, QueryResult, run_query
@@ -38,32 +42,24 @@ if TYPE_CHECKING:
 
     from kg.rdf.validation import ValidationReport
 
-__all__ = ["EXPORT_FORMATS", "DocumentInfo", "FileReport", "SummitGraph", "load"]
+__all__ = ["COUNTED_CLASSES", "DocumentInfo", "FileReport", "SummitGraph", "load"]
 
-EXPORT_FORMATS: dict[str, str] = {
-    "turtle": ".ttl",
-    "nt": ".nt",
-    "nquads": ".nq",
-    "trig": ".trig",
-    "json-ld": ".jsonld",
+COUNTED_CLASSES: dict[str, str] = {
+    klass.split("#")[-1]: plural
+    for plural, klass in COUNTED.items()
+    if klass.split("#")[-1] not in PROVENANCE_TYPES
 }
-_QUAD_FORMATS = {"nquads", "trig", "json-ld"}
-_COUNTED_CLASSES = ("Summit", "Topic", "Outcome", "Concern", "Recommendation")
+"""The claims :meth:`SummitGraph.counts` counts: class local name → plural, as in reports.
+
+The claim classes of :data:`kg.ingest.COUNTED` (what ``build --report`` counts
+per file), without the parts of documents.
+"""
 _COUNTS = f"""
 SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE {{
-  VALUES ?class {{ {" ".join(f"<{SKG[name]}>" for name in _COUNTED_CLASSES)} }}
+  VALUES ?class {{ {" ".join(f"<{SKG[name]}>" for name in COUNTED_CLASSES)} }}
   ?x a ?class .
 }} GROUP BY ?class
 """
-
-
-def format_for_path(path: str | Path) -> str:
-    """The export format a file suffix implies (``.ttl`` → ``turtle``).
-
-    Raises:
-        UsageError: an unknown suffix.
-    """
-    return format_for_suffix(path, EXPORT_FORMATS, "--format")
 
 
 class SummitGraph:
@@ -168,7 +164,7 @@ class SummitGraph:
             1
         """
         found = {str(row["class"]): row["n"] for row in self.query(_COUNTS, timeout=None)}
-        return {name: int(str(found.get(str(SKG[name]), 0))) for name in _COUNTED_CLASSES}
+        return {name: int(str(found.get(str(SKG[name]), 0))) for name in COUNTED_CLASSES}
 
     def query(
         self,
@@ -215,15 +211,14 @@ class SummitGraph:
         """
         if format is None:
             format = format_for_path(path) if path is not None else "turtle"
-        if format not in EXPORT_FORMATS:
-            raise UsageError(f"unknown format '{format}'. Known: {', '.join(EXPORT_FORMATS)}")
+        fmt = format_named(format)
         try:
             try:
-                text = self._render(format)
+                text = self._render(fmt)
             except RecursionError:
                 # rdflib's Turtle and JSON-LD writers nest blank nodes by recursion
                 # (rdflib#1424): a long chain of them is written by Oxigraph, which labels them
-                text = self._render_with_oxigraph(format)
+                text = self._render_with_oxigraph(fmt)
         except Exception as exc:  # the serializers raise many kinds of error
             message = " ".join(str(exc).split())[:300]
             raise StoreError(
@@ -233,10 +228,10 @@ class SummitGraph:
             atomic_write_bytes(path, text.encode("utf-8"))
         return text
 
-    def _render(self, format: str) -> str:
-        """The data as ``format`` text, written by rdflib (with the project's prefixes)."""
-        if format not in _QUAD_FORMATS:
-            return self.data().serialize(format=format)
+    def _render(self, fmt: RdfFormat) -> str:
+        """The data as ``fmt`` text, written by rdflib (with the project's prefixes)."""
+        if not fmt.quads:
+            return self.data().serialize(format=fmt.rdflib)
         dataset = Dataset()
         bind_prefixes(dataset)
         for s, p, o, name in self.store.quads():
@@ -244,29 +239,22 @@ class SummitGraph:
         with warnings.catch_warnings():
             # rdflib's quad serializers call its own deprecated Dataset.contexts()
             warnings.filterwarnings("ignore", "Dataset.contexts is deprecated", DeprecationWarning)
-            return dataset.serialize(format=format)
+            return dataset.serialize(format=fmt.rdflib)
 
-    def _render_with_oxigraph(self, format: str) -> str:
-        """The data as ``format`` text, written by pyoxigraph (no recursion on blank nodes)."""
+    def _render_with_oxigraph(self, fmt: RdfFormat) -> str:
+        """The data as ``fmt`` text, written by pyoxigraph (no recursion on blank nodes)."""
         import pyoxigraph as ox
 
         from kg.sparql.engines import to_oxigraph
 
-        formats = {
-            "turtle": ox.RdfFormat.TURTLE,
-            "nt": ox.RdfFormat.N_TRIPLES,
-            "nquads": ox.RdfFormat.N_QUADS,
-            "trig": ox.RdfFormat.TRIG,
-            "json-ld": ox.RdfFormat.JSON_LD,
-        }
         items: list[Any]
-        if format in _QUAD_FORMATS:
+        if fmt.quads:
             items = [ox.Quad(*(to_oxigraph(term) for term in quad)) for quad in self.store.quads()]
         else:
             items = [ox.Triple(*(to_oxigraph(term) for term in triple)) for triple in self.data()]
         names = bind_prefixes(Graph(bind_namespaces="core")).namespaces()
         prefixes = {name: str(iri) for name, iri in names if name}
-        data = ox.serialize(items, format=formats[format], prefixes=prefixes)
+        data = ox.serialize(items, format=fmt.oxigraph_format(), prefixes=prefixes)
         assert data is not None
         return data.decode("utf-8")
 
@@ -290,7 +278,7 @@ class SummitGraph:
 
         With no arguments: every claim (see :func:`kg.network.convert.to_networkx`,
         whose options such as ``classes=`` or ``provenance=True`` pass
-        through). ``view`` picks one of :data:`kg.network.convert.VIEWS`; ``query``
+        through). ``view`` picks one of :data:`kg.network.views.VIEWS`; ``query``
         converts the graph a CONSTRUCT or DESCRIBE query builds (a catalogue
         name, a ``.rq`` path or text; ``params`` are bound); ``focus`` then
         keeps what lies within ``depth`` links of the node with that label.

@@ -1,4 +1,6 @@
-"""The RDF loader: Turtle, N-Triples, N-Quads, TriG and JSON-LD files.
+"""The RDF loader: Turtle, N-Triples, N-Quads, TriG and JSON-LD files in, named graphs out.
+
+The format follows the file suffix (:data:`kg.rdf.formats.RDF_FORMATS`).
 
 Bytes are read by summit-kg and handed to rdflib as data with an explicit
 format, so no URL is ever fetched. Triples files become one named graph per
@@ -30,20 +32,13 @@ from rdflib.term import Node
 
 from kg.errors import LoaderError
 from kg.loaders.sources import read_text
+from kg.rdf.formats import suffix_format
 from kg.rdf.namespaces import ID, ONTOLOGY_GRAPH, bind_prefixes
 from kg.sparql.engines import sparql_term
 from kg.text.normalize import content_hash
 
-__all__ = ["RDF_FORMATS", "identify", "load"]
+__all__ = ["identify", "load"]
 
-RDF_FORMATS = {
-    ".ttl": "turtle",
-    ".nt": "nt",
-    ".nq": "nquads",
-    ".trig": "trig",
-    ".jsonld": "json-ld",
-}
-_QUAD_FORMATS = {"nquads", "trig", "json-ld"}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -104,7 +99,8 @@ def identify(path: Path) -> tuple[URIRef, ...] | None:
     Raises:
         LoaderError: the file is not UTF-8 text.
     """
-    if path.suffix.lower() not in (".nt", ".ttl"):
+    fmt = suffix_format(path)
+    if fmt is None or fmt.quads:
         return None
     return (_file_graph(read_text(path)),)
 
@@ -115,11 +111,11 @@ def load(path: Path) -> Iterator[tuple[URIRef, Graph]]:
     Raises:
         LoaderError: the file is not UTF-8, not well-formed, or refers to a remote context.
     """
-    fmt = RDF_FORMATS.get(path.suffix.lower())
+    fmt = suffix_format(path)
     if fmt is None:
         raise LoaderError(f"not an RDF file suffix: '{path.suffix}'", path=path)
     text = read_text(path)
-    if fmt == "json-ld":
+    if fmt.name == "json-ld":
         try:
             _check_jsonld_context(json.loads(text), path)
         except json.JSONDecodeError as exc:
@@ -132,16 +128,16 @@ def load(path: Path) -> Iterator[tuple[URIRef, Graph]]:
         with warnings.catch_warnings():
             # rdflib's TriG and JSON-LD parsers call its own deprecated ConjunctiveGraph
             warnings.filterwarnings("ignore", "ConjunctiveGraph is deprecated", DeprecationWarning)
-            if fmt in _QUAD_FORMATS:
-                dataset.parse(data=text, format=fmt, publicID=file_graph)
+            if fmt.quads:
+                dataset.parse(data=text, format=fmt.rdflib, publicID=file_graph)
             else:
-                dataset.graph(file_graph).parse(data=text, format=fmt)
+                dataset.graph(file_graph).parse(data=text, format=fmt.rdflib)
     except Exception as exc:  # rdflib raises many unrelated types for bad syntax
         line = getattr(exc, "lines", None)  # 0-based in rdflib's Turtle parser
         line = line + 1 if isinstance(line, int) else None
         message = " ".join(str(exc).split())[:300]
         raise LoaderError(
-            f"cannot parse as {fmt}: {message}",
+            f"cannot parse as {fmt.name}: {message}",
             path=path,
             line=line,
         ) from exc

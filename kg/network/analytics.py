@@ -33,9 +33,9 @@ from typing import Any
 import networkx as nx
 
 from kg.errors import UsageError
+from kg.network.views import ACTOR_TYPES, SIZE_MEASURES
 
 __all__ = [
-    "ACTOR_TYPES",
     "Agreement",
     "Centrality",
     "Community",
@@ -52,9 +52,6 @@ __all__ = [
     "topic_communities",
     "undirected",
 ]
-
-ACTOR_TYPES = ("Person", "State", "Organization", "Group", "Actor")
-"""The ``type`` values of actors."""
 
 SEED = 42
 _EXACT_BETWEENNESS_MAX = 2000  # above this many nodes, betweenness is sampled (k=500)
@@ -216,7 +213,7 @@ def scores(graph: nx.Graph, measure: str) -> dict[Hashable, float]:
         return _pagerank(simple)
     if measure == "betweenness":
         return _betweenness(simple)
-    raise UsageError(f"unknown measure '{measure}'. Known: degree, pagerank, betweenness")
+    raise UsageError(f"unknown measure '{measure}'. Known: {', '.join(SIZE_MEASURES)}")
 
 
 def centrality(

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
@@ -37,78 +36,43 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from kg.errors import UsageError
+from kg.network.views import ACTOR_TYPES, PROVENANCE_TYPES, VIEWS
 from kg.rdf.namespaces import SCHEMA, SKG
+from kg.text.claims import Likelihood
 
-__all__ = [
-    "CLASS_ORDER",
-    "LIKELIHOOD_RANK",
-    "PROVENANCE_CLASSES",
-    "VIEWS",
-    "View",
-    "local_name",
-    "to_networkx",
-    "view_graph",
-]
+__all__ = ["CLASS_ORDER", "LIKELIHOOD_RANK", "local_name", "to_networkx", "view_graph"]
 
-CLASS_ORDER: tuple[URIRef, ...] = (
-    SKG.Summit,
-    SKG.Person,
-    SKG.State,
-    SKG.Organization,
-    SKG.Group,
-    SKG.Actor,
-    SKG.Place,
-    SKG.Outcome,
-    SKG.Concern,
-    SKG.Recommendation,
-    SKG.Topic,
-    SKG.FocusArea,
-    SKG.Likelihood,
-    SKG.SourceDocument,
-    SKG.Section,
-    SKG.Heading,
-    SKG.Paragraph,
-    SKG.List,
-    SKG.ListItem,
-    SKG.Table,
-    SKG.TableRow,
-    SKG.Cell,
+CLASS_ORDER: tuple[URIRef, ...] = tuple(
+    SKG[name]
+    for name in (
+        "Summit",
+        *ACTOR_TYPES,
+        "Place",
+        "Outcome",
+        "Concern",
+        "Recommendation",
+        "Topic",
+        "FocusArea",
+        "Likelihood",
+        *PROVENANCE_TYPES,
+    )
 )
 """Classes from most to least specific; a node's ``type`` is the first it has."""
 
-PROVENANCE_CLASSES = frozenset(
-    {
-        SKG.SourceDocument,
-        SKG.Section,
-        SKG.Heading,
-        SKG.Paragraph,
-        SKG.List,
-        SKG.ListItem,
-        SKG.Table,
-        SKG.TableRow,
-        SKG.Cell,
-    }
-)
-
 LIKELIHOOD_RANK: dict[str, int] = {
-    "unlikely": 0,
-    "possible": 1,
-    "likely": 2,
-    "projected": 3,
-    "anticipated": 4,
-    "agreed": 5,
+    level.term.lower(): level.rank for level in Likelihood if level.rank is not None
 }
-"""The ``skg:rank`` of each likelihood in ``ontology/summit.ttl`` (unstated has none).
+"""The rank of each likelihood by label (:attr:`kg.text.claims.Likelihood.rank`).
 
-Used when the graph holds only data and not the ontology; a test keeps the
-two in step.
+Used when the graph holds only data and not the ontology's ``skg:rank``
+(``ontology/summit.ttl``; a test keeps the two in step). Unstated has none.
 """
 
 # The conversion works on plain strings, not rdflib terms: rdflib's term equality
 # is Python code, and a dict look-up that meets an equal but distinct term calls
 # it. Node keys are IRIs, or "_:" + id for blank nodes.
 _CLASS_NAMES = {str(klass): klass.split("#")[-1] for klass in CLASS_ORDER}
-_PROVENANCE_NAMES = frozenset(_CLASS_NAMES[str(klass)] for klass in PROVENANCE_CLASSES)
+_PROVENANCE_NAMES = frozenset(PROVENANCE_TYPES)
 _DERIVED = str(PROV.wasDerivedFrom)
 _DOCUMENT, _QUOTE, _START, _LINE = map(str, (SKG.SourceDocument, SKG.quote, SKG.start, SKG.line))
 _TITLE, _PREF_LABEL, _RANK = map(str, (DCTERMS.title, SKOS.prefLabel, SKG.rank))
@@ -130,52 +94,6 @@ _ROLES: dict[str, str] = {
     str(SKG.likelihood): "likelihood",
     **dict.fromkeys(_IRI_ATTRIBUTES, "iri"),
 }
-
-
-@dataclass(frozen=True)
-class View:
-    """A named part of the graph for views and analytics (see :data:`VIEWS`)."""
-
-    name: str
-    description: str
-    classes: tuple[str, ...] | None = None
-    predicates: tuple[str, ...] | None = None
-    documents: bool = False
-    edge_label: str | None = None
-    """An edge attribute drawn as the edge's label where an edge has it."""
-
-
-_ACTORS = ("Person", "State", "Organization", "Group", "Actor")
-VIEWS: dict[str, View] = {
-    view.name: view
-    for view in (
-        View(
-            "overview",
-            "every claim: the summit, actors, places, topics, focus areas, outcomes, "
-            "concerns and recommendations",
-        ),
-        View(
-            "topics",
-            "topic → focus area → outcome, edges labelled with the outcome's likelihood",
-            classes=("Topic", "FocusArea", "Outcome"),
-            edge_label="likelihood",
-        ),
-        View(
-            "actors",
-            "who: the summit, its actors and places, the topics, concerns and "
-            "recommendations that name them",
-            classes=("Summit", *_ACTORS, "Place", "Topic", "Concern", "Recommendation"),
-        ),
-        View(
-            "sources",
-            "which document says what: each claim linked to the documents that state it",
-            classes=("SourceDocument", "Summit", "Topic", "Outcome", "Concern", "Recommendation"),
-            predicates=(_STATED_IN, str(SKG.topic)),
-            documents=True,
-        ),
-    )
-}
-"""The views of ``summit-kg viz --view`` and :meth:`kg.SummitGraph.to_html`."""
 
 
 def local_name(iri: str) -> str:
@@ -433,7 +351,7 @@ def to_networkx(
 
 
 def view_graph(graph: Graph, view: str) -> nx.MultiDiGraph:
-    """The networkx graph of one of the :data:`VIEWS`.
+    """The networkx graph of one of the :data:`~kg.network.views.VIEWS`.
 
     Raises:
         UsageError: an unknown view name.

@@ -1,11 +1,14 @@
 """Draw a summit knowledge graph as one self-contained, interactive HTML page.
 
-The page is built from a networkx ``MultiDiGraph`` whose node ids are IRIs and
-whose nodes carry ``label`` and ``type`` attributes (see :func:`render_html`).
-The vis-network node and edge records are built here in one linear pass (pyvis's
+In: a networkx ``MultiDiGraph`` whose node ids are IRIs and whose nodes carry
+``label`` and ``type`` attributes (see :func:`render_html`). Out: the page as
+text, or written atomically to a file. Node positions come from
+:mod:`kg.network.layout`; the vis-network node and edge records, the legends,
+the template, the inlined assets and the Content-Security-Policy are built
+here, the records in one linear pass (pyvis's
 ``Network`` takes seconds for 10,000 nodes; only its bundled copy of
 vis-network is used). The page comes from this package's own autoescaping
-Jinja2 template (``kg/templates/view.html.j2``, with ``view.js`` and
+Jinja2 template (``kg/network/templates/view.html.j2``, with ``view.js`` and
 ``view.css``), never from pyvis's template, which loads Bootstrap and
 tom-select from CDNs, writes a ``lib/`` folder and does not escape its heading.
 
@@ -41,7 +44,6 @@ import hashlib
 import importlib.resources
 import math
 import re
-from collections import deque
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -51,6 +53,8 @@ from markupsafe import Markup
 
 from kg._io import atomic_write_text
 from kg.errors import ResourceMissing, UsageError
+from kg.network.layout import layout
+from kg.network.views import SIZE_MEASURES
 from kg.text.normalize import INVISIBLE_CHARACTERS
 
 if TYPE_CHECKING:
@@ -60,7 +64,6 @@ __all__ = [
     "CLASS_STYLES",
     "LABEL_MAX",
     "MAX_NODES",
-    "SIZE_MEASURES",
     "clean_text",
     "render_html",
     "short_label",
@@ -101,16 +104,8 @@ LABEL_MAX = 60
 #: 20,000 nodes are ready in a few seconds in Chromium; far more freeze the tab.
 MAX_NODES = 20_000
 
-#: What node size can follow: degree, or a centrality from :mod:`kg.network.analytics`.
-SIZE_MEASURES = ("degree", "pagerank", "betweenness")
-
 _TOOLTIP_VALUE_MAX = 300
 _TOOLTIP_LABEL_MAX = 500
-# networkx's spring layout (numpy) up to 499 nodes, per component: 0.1–0.4 s; it
-# switches to a slow sparse variant at 500 (1.5 s; 8.6 s at 2000), and Kamada–Kawai
-# took 1.5–4.6 s at 60–150 nodes. Larger graphs get the O(n + m) radial layout.
-_FORCE_MAX_NODES = 499
-_SPRING_ITERATIONS = 200
 _BIG_GRAPH = 2000  # above this: faint edges, no arrows, edges hidden while dragging
 
 # Legend glyph for each vis shape (drawn in the class colour).
@@ -227,134 +222,6 @@ def _node_tooltip(iri: str, label: str, attrs: Mapping[str, Any]) -> str:
 
 
 # --------------------------------------------------------------------------
-# Layout
-# --------------------------------------------------------------------------
-
-
-def _force_positions(order: list[str], neighbours: list[set[int]]) -> list[tuple[float, float]]:
-    """networkx's spring layout (Fruchterman–Reingold, seed 42) per component, packed in rows.
-
-    Components are laid out apart, so an isolated node does not squash the
-    rest into a corner.
-    """
-    import networkx as nx
-
-    simple = nx.Graph()
-    simple.add_nodes_from(range(len(order)))
-    simple.add_edges_from((i, j) for i, js in enumerate(neighbours) for j in js if i < j)
-    parts = sorted(
-        (sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0])
-    )
-    components: list[tuple[float, list[tuple[int, float, float]]]] = []
-    for part in parts:
-        radius = max(60.0, 100.0 * math.sqrt(len(part)))
-        if len(part) == 1:
-            components.append((60.0, [(part[0], 0.0, 0.0)]))
-            continue
-        sub = simple.subgraph(part)
-        pos = nx.spring_layout(sub, seed=42, scale=radius, iterations=_SPRING_ITERATIONS)
-        placed = [(n, float(pos[n][0]), float(pos[n][1])) for n in part]
-        components.append((radius + 100.0, placed))
-    return _pack(components, len(order))
-
-
-def _pack(
-    components: list[tuple[float, list[tuple[int, float, float]]]], count: int
-) -> list[tuple[float, float]]:
-    """Shelf-pack components (radius, [(node, x, y)]) in rows, largest first."""
-    components = sorted(components, key=lambda comp: -comp[0])
-    area = sum((2 * r) ** 2 for r, _ in components)
-    row_width = max(2 * components[0][0], math.sqrt(area) * 1.2) if components else 0.0
-    positions = [(0.0, 0.0)] * count
-    x = y = row_height = 0.0
-    for r, placed in components:
-        if x > 0 and x + 2 * r > row_width:
-            x, y, row_height = 0.0, y + row_height, 0.0
-        for node, px, py in placed:
-            positions[node] = (x + r + px, y + r + py)
-        x += 2 * r
-        row_height = max(row_height, 2 * r)
-    return positions
-
-
-def _radial_positions(order: list[str], neighbours: list[set[int]]) -> list[tuple[float, float]]:
-    """Deterministic O(n + m) layout: each component as a radial BFS tree, packed in rows.
-
-    Each component is rooted at its highest-degree node; a node ``k`` hops away
-    sits in annulus ``k`` inside its parent's wedge, wedges being proportional
-    to the number of leaves below, so subtrees stay together. ``order`` holds
-    the node ids, used only to break ties.
-
-    >>> _radial_positions(["a", "b"], [{1}, {0}])
-    [(320.0, 320.0), (120.0, 320.0)]
-    """
-    count = len(order)
-    spacing, step = 120.0, 200.0  # px between ring neighbours / between rings
-    rank = sorted(range(count), key=lambda i: (-len(neighbours[i]), order[i]))
-    position_of = [0] * count
-    for position, i in enumerate(rank):
-        position_of[i] = position
-
-    seen = [False] * count
-    children: list[list[int]] = [[] for _ in range(count)]
-    components: list[tuple[float, list[tuple[int, float, float]]]] = []
-    for root in rank:
-        if seen[root]:
-            continue
-        seen[root] = True
-        bfs = [root]
-        depth = {root: 0}
-        queue = deque([root])
-        while queue:
-            current = queue.popleft()
-            kids = sorted(
-                (j for j in neighbours[current] if not seen[j]), key=position_of.__getitem__
-            )
-            for kid in kids:
-                seen[kid] = True
-                depth[kid] = depth[current] + 1
-                queue.append(kid)
-                bfs.append(kid)
-            children[current] = kids
-        leaves: dict[int, int] = {}
-        for node in reversed(bfs):
-            leaves[node] = sum(leaves[kid] for kid in children[node]) or 1
-        start, span = {root: 0.0}, {root: 2 * math.pi}
-        for node in bfs:
-            angle = start[node]
-            for kid in children[node]:
-                start[kid] = angle
-                span[kid] = span[node] * leaves[kid] / leaves[node]
-                angle += span[kid]
-        # Each BFS depth fills an annulus of as many sub-rings as its nodes need
-        # (``spacing`` px apart along each ring); nodes in angle order take the
-        # sub-rings in turn, so neighbours stagger instead of overlapping and the
-        # disc has about the same density everywhere (area ~ n * spacing²).
-        by_depth: dict[int, list[int]] = {}
-        for node in bfs[1:]:
-            by_depth.setdefault(depth[node], []).append(node)
-        radius_of = {root: 0.0}
-        outer = 0.0
-        for k in sorted(by_depth):
-            ring = sorted(by_depth[k], key=lambda n: (start[n] + span[n] / 2, n))
-            inner = outer + step if k > 1 else step
-            rings, capacity = 0, 0
-            while capacity < len(ring):
-                capacity += max(1, int(2 * math.pi * (inner + rings * spacing) / spacing))
-                rings += 1
-            for j, node in enumerate(ring):
-                radius_of[node] = inner + (j % rings) * spacing
-            outer = inner + (rings - 1) * spacing
-        placed = []
-        for node in bfs:
-            r, angle = radius_of[node], start[node] + span[node] / 2
-            placed.append((node, r * math.cos(angle), r * math.sin(angle)))
-        components.append((outer + spacing, placed))
-
-    return _pack(components, count)
-
-
-# --------------------------------------------------------------------------
 # Bundled resources
 # --------------------------------------------------------------------------
 
@@ -396,7 +263,7 @@ def _own_file(name: str) -> str:
 
 @functools.cache
 def _page_js() -> Markup:
-    """The page's own script (``kg/templates/view.js``): code, not data."""
+    """The page's own script (``kg/network/templates/view.js``): code, not data."""
     return Markup(_own_file(_PAGE_JS))
 
 
@@ -411,7 +278,7 @@ def _page_css() -> Markup:
 
 @functools.cache
 def _template() -> Template:
-    """Load and compile ``kg/templates/view.html.j2`` (wheel, editable or checkout)."""
+    """Load and compile ``kg/network/templates/view.html.j2`` (wheel, editable or checkout)."""
     resource = importlib.resources.files("kg.network") / "templates" / _TEMPLATE_NAME
     try:
         source = resource.read_text(encoding="utf-8")
@@ -504,10 +371,7 @@ def _build(graph: nx.MultiDiGraph, *, physics: bool, size_by: str) -> dict[str, 
         neighbours[index[u]].add(index[v])
         neighbours[index[v]].add(index[u])
 
-    if len(iris) <= _FORCE_MAX_NODES:
-        positions = _force_positions(iris, neighbours)
-    else:
-        positions = _radial_positions(iris, neighbours)
+    positions = layout(iris, neighbours)
     sizes = _sizes(graph, size_by)
 
     counts: dict[str, int] = {}
@@ -633,13 +497,11 @@ def render_html(
     attributes, which are listed in the plain-text tooltip. Edge keys are
     predicate IRIs; the edge attribute ``label`` is drawn on the edge and
     ``likelihood`` is added to its tooltip. With ``physics=False`` (the
-    default) positions are computed here and vis-network draws them as they
+    default) positions are computed before the page opens
+    (:func:`kg.network.layout.layout`) and vis-network draws them as they
     are; with ``physics=True`` vis-network settles them in the browser, then
-    stops. Positions come from networkx's spring layout (seed 42), per
-    connected component, for graphs under 500 nodes, else
-    from a deterministic O(n + m) radial tree layout; either way the same
-    graph gives the same page. The caller's graph is not
-    changed.
+    stops. Either way the same graph gives the same page. The caller's graph
+    is not changed.
 
     Args:
         graph: a networkx graph as :func:`kg.network.convert.to_networkx` makes it.

@@ -14,6 +14,7 @@ import kg
 from kg.cli import main
 from kg.errors import UsageError
 from kg.network import analytics
+from kg.network.views import ACTOR_TYPES
 
 ID = "https://w3id.org/summit-kg/id/"
 TOPIC = "https://w3id.org/summit-kg/ontology#topic"
@@ -43,9 +44,7 @@ def test_cybersecurity_and_arms_control_are_the_most_central_topics(
 
 
 def test_the_participants_are_among_the_most_central_actors(alaska: kg.SummitGraph) -> None:
-    rows = analytics.centrality(
-        alaska.to_networkx(provenance=True), types=set(analytics.ACTOR_TYPES), top=4
-    )
+    rows = analytics.centrality(alaska.to_networkx(provenance=True), types=set(ACTOR_TYPES), top=4)
     assert {"Donald Trump", "Vladimir Putin"} <= {row.label for row in rows}
     assert all(row.mentioned >= 5 for row in rows)
 

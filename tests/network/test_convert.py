@@ -10,7 +10,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 import kg
 from kg.errors import UsageError
-from kg.network.convert import LIKELIHOOD_RANK, VIEWS, to_networkx, view_graph
+from kg.network.convert import LIKELIHOOD_RANK, to_networkx, view_graph
+from kg.network.views import VIEWS
 from kg.rdf.namespaces import SKG
 
 ID = "https://w3id.org/summit-kg/id/"
@@ -241,14 +242,6 @@ def test_views_of_the_embedded_default(alaska: kg.SummitGraph) -> None:
 def test_unknown_view_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="Known: overview, topics, actors, sources"):
         view_graph(graph(), "people")
-
-
-def test_cli_view_names_match_the_library() -> None:
-    from kg import cli
-    from kg.network import page as viz
-
-    assert tuple(VIEWS) == cli.VIEWS
-    assert viz.SIZE_MEASURES == cli.SIZE_MEASURES
 
 
 def test_two_documents_give_two_sources(tmp_path: Path) -> None:

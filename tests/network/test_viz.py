@@ -22,6 +22,7 @@ import tests.support.browser as browser
 from kg.cli import main
 from kg.errors import StoreError, UsageError
 from kg.network import page as viz
+from kg.network.views import SIZE_MEASURES
 from tests.support.html_page import Page
 
 ID = "https://w3id.org/summit-kg/id/"
@@ -518,7 +519,7 @@ def test_size_by_centrality() -> None:
     graph = make_graph(hub=("Hub", "Summit"), a=("A", "Topic"), b=("B", "Topic"))
     sizes = {
         measure: [n["size"] for n in Page(viz.render_html(graph, size_by=measure)).data()["nodes"]]
-        for measure in viz.SIZE_MEASURES
+        for measure in SIZE_MEASURES
     }
     for measure in ("pagerank", "betweenness"):
         assert sizes[measure][0] == 60.0 > sizes[measure][1]  # the hub is the biggest

@@ -1,0 +1,98 @@
+"""The named views and the class groups they draw: names in, :class:`View` specs out.
+
+A view is a named part of the graph (which classes and predicates it keeps)
+that ``summit-kg viz --view``, ``summit-kg export --view`` and
+:meth:`kg.SummitGraph.to_html` draw; :data:`SIZE_MEASURES` are what node size
+can follow. This module does not import networkx, so the command line can
+list the names cheaply; :func:`kg.network.convert.view_graph` builds
+a view.
+
+Examples:
+    >>> list(VIEWS)
+    ['overview', 'topics', 'actors', 'sources']
+    >>> VIEWS["topics"].classes
+    ('Topic', 'FocusArea', 'Outcome')
+    >>> "State" in ACTOR_TYPES, "Place" in ACTOR_TYPES
+    (True, False)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.rdf.namespaces import SKG
+
+__all__ = ["ACTOR_TYPES", "PROVENANCE_TYPES", "SIZE_MEASURES", "VIEWS", "View"]
+
+ACTOR_TYPES: tuple[str, ...] = ("Person", "State", "Organization", "Group", "Actor")
+"""The ``type`` values (summit-kg class local names) of actors."""
+
+PROVENANCE_TYPES: tuple[str, ...] = (
+    "SourceDocument",
+    "Section",
+    "Heading",
+    "Paragraph",
+    "List",
+    "ListItem",
+    "Table",
+    "TableRow",
+    "Cell",
+)
+"""The classes of the provenance structure (documents and their parts), not claims.
+
+Views leave them out; :func:`kg.network.convert.to_networkx` keeps them with
+``provenance=True`` (documents alone with ``documents=True``).
+"""
+
+SIZE_MEASURES: tuple[str, ...] = ("degree", "pagerank", "betweenness")
+"""What node size can follow: degree, or a centrality from :mod:`kg.network.analytics`."""
+
+
+@dataclass(frozen=True)
+class View:
+    """A named part of the graph for views and analytics (see :data:`VIEWS`).
+
+    Examples:
+        >>> View("people", "who", classes=("Person",)).predicates is None
+        True
+    """
+
+    name: str
+    description: str
+    classes: tuple[str, ...] | None = None
+    predicates: tuple[str, ...] | None = None
+    documents: bool = False
+    edge_label: str | None = None
+    """An edge attribute drawn as the edge's label where an edge has it."""
+
+
+VIEWS: dict[str, View] = {
+    view.name: view
+    for view in (
+        View(
+            "overview",
+            "every claim: the summit, actors, places, topics, focus areas, outcomes, "
+            "concerns and recommendations",
+        ),
+        View(
+            "topics",
+            "topic → focus area → outcome, edges labelled with the outcome's likelihood",
+            classes=("Topic", "FocusArea", "Outcome"),
+            edge_label="likelihood",
+        ),
+        View(
+            "actors",
+            "who: the summit, its actors and places, the topics, concerns and "
+            "recommendations that name them",
+            classes=("Summit", *ACTOR_TYPES, "Place", "Topic", "Concern", "Recommendation"),
+        ),
+        View(
+            "sources",
+            "which document says what: each claim linked to the documents that state it",
+            classes=("SourceDocument", "Summit", "Topic", "Outcome", "Concern", "Recommendation"),
+            predicates=(str(SKG.inDocument), str(SKG.topic)),
+            documents=True,
+        ),
+    )
+}
+"""The views of ``summit-kg viz --view`` and :meth:`kg.SummitGraph.to_html`."""
