@@ -24,6 +24,7 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from kg.errors import LoaderError
+from kg.rdf.formats import RDF_FORMATS
 
 __all__ = ["LOADERS", "LoadFunction", "Loaded", "LoaderSpec", "known_suffixes", "loader_for"]
 
@@ -81,7 +82,9 @@ class LoaderSpec:
 
 LOADERS: dict[str, LoaderSpec] = {
     "article": LoaderSpec("article", (".md", ".markdown", ".txt"), "kg.loaders.article"),
-    "rdf": LoaderSpec("rdf", (".jsonld", ".nq", ".nt", ".trig", ".ttl"), "kg.loaders.rdf"),
+    "rdf": LoaderSpec(
+        "rdf", tuple(sorted(fmt.suffix for fmt in RDF_FORMATS.values())), "kg.loaders.rdf"
+    ),
     "table": LoaderSpec("table", (".csv", ".tsv"), "kg.loaders.table"),
 }
 
