@@ -22,6 +22,8 @@ significance   no         why it matters
 anything else  no         kept as a raw cell of the row
 =============  =========  ==============================================================
 
+The header names and the likelihood words are those of :mod:`kg.text.lexicon`
+(:data:`~kg.text.lexicon.COLUMN_ROLES`), the vocabulary of articles' tables too.
 Blank lines and lines starting with ``#`` are skipped. A ``.csv`` file whose
 header has semicolons and no commas is read with ``;`` (a spreadsheet in a
 European locale). Every row is a table row of the document (with its line,
@@ -53,43 +55,39 @@ from kg.loaders.sources import read_text
 from kg.rdf.mapping import to_graph, to_triples
 from kg.text.claims import Claims, ConceptClaim, Entity, Likelihood, OutcomeClaim, SummitClaim
 from kg.text.document import Block, Document, Row, Section, Table, clean_text
-from kg.text.extract import HEDGES, concept_key, focus_key
 from kg.text.gazetteer import Gazetteer
+from kg.text.lexicon import (
+    COLUMN_ROLES,
+    HEDGES,
+    LIKELIHOOD_TERMS,
+    ColumnRole,
+    concept_key,
+    curated_role,
+    focus_key,
+    likelihood_named,
+)
 from kg.text.parse import normalise_text
 
 __all__ = ["COLUMNS", "load", "read", "read_claims"]
 
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "summit": ("summit", "summit name", "event"),
-    "topic": ("topic", "issue", "agenda item"),
-    "focus": ("focus area", "focus areas", "focus", "objective"),
-    "outcome": ("outcome", "expected outcome", "result"),
-    "likelihood": ("likelihood", "hedge", "probability"),
-    "source": ("source", "reference", "url", "citation"),
-    "significance": ("significance", "why it matters"),
+COLUMNS: dict[ColumnRole, tuple[str, ...]] = {
+    role: cues.headers for role, cues in COLUMN_ROLES.items() if cues.headers
 }
-"""Column role → the header names that select it (compared lower-case, ``_``/``-`` as spaces)."""
+"""Column role → the header names that select it (compared lower-case, ``_``/``-`` as spaces).
 
-_REQUIRED = ("topic", "outcome")
-_TERMS = {likelihood.term.lower(): likelihood for likelihood in Likelihood}
-_TERMS["expected"] = Likelihood.ANTICIPATED
+Read from :data:`kg.text.lexicon.COLUMN_ROLES`, the vocabulary of articles' tables too.
+"""
 
-
-def _role(header: str) -> str | None:
-    name = " ".join(re.sub(r"[_-]+", " ", header).lower().split())
-    for role, names in COLUMNS.items():
-        if name in names:
-            return role
-    return None
+_REQUIRED: tuple[ColumnRole, ...] = ("topic", "outcome")
 
 
 def _likelihood(value: str, path: Path, line: int) -> tuple[Likelihood, str | None]:
     word = value.strip()
     if not word:
         return Likelihood.UNSTATED, None
-    found = _TERMS.get(word.lower()) or HEDGES.get(word.lower())
+    found = likelihood_named(word)
     if found is None:
-        known = ", ".join(sorted({*_TERMS, *HEDGES}))
+        known = ", ".join(sorted({*LIKELIHOOD_TERMS, *HEDGES}))
         raise LoaderError(
             f"unknown likelihood '{word}'; use one of: {known} (or leave it empty)",
             path=path,
@@ -149,7 +147,7 @@ class _Reader:
             raise LoaderError("empty table: no header row", path=self.path)
         header_first, header_last, header = records[0]
         header = [clean_text(h) for h in header]
-        roles: list[str | None] = [_role(h) for h in header]
+        roles: list[ColumnRole | None] = [curated_role(h) for h in header]
         for required in _REQUIRED:
             if required not in roles:
                 raise LoaderError(
@@ -159,7 +157,7 @@ class _Reader:
                     path=self.path,
                     line=header_first,
                 )
-        seen: dict[str, str] = {}
+        seen: dict[ColumnRole, str] = {}
         for name, role in zip(header, roles, strict=True):
             if role is not None and role in seen:
                 raise LoaderError(

@@ -4,6 +4,8 @@ The gazetteer is data: each entry has a type, one preferred label, aliases
 (``skos:altLabel``) and match-only forms (``skos:hiddenLabel``: demonyms,
 capitals used as metonyms). :meth:`Gazetteer.find` returns every mention in a
 text, longest alias first, on word boundaries, Unicode-normalised.
+The words around a name that tell an actor from a place ("Moscow insists",
+"talks in Moscow") are in :mod:`kg.text.lexicon`.
 
 Examples:
     >>> gaz = Gazetteer.bundled()
@@ -28,6 +30,7 @@ from rdflib.namespace import RDF, SKOS
 from kg.rdf.namespaces import ID, SCHEMA, SKG
 from kg.resources import resource_file
 from kg.text.claims import Entity
+from kg.text.lexicon import ACTOR_CUES, DETERMINERS, LOCATIVES
 from kg.text.normalize import strip_invisible
 
 __all__ = ["Gazetteer", "Mention"]
@@ -40,23 +43,6 @@ _KINDS = {
     SKG.Actor: "Actor",
     SKG.Place: "Place",
 }
-_ACTOR_CUES = frozenset(
-    """said says say insists insisted wants wanted has have had will would could should must
-    may might can cannot is was are were demands demanded warned warns agreed agrees rejected
-    rejects claims claimed argues argued seeks sought announced announces accused accuses
-    refused refuses threatened threatens vowed vows hopes hoped signalled signaled signals
-    believes believed expects sees views considers welcomed welcomes condemned condemns
-    denied denies responded responds plans planned intends aims pushed pushes pressed presses
-    offered offers proposed proposes backs backed supports supported opposes opposed
-    reiterated reiterates stressed stresses urged urges called calls appears remains
-    continues maintains insist want demand reject seek offer propose""".split()
-)
-# words before a name that make it a location ("talks in Moscow", "zones like Ukraine")
-_LOCATIVE = frozenset(
-    "in at to from near into across around throughout inside outside within through via "
-    "beyond like toward towards over visit visited visiting visits".split()
-)
-_DETERMINERS = frozenset(["the"])
 _REMEMBERED_FINDS = 2048
 """Texts whose mentions a gazetteer keeps: extraction reads each block several times."""
 
@@ -337,7 +323,7 @@ def _previous_word(before: str) -> tuple[str | None, bool]:
     while i >= 0:
         token = tokens[i]
         lowered = token.lower()
-        if lowered in _DETERMINERS:
+        if lowered in DETERMINERS:
             i -= 1
         elif lowered in ("and", "or", ","):
             skipped = True
@@ -358,7 +344,7 @@ def _acts(after: str) -> bool:
     words = re.findall(r"[^\W\d_]+", after[:60])
     while len(words) >= 2 and words[0].lower() in ("and", "or") and words[1][:1].isupper():
         words = words[2:]
-    return bool(words) and words[0].lower() in _ACTOR_CUES
+    return bool(words) and words[0].lower() in ACTOR_CUES
 
 
 def _choose(candidates: list[Entity], before: str, after: str) -> Entity:
@@ -367,7 +353,7 @@ def _choose(candidates: list[Entity], before: str, after: str) -> Entity:
     if not places or not actors:
         return candidates[0]
     word, skipped = _previous_word(before)
-    locative = word in _LOCATIVE
+    locative = word in LOCATIVES
     if locative and not skipped:
         return places[0]  # "talks in Helsinki, said …": the place
     if _acts(after):

@@ -1,17 +1,90 @@
 """Every word list of the text stage, and the pure functions over them.
 
-The parser and the extractors read their vocabulary from here, and so does
-the curated-table loader, so an article's column header and a curated
-table's header mean the same thing.
+Words in, roles, keys and likelihoods out. The extractors, the gazetteer and
+the curated-table loader read their vocabulary from here, so an article's
+column header and a curated table's header mean the same thing. (The parser
+keeps its own noise lists.)
+
+* Likelihood: :data:`HEDGES`, :data:`LEVELS`, :data:`INTRO_HEDGES`;
+  :func:`hedge_of`, :func:`intro_hedge`, :func:`level_of`, :func:`likelihood_named`.
+* Column roles: :data:`COLUMN_ROLES`, one row per :data:`ColumnRole` with the
+  cue words of an article's header and the names of a curated table's header;
+  :func:`column_role`, :func:`curated_role`.
+* Key/value tables: :data:`KEY_HEADERS`, :data:`VALUE_HEADERS`,
+  :data:`META_KEYS`; :func:`meta_field`.
+* List roles: :data:`LIST_ROLES`; :func:`list_role`.
+* Topics: :func:`concept_key`, :func:`focus_key`, :func:`topic_heading`.
+* Actors: titles and names (:func:`titled_names`), :func:`actor_kind`, the
+  cues of the gazetteer (:data:`ACTOR_CUES`, :data:`LOCATIVES`).
+* The summit: :data:`HELD_CUES`, :data:`SCHEDULED_CUES`.
 
 Examples:
-    >>> "of" in MINOR_WORDS
-    True
+    >>> concept_key("Reevaluating arms control")
+    ('arms-control', 'Arms Control')
+    >>> hedge_of("Possible relaxation or reinforcement")
+    (<Likelihood.POSSIBLE: ('Possible', 1)>, 'Possible')
+    >>> column_role("Washington's Aim"), column_role("Key Risk"), column_role("Notes")
+    ('focus', 'concern', 'note')
+    >>> curated_role("Focus_Area"), curated_role("Key Risk") is None
+    ('focus', True)
 """
 
 from __future__ import annotations
 
-__all__ = ["MINOR_WORDS"]
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from kg.text.claims import Likelihood
+from kg.text.normalize import content_hash, slug, strip_invisible
+
+__all__ = [
+    "ACTOR_CUES",
+    "ACTOR_HEADING",
+    "ADDRESS_CUE",
+    "COLUMN_ROLES",
+    "DETERMINERS",
+    "EMPTY_CELLS",
+    "HEDGES",
+    "HELD_CUES",
+    "INTRO_HEDGES",
+    "KEY_HEADERS",
+    "LEVELS",
+    "LIKELIHOOD_TERMS",
+    "LIST_ROLES",
+    "LOCATIVES",
+    "META_KEYS",
+    "MINOR_WORDS",
+    "NOT_NAMES",
+    "PARTICIPANT_CUE",
+    "PARTICLES",
+    "POSSESSIVE_ROLES",
+    "SCHEDULED_CUES",
+    "VALUE_HEADERS",
+    "ColumnRole",
+    "ListRole",
+    "MetaField",
+    "RoleCues",
+    "actor_kind",
+    "column_role",
+    "concept_key",
+    "curated_role",
+    "fallback_key",
+    "first_sentence",
+    "focus_key",
+    "hedge_of",
+    "intro_hedge",
+    "is_empty",
+    "last_sentence",
+    "level_of",
+    "likelihood_named",
+    "list_role",
+    "meta_field",
+    "split_values",
+    "titled_names",
+    "topic_heading",
+]
 
 #: Words left lower case inside a title and skipped when a heading is judged.
 MINOR_WORDS = frozenset(
@@ -47,3 +120,701 @@ MINOR_WORDS = frozenset(
         "between",
     ]
 )
+
+# --- likelihood --------------------------------------------------------------------------------
+
+HEDGES: dict[str, Likelihood] = {
+    **dict.fromkeys(
+        ["possible", "potential", "prospective", "could", "may", "might", "possibly"],
+        Likelihood.POSSIBLE,
+    ),
+    **dict.fromkeys(["likely", "probable", "probably"], Likelihood.LIKELY),
+    **dict.fromkeys(["unlikely", "improbable"], Likelihood.UNLIKELY),
+    **dict.fromkeys(["projected", "forecast", "predicted", "estimated"], Likelihood.PROJECTED),
+    **dict.fromkeys(
+        ["anticipated", "expected", "envisaged", "foreseen", "planned", "scheduled", "slated"],
+        Likelihood.ANTICIPATED,
+    ),
+    **dict.fromkeys(
+        ["agreed", "achieved", "reached", "signed", "announced", "confirmed", "concluded"],
+        Likelihood.AGREED,
+    ),
+}
+"""Hedge word (lower case) → the likelihood it gives an outcome ("Possible relaxation…")."""
+
+LIKELIHOOD_TERMS: dict[str, Likelihood] = {item.term.lower(): item for item in Likelihood}
+"""The likelihood terms themselves (``possible`` … ``unstated``), as a curated table writes them."""
+
+LEVELS: dict[str, Likelihood] = {
+    "high": Likelihood.LIKELY,
+    "medium": Likelihood.POSSIBLE,
+    "moderate": Likelihood.POSSIBLE,
+    "low": Likelihood.UNLIKELY,
+}
+"""Words only a likelihood column uses ("Likelihood | High")."""
+
+INTRO_HEDGES: tuple[tuple[re.Pattern[str], Likelihood], ...] = (
+    (
+        re.compile(r"\b(set to|poised to|plans? to|slated to|due to)\b", re.I),
+        Likelihood.ANTICIPATED,
+    ),
+    (re.compile(r"\b(would)\b", re.I), Likelihood.POSSIBLE),
+)
+"""Phrases of an intro sentence that set the likelihood of a list's or table's outcomes."""
+
+_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
+
+
+def hedge_of(text: str, *, anywhere: bool = False) -> tuple[Likelihood, str] | None:
+    """The likelihood a hedge word gives ``text`` and the word itself.
+
+    Only the first word counts unless ``anywhere`` is true (used for headers).
+
+    Examples:
+        >>> hedge_of("Likely Outcome", anywhere=True)
+        (<Likelihood.LIKELY: ('Likely', 2)>, 'Likely')
+        >>> hedge_of("Improved security with potential mistrust") is None
+        True
+    """
+    words = _WORD.findall(text)
+    for word in words if anywhere else words[:1]:
+        found = HEDGES.get(word.lower())
+        if found is not None:
+            return found, word
+    return None
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of ``text``, from its first character (offsets stay valid).
+
+    Examples:
+        >>> first_sentence("Leaders met in Oslo. Talks went on.")
+        'Leaders met in Oslo.'
+    """
+    return _SENTENCES.split(text, maxsplit=1)[0]
+
+
+def last_sentence(text: str) -> str:
+    """The last sentence of ``text`` (an intro paragraph ends with the one that matters).
+
+    Examples:
+        >>> last_sentence("Talks ended. Key concerns include:")
+        'Key concerns include:'
+    """
+    return _SENTENCES.split(text.strip())[-1]
+
+
+def intro_hedge(text: str | None) -> tuple[Likelihood, str] | None:
+    """The hedge of a list's or table's intro sentence (its last sentence), anywhere in it.
+
+    The first hedge word or hedging phrase wins.
+
+    Examples:
+        >>> intro_hedge("Both sides are set to sign a possible deal:")
+        (<Likelihood.ANTICIPATED: ('Anticipated', 4)>, 'set to')
+        >>> intro_hedge("Outcomes:") is None
+        True
+    """
+    if not text:
+        return None
+    last = last_sentence(text)
+    found: list[tuple[int, Likelihood, str]] = []
+    for match in _WORD.finditer(last):
+        hedge = HEDGES.get(match.group(0).lower())
+        if hedge is not None:
+            found.append((match.start(), hedge, match.group(0)))
+            break
+    for pattern, likelihood in INTRO_HEDGES:
+        phrase = pattern.search(last)
+        if phrase:
+            found.append((phrase.start(), likelihood, phrase.group(0)))
+    if not found:
+        return None
+    _, likelihood, word = min(found, key=lambda f: f[0])
+    return likelihood, word
+
+
+def level_of(text: str) -> tuple[Likelihood, str] | None:
+    """A likelihood column's cell: a hedge word anywhere, or High/Medium/Low.
+
+    Examples:
+        >>> level_of("Medium (talks stalled)")
+        (<Likelihood.POSSIBLE: ('Possible', 1)>, 'Medium')
+    """
+    found = hedge_of(text, anywhere=True)
+    if found is not None:
+        return found
+    for word in _WORD.findall(text):
+        level = LEVELS.get(word.lower())
+        if level is not None:
+            return level, word
+    return None
+
+
+def likelihood_named(word: str) -> Likelihood | None:
+    """The likelihood a curated table's cell names: a term ("likely") or a hedge ("signed").
+
+    Examples:
+        >>> likelihood_named("Expected"), likelihood_named("unstated")
+        (<Likelihood.ANTICIPATED: ('Anticipated', 4)>, <Likelihood.UNSTATED: ('Unstated', None)>)
+        >>> likelihood_named("certain") is None
+        True
+    """
+    lowered = word.lower()
+    return LIKELIHOOD_TERMS.get(lowered) or HEDGES.get(lowered)
+
+
+# --- column roles ------------------------------------------------------------------------------
+
+ColumnRole = Literal[
+    "actor",
+    "concern",
+    "focus",
+    "likelihood",
+    "note",
+    "other",
+    "outcome",
+    "position",
+    "recommendation",
+    "significance",
+    "source",
+    "status",
+    "summit",
+    "timeline",
+    "topic",
+]
+"""What a table column holds, in an article's table or a curated table."""
+
+
+@dataclass(frozen=True)
+class RoleCues:
+    """How a header asks for a column role.
+
+    ``words``: a regular-expression alternation of head words ("Key Risk" → risk)
+    in an article's table; ``phrases``: phrases that give the role wherever they
+    stand in such a header ("Why It Matters"); ``headers``: the exact names of
+    a curated table's column (lower case, ``_`` and ``-`` read as spaces).
+    """
+
+    words: str = ""
+    phrases: tuple[str, ...] = ()
+    headers: tuple[str, ...] = ()
+
+
+COLUMN_ROLES: dict[ColumnRole, RoleCues] = {
+    # a curated table lists its optional columns in this order
+    "summit": RoleCues(headers=("summit", "summit name", "event")),
+    "topic": RoleCues(
+        words=r"topics?|issues?|agenda items?|agenda|areas?|sectors?|themes?|pillars?|domains?|"
+        r"subjects?|questions?",
+        headers=("topic", "issue", "agenda item"),
+    ),
+    "focus": RoleCues(
+        words=r"focus|objectives?|goals?|aims?|priorit(?:y|ies)|approach(?:es)?|targets?|desired|"
+        r"hopes|tactics?|interests?",
+        phrases=("focus area", "focus areas"),
+        headers=("focus area", "focus areas", "focus", "objective"),
+    ),
+    "outcome": RoleCues(
+        words=r"outcomes?|results?|deliverables?|agreements?|commitments?",
+        headers=("outcome", "expected outcome", "result"),
+    ),
+    "likelihood": RoleCues(
+        words=r"likelihood|probability|chances?|odds|confidence",
+        headers=("likelihood", "hedge", "probability"),
+    ),
+    "source": RoleCues(headers=("source", "reference", "url", "citation")),
+    "significance": RoleCues(
+        words=r"significance|implications?|ramifications?|impacts?|importance|stakes",
+        phrases=("why it matters",),
+        headers=("significance", "why it matters"),
+    ),
+    "concern": RoleCues(
+        words=r"risks?|challenges?|obstacles?|concerns?|sticking points?|threats?|what to watch"
+        r"(?: out for)?|pitfalls?|frictions?|red flags?|worries",
+    ),
+    "recommendation": RoleCues(
+        words=r"recommendations?|recommended(?: actions?)?|policy options?|advice",
+    ),
+    "status": RoleCues(words=r"status|progress|state of play"),
+    "timeline": RoleCues(
+        words=r"timelines?|time ?frames?|dates?|phases?|next steps|deadlines?|when|timing",
+    ),
+    "actor": RoleCues(
+        words=r"actors?|stakeholders?|players?|leaders?|countries|country|nations?|delegations?|"
+        r"parties|party|participants?|governments?|states|who|signator(?:y|ies)|members?|"
+        r"negotiators?|envoys?|representatives?|officials?|spokes(?:man|woman|person)",
+    ),
+    "position": RoleCues(words=r"positions?|stances?|views?|demands?|red lines?"),
+    "note": RoleCues(words=r"notes?|comments?|remarks?"),
+    "other": RoleCues(),  # a header without a cue: its cells are kept as raw cells
+}
+"""Column role → its cues: adding a role is one row here, one handler, one ontology term."""
+
+_ROLE_PHRASES = tuple(
+    (role, re.compile(rf"\b(?:{'|'.join(re.escape(p) for p in cues.phrases)})\b"))
+    for role, cues in COLUMN_ROLES.items()
+    if cues.phrases
+)
+_ROLE_WORDS = tuple(
+    (role, re.compile(rf"\b(?:{cues.words})\b"))
+    for role, cues in COLUMN_ROLES.items()
+    if cues.words
+)
+_CURATED_HEADERS: dict[str, ColumnRole] = {
+    header: role for role, cues in COLUMN_ROLES.items() for header in cues.headers
+}
+
+
+@lru_cache(maxsize=4096)  # pure, and asked again for every row and mention
+def column_role(header: str, index: int = 1) -> ColumnRole:
+    """The role of an article's table column from its header's head word.
+
+    The head word is the last cue word, or the one before "of". Column 1
+    (``index=0``) is the subject: ``actor``, ``timeline`` or ``topic``.
+
+    Examples:
+        >>> [column_role(h) for h in ("Expected Outcome", "Focus Area", "Outcome Likelihood")]
+        ['outcome', 'focus', 'likelihood']
+        >>> column_role("Area of Focus", 0), column_role("Delegation", 0)
+        ('topic', 'actor')
+    """
+    low = " ".join(header.lower().replace("’", "'").split())
+    head = low.split(" of ")[0] if " of " in low else low
+    role: ColumnRole = "other"
+    phrased = next((name for name, pattern in _ROLE_PHRASES if pattern.search(head)), None)
+    if phrased is not None:
+        role = phrased
+    else:
+        best: tuple[int, int] | None = None
+        for name, pattern in _ROLE_WORDS:
+            for match in pattern.finditer(head):
+                rank = (match.end(), match.end() - match.start())
+                if best is None or rank > best:
+                    best, role = rank, name
+        if role == "significance" and "impact" in head and hedge_of(header, anywhere=True):
+            role = "outcome"
+    if index == 0:
+        return role if role in ("actor", "timeline") else "topic"
+    return role
+
+
+def curated_role(header: str) -> ColumnRole | None:
+    """The role of a curated table's column from its exact header name, or ``None`` (a raw cell).
+
+    Examples:
+        >>> curated_role("Why_it-matters"), curated_role("Notes") is None
+        ('significance', True)
+    """
+    return _CURATED_HEADERS.get(" ".join(re.sub(r"[_-]+", " ", header).lower().split()))
+
+
+EMPTY_CELLS = frozenset({"", "—", "–", "-", "tbd", "tba", "n/a", "na", "none", "unknown", "?"})
+"""Cells that state nothing (lower case)."""
+
+
+def is_empty(cell: str) -> bool:
+    """Whether a cell states nothing ("—", "TBD", "N/A").
+
+    Examples:
+        >>> is_empty(" TBD "), is_empty("Trade")
+        (True, False)
+    """
+    return cell.strip().lower() in EMPTY_CELLS
+
+
+def split_values(cell: str) -> list[str]:
+    """The values of a cell that lists several, without the empty ones.
+
+    Examples:
+        >>> split_values("Trade; Energy / Arctic, n/a")
+        ['Trade', 'Energy', 'Arctic']
+    """
+    parts = re.split(r"\s*[,;]\s*|\s+/\s+", cell)
+    return [p.strip() for p in parts if p.strip().lower() not in EMPTY_CELLS]
+
+
+# --- key/value tables --------------------------------------------------------------------------
+
+KEY_HEADERS = frozenset(
+    "key aspect characteristic characteristics item field category attribute parameter "
+    "feature element fact facts detail".split()
+)
+"""First-column headers of a key/value table."""
+
+VALUE_HEADERS = frozenset(
+    "value values details description information info specifics data".split()
+)
+"""Second-column headers of a key/value table."""
+
+MetaField = Literal["agenda", "dates", "host", "name", "participants", "status", "venue"]
+"""A summit detail a key/value table gives."""
+
+META_KEYS: tuple[tuple[MetaField, re.Pattern[str]], ...] = (
+    ("name", re.compile(r"^(?:summit|event|(?:official |summit )?name|title|meeting)$")),
+    ("host", re.compile(r"^(?:host(?: country| nation| state)?|hosted by|chair|presidency)$")),
+    ("dates", re.compile(r"^(?:dates?|when|time|timing|held on|scheduled for)$")),
+    ("venue", re.compile(r"^(?:venue|location|place|city|where|site|host city|setting)$")),
+    (
+        "participants",
+        re.compile(
+            r"^(?:participants|attendees|leaders|members|delegations|parties|heads of state|"
+            r"attending|key participants|participating (?:countries|leaders|states))$"
+        ),
+    ),
+    ("agenda", re.compile(r"^(?:agenda|topics|key topics|main topics|themes?|key issues|focus)$")),
+    ("status", re.compile(r"^status$")),
+)
+"""The keys (lower case, whole) that name each summit detail; the first that matches wins."""
+
+
+def meta_field(key: str) -> MetaField | None:
+    """The summit detail a key/value table's key names, or ``None``.
+
+    Examples:
+        >>> meta_field("Host Country:"), meta_field("Budget") is None
+        ('host', True)
+    """
+    lowered = " ".join(key.lower().strip(" :*").split())
+    for field, pattern in META_KEYS:
+        if pattern.match(lowered):
+            return field
+    return None
+
+
+# --- list roles --------------------------------------------------------------------------------
+
+ListRole = Literal["actors", "agenda", "concerns", "outcomes", "recommendations"]
+"""What a list's items are."""
+
+LIST_ROLES: tuple[tuple[ListRole, re.Pattern[str]], ...] = (
+    (
+        "recommendations",
+        re.compile(
+            r"\b(recommend\w*|should|ought to|advice|advis\w*|guidance|steps|must|need to|"
+            r"suggest\w*|what \w+ (?:should|must) do)\b",
+            re.I,
+        ),
+    ),
+    (
+        "concerns",
+        re.compile(
+            r"\b(concerns?|risks?|worr\w*|frictions?|threats?|challenges?|what to watch|"
+            r"watch for|obstacles?|sticking points?|pitfalls?|dangers?|fears?|red flags?|"
+            r"uncertaint\w*)\b",
+            re.I,
+        ),
+    ),
+    (
+        "actors",
+        re.compile(
+            r"\b(actors|players|signed by|signatories|participants|attendees|attending|"
+            r"delegations|who'?s who|stakeholders)\b",
+            re.I,
+        ),
+    ),
+    (
+        "outcomes",
+        re.compile(
+            r"\b(outcomes?|implications?|results?|agreements?|agreed|conclud\w*|highlights were|"
+            r"plans to|deliverables?|achiev\w*|consequences?|could lead to|breakthroughs?|"
+            r"accomplish\w*|signed|what was agreed)\b",
+            re.I,
+        ),
+    ),
+    (
+        "agenda",
+        re.compile(
+            r"\b(agenda|topics?|cover\w*|discuss\w*|on the table|priorit\w*|themes?|issues|"
+            r"subjects|areas|items|focus\w*)\b",
+            re.I,
+        ),
+    ),
+)
+"""List role → the cue of an intro sentence or heading that asks for it."""
+
+PARTICIPANT_CUE = re.compile(r"particip|attend|signed by|signator|delegation", re.I)
+"""An actor list's intro that makes its actors the summit's participants."""
+
+ADDRESS_CUE = re.compile(r"^\W*(must|should|need to|needs to|ought to)\b", re.IGNORECASE)
+"""Words after an actor that make a recommendation addressed to it ("Norway must …")."""
+
+
+def list_role(intro: str | None, heading: str | None) -> ListRole | None:
+    """The role of a list from its intro sentence, else its section heading.
+
+    The cue that comes first in the sentence wins (the head noun comes first:
+    "Topics on which outcomes are expected include:" is an agenda).
+
+    Examples:
+        >>> list_role("Other items. Key strategic concerns include:", None)
+        'concerns'
+        >>> list_role(None, "Guidance for U.S. Strategy")
+        'recommendations'
+        >>> list_role("Some of the potential implications include:", None)
+        'outcomes'
+    """
+    if intro:
+        role = _first_cue(last_sentence(intro))
+        if role is not None:
+            return role
+    if heading:
+        return _first_cue(heading)
+    return None
+
+
+def _first_cue(text: str) -> ListRole | None:
+    best: tuple[int, int] | None = None
+    chosen: ListRole | None = None
+    for role, pattern in LIST_ROLES:
+        match = pattern.search(text)
+        if match:
+            rank = (match.start(), -(match.end() - match.start()))
+            if best is None or rank < best:
+                best, chosen = rank, role
+    return chosen
+
+
+# --- topics ------------------------------------------------------------------------------------
+
+_GENERIC_TAIL = frozenset({"framework", "frameworks", "policy", "policies"})
+_ING_NOUNS = frozenset(
+    "banking building clothing dumping farming financing fishing funding housing "
+    "manufacturing mining offshoring peacekeeping policing shipping spending trafficking "
+    "training warming".split()
+)
+_GENERIC_HEADING = re.compile(
+    r"\b(overview|summary|introduction|outlook|analysis|background|conclusion|context|"
+    r"takeaways?|highlights|key|what|why|how|who|where|when|table|breakdown|details|facts|"
+    r"positions|stand|players|actors|parties|agenda|outcomes?|results?|risks?|concerns?|"
+    r"recommendations?|guidance|road ahead|next steps|update|latest|news)\b",
+    re.I,
+)
+
+
+def _display_word(word: str, first: bool) -> str:
+    if any(c.isupper() for c in word[1:]) or (word.isupper() and len(word) > 1):
+        return word
+    if not first and word.lower() in MINOR_WORDS:
+        return word.lower()
+    return word[:1].upper() + word[1:]
+
+
+def _words_of(label: str) -> list[str]:
+    words = strip_invisible(label).strip(" .;:,").split()
+    if len(words) > 1 and all(w.isupper() for w in words if w[:1].isalpha()):
+        words = [w.lower() for w in words]  # an ALL CAPS label is shouting, not acronyms
+    return words
+
+
+def fallback_key(label: str) -> str:
+    """The key of a label without a letter or digit to slug: a hash of it.
+
+    Examples:
+        >>> fallback_key("—")
+        'xbda050585a00'
+    """
+    return "x" + content_hash(strip_invisible(label))[:12]
+
+
+@lru_cache(maxsize=4096)  # pure, and asked again for every row and mention
+def concept_key(label: str) -> tuple[str, str]:
+    """The merge key and preferred label of a topic named ``label``.
+
+    Drops a leading gerund ("Reevaluating") and a trailing generic noun
+    ("frameworks", "policy") when other words remain. Nouns ending in -ing
+    ("Shipping lanes") are kept.
+
+    Examples:
+        >>> concept_key("Sanctions Policy")
+        ('sanctions', 'Sanctions')
+        >>> concept_key("U.S. trade")
+        ('u-s-trade', 'U.S. Trade')
+        >>> concept_key("Search and Rescue")
+        ('search-and-rescue', 'Search and Rescue')
+    """
+    words = _words_of(label)
+    first = words[0].lower() if words else ""
+    if len(words) > 1 and first.endswith("ing") and len(first) > 5 and first not in _ING_NOUNS:
+        words = words[1:]
+    if len(words) > 1 and words[-1].lower() in _GENERIC_TAIL:
+        words = words[:-1]
+    key = slug(" ".join(words)) or fallback_key(label)
+    return key, " ".join(_display_word(w, i == 0) for i, w in enumerate(words))
+
+
+@lru_cache(maxsize=4096)  # pure, and asked again for every row and mention
+def focus_key(label: str) -> tuple[str, str]:
+    """The merge key and preferred label of a focus area: its words, first letter capitalised.
+
+    Examples:
+        >>> focus_key("catch data sharing")
+        ('catch-data-sharing', 'Catch data sharing')
+    """
+    words = _words_of(label)
+    key = slug(" ".join(words)) or fallback_key(label)
+    if words:
+        words[0] = words[0][:1].upper() + words[0][1:]
+    return key, " ".join(words)
+
+
+def topic_heading(title: str) -> str | None:
+    """A heading's title when it names a topic ("Arctic Shipping"), not a role or a summary.
+
+    Examples:
+        >>> topic_heading("Arctic Shipping:"), topic_heading("Key Outcomes") is None
+        ('Arctic Shipping', True)
+    """
+    title = title.strip(" :")
+    if not title or len(title.split()) > 6 or _GENERIC_HEADING.search(title):
+        return None
+    if title.endswith("?"):
+        return None
+    return title
+
+
+# --- actors ------------------------------------------------------------------------------------
+
+_TITLES = (
+    r"(?:(?:Deputy|Vice|Former|Acting|Prime|Foreign|Defen[cs]e|Finance|Trade|Interior|"
+    r"Economy|Energy|Chief|Senior|Special|Top|Presidential|Kremlin|White House|State "
+    r"Department|Pentagon|Russian|Ukrainian|Chinese|American|U\.S\.|European|NATO|EU|UN)\s+)*"
+    r"(?:President|Prime Minister|Premier|Chancellor|Minister|Secretary-General|Secretary "
+    r"General|Secretary of State|Secretary of Defen[cs]e|Secretary|Ambassador|ambassador|"
+    r"Envoy|envoy|[Aa]ide|[Aa]dvis[eo]r|[Ss]pokes(?:man|woman|person)|Senator|Sen\.|"
+    r"Representative|Rep\.|Governor|Gov\.|Mayor|King|Queen|Crown Prince|Prince|Emir|Sheikh|"
+    r"General|Gen\.|Admiral|Adm\.|Commissioner|Dr\.|Professor|Prof\.|[Nn]egotiator|"
+    r"[Dd]iplomat|[Oo]fficial|[Mm]inister|Mr\.|Ms\.|Mrs\.)"
+)
+_TITLE_RE = re.compile(rf"(?<![\w-]){_TITLES}(?=\s)")
+_NAME_TOKEN = re.compile(r"\s+([^\W\d_][\w’'.-]*)")
+
+PARTICLES = frozenset("da de del der van von bin al el la le di dos du ben".split())
+"""Lower-case words inside a name ("Ursula von der Leyen")."""
+
+NOT_NAMES = frozenset(
+    """The A An This That These Those His Her Their Its Our Of On In At For And Or But To
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December Assembly Council Office Ministry
+    Department Committee Commission Summit Meeting Talks Administration Government House
+    Palace Conference Forum Agreement Treaty Staff Party Union Bank Fund Organization
+    Organisation Day Week Year Plan Program Programme Initiative Press Statement Declaration
+    Elect Emeritus Who Which When While After Before During Has Had Was Is Will""".split()
+)
+"""Capitalised words after a title that end a name ("Minister of …", "President Elect")."""
+
+_ORG_WORDS = re.compile(
+    r"\b(council|union|organi[sz]ation|alliance|bank|fund|forum|group|agency|ministry|"
+    r"commission|committee|association|institute|secretariat|coalition|bloc|company|"
+    r"corporation|parliament|congress|senate|assembly|court|party|office|department)\b",
+    re.I,
+)
+_STATE_HINT = re.compile(r"\b(countr\w*|nations?|states?|delegations?|governments?)\b", re.I)
+_PERSON_HINT = re.compile(r"\b(leaders?|president|minister|person|envoys?|heads?)\b", re.I)
+
+ACTOR_HEADING = re.compile(
+    r"^(.+?)[’']s\s+(?:position|stance|view|aims?|goals?|priorities|perspective|"
+    r"red lines|demands|approach|strategy)$",
+    re.I,
+)
+"""A heading about one actor's stand ("Russia’s Position"): group 1 names the actor."""
+
+POSSESSIVE_ROLES: frozenset[ColumnRole] = frozenset({"focus", "position", "outcome", "concern"})
+"""Column roles whose header may name its actor by a possessive ("Norway's Aim")."""
+
+
+def titled_names(text: str) -> list[str]:
+    """Names ``text`` introduces with a title or role, in order ("Foreign Minister Anna Berg").
+
+    Examples:
+        >>> titled_names("Foreign Minister Anna Berg met ambassador Jonas Lund’s team.")
+        ['Anna Berg', 'Jonas Lund']
+        >>> titled_names("President of the Council")
+        []
+    """
+    names: list[str] = []
+    for match in _TITLE_RE.finditer(text):
+        tokens: list[str] = []
+        position = match.end()
+        while len(tokens) < 4:
+            token = _NAME_TOKEN.match(text, position)
+            if not token:
+                break
+            word = token.group(1)
+            possessive = word.endswith(("’s", "'s"))
+            bare = word[:-2] if possessive else word
+            bare = bare.rstrip(".") if len(bare) > 2 else bare
+            if bare.lower() in PARTICLES and tokens:
+                following = _NAME_TOKEN.match(text, token.end())
+                if following and following.group(1)[:1].isupper():
+                    tokens.append(bare)
+                    position = token.end()
+                    continue
+                break
+            if not bare[:1].isupper() or bare in NOT_NAMES or not bare[:1].isalpha():
+                break
+            tokens.append(bare)
+            position = token.end()
+            if possessive or (word.endswith((".", ",")) and len(word) > 3):
+                break
+        while tokens and tokens[-1].lower() in PARTICLES:
+            tokens.pop()
+        if tokens:
+            names.append(" ".join(tokens))
+    return names
+
+
+def actor_kind(name: str, hint: str) -> str:
+    """The kind of a new actor from its name and the header or hint it came with.
+
+    Examples:
+        >>> actor_kind("Arctic Council", ""), actor_kind("Freedonia", "")
+        ('Organization', 'State')
+        >>> actor_kind("Anna Berg", "Delegation"), actor_kind("Anna Berg", "Lead Envoy")
+        ('State', 'Person')
+    """
+    if _ORG_WORDS.search(name) or (name.isupper() and 2 <= len(name) <= 6):
+        return "Organization"  # "Arctic Council", "FAO"
+    if _STATE_HINT.search(hint):
+        return "State"
+    if _PERSON_HINT.search(hint):
+        return "Person"
+    return "State" if len(name.split()) == 1 else "Person"
+
+
+ACTOR_CUES = frozenset(
+    """said says say insists insisted wants wanted has have had will would could should must
+    may might can cannot is was are were demands demanded warned warns agreed agrees rejected
+    rejects claims claimed argues argued seeks sought announced announces accused accuses
+    refused refuses threatened threatens vowed vows hopes hoped signalled signaled signals
+    believes believed expects sees views considers welcomed welcomes condemned condemns
+    denied denies responded responds plans planned intends aims pushed pushes pressed presses
+    offered offers proposed proposes backs backed supports supported opposes opposed
+    reiterated reiterates stressed stresses urged urges called calls appears remains
+    continues maintains insist want demand reject seek offer propose""".split()
+)
+"""Words after a name that make it an actor ("Moscow insists"), not a place."""
+
+LOCATIVES = frozenset(
+    "in at to from near into across around throughout inside outside within through via "
+    "beyond like toward towards over visit visited visiting visits".split()
+)
+"""Words before a name that make it a location ("talks in Moscow", "zones like Ukraine")."""
+
+DETERMINERS = frozenset(["the"])
+"""Words skipped between a locative and the name it places."""
+
+# --- the summit --------------------------------------------------------------------------------
+
+HELD_CUES = re.compile(
+    r"\b(held|met|hosted|concluded|took place|wrapped up|ended)\b", re.IGNORECASE
+)
+"""Words of the lead that make a summit ``Held``."""
+
+SCHEDULED_CUES = re.compile(
+    r"\b(set to|will|scheduled|plans? to|planned|upcoming|ahead of|next (week|month|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|due to)\b",
+    re.IGNORECASE,
+)
+"""Words of the lead that make a summit ``Scheduled`` (when none makes it held)."""

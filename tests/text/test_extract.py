@@ -11,8 +11,9 @@ from __future__ import annotations
 import pytest
 
 from kg.text.claims import Claims, Likelihood
-from kg.text.extract import concept_key, extract, hedge_of, list_role
+from kg.text.extract import extract
 from kg.text.gazetteer import Gazetteer
+from kg.text.lexicon import column_role, concept_key, hedge_of, list_role
 from kg.text.parse import parse_article
 from tests.support.paths import FIXTURES
 
@@ -570,8 +571,6 @@ def test_gazetteer_ignores_zero_width_characters_inside_a_name(gaz: Gazetteer):
     ],
 )
 def test_column_role(header: str, index: int, role: str):
-    from kg.text.extract import column_role
-
     assert column_role(header, index) == role
 
 
@@ -640,3 +639,41 @@ def test_titles_without_a_name_mint_nobody(text: str):
     claims = claims_of(LEAD + text + "\n")
     minted = [e for found in claims.mentions.values() for e in found if e.kind == "Person"]
     assert minted == []
+
+
+# --- one vocabulary of roles, one handler per role --------------------------------------
+
+
+def test_every_column_role_has_one_lexicon_row_and_one_handler():
+    from typing import get_args
+
+    from kg.text.extract.cells import HANDLERS
+    from kg.text.lexicon import COLUMN_ROLES, ColumnRole
+
+    assert set(COLUMN_ROLES) == set(get_args(ColumnRole)) == set(HANDLERS)
+
+
+def test_every_list_role_has_one_item_reader():
+    from typing import get_args
+
+    from kg.text.extract.lists import ITEM_READERS
+    from kg.text.lexicon import LIST_ROLES, ListRole
+
+    assert {role for role, _ in LIST_ROLES} == set(get_args(ListRole)) == set(ITEM_READERS)
+
+
+def test_curated_tables_read_their_header_roles_from_the_lexicon():
+    from kg.loaders.table import COLUMNS
+    from kg.text.lexicon import COLUMN_ROLES, curated_role
+
+    assert {role: c.headers for role, c in COLUMN_ROLES.items() if c.headers} == COLUMNS
+    assert [curated_role(h) for h in ("Focus_Area", "why-it-matters", "URL", "Notes")] == [
+        "focus",
+        "significance",
+        "source",
+        None,
+    ]
+    # a curated header that an article's table reads too gives it the same role
+    for role, cues in COLUMN_ROLES.items():
+        for header in cues.headers:
+            assert column_role(header) in (role, "other"), header

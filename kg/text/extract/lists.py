@@ -1,0 +1,160 @@
+"""Lists to claims: a list block (with its section) in, agenda topics, concerns,
+recommendations, outcomes or participants out, put in the claim sink.
+
+A list's role comes from the sentence that introduces it or else from its
+section heading (:func:`kg.text.lexicon.list_role`): the cue that comes first
+wins ("Key strategic concerns include:" → concerns; "Some of the potential
+implications include:" → outcomes, with the intro's hedge). Each role has
+one reader in :data:`ITEM_READERS`. A nested item details its parent and
+makes no claim of its own.
+
+Examples:
+    >>> from kg.text.gazetteer import Gazetteer
+    >>> from kg.text.parse import parse_article
+    >>> doc = parse_article("# Talks\\n\\nNorway must act. What Oslo should do:\\n- Talk\\n")
+    >>> sink = ClaimSink(doc, Gazetteer.bundled())
+    >>> read_list(sink, doc.sections[0].blocks[1], doc.sections[0], ())
+    >>> [(r.label, [a.label for a in r.addressed_to]) for r in sink.recommendations]
+    [('Talk', ['Norway'])]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from kg.text.claims import ConceptClaim, Entity, ItemClaim, Likelihood, OutcomeClaim
+from kg.text.document import ListBlock, ListItem, Section
+from kg.text.extract.actors import actor_values, addressees
+from kg.text.extract.blocks import heading_topic, intro_sentence, lead_name, trim_item
+from kg.text.extract.sink import ClaimSink
+from kg.text.lexicon import PARTICIPANT_CUE, ListRole, hedge_of, intro_hedge, list_role
+
+__all__ = ["ITEM_READERS", "ListContext", "read_list"]
+
+
+@dataclass(frozen=True)
+class ListContext:
+    """What a list's items share: the block, its section, intro sentence and role readings."""
+
+    block: ListBlock
+    section: Section
+    intro: str | None
+    section_actors: tuple[Entity, ...]
+    addressed: tuple[Entity, ...] = ()
+    hedge: tuple[Likelihood, str] | None = None
+
+
+ItemReader = Callable[[ClaimSink, ListContext, ListItem, tuple[Entity, ...]], None]
+
+
+def read_list(
+    sink: ClaimSink, block: ListBlock, section: Section, section_actors: tuple[Entity, ...]
+) -> None:
+    """Read a list of ``section`` (whose heading names ``section_actors``) into ``sink``."""
+    intro = intro_sentence(block.intro)
+    role = list_role(intro, section.title)
+    context = ListContext(block, section, intro, section_actors)
+    if role == "recommendations":
+        addressed = addressees(sink, section, block) or section_actors
+        context = replace(context, addressed=addressed)
+    elif role == "outcomes":
+        context = replace(context, hedge=intro_hedge(intro))
+    reader = ITEM_READERS[role] if role is not None else None
+    for item in block.items:
+        mentioned = sink.entities(item)
+        if item.depth or reader is None:
+            continue  # a nested item details its parent: no claim of its own
+        reader(sink, context, item, mentioned)
+
+
+def _agenda(sink: ClaimSink, context: ListContext, item: ListItem, _: tuple[Entity, ...]) -> None:
+    label = item.label or trim_item(item.content)
+    sink.agenda.append(sink.concept(label, item, item.content))
+
+
+def _concern(
+    sink: ClaimSink, context: ListContext, item: ListItem, mentioned: tuple[Entity, ...]
+) -> None:
+    sink.concerns.append(_item_claim(context, item, mentioned))
+
+
+def _recommendation(
+    sink: ClaimSink, context: ListContext, item: ListItem, mentioned: tuple[Entity, ...]
+) -> None:
+    sink.recommendations.append(_item_claim(context, item, mentioned))
+
+
+def _item_claim(context: ListContext, item: ListItem, mentioned: tuple[Entity, ...]) -> ItemClaim:
+    return ItemClaim(
+        label=trim_item(item.content),
+        source=item,
+        mentions=mentioned,
+        addressed_to=context.addressed,
+        actors=context.section_actors,
+    )
+
+
+def _actors(sink: ClaimSink, context: ListContext, item: ListItem, _: tuple[Entity, ...]) -> None:
+    named = actor_values(sink, item.label or lead_name(item.content), "")
+    sink.add_mentions(item, named)
+    if context.intro and PARTICIPANT_CUE.search(context.intro):
+        sink.listed_participants.extend(named)
+
+
+def _outcome(
+    sink: ClaimSink, context: ListContext, item: ListItem, mentioned: tuple[Entity, ...]
+) -> None:
+    text = trim_item(item.description or item.content)
+    topic = _topic_of(sink, context, item, text)
+    sink.topics.append(topic)
+    chosen = hedge_of(text) or context.hedge
+    likelihood, hedge = chosen if chosen else (Likelihood.UNSTATED, None)
+    sink.outcomes.append(
+        OutcomeClaim(
+            label=text,
+            topic=topic,
+            source=item,
+            likelihood=likelihood,
+            hedge=hedge,
+            mentions=mentioned,
+            actors=context.section_actors,
+        )
+    )
+
+
+def _topic_of(sink: ClaimSink, context: ListContext, item: ListItem, text: str) -> ConceptClaim:
+    """An outcome item's topic: its label, a topic of the document it names, the heading's
+    topic, or else the subject the outcome names itself ("A ceasefire in Gaza")."""
+    if item.label:
+        return sink.concept(item.label, item, item.content)
+    known = _known_topic(sink, item.content)
+    if known is not None:
+        return replace(known, source=item, surface=known.surface)
+    heading = heading_topic(context.section)
+    if heading is not None:
+        return sink.concept(heading[0], heading[1], heading[1].plain)
+    subject = re.sub(r"^(?:an?|the)\s+", "", text, flags=re.I)
+    if hedge_of(subject) and len(subject.split()) > 1:
+        subject = subject.split(None, 1)[1]  # "Likely friction …" → "friction …"
+    return sink.concept(subject, item, item.content)
+
+
+def _known_topic(sink: ClaimSink, text: str) -> ConceptClaim | None:
+    """A topic of this document that ``text`` names ("… on arms control …")."""
+    lowered = text.casefold()
+    for claim in (*sink.agenda, *sink.topics):
+        if len(claim.label) > 3 and claim.label.casefold() in lowered:
+            return claim
+    return None
+
+
+ITEM_READERS: dict[ListRole, ItemReader] = {
+    "actors": _actors,
+    "agenda": _agenda,
+    "concerns": _concern,
+    "outcomes": _outcome,
+    "recommendations": _recommendation,
+}
+"""List role → the reader of each of its top-level items."""
