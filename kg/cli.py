@@ -1,10 +1,20 @@
 """The ``summit-kg`` command line: build, query, queries, documents, remove, viz, analyze,
 export, validate.
 
-``main(argv)`` returns the exit code instead of exiting, so tests call it
-in-process. Exit codes: 0 ok, 1 a check failed (validate found violations),
-2 bad usage or bad input (one line naming the file and line), 3 an internal
-error.
+Arguments in, an exit code and text out. ``main(argv)`` returns the exit code
+instead of exiting, so tests call it in-process. Exit codes: 0 ok, 1 a check
+failed (validate found violations), 2 bad usage or bad input (one line naming
+the file and line), 3 an internal error.
+
+Each command is a handler ``_cmd_NAME(args, out, err)`` with its arguments
+stacked on it as decorators: ``@command(...)`` names it and gives its help and
+examples, ``@option(...)``/``@argument(...)`` add one argument each, and the
+shared groups (:data:`data_options`, :func:`store_option`, :data:`query_limits`,
+:func:`format_option`, :func:`output_option`) add the options several commands
+share. Choices come from where the facts live: views from
+:mod:`kg.network.views`, RDF formats from :mod:`kg.rdf.formats`, result formats from
+:mod:`kg.sparql.results`, export targets from :mod:`kg.network.exports`, store
+kinds from :mod:`kg.stores`.
 
 Examples:
     >>> main(["queries"]) == 0  # doctest: +ELLIPSIS
@@ -17,14 +27,22 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from rdflib import URIRef
 
 from kg.errors import KGError, UsageError
+from kg.ingest import COUNTED
+from kg.loaders import LOADERS
+from kg.network.exports import EXPORT_TARGETS
+from kg.network.views import SIZE_MEASURES, VIEWS
+from kg.rdf.formats import RDF_FORMATS
+from kg.rdf.namespaces import SKG
 from kg.sparql.results import GRAPH_FORMATS, SELECT_FORMATS, short_term, text_table
 from kg.sparql.runner import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT
+from kg.stores import DEFAULT_STORE, STORES, store_syntax
 
 if TYPE_CHECKING:
     from kg.graph import DocumentInfo, FileReport, SummitGraph
@@ -32,13 +50,95 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 PROG = "summit-kg"
-VIEWS = (
-    "overview",
-    "topics",
-    "actors",
-    "sources",
-)  # kg.network.convert.VIEWS, without importing networkx
-SIZE_MEASURES = ("degree", "pagerank", "betweenness")  # kg.network.page.SIZE_MEASURES
+
+# --- commands as data: a handler, its help, its examples and its arguments ----------------
+
+Handler = Callable[[argparse.Namespace, TextIO, TextIO], int]
+"""A command: parsed arguments, stdout, stderr in; the exit code out."""
+Declare = Callable[[argparse.ArgumentParser], object]
+"""Adds one argument (or a few) to a command's parser."""
+
+
+@dataclass(frozen=True)
+class _Command:
+    """A command of the command line: its handler and how its parser is declared."""
+
+    run: Handler
+    declares: tuple[Declare, ...] = ()
+    name: str = ""
+    help: str = ""
+    examples: tuple[str, ...] = ()
+    notes: Callable[[], str] = str
+    """Text after the examples, written when the parser is built."""
+
+
+Decorator = Callable[[Handler | _Command], _Command]
+_COMMANDS: dict[str, _Command] = {}
+"""Every command, in the order ``--help`` lists them (the order they are defined below)."""
+
+
+def _as_command(target: Handler | _Command) -> _Command:
+    return target if isinstance(target, _Command) else _Command(target)
+
+
+def options(*declares: Declare) -> Decorator:
+    """A decorator adding arguments to the command below it, in the order written.
+
+    Decorators apply from the bottom up, so each one puts its arguments first:
+    the parser gets them in the order they are read top to bottom.
+
+    Examples:
+        >>> declared = options(_add("--x"), _add("--y"))(lambda args, out, err: 0)
+        >>> parser = argparse.ArgumentParser()
+        >>> _ = [declare(parser) for declare in declared.declares]
+        >>> parser.parse_args(["--y", "2"])
+        Namespace(x=None, y='2')
+    """
+
+    def decorate(target: Handler | _Command) -> _Command:
+        command = _as_command(target)
+        return replace(command, declares=(*declares, *command.declares))
+
+    return decorate
+
+
+def _add(*flags: str, **settings: Any) -> Declare:
+    """``parser.add_argument(*flags, **settings)``, declared now, run when the parser is built."""
+    return lambda parser: parser.add_argument(*flags, **settings)
+
+
+def option(*flags: str, **settings: Any) -> Decorator:
+    """One ``add_argument(*flags, **settings)`` for the command below it.
+
+    Examples:
+        >>> _build_parser().parse_args(["viz", "--depth", "2"]).depth  # @option("--depth", ...)
+        2
+    """
+    return options(_add(*flags, **settings))
+
+
+argument = option
+"""A positional argument: ``@argument("sources", nargs="*")``."""
+
+
+def command(
+    name: str, help: str, *, examples: Sequence[str], notes: Callable[[], str] = str
+) -> Callable[[Handler | _Command], Handler]:
+    """Register the handler below as command ``name``; ``notes`` follow its examples.
+
+    Examples:
+        >>> list(_COMMANDS)[:3], _COMMANDS["queries"].examples
+        (['build', 'query', 'queries'], ('summit-kg queries',))
+    """
+
+    def register(target: Handler | _Command) -> Handler:
+        command = replace(
+            _as_command(target), name=name, help=help, examples=tuple(examples), notes=notes
+        )
+        _COMMANDS[name] = command
+        return command.run
+
+    return register
 
 
 class _Parser(argparse.ArgumentParser):
@@ -67,274 +167,20 @@ def _build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    def command(name: str, help: str, *examples: str) -> argparse.ArgumentParser:
-        return commands.add_parser(
-            name,
-            help=help,
-            description=help,
-            epilog=_examples(*examples),
+    for command in _COMMANDS.values():
+        sub = commands.add_parser(
+            command.name,
+            help=command.help,
+            description=command.help,
+            epilog=_examples(*command.examples) + command.notes(),
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-
-    def data_option(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument(
-            "--data",
-            action="extend",
-            nargs="+",
-            default=[],
-            metavar="SOURCE",
-            help="articles (.md, .txt), curated tables (.csv, .tsv), RDF files or folders "
-            "(default: the embedded briefing)",
-        )
-        store_option(sub, "read the graph 'summit-kg build --store S' wrote there")
-
-    def store_option(sub: argparse.ArgumentParser, what: str) -> None:
-        sub.add_argument(
-            "--store",
-            default=None,
-            metavar="S",
-            help=f"where the graph lives: memory (default), oxigraph:PATH or sparql:URL ({what})",
-        )
-
-    build = command(
-        "build",
-        "Read articles and RDF files into a graph; write it with -o.",
-        "summit-kg build",
-        "summit-kg build articles/*.md -o summit.ttl",
-        "summit-kg build briefing.md -o summit.trig",
-        "summit-kg build articles/ --store oxigraph:summit.oxigraph --jobs 4",
-    )
-    build.add_argument(
-        "sources",
-        nargs="*",
-        metavar="SOURCE",
-        help="articles (.md, .txt), RDF (.ttl, .nt, .nq, .trig, .jsonld) or folders",
-    )
-    store_option(sub=build, what="persistent stores keep what earlier builds put there")
-    build.add_argument(
-        "--strict",
-        action="store_true",
-        help="read every file before writing any; stop at the first bad one and write nothing "
-        "(default: report bad files, write the rest as they are read)",
-    )
-    build.add_argument(
-        "--jobs",
-        type=_positive_int,
-        default=None,
-        metavar="N",
-        help="processes reading files in parallel (default: the cores less one, for the writer)",
-    )
-    build.add_argument(
-        "--quiet", action="store_true", help="no progress bar (it is shown only on a terminal)"
-    )
-    build.add_argument(
-        "--report",
-        action="store_true",
-        help="list per file the tables, lists and claims read and every line skipped",
-    )
-    build.add_argument(
-        "-o", "--output", metavar="FILE", help="write the graph here ('-' for stdout)"
-    )
-    build.add_argument(
-        "--format",
-        choices=("turtle", "nt", "nquads", "trig", "json-ld"),
-        help="output format (default: from the file suffix, else turtle)",
-    )
-
-    query = command(
-        "query",
-        "Answer a question: a catalogue name, a .rq file, or '-' for stdin.",
-        "summit-kg query topics",
-        "summit-kg query outcomes-by-topic --param topic=Cybersecurity --format csv",
-        "summit-kg query my-question.rq --data summit.ttl",
-    )
-    query.add_argument("query", metavar="QUERY")
-    data_option(query)
-    query.add_argument(
-        "--param",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="bind a parameter: text becomes a literal, <…> an IRI (repeatable)",
-    )
-    query.add_argument(
-        "--format",
-        choices=SELECT_FORMATS + GRAPH_FORMATS,
-        help="table on a terminal, csv otherwise; turtle for CONSTRUCT",
-    )
-    query.add_argument("-o", "--output", metavar="FILE", help="write the answer to FILE")
-    query.add_argument(
-        "--timeout",
-        type=_seconds,
-        default=DEFAULT_TIMEOUT,
-        metavar="SECONDS",
-        help=f"stop the query after this long (default {DEFAULT_TIMEOUT:g}; 0 for no limit)",
-    )
-    query.add_argument(
-        "--max-rows",
-        type=_positive_int,
-        default=DEFAULT_MAX_ROWS,
-        metavar="N",
-        help=f"stop a SELECT after N rows (default {DEFAULT_MAX_ROWS})",
-    )
-    query.add_argument(
-        "--allow-remote",
-        action="store_true",
-        help="let SERVICE and FROM/FROM NAMED reach other graphs and the network (off by default)",
-    )
-    query.add_argument(
-        "--ask-exit-code",
-        action="store_true",
-        help="for an ASK query, exit 1 when the answer is false",
-    )
-
-    command("queries", "List the question catalogue: name, title, parameters.", "summit-kg queries")
-
-    documents = command(
-        "documents",
-        "List the documents in the graph: IRI, title, content hash, triples.",
-        "summit-kg documents",
-        "summit-kg documents --store oxigraph:summit.oxigraph --format csv",
-    )
-    data_option(documents)
-    documents.add_argument(
-        "--format", choices=("table", "csv", "json"), default="table", help="default: table"
-    )
-
-    remove = command(
-        "remove",
-        "Remove documents from a persistent store, with their triples no other document holds.",
-        "summit-kg remove 0b5d3b4a3f1cd7ed --store oxigraph:summit.oxigraph",
-        "summit-kg remove articles/old.md --store oxigraph:summit.oxigraph",
-    )
-    remove.add_argument(
-        "documents",
-        nargs="+",
-        metavar="DOC",
-        help="a graph IRI, the start of a content hash (8+ hex digits) or the source file",
-    )
-    store_option(sub=remove, what="required")
-
-    viz = command(
-        "viz",
-        "Write a self-contained interactive HTML view of the graph.",
-        "summit-kg viz",
-        "summit-kg viz --view topics -o topics.html",
-        "summit-kg viz --focus NATO --depth 2 -o nato.html",
-        "summit-kg viz --query topic-network -o network.html",
-        "summit-kg viz --data summit.ttl --view sources -o sources.html",
-    )
-    data_option(viz)
-    viz.add_argument(
-        "--view",
-        choices=VIEWS,
-        default=None,
-        help="which part of the graph to draw (default: overview): overview = every claim; "
-        "topics = topic, focus area, outcome with likelihoods; actors = who is tied to what; "
-        "sources = which document says what",
-    )
-    viz.add_argument(
-        "--focus",
-        metavar="LABEL",
-        help="draw only what lies within --depth links of the node with this label",
-    )
-    viz.add_argument(
-        "--depth",
-        type=_whole_number,
-        default=1,
-        metavar="N",
-        help="links from the --focus node (default: 1)",
-    )
-    viz.add_argument(
-        "--query",
-        metavar="QUERY",
-        help="draw the graph a CONSTRUCT query builds: a .rq file or a catalogue name",
-    )
-    viz.add_argument(
-        "--param",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="bind a --query parameter (repeatable)",
-    )
-    viz.add_argument(
-        "--size-by",
-        choices=SIZE_MEASURES,
-        default="degree",
-        help="what node size shows (default: degree)",
-    )
-    viz.add_argument(
-        "--max-nodes",
-        type=_whole_number,
-        default=None,
-        metavar="N",
-        help="above N nodes draw only the N best-connected, and say so (default: 20000)",
-    )
-    viz.add_argument("--title", default=None, help="page heading")
-    viz.add_argument(
-        "-o",
-        "--output",
-        default="summit.html",
-        metavar="FILE.html",
-        help="where to write the page (default: summit.html)",
-    )
-
-    analyze = command(
-        "analyze",
-        "Graph analytics: the most central topics and actors, communities of topics, "
-        "agreement between sources; or how two entities are linked (--path).",
-        "summit-kg analyze",
-        "summit-kg analyze --top 5 --format json",
-        "summit-kg analyze --path NATO Arctic",
-        "summit-kg analyze --data articles/ --format csv > analysis.csv",
-    )
-    data_option(analyze)
-    analyze.add_argument(
-        "--format",
-        choices=("table", "json", "csv"),
-        default="table",
-        help="table (default), json, or csv (one table with a 'section' column)",
-    )
-    analyze.add_argument(
-        "--top",
-        type=_whole_number,
-        default=10,
-        metavar="N",
-        help="rows per centrality table (default: 10)",
-    )
-    analyze.add_argument(
-        "--path",
-        nargs=2,
-        metavar=("FROM", "TO"),
-        help="explain how the nodes with these labels are linked (shortest chain)",
-    )
-
-    export = command(
-        "export",
-        "Write the graph (or one view of it) for other tools: GraphML, GEXF (Gephi), "
-        "Cytoscape.js JSON.",
-        "summit-kg export --to graphml -o summit.graphml",
-        "summit-kg export --view topics -o topics.gexf",
-        "summit-kg export --data articles/ --to cytoscape -o summit.json",
-    )
-    data_option(export)
-    export.add_argument(
-        "--to",
-        choices=("graphml", "gexf", "cytoscape"),
-        help="format (default: from the suffix: .graphml, .gexf, .json)",
-    )
-    export.add_argument("--view", choices=VIEWS, default="overview", help="default: overview")
-    export.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write")
-
-    validate = command(
-        "validate",
-        "Check the graph against the SHACL shapes; exit 1 on violations.",
-        "summit-kg validate",
-        "summit-kg validate --data summit.ttl",
-    )
-    data_option(validate)
+        for declare in command.declares:
+            declare(sub)
     return parser
+
+
+# --- argument values ------------------------------------------------------------------------
 
 
 def _seconds(text: str) -> float:
@@ -362,37 +208,97 @@ def _positive_int(text: str) -> int:
     return int(text)
 
 
+# --- option groups several commands share ---------------------------------------------------
+
+
+def _suffixes(loader: str) -> str:
+    """The file suffixes one loader of :data:`kg.loaders.LOADERS` reads, for help texts."""
+    return ", ".join(LOADERS[loader].suffixes)
+
+
+def _store(what: str) -> Declare:
+    def declare(parser: argparse.ArgumentParser) -> object:  # reads the registry as it is now
+        kinds = store_syntax("", default=" (default)")
+        return parser.add_argument(
+            "--store", default=None, metavar="S", help=f"where the graph lives: {kinds} ({what})"
+        )
+
+    return declare
+
+
+def store_option(what: str) -> Decorator:
+    """``--store S``; the kinds of store and their syntax come from :data:`kg.stores.STORES`."""
+    return options(_store(what))
+
+
+data_options = options(
+    _add(
+        "--data",
+        action="extend",
+        nargs="+",
+        default=[],
+        metavar="SOURCE",
+        help=f"articles ({_suffixes('article')}), curated tables ({_suffixes('table')}), "
+        "RDF files or folders (default: the embedded briefing)",
+    ),
+    _store("read the graph 'summit-kg build --store S' wrote there"),
+)
+"""``--data SOURCE…`` and ``--store S``: the graph a reading command works on."""
+
+
+def format_option(choices: Iterable[str], help: str, default: str | None = None) -> Decorator:
+    """``--format``, one of ``choices``."""
+    return option("--format", choices=tuple(choices), default=default, help=help)
+
+
+def output_option(help: str, **settings: Any) -> Decorator:
+    """``-o/--output FILE``."""
+    settings.setdefault("metavar", "FILE")
+    return option("-o", "--output", help=help, **settings)
+
+
+def param_option(help: str) -> Decorator:
+    """``--param NAME=VALUE``, repeatable."""
+    return option("--param", action="append", default=[], metavar="NAME=VALUE", help=help)
+
+
+query_limits = options(
+    _add(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"stop the query after this long (default {DEFAULT_TIMEOUT:g}; 0 for no limit)",
+    ),
+    _add(
+        "--max-rows",
+        type=_positive_int,
+        default=DEFAULT_MAX_ROWS,
+        metavar="N",
+        help=f"stop a SELECT after N rows (default {DEFAULT_MAX_ROWS})",
+    ),
+    _add(
+        "--allow-remote",
+        action="store_true",
+        help="let SERVICE and FROM/FROM NAMED reach other graphs and the network (off by default)",
+    ),
+)
+"""``--timeout``, ``--max-rows`` and ``--allow-remote``: what a query may cost and reach."""
+
+
+# --- helpers several commands share ---------------------------------------------------------
+
+
 def _count(number: int, plural: str) -> str:
     """``_count(1, "summits")`` → ``"1 summit"``."""
     return f"{number} {plural if number != 1 else plural[:-1]}"
-
-
-def _write_report(report: FileReport, out: TextIO) -> None:
-    """One paragraph for one file: what was read, then each skipped line."""
-    if report.error is not None:
-        out.write(f"{report.error} (not loaded)\n")
-        return
-    if report.unchanged:
-        out.write(f"{report.path}: unchanged, already in the store (not read again)\n")
-        return
-    counts = report.counts
-    out.write(
-        f"{report.path}: {report.triples} triples; "
-        f"{_count(counts['tables'], 'tables')} ({_count(counts['rows'], 'rows')}), "
-        f"{_count(counts['lists'], 'lists')} ({_count(counts['items'], 'items')}); "
-        f"{_count(counts['summits'], 'summits')}, {_count(counts['topics'], 'topics')}, "
-        f"{_count(counts['outcomes'], 'outcomes')}, {_count(counts['concerns'], 'concerns')}, "
-        f"{_count(counts['recommendations'], 'recommendations')}\n"
-    )
-    for line, message in report.warnings:
-        out.write(f"  line {line}: {message}\n" if line else f"  {message}\n")
 
 
 def _open_graph(args: argparse.Namespace) -> SummitGraph:
     """The graph a command reads: ``--data`` loaded into memory, or a store opened read-only."""
     from kg.graph import SummitGraph, load
 
-    if args.store in (None, "memory"):
+    if args.store in (None, DEFAULT_STORE):
         return load(*args.data)
     if args.data:
         raise UsageError(
@@ -402,6 +308,68 @@ def _open_graph(args: argparse.Namespace) -> SummitGraph:
     return SummitGraph(store=args.store, read_only=True)
 
 
+def _csv_text(columns: Sequence[str], rows: Sequence[Mapping[str, object]]) -> str:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+# --- the commands, in the order --help lists them -------------------------------------------
+
+
+def _store_kinds() -> str:
+    """``build --help``'s list of the kinds of store, from :data:`kg.stores.STORES`."""
+    return "\n\nstores (--store S):\n" + "\n".join(
+        f"  {kind.syntax:<15} {kind.description}" + (" (default)" if name == DEFAULT_STORE else "")
+        for name, kind in STORES.items()
+    )
+
+
+@command(
+    "build",
+    "Read articles and RDF files into a graph; write it with -o.",
+    examples=(
+        "summit-kg build",
+        "summit-kg build articles/*.md -o summit.ttl",
+        "summit-kg build briefing.md -o summit.trig",
+        "summit-kg build articles/ --store oxigraph:summit.oxigraph --jobs 4",
+    ),
+    notes=_store_kinds,
+)
+@argument(
+    "sources",
+    nargs="*",
+    metavar="SOURCE",
+    help=f"articles ({_suffixes('article')}), curated tables ({_suffixes('table')}), "
+    f"RDF ({', '.join(fmt.suffix for fmt in RDF_FORMATS.values())}) or folders",
+)
+@store_option("persistent stores keep what earlier builds put there")
+@option(
+    "--strict",
+    action="store_true",
+    help="read every file before writing any; stop at the first bad one and write nothing "
+    "(default: report bad files, write the rest as they are read)",
+)
+@option(
+    "--jobs",
+    type=_positive_int,
+    default=None,
+    metavar="N",
+    help="processes reading files in parallel (default: the cores less one, for the writer)",
+)
+@option("--quiet", action="store_true", help="no progress bar (it is shown only on a terminal)")
+@option(
+    "--report",
+    action="store_true",
+    help="list per file the tables, lists and claims read and every line skipped",
+)
+@output_option("write the graph here ('-' for stdout)")
+@format_option(RDF_FORMATS, "output format (default: from the file suffix, else turtle)")
 def _cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from kg.graph import SummitGraph
     from kg.ingest import default_jobs
@@ -432,16 +400,10 @@ def _cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             out.write(graph.serialize(format=args.format or "turtle"))
         elif args.output:
             graph.serialize(args.output, format=args.format)
-        counts = graph.counts()
+        plurals = {klass: plural for plural, klass in COUNTED.items()}
         parts = ", ".join(
-            _count(counts.get(name, 0), plural)
-            for name, plural in (
-                ("Summit", "summits"),
-                ("Topic", "topics"),
-                ("Outcome", "outcomes"),
-                ("Concern", "concerns"),
-                ("Recommendation", "recommendations"),
-            )
+            _count(number, plurals.get(SKG[name], f"{name.lower()}s"))
+            for name, number in graph.counts().items()
         )
         documents, triples = len(graph.store.graph_names()), len(graph)
     target = f" → {args.output}" if args.output and args.output != "-" else ""
@@ -463,6 +425,124 @@ def _cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def _write_report(report: FileReport, out: TextIO) -> None:
+    """``build --report``: one paragraph for one file, what was read, then each skipped line."""
+    if report.error is not None:
+        out.write(f"{report.error} (not loaded)\n")
+        return
+    if report.unchanged:
+        out.write(f"{report.path}: unchanged, already in the store (not read again)\n")
+        return
+    counts = report.counts
+    out.write(
+        f"{report.path}: {report.triples} triples; "
+        f"{_count(counts['tables'], 'tables')} ({_count(counts['rows'], 'rows')}), "
+        f"{_count(counts['lists'], 'lists')} ({_count(counts['items'], 'items')}); "
+        f"{_count(counts['summits'], 'summits')}, {_count(counts['topics'], 'topics')}, "
+        f"{_count(counts['outcomes'], 'outcomes')}, {_count(counts['concerns'], 'concerns')}, "
+        f"{_count(counts['recommendations'], 'recommendations')}\n"
+    )
+    for line, message in report.warnings:
+        out.write(f"  line {line}: {message}\n" if line else f"  {message}\n")
+
+
+@command(
+    "query",
+    "Answer a question: a catalogue name, a .rq file, or '-' for stdin.",
+    examples=(
+        "summit-kg query topics",
+        "summit-kg query outcomes-by-topic --param topic=Cybersecurity --format csv",
+        "summit-kg query my-question.rq --data summit.ttl",
+    ),
+)
+@argument("query", metavar="QUERY")
+@data_options
+@param_option("bind a parameter: text becomes a literal, <…> an IRI (repeatable)")
+@format_option(
+    SELECT_FORMATS + GRAPH_FORMATS, "table on a terminal, csv otherwise; turtle for CONSTRUCT"
+)
+@output_option("write the answer to FILE")
+@query_limits
+@option(
+    "--ask-exit-code",
+    action="store_true",
+    help="for an ASK query, exit 1 when the answer is false",
+)
+def _cmd_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from kg.sparql.catalogue import parse_header, parse_param, resolve_query
+    from kg.sparql.results import format_result
+
+    params = dict(parse_param(p) for p in args.param)
+    if args.query == "-":
+        query = parse_header("<stdin>", sys.stdin.read())
+    else:
+        query = resolve_query(args.query)
+    with _open_graph(args) as graph:
+        result = graph.query(
+            query,
+            timeout=args.timeout or None,
+            max_rows=args.max_rows,
+            allow_remote=args.allow_remote,
+            **params,
+        )
+    fmt = args.format
+    if fmt is None:
+        graph_result = result.type not in ("SELECT", "ASK")
+        fmt = "turtle" if graph_result else ("table" if out.isatty() and not args.output else "csv")
+    text = format_result(result, fmt)
+    if args.output:
+        from kg._io import atomic_write_text
+
+        atomic_write_text(args.output, text)
+    else:
+        out.write(text)
+    if result.truncated:
+        err.write(
+            f"{PROG}: warning: stopped after {args.max_rows} rows; pass --max-rows N for more\n"
+        )
+    if args.ask_exit_code and result.type == "ASK" and not result.boolean:
+        return 1
+    return 0
+
+
+@command(
+    "queries",
+    "List the question catalogue: name, title, parameters.",
+    examples=("summit-kg queries",),
+)
+def _cmd_queries(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from kg.sparql.catalogue import catalogue
+
+    rows = [
+        (
+            name,
+            q.title,
+            ", ".join(
+                f"{p.name}" + (f" (e.g. {p.example})" if p.example else "") for p in q.params
+            ),
+        )
+        for name, q in catalogue().items()
+    ]
+    widths = [max(len(r[i]) for r in [("name", "title", "parameters"), *rows]) for i in range(2)]
+    out.write(f"{'name'.ljust(widths[0])}  {'title'.ljust(widths[1])}  parameters\n")
+    for name, title, params in rows:
+        out.write(f"{name.ljust(widths[0])}  {title.ljust(widths[1])}  {params}".rstrip() + "\n")
+    return 0
+
+
+_DOCUMENT_FORMATS = ("table", "csv", "json")
+
+
+@command(
+    "documents",
+    "List the documents in the graph: IRI, title, content hash, triples.",
+    examples=(
+        "summit-kg documents",
+        "summit-kg documents --store oxigraph:summit.oxigraph --format csv",
+    ),
+)
+@data_options
+@format_option(_DOCUMENT_FORMATS, "default: table", default="table")
 def _cmd_documents(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import json
 
@@ -490,13 +570,27 @@ def _cmd_documents(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+@command(
+    "remove",
+    "Remove documents from a persistent store, with their triples no other document holds.",
+    examples=(
+        "summit-kg remove 0b5d3b4a3f1cd7ed --store oxigraph:summit.oxigraph",
+        "summit-kg remove articles/old.md --store oxigraph:summit.oxigraph",
+    ),
+)
+@argument(
+    "documents",
+    nargs="+",
+    metavar="DOC",
+    help="a graph IRI, the start of a content hash (8+ hex digits) or the source file",
+)
+@store_option("required")
 def _cmd_remove(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from kg.graph import SummitGraph
 
-    if args.store in (None, "memory"):
-        raise UsageError(
-            "remove works on a persistent store: pass --store oxigraph:PATH or sparql:URL"
-        )
+    if args.store in (None, DEFAULT_STORE):
+        kept = " or ".join(kind.syntax for kind in STORES.values() if kind.where is not None)
+        raise UsageError(f"remove works on a persistent store: pass --store {kept}")
     with SummitGraph(store=args.store) as graph:
         documents = graph.documents()
         chosen = [_find_document(name, documents) for name in args.documents]  # all found first
@@ -537,63 +631,64 @@ def _find_document(name: str, documents: list[DocumentInfo]) -> DocumentInfo:
     return matches[0]
 
 
-def _cmd_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from kg.sparql.catalogue import parse_header, parse_param, resolve_query
-    from kg.sparql.results import format_result
-
-    params = dict(parse_param(p) for p in args.param)
-    if args.query == "-":
-        query = parse_header("<stdin>", sys.stdin.read())
-    else:
-        query = resolve_query(args.query)
-    with _open_graph(args) as graph:
-        result = graph.query(
-            query,
-            timeout=args.timeout or None,
-            max_rows=args.max_rows,
-            allow_remote=args.allow_remote,
-            **params,
-        )
-    fmt = args.format
-    if fmt is None:
-        graph_result = result.type not in ("SELECT", "ASK")
-        fmt = "turtle" if graph_result else ("table" if out.isatty() and not args.output else "csv")
-    text = format_result(result, fmt)
-    if args.output:
-        from kg._io import atomic_write_text
-
-        atomic_write_text(args.output, text)
-    else:
-        out.write(text)
-    if result.truncated:
-        err.write(
-            f"{PROG}: warning: stopped after {args.max_rows} rows; pass --max-rows N for more\n"
-        )
-    if args.ask_exit_code and result.type == "ASK" and not result.boolean:
-        return 1
-    return 0
+_VIEW_HELP = "; ".join(f"{view.name} = {view.description}" for view in VIEWS.values())
 
 
-def _cmd_queries(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from kg.sparql.catalogue import catalogue
-
-    rows = [
-        (
-            name,
-            q.title,
-            ", ".join(
-                f"{p.name}" + (f" (e.g. {p.example})" if p.example else "") for p in q.params
-            ),
-        )
-        for name, q in catalogue().items()
-    ]
-    widths = [max(len(r[i]) for r in [("name", "title", "parameters"), *rows]) for i in range(2)]
-    out.write(f"{'name'.ljust(widths[0])}  {'title'.ljust(widths[1])}  parameters\n")
-    for name, title, params in rows:
-        out.write(f"{name.ljust(widths[0])}  {title.ljust(widths[1])}  {params}".rstrip() + "\n")
-    return 0
-
-
+@command(
+    "viz",
+    "Write a self-contained interactive HTML view of the graph.",
+    examples=(
+        "summit-kg viz",
+        "summit-kg viz --view topics -o topics.html",
+        "summit-kg viz --focus NATO --depth 2 -o nato.html",
+        "summit-kg viz --query topic-network -o network.html",
+        "summit-kg viz --data summit.ttl --view sources -o sources.html",
+    ),
+)
+@data_options
+@option(
+    "--view",
+    choices=tuple(VIEWS),
+    default=None,
+    help=f"which part of the graph to draw (default: overview): {_VIEW_HELP}",
+)
+@option(
+    "--focus",
+    metavar="LABEL",
+    help="draw only what lies within --depth links of the node with this label",
+)
+@option(
+    "--depth",
+    type=_whole_number,
+    default=1,
+    metavar="N",
+    help="links from the --focus node (default: 1)",
+)
+@option(
+    "--query",
+    metavar="QUERY",
+    help="draw the graph a CONSTRUCT query builds: a .rq file or a catalogue name",
+)
+@param_option("bind a --query parameter (repeatable)")
+@option(
+    "--size-by",
+    choices=SIZE_MEASURES,
+    default="degree",
+    help="what node size shows (default: degree)",
+)
+@option(
+    "--max-nodes",
+    type=_whole_number,
+    default=None,
+    metavar="N",
+    help="above N nodes draw only the N best-connected, and say so (default: 20000)",
+)  # the default is kg.network.page.MAX_NODES (a test checks); importing the page costs time
+@option("--title", default=None, help="page heading")
+@output_option(
+    "where to write the page (default: summit.html)",
+    default="summit.html",
+    metavar="FILE.html",
+)
 def _cmd_viz(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from kg.network.page import MAX_NODES, view_title, write_html
 
@@ -631,6 +726,79 @@ def _cmd_viz(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         f"{path}: {network.number_of_nodes()} nodes, {network.number_of_edges()} edges "
         f"({what}{shown})\n"
     )
+    return 0
+
+
+_ANALYSIS_FORMATS = ("table", "json", "csv")
+
+
+@command(
+    "analyze",
+    "Graph analytics: the most central topics and actors, communities of topics, "
+    "agreement between sources; or how two entities are linked (--path).",
+    examples=(
+        "summit-kg analyze",
+        "summit-kg analyze --top 5 --format json",
+        "summit-kg analyze --path NATO Arctic",
+        "summit-kg analyze --data articles/ --format csv > analysis.csv",
+    ),
+)
+@data_options
+@format_option(
+    _ANALYSIS_FORMATS,
+    "table (default), json, or csv (one table with a 'section' column)",
+    default="table",
+)
+@option(
+    "--top",
+    type=_whole_number,
+    default=10,
+    metavar="N",
+    help="rows per centrality table (default: 10)",
+)
+@option(
+    "--path",
+    nargs=2,
+    metavar=("FROM", "TO"),
+    help="explain how the nodes with these labels are linked (shortest chain)",
+)
+def _cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import json
+
+    from kg.network import analytics
+
+    with _open_graph(args) as graph:
+        network = graph.to_networkx()
+        measured = graph.to_networkx(provenance=True)
+    if args.path:
+        explanation = analytics.explain_path(network, *args.path)
+        steps = [
+            {
+                "step": i,
+                "label": s.label,
+                "type": s.type,
+                "link": s.link or "",
+                "direction": "" if s.link is None else ("forward" if s.forward else "backward"),
+                "node": s.node,
+            }
+            for i, s in enumerate(explanation.steps)
+        ]
+        if args.format == "json":
+            out.write(json.dumps({"links": len(explanation), "steps": steps}, indent=2) + "\n")
+        elif args.format == "csv":
+            out.write(_csv_text(("step", "label", "type", "link", "direction", "node"), steps))
+        else:
+            links = len(explanation)
+            out.write(f"{explanation}\n({links} link{'' if links == 1 else 's'})\n")
+        return 0
+    # Centrality counts text passages too (an actor named in six paragraphs is central).
+    result = analytics.summary(network, top=args.top, measured=measured)
+    if args.format == "json":
+        out.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    elif args.format == "csv":
+        out.write(_csv_text(_CSV_COLUMNS, _analysis_rows(result)))
+    else:
+        out.write(_analysis_table(result))
     return 0
 
 
@@ -723,71 +891,24 @@ def _analysis_table(result: dict[str, Any]) -> str:
     return "\n".join(parts)
 
 
-def _csv_text(columns: Sequence[str], rows: Sequence[Mapping[str, object]]) -> str:
-    import csv
-    import io
-
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
-
-
-def _cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    import json
-
-    from kg.network import analytics
-
-    with _open_graph(args) as graph:
-        network = graph.to_networkx()
-        measured = graph.to_networkx(provenance=True)
-    if args.path:
-        explanation = analytics.explain_path(network, *args.path)
-        steps = [
-            {
-                "step": i,
-                "label": s.label,
-                "type": s.type,
-                "link": s.link or "",
-                "direction": "" if s.link is None else ("forward" if s.forward else "backward"),
-                "node": s.node,
-            }
-            for i, s in enumerate(explanation.steps)
-        ]
-        if args.format == "json":
-            out.write(json.dumps({"links": len(explanation), "steps": steps}, indent=2) + "\n")
-        elif args.format == "csv":
-            out.write(_csv_text(("step", "label", "type", "link", "direction", "node"), steps))
-        else:
-            links = len(explanation)
-            out.write(f"{explanation}\n({links} link{'' if links == 1 else 's'})\n")
-        return 0
-    # Centrality counts text passages too (an actor named in six paragraphs is central).
-    result = analytics.summary(network, top=args.top, measured=measured)
-    if args.format == "json":
-        out.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
-    elif args.format == "csv":
-        out.write(_csv_text(_CSV_COLUMNS, _analysis_rows(result)))
-    else:
-        out.write(_analysis_table(result))
-    return 0
-
-
-def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-
-    with _open_graph(args) as graph:
-        report = graph.validate()
-    if report.conforms:
-        out.write("conforms: the data meets every shape in ontology/shapes.ttl\n")
-        return 0
-    out.write(f"{len(report.violations)} violation(s):\n")
-    for violation in report.violations:
-        path = short_term(URIRef(violation.path)) if violation.path else ""
-        out.write(f"  {short_term(URIRef(violation.focus))} {path}: {violation.message}\n")
-    return 1
-
-
+@command(
+    "export",
+    "Write the graph (or one view of it) for other tools: GraphML, GEXF (Gephi), "
+    "Cytoscape.js JSON.",
+    examples=(
+        "summit-kg export --to graphml -o summit.graphml",
+        "summit-kg export --view topics -o topics.gexf",
+        "summit-kg export --data articles/ --to cytoscape -o summit.json",
+    ),
+)
+@data_options
+@option(
+    "--to",
+    choices=tuple(EXPORT_TARGETS),
+    help=f"format (default: from the suffix: {', '.join(EXPORT_TARGETS.values())})",
+)
+@option("--view", choices=tuple(VIEWS), default="overview", help="default: overview")
+@output_option("where to write", required=True)
 def _cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from kg.network.exports import target_format, write
 
@@ -802,17 +923,26 @@ def _cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-_COMMANDS = {
-    "build": _cmd_build,
-    "documents": _cmd_documents,
-    "remove": _cmd_remove,
-    "export": _cmd_export,
-    "query": _cmd_query,
-    "queries": _cmd_queries,
-    "viz": _cmd_viz,
-    "analyze": _cmd_analyze,
-    "validate": _cmd_validate,
-}
+@command(
+    "validate",
+    "Check the graph against the SHACL shapes; exit 1 on violations.",
+    examples=("summit-kg validate", "summit-kg validate --data summit.ttl"),
+)
+@data_options
+def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with _open_graph(args) as graph:
+        report = graph.validate()
+    if report.conforms:
+        out.write("conforms: the data meets every shape in ontology/shapes.ttl\n")
+        return 0
+    out.write(f"{len(report.violations)} violation(s):\n")
+    for violation in report.violations:
+        path = short_term(URIRef(violation.path)) if violation.path else ""
+        out.write(f"  {short_term(URIRef(violation.focus))} {path}: {violation.message}\n")
+    return 1
+
+
+# --- the entry point ------------------------------------------------------------------------
 
 
 def main(
@@ -831,7 +961,7 @@ def main(
         if args.command is None:
             parser.print_help(out)
             return 2
-        return _COMMANDS[args.command](args, out, err)
+        return _COMMANDS[args.command].run(args, out, err)
     except KGError as exc:
         err.write(f"{PROG}: error: {exc}\n")
         return exc.exit_code

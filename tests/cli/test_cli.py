@@ -372,6 +372,47 @@ def test_help_goes_to_the_out_stream() -> None:
     assert "examples:" in run("query", "--help").out
 
 
+def _choices(command: str, flag: str) -> list[str]:
+    """The ``{a,b,c}`` choices ``COMMAND --help`` shows for ``flag``."""
+    usage = run(command, "--help").out.split("\n\n")[0]
+    match = re.search(re.escape(flag) + r" \{([^}]*)\}", " ".join(usage.split()))
+    assert match, usage
+    return match.group(1).split(",")
+
+
+def test_choices_come_from_where_each_fact_lives() -> None:
+    from kg.network.exports import EXPORT_TARGETS
+    from kg.network.views import SIZE_MEASURES, VIEWS
+    from kg.rdf.formats import RDF_FORMATS
+    from kg.sparql.results import GRAPH_FORMATS, SELECT_FORMATS
+
+    assert _choices("viz", "--view") == list(VIEWS)
+    assert _choices("export", "--view") == list(VIEWS)
+    assert _choices("viz", "--size-by") == list(SIZE_MEASURES)
+    assert _choices("export", "--to") == list(EXPORT_TARGETS)
+    assert _choices("build", "--format") == list(RDF_FORMATS)
+    assert _choices("query", "--format") == [*SELECT_FORMATS, *GRAPH_FORMATS]
+
+
+def test_help_states_the_defaults_the_library_uses() -> None:
+    from kg.network.page import MAX_NODES
+    from kg.sparql.runner import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT
+
+    viz = " ".join(run("viz", "--help").out.split())
+    assert f"say so (default: {MAX_NODES})" in viz
+    query = " ".join(run("query", "--help").out.split())
+    assert f"(default {DEFAULT_TIMEOUT:g}; 0 for no limit)" in query
+    assert f"(default {DEFAULT_MAX_ROWS})" in query
+
+
+def test_every_reading_command_has_the_same_data_options() -> None:
+    for command in ("query", "documents", "viz", "analyze", "export", "validate"):
+        text = " ".join(run(command, "--help").out.split())
+        assert "--data SOURCE [SOURCE ...] articles (.md," in text, command
+        assert "--store S where the graph lives: memory (default), oxigraph:PATH or " in text
+        assert "(read the graph 'summit-kg build --store S' wrote there)" in text, command
+
+
 # --- bad input -----------------------------------------------------------------------------
 
 # name -> (file name, contents: bytes, "dir" or None for nothing created)

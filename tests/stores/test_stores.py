@@ -23,7 +23,8 @@ import kg.ingest
 import kg.resources
 from kg.errors import StoreError, UsageError
 from kg.rdf.namespaces import ONTOLOGY_GRAPH
-from kg.stores import GraphData, open_store
+from kg.stores import DEFAULT_STORE, STORES, GraphData, StoreKind, open_store
+from kg.stores.memory import MemoryStore
 from kg.stores.oxigraph import OxigraphStore
 from kg.stores.sparql import UNION_GRAPH, SparqlStore
 from tests.support.answers import assert_same_answer, catalogue_runs
@@ -258,6 +259,46 @@ def test_reading_a_missing_store_is_a_clear_error(tmp_path: Path) -> None:
 def test_bad_store_specs_are_usage_errors(spec: str, message: str) -> None:
     code, _, err = run("query", "topics", "--store", spec)
     assert code == 2 and message in err
+
+
+@pytest.mark.parametrize("spec", ["memory:", "memory:x", "sparql:", "Memory", ""])
+def test_store_specs_must_match_a_registered_syntax(spec: str) -> None:
+    with pytest.raises(UsageError, match="use 'memory', 'oxigraph:PATH' or 'sparql:URL'"):
+        open_store(spec)
+
+
+def test_each_registered_kind_opens_its_class(tmp_path: Path, server: Endpoint) -> None:
+    where = {"memory": "", "oxigraph": str(tmp_path / "db"), "sparql": server.url}
+    assert set(where) == set(STORES)
+    for name, kind in STORES.items():
+        spec = kind.syntax.replace(kind.where or "\0", where[name])
+        with open_store(spec) as store:
+            assert type(store).__name__ == kind.cls
+            assert type(store).__module__ == kind.module
+            assert store.spec == spec
+    assert type(open_store(None)).__name__ == STORES[DEFAULT_STORE].cls
+
+
+class _ScratchStore(MemoryStore):
+    """A store kind added by one registry row and one class (here: memory under a name)."""
+
+    def __init__(self, where: str, *, read_only: bool = False) -> None:
+        super().__init__()
+        self.spec = f"scratch:{where}"
+
+
+def test_a_new_kind_of_store_is_one_registry_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    row = StoreKind("scratch", "NAME", "a scratch pad", __name__, "_ScratchStore")
+    monkeypatch.setitem(STORES, "scratch", row)
+    with kg.SummitGraph("scratch:pad") as graph:
+        assert isinstance(graph.store, _ScratchStore) and graph.store.spec == "scratch:pad"
+        graph.load()
+        assert graph.counts()["Summit"] == 1
+    with pytest.raises(UsageError, match="'oxigraph:PATH', 'sparql:URL' or 'scratch:NAME'"):
+        open_store("scratch:")
+    code, out, _ = run("build", "--help")
+    assert code == 0 and "scratch:NAME" in out and "a scratch pad" in out
+    assert "memory (default), oxigraph:PATH, sparql:URL or scratch:NAME" in " ".join(out.split())
 
 
 def test_unreachable_sparql_server_is_one_line(unused_port: int) -> None:
