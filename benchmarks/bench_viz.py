@@ -10,7 +10,7 @@ runs (wall clock):
 * the file's size;
 * page ready: seconds from navigation start until vis-network first drew
   the graph in headless Chromium (skipped with ``--no-browser`` or without
-  chromium), measured once; above ``kg.network.page.MAX_NODES`` the page draws the
+  chromium), measured once; above ``kg.network.views.MAX_NODES`` the page draws the
   best-connected nodes only, and the table says how many it drew.
 
 Usage::
@@ -33,7 +33,8 @@ from synthetic import synthetic_graph  # type: ignore[import-not-found]
 
 import kg
 from kg.network.convert import to_networkx
-from kg.network.page import MAX_NODES, write_html
+from kg.network.page import write_html
+from kg.network.views import MAX_NODES
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the checkout, for tests.support
 from tests.support import browser

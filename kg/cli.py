@@ -37,7 +37,7 @@ from kg.errors import KGError, UsageError
 from kg.ingest import COUNTED
 from kg.loaders import LOADERS
 from kg.network.exports import EXPORT_TARGETS
-from kg.network.views import SIZE_MEASURES, VIEWS
+from kg.network.views import MAX_NODES, SIZE_MEASURES, VIEWS
 from kg.rdf.formats import RDF_FORMATS
 from kg.rdf.namespaces import SKG
 from kg.sparql.results import GRAPH_FORMATS, SELECT_FORMATS, short_term, text_table
@@ -681,8 +681,8 @@ _VIEW_HELP = "; ".join(f"{view.name} = {view.description}" for view in VIEWS.val
     type=_whole_number,
     default=None,
     metavar="N",
-    help="above N nodes draw only the N best-connected, and say so (default: 20000)",
-)  # the default is kg.network.page.MAX_NODES (a test checks); importing the page costs time
+    help=f"above N nodes draw only the N best-connected, and say so (default: {MAX_NODES})",
+)
 @option("--title", default=None, help="page heading")
 @output_option(
     "where to write the page (default: summit.html)",
@@ -690,7 +690,7 @@ _VIEW_HELP = "; ".join(f"{view.name} = {view.description}" for view in VIEWS.val
     metavar="FILE.html",
 )
 def _cmd_viz(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from kg.network.page import MAX_NODES, view_title, write_html
+    from kg.network.page import view_title, write_html
 
     if not args.output.lower().endswith((".html", ".htm")):
         raise UsageError(f"the view is an HTML page: name it *.html, not '{args.output}'")

@@ -338,7 +338,8 @@ class SummitGraph:
         :func:`kg.network.page.render_html`). The file is written atomically as UTF-8;
         nothing else is written.
         """
-        from kg.network.page import MAX_NODES, view_title, write_html
+        from kg.network.page import view_title, write_html
+        from kg.network.views import MAX_NODES
 
         network = self.to_networkx(
             view=view, focus=focus, depth=depth, query=query, params=params, **options

@@ -54,7 +54,7 @@ from markupsafe import Markup
 from kg._io import atomic_write_text
 from kg.errors import ResourceMissing, UsageError
 from kg.network.layout import layout
-from kg.network.views import SIZE_MEASURES
+from kg.network.views import MAX_NODES, SIZE_MEASURES
 from kg.text.normalize import INVISIBLE_CHARACTERS
 
 if TYPE_CHECKING:
@@ -63,7 +63,6 @@ if TYPE_CHECKING:
 __all__ = [
     "CLASS_STYLES",
     "LABEL_MAX",
-    "MAX_NODES",
     "clean_text",
     "render_html",
     "short_label",
@@ -99,10 +98,6 @@ CLASS_STYLES: dict[str, tuple[str, str]] = {
 
 #: Longest label drawn on the canvas (the tooltip always has the full text).
 LABEL_MAX = 60
-
-#: Above this many nodes a page shows only the best-connected ones (and says so):
-#: 20,000 nodes are ready in a few seconds in Chromium; far more freeze the tab.
-MAX_NODES = 20_000
 
 _TOOLTIP_VALUE_MAX = 300
 _TOOLTIP_LABEL_MAX = 500

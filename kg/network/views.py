@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from kg.rdf.namespaces import SKG
 
-__all__ = ["ACTOR_TYPES", "PROVENANCE_TYPES", "SIZE_MEASURES", "VIEWS", "View"]
+__all__ = ["ACTOR_TYPES", "MAX_NODES", "PROVENANCE_TYPES", "SIZE_MEASURES", "VIEWS", "View"]
 
 ACTOR_TYPES: tuple[str, ...] = ("Person", "State", "Organization", "Group", "Actor")
 """The ``type`` values (summit-kg class local names) of actors."""
@@ -46,6 +46,10 @@ Views leave them out; :func:`kg.network.convert.to_networkx` keeps them with
 
 SIZE_MEASURES: tuple[str, ...] = ("degree", "pagerank", "betweenness")
 """What node size can follow: degree, or a centrality from :mod:`kg.network.analytics`."""
+
+MAX_NODES = 20_000
+"""Above this many nodes a page shows only the best-connected ones (and says so):
+20,000 nodes are ready in a few seconds in Chromium; far more freeze the tab."""
 
 
 @dataclass(frozen=True)

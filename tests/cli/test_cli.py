@@ -395,7 +395,7 @@ def test_choices_come_from_where_each_fact_lives() -> None:
 
 
 def test_help_states_the_defaults_the_library_uses() -> None:
-    from kg.network.page import MAX_NODES
+    from kg.network.views import MAX_NODES
     from kg.sparql.runner import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT
 
     viz = " ".join(run("viz", "--help").out.split())
