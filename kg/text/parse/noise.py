@@ -1,0 +1,217 @@
+"""A clean line → the kind of page furniture it is (byline, share bar, advert…), or ``None``.
+
+Coverage copied from the web carries bylines, share bars, breadcrumbs,
+adverts, "Related" links, date lines, tickers and footers between the
+paragraphs. The word lists here are the parser's own data: the block reader
+skips every line :func:`noise_kind` names, with a warning that names the line.
+
+Examples:
+    >>> noise_kind("Stay tuned for further coverage as the talks progress.")
+    'footer'
+    >>> noise_kind("Leaders met in Oslo on Tuesday.") is None
+    True
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["noise_kind"]
+
+_NOISE_EXACT = {
+    "advertisement": "advert",
+    "advertisements": "advert",
+    "sponsored": "advert",
+    "sponsored content": "advert",
+    "ad": "advert",
+    "comments": "comments",
+    "latest": "navigation",
+    "latest news": "navigation",
+    "trending": "navigation",
+    "hot posts": "navigation",
+    "top stories": "navigation",
+    "menu": "navigation",
+    "search": "navigation",
+    "home": "navigation",
+    "share": "share bar",
+    "share this": "share bar",
+    "related": "related",
+    "tags": "related",
+    "print": "share bar",
+    "listen": "share bar",
+    "subscribe": "advert",
+    "cancel reply": "comments",
+    "website": "comments",
+}
+_NOISE_PREFIXES = (
+    ("stay tuned", "footer"),
+    ("stay connected", "footer"),
+    ("skip to content", "navigation"),
+    ("skip to main", "navigation"),
+    ("jump to", "navigation"),
+    ("browsing:", "navigation"),
+    ("share this", "share bar"),
+    ("share on ", "share bar"),
+    ("share:", "share bar"),
+    ("related:", "related"),
+    ("related posts", "related"),
+    ("related articles", "related"),
+    ("related stories", "related"),
+    ("related coverage", "related"),
+    ("related news", "related"),
+    ("related reading", "related"),
+    ("read also", "related"),
+    ("also read", "related"),
+    ("read more", "related"),
+    ("see also:", "related"),
+    ("you may also like", "related"),
+    ("recommended for you", "related"),
+    ("more from ", "related"),
+    ("read the full article", "footer"),
+    ("read the full story", "footer"),
+    ("leave a reply", "comments"),
+    ("leave a comment", "comments"),
+    ("your email address will not be published", "comments"),
+    ("save my name, email", "comments"),
+    ("reference:", "footer"),
+    ("references:", "footer"),
+    ("reference(s):", "footer"),
+    ("source:", "footer"),
+    ("sources:", "footer"),
+    ("©", "footer"),
+    ("(c) 20", "footer"),
+    ("copyright", "footer"),
+    ("all rights reserved", "footer"),
+    ("tags:", "related"),
+    ("filed under", "related"),
+    ("follow us", "share bar"),
+    ("sign up for", "advert"),
+    ("subscribe to", "advert"),
+    ("continue reading", "advert"),
+    ("story continues below", "advert"),
+    ("scroll to continue", "advert"),
+    ("click here", "advert"),
+    ("listen to this article", "share bar"),
+    ("updated:", "byline"),
+    ("published:", "byline"),
+    ("posted on", "byline"),
+    ("posted:", "byline"),
+    ("last updated", "byline"),
+    ("photo:", "caption"),
+    ("photo credit", "caption"),
+    ("image:", "caption"),
+    ("image credit", "caption"),
+    ("file photo", "caption"),
+    ("(photo", "caption"),
+    ("(image", "caption"),
+    ("(ap photo", "caption"),
+)
+_NOISE_PREFIX_STRINGS = tuple(prefix for prefix, _ in _NOISE_PREFIXES)
+_SHARE_SEPARATOR = re.compile(r"\s*[|•·,/]\s*|\s+")
+_SOCIAL = frozenset(
+    "facebook twitter x linkedin whatsapp telegram reddit email e-mail print pinterest "
+    "tumblr messenger flipboard share copy link threads bluesky mastodon instagram youtube "
+    "tiktok rss".split()
+)
+_BYLINE = re.compile(r"^by\s+\S+(?:\s+\S+){0,4}?\s*(?:$|[|•·]|[–—]\s*\w)", re.IGNORECASE)
+_BYLINE_NAME = re.compile(r"^[Bb][Yy]\s+[A-Z]")
+_READING_TIME = re.compile(r"\b\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\b", re.IGNORECASE)
+_CRAWLER_DATE = re.compile(r"^date\s+\d{4}-\d{2}-\d{2}\b", re.IGNORECASE)
+_DATE_LINE = re.compile(
+    r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})(?:[\s,]+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s+[A-Z]{2,4})?)?$",
+    re.IGNORECASE,
+)
+_BREADCRUMB_SEP = re.compile(r"\s*(?:›|»|→|>|/|\\)\s*")
+_TICKER = re.compile(
+    r"\b[A-Z]{2,6}(?:/[A-Z]{2,6})?\s*[$€£]?\d[\d,.]*\s*[▲▼+\-−]?\s*\d*[.,]?\d*\s*%"
+)
+
+
+def noise_kind(line: str) -> str | None:
+    """What kind of page furniture a (clean) line is, or ``None`` for content.
+
+    The rules are tried in order; the first that names the line wins.
+
+    Examples:
+        >>> noise_kind("By Jane Roe | Updated Aug 3, 2025 | 5 min read")
+        'byline'
+        >>> noise_kind("Facebook | X | LinkedIn")
+        'share bar'
+        >>> noise_kind("HOME › WORLD › EUROPE")
+        'breadcrumb'
+        >>> noise_kind("By Friday, the talks will have ended.") is None
+        True
+    """
+    text = line.strip()
+    if not text:
+        return None
+    for rule in _RULES:
+        kind = rule(text)
+        if kind is not None:
+            return kind
+    return None
+
+
+def _listed(text: str) -> str | None:
+    """A line that is, or starts with, one of the listed furniture phrases."""
+    lowered = text.lower()
+    bare = lowered.strip(" .:!|•·-–—*#")
+    if bare in _NOISE_EXACT:
+        return _NOISE_EXACT[bare]
+    if lowered.startswith(_NOISE_PREFIX_STRINGS):
+        for prefix, kind in _NOISE_PREFIXES:
+            if lowered.startswith(prefix):
+                return kind
+    if "all rights reserved" in lowered:
+        return "footer"
+    return None
+
+
+def _byline(text: str) -> str | None:
+    """``By Jane Roe | Aug 3``, or a short line that gives a reading time."""
+    count = len(text.split())
+    if count <= 24 and _READING_TIME.search(text):
+        return "byline"
+    if _BYLINE_NAME.match(text) and count <= 14 and _BYLINE.match(text):
+        return "byline"
+    return None
+
+
+def _date_line(text: str) -> str | None:
+    """A line that is only a date (and a time)."""
+    if _CRAWLER_DATE.match(text) or _DATE_LINE.match(text):
+        return "date line"
+    return None
+
+
+def _share_bar(text: str) -> str | None:
+    """Two or more social-network names and nothing else."""
+    tokens = [t for t in _SHARE_SEPARATOR.split(text.lower()) if t]
+    if len(tokens) >= 2 and all(t.strip(":") in _SOCIAL for t in tokens):
+        return "share bar"
+    return None
+
+
+def _breadcrumb(text: str) -> str | None:
+    """``Home › World › Europe``: short parts between ``›``, ``»`` (or ``/``… after "Home")."""
+    count = len(text.split())
+    marked = count <= 14 and ("›" in text or "»" in text)
+    from_home = count <= 10 and text.lower().startswith("home") and _BREADCRUMB_SEP.search(text)
+    if marked or from_home:
+        parts = [p for p in _BREADCRUMB_SEP.split(text) if p]
+        if len(parts) >= 2 and all(len(p.split()) <= 4 for p in parts):
+            return "breadcrumb"
+    return None
+
+
+def _ticker(text: str) -> str | None:
+    """Two or more market quotes (``EUR/USD 1.08 ▲ 0.3%``)."""
+    return "ticker" if len(_TICKER.findall(text)) >= 2 else None
+
+
+_RULES = (_listed, _byline, _date_line, _share_bar, _breadcrumb, _ticker)
