@@ -82,6 +82,7 @@ class LoaderSpec:
 
 LOADERS: dict[str, LoaderSpec] = {
     "article": LoaderSpec("article", (".md", ".markdown", ".txt"), "kg.loaders.article"),
+    "html": LoaderSpec("html", (".html", ".htm", ".xhtml"), "kg.loaders.html"),
     "rdf": LoaderSpec(
         "rdf", tuple(sorted(fmt.suffix for fmt in RDF_FORMATS.values())), "kg.loaders.rdf"
     ),

@@ -132,6 +132,15 @@ class _Mapper:
         self.add((doc, _TYPE, SKG.SourceDocument))
         self.add((doc, _TITLE, Literal(self.doc.title)))
         self.add((doc, SKG.contentHash, Literal(self.hash)))
+        meta = self.doc.metadata
+        for author in meta.authors:
+            self.add((doc, DCTERMS.creator, Literal(author)))
+        if meta.date is not None:
+            self.add((doc, DCTERMS.date, Literal(meta.date, datatype=XSD.date)))
+        if meta.publisher is not None:
+            self.add((doc, DCTERMS.publisher, Literal(meta.publisher)))
+        if meta.url is not None:
+            self.add((doc, _DC_SOURCE, URIRef(meta.url)))
 
     def segment(
         self, block: Block, iri: URIRef, klass: URIRef, parent: URIRef, position: int
@@ -371,6 +380,10 @@ class _Mapper:
             add((iri, SCHEMA.organizer, self.entity(host)))
         if claim.dates is not None:
             add((iri, SKG.dates, _text(claim.dates)))
+        if claim.start is not None:
+            add((iri, SCHEMA.startDate, Literal(claim.start.isoformat(), datatype=XSD.date)))
+        if claim.end is not None:
+            add((iri, SCHEMA.endDate, Literal(claim.end.isoformat(), datatype=XSD.date)))
 
         def scoped(block: Block) -> bool:
             return claim.scope is None or block in claim.scope

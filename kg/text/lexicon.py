@@ -43,25 +43,47 @@ __all__ = [
     "ACTOR_CUES",
     "ACTOR_HEADING",
     "ADDRESS_CUE",
+    "CITY_POPULATION",
     "COLUMN_ROLES",
+    "COUNTRY_NAMES",
+    "DAYS_LONG",
     "DETERMINERS",
     "EMPTY_CELLS",
     "HEDGES",
     "HELD_CUES",
+    "INSIDE_NAME_NOUNS",
     "INTRO_HEDGES",
     "KEY_HEADERS",
     "LEVELS",
     "LIKELIHOOD_TERMS",
     "LIST_ROLES",
     "LOCATIVES",
+    "MAX_ISSUE_WORDS",
+    "MEETING_WORDS",
     "META_KEYS",
     "MINOR_WORDS",
+    "MONTHS",
+    "NON_ISSUE_HEADINGS",
+    "NOT_ATTENDING",
     "NOT_NAMES",
+    "NOT_PLACE_NAMES",
+    "PAGE_DATE_CUES",
     "PARTICIPANT_CUE",
     "PARTICLES",
+    "PAST_SUMMIT",
     "POSSESSIVE_ROLES",
+    "QUESTION_HEADING",
+    "ROLE_NOUNS",
     "SCHEDULED_CUES",
+    "SPEAKS",
+    "SUMMIT_HELD",
+    "SUMMIT_SCHEDULED",
+    "TITLE_CASE_WORDS",
+    "UNTIL",
     "VALUE_HEADERS",
+    "VENUE_AFTER",
+    "VENUE_OF",
+    "WEEKDAYS",
     "ColumnRole",
     "ListRole",
     "MetaField",
@@ -76,11 +98,13 @@ __all__ = [
     "hedge_of",
     "intro_hedge",
     "is_empty",
+    "issue_heading",
     "last_sentence",
     "level_of",
     "likelihood_named",
     "list_role",
     "meta_field",
+    "question_heading",
     "split_values",
     "titled_names",
     "topic_heading",
@@ -622,9 +646,13 @@ def fallback_key(label: str) -> str:
 def concept_key(label: str) -> tuple[str, str]:
     """The merge key and preferred label of a topic named ``label``.
 
-    Drops a leading gerund ("Reevaluating") and a trailing generic noun
-    ("frameworks", "policy") when other words remain. Nouns ending in -ing
-    ("Shipping lanes") are kept.
+    Drops a leading gerund ("Reevaluating") of a label of three or four words
+    and a trailing generic noun ("frameworks", "policy") when other words
+    remain; a label is never cut to one word by a gerund ("Emerging
+    technologies" stays whole). Nouns ending in -ing ("Shipping lanes") are
+    kept. The preferred label is a span of the label: in Title Case when it has
+    at most :data:`TITLE_CASE_WORDS` words (a short topic name's display form),
+    else in the case it is written in (a phrase is never Title-Cased).
 
     Examples:
         >>> concept_key("Sanctions Policy")
@@ -633,15 +661,27 @@ def concept_key(label: str) -> tuple[str, str]:
         ('u-s-trade', 'U.S. Trade')
         >>> concept_key("Search and Rescue")
         ('search-and-rescue', 'Search and Rescue')
+        >>> concept_key("Emerging technologies")
+        ('emerging-technologies', 'Emerging Technologies')
+        >>> concept_key("Security guarantees for the Baltic")[1]
+        'Security guarantees for the Baltic'
     """
     words = _words_of(label)
+    written = strip_invisible(label).strip(" .;:,").split()
     first = words[0].lower() if words else ""
-    if len(words) > 1 and first.endswith("ing") and len(first) > 5 and first not in _ING_NOUNS:
-        words = words[1:]
+    gerund = first.endswith("ing") and len(first) > 5 and first not in _ING_NOUNS
+    if 2 < len(words) <= 4 and gerund:
+        words, written = words[1:], written[1:]
     if len(words) > 1 and words[-1].lower() in _GENERIC_TAIL:
-        words = words[:-1]
+        words, written = words[:-1], written[:-1]
     key = slug(" ".join(words)) or fallback_key(label)
+    if len(words) > TITLE_CASE_WORDS:
+        return key, " ".join(written)
     return key, " ".join(_display_word(w, i == 0) for i, w in enumerate(words))
+
+
+TITLE_CASE_WORDS = 3
+"""The longest topic label shown in Title Case; longer labels keep the case they are written in."""
 
 
 @lru_cache(maxsize=4096)  # pure, and asked again for every row and mention
@@ -805,6 +845,60 @@ LOCATIVES = frozenset(
 DETERMINERS = frozenset(["the"])
 """Words skipped between a locative and the name it places."""
 
+# --- structure: section headings as issues, questions that name an actor -----------------------
+
+NON_ISSUE_HEADINGS = re.compile(
+    r"^(?:the\s+)?(?:bottom line|big picture|stakes|upshot|latest|state of play|"
+    r"looking ahead|in numbers|by the numbers|timeline|reactions?|explainer|context|"
+    r"expectations|more on this|read next|live updates?|opinion|editor['’]s note|"
+    r"where things stand|what(?:['’]s| is) next|in focus|at a glance|in brief|"
+    r"first things first|why it matters|the road ahead|the day after|lead)\b",
+    re.IGNORECASE,
+)
+"""Headings that frame a section rather than name an issue ("The bottom line")."""
+
+QUESTION_HEADING = re.compile(
+    r"^(?:what|where|how|why|who|whom|which|when|will|would|can|could|does|do|did|is|are)\b",
+    re.IGNORECASE,
+)
+"""A heading that asks ("What does Beijing want", "Will there be a deal?")."""
+
+
+def issue_heading(title: str) -> str | None:
+    """A section heading's title when it names an issue, the title as written; else ``None``.
+
+    Not a question, not a framing heading ("Background", "What could go wrong",
+    "Key takeaways", "The bottom line"), at most :data:`MAX_ISSUE_WORDS` words
+    (a longer heading titles a briefing's section: "Regional Stakes in the North Atlantic").
+
+    Examples:
+        >>> issue_heading("Security guarantees for Ukraine")
+        'Security guarantees for Ukraine'
+        >>> [issue_heading(t) for t in ("What could go wrong", "Background", "The bottom line")]
+        [None, None, None]
+    """
+    found = topic_heading(title)
+    if found is None or len(found.split()) > MAX_ISSUE_WORDS:
+        return None
+    if QUESTION_HEADING.match(found) or NON_ISSUE_HEADINGS.match(found):
+        return None
+    return found
+
+
+MAX_ISSUE_WORDS = 5
+"""The longest heading read as an issue."""
+
+
+def question_heading(title: str) -> bool:
+    """Whether a heading asks a question ("What does Beijing want?", "What Russia wants").
+
+    Examples:
+        >>> question_heading("What does Beijing want?"), question_heading("Land swaps")
+        (True, False)
+    """
+    return title.rstrip().endswith("?") or QUESTION_HEADING.match(title.strip()) is not None
+
+
 # --- the summit --------------------------------------------------------------------------------
 
 HELD_CUES = re.compile(
@@ -818,3 +912,200 @@ SCHEDULED_CUES = re.compile(
     re.IGNORECASE,
 )
 """Words of the lead that make a summit ``Scheduled`` (when none makes it held)."""
+
+# --- open world: countries, cities, titled people, the summit from prose ----------------------
+
+CITY_POPULATION = 1_000_000
+"""Cities of at least this many people are places even when the curated gazetteer lacks them."""
+
+COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
+    "AE": ("United Arab Emirates", "UAE", "Emirates"),
+    "BN": ("Brunei",),
+    "BO": ("Bolivia",),
+    "BQ": ("Caribbean Netherlands",),
+    "CD": ("Democratic Republic of the Congo", "DR Congo", "DRC"),
+    "CG": ("Republic of the Congo", "Congo-Brazzaville"),
+    "CI": ("Ivory Coast", "Côte d'Ivoire"),
+    "CV": ("Cape Verde", "Cabo Verde"),
+    "CZ": ("Czechia", "Czech Republic"),
+    "FM": ("Micronesia",),
+    "GB": ("United Kingdom", "UK", "U.K.", "Britain", "Great Britain"),
+    "IR": ("Iran",),
+    "KP": ("North Korea", "DPRK"),
+    "KR": ("South Korea", "Republic of Korea", "ROK"),
+    "LA": ("Laos",),
+    "MD": ("Moldova",),
+    "MK": ("North Macedonia",),
+    "MM": ("Myanmar", "Burma"),
+    "PS": ("Palestine", "State of Palestine"),
+    "RU": ("Russia",),
+    "SH": ("Saint Helena",),
+    "SY": ("Syria",),
+    "SZ": ("Eswatini", "Swaziland"),
+    "TL": ("Timor-Leste", "East Timor"),
+    "TR": ("Turkey", "Türkiye"),
+    "TW": ("Taiwan",),
+    "TZ": ("Tanzania",),
+    "VA": ("Vatican", "Holy See"),
+    "VE": ("Venezuela",),
+    "VG": ("British Virgin Islands",),
+    "VI": ("U.S. Virgin Islands",),
+    "VN": ("Vietnam",),
+}
+"""Common short names of countries by ISO code, the first one the label (the ISO list's
+names are formal: "Korea, Republic of")."""
+
+NOT_PLACE_NAMES = frozenset(
+    [
+        *"""Male Sofia Victoria Hamilton Stanley Plymouth Kingstown Jamestown Adamstown Salvador
+        Trujillo Kobe Phoenix Pest Queens Brooklyn Jos Aba Teni Kota Cali Ordos Ufa Cixi Heshan
+        Wuwei Yulin Budta Malingao Camayenne Puxi Putuo Minhang Xuhui Yangpu Qingpu Songjiang
+        Jiading Baoshan Guankou Jinjiang Anyang Fuyang Yichun Ilorin Matola Pimpri Virār Thāne
+        Kalyān Dombivali Nowrangapur Rasapūdipalem Najafgarh Gazipur Pikine Touba Soweto
+        Iztapalapa Callao Bannu Mwanza Kakamega Onitsha Wanzhou Xining Zigong Yiwu""".split(),
+        "The Valley",
+        "The Bronx",
+        "New Territories",
+        "Hong Kong Island",
+        "Luohu District",
+        "Shivaji Nagar",
+        "Gustavo Adolfo Madero",
+        "Sadr City",
+        "Zhu Cheng City",
+    ]
+)
+"""Names the data packages list as places that are too ambiguous or too small a part of a city
+to be read as places in news text (first names, common words, districts, homonyms)."""
+
+INSIDE_NAME_NOUNS = re.compile(
+    r"(?:(?:\s+(?:[A-Z][\w’'-]*|of|for|on|de))*\s+(?:Agreements?|Accords?|Treaty|Protocol|"
+    r"Convention|Declaration|Charter|Consensus|Doctrine|Format|Prize|Committee|Institute|"
+    r"University|Club|Times|Post|Journal|Herald|Tribune|Ocean|Sea|Gulf|Strait|Airport|Museum|"
+    r"Foundation|Stock Exchange|Group|Forum|Peace Prize|Dialogue|Initiative)\b"
+    r"|(?:\s+[A-Z][\w’'-]*){1,2}\s+(?:agreements?|accords?|treaty|protocol|convention|"
+    r"committee|prize|institute|format|declaration|Organi[sz]ation|Council|Commission|Bank|"
+    r"Fund|Agency|Union|Alliance|Party|Corridor|Games|Olympics)\b)"
+)
+"""What follows a place or demonym that is part of another name ("the Paris Agreement", "the
+Norwegian Nobel committee", "the South China Sea"): that name is no actor and no place."""
+
+ROLE_NOUNS = (
+    r"(?:(?:deputy|vice|former|acting|interim|foreign|defen[cs]e|finance|trade|prime)\s+)*"
+    r"(?:prime minister|president|premier|chancellor|minister|foreign minister|"
+    r"secretary of state|secretary-general|secretary general|leader|king|queen|emir|"
+    r"crown prince|envoy|ambassador|spokes(?:man|woman|person)|negotiator|head of state|"
+    r"head of government|counterpart|host|chief|national security adviser|adviser|advisor)"
+)
+"""Lower-case roles that introduce a person by apposition ("Australia's prime minister,
+Anthony Albanese"; "Anthony Albanese, the Australian prime minister")."""
+
+NOT_ATTENDING = re.compile(
+    r"\b(?:will not|won['’]t|would not|did not|didn['’]t|does not|do not|not to|no longer|"
+    r"cannot|can['’]t|unable to)\s+(?:\w+\s+)?(?:attend|come|travel|take part|participate|go|"
+    r"join|be there|be present)\b|\b(?:skip(?:s|ping|ped)?|boycott(?:s|ing|ed)?|absent|"
+    r"stay(?:s|ing)? away|sit(?:s|ting)? out|pulled out|pull out|declined? to attend)\b",
+    re.IGNORECASE,
+)
+"""A clause that says an actor named in it is not taking part."""
+
+PAST_SUMMIT = re.compile(
+    r"\b(?:last|previously|first|earlier|once|had) met\b|\bsince they last\b|"
+    r"\b(?:years?|months?|weeks?) (?:after|since|ago)\b|\bbroke down\b|"
+    r"\b(?:previous|last|earlier|prior|first|past|former|(?:19|20)\d\d) (?:summit|meeting|"
+    r"talks|round|encounter)\b",
+    re.IGNORECASE,
+)
+"""A clause about an earlier meeting, whose actors and cues are not this summit's."""
+
+SUMMIT_HELD = re.compile(
+    r"\b(?:met (?:on|in|at|for|with)|met\b(?! again)|ended|concluded|wrapped up|"
+    r"(?:was|were) held|took place|after (?:the|their|a) (?:summit|talks|meeting)|reached|"
+    r"signed|agreed|walked away|closing (?:news|press) conference|(?<!be )held(?! by)|"
+    r"(?<!be )hosted(?! by))\b",
+    re.IGNORECASE,
+)
+"""Cues that a summit has happened (never "held by": a map legend's area held by a state)."""
+
+SUMMIT_SCHEDULED = re.compile(
+    r"\b(?:set to|will|is to|are to|to meet|scheduled|plans? to|planned|upcoming|ahead of|"
+    r"(?:could|may|might|would) (?:meet|hold|host|gather|visit)|(?:heads?|travels?) to|"
+    r"arrives? in|(?:is|are) (?:due|expected) to|"
+    r"expected to (?:meet|hold|attend|gather|host)|due to|poised to|preparing to|"
+    r"(?:is|are) (?:meeting|travel+ing|heading)|next (?:week|month|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday))\b",
+    re.IGNORECASE,
+)
+"""Cues that a summit is still to come."""
+
+MEETING_WORDS = re.compile(
+    r"\b(?:meet|meets|met|meeting|summit|talks|gather|gathers|host|hosts|hosted|hosting|"
+    r"held|hold|holds|convene|convenes|visit|visits|conference|attend|attends|attending|"
+    r"travels?|travell?ing|arrives?|arriving|welcomes?|welcoming|chairs?|chaired|"
+    r"sit down|opens|closes|runs)\b",
+    re.IGNORECASE,
+)
+"""Words of a sentence that speaks of the meeting itself (its dates, venue and participants)."""
+
+PAGE_DATE_CUES = re.compile(
+    r"\b(?:published|updated|last modified|modified|posted|first published|by|min read)\b",
+    re.IGNORECASE,
+)
+"""Words of a byline or date line: the date beside them is the page's, not the summit's."""
+
+VENUE_OF = re.compile(
+    r"\b(?:resort|city|town|village|port|capital|island|seaside resort)\s+of\s+"
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
+)
+"""A venue named by what it is ("the Black Sea resort of Sochi"): group ``name`` names it."""
+
+VENUE_AFTER = re.compile(
+    r"\b(?:meet|meets|meeting|met|summit|talks|gather|gathers|convene|convenes|held|hold|"
+    r"holds|hosts?|hosted|arrive|arrives|visit|visits|travels? to)\b[^.;:]{0,40}?\b"
+    r"(?:in|at)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
+)
+"""A venue after a meeting word and "in"/"at" ("to meet in Sochi", "meet at the Panmunjom
+truce village"): group ``name`` names it."""
+
+SPEAKS = re.compile(r"^\s*(?:,[^,]{1,60},\s*)?(?:said|says|told|tells|announced|confirmed)\b")
+"""What follows a person who only reports on the meeting ("Yuri Ushakov told reporters")."""
+
+DAYS_LONG = re.compile(r"\b(?P<n>two|three|four|five|2|3|4|5)-day\b", re.IGNORECASE)
+"""A meeting's length in days ("a two-day summit")."""
+
+UNTIL = re.compile(
+    r"\b(?:until|till|to|through|and (?:is )?(?:scheduled|due|set|expected) to (?:close|end)|"
+    r"clos\w*|end\w*|conclud\w*)\b",
+    re.IGNORECASE,
+)
+"""Words between two dates that make them a meeting's first and last day."""
+
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+"""Month names and their abbreviations, lower case, to month numbers."""
+
+WEEKDAYS: dict[str, int] = {
+    name: number
+    for number, name in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    )
+}
+"""Weekday names, lower case, to ``date.weekday()`` numbers."""

@@ -79,6 +79,7 @@ def test_loader_for_unknown_suffix_lists_the_known_ones():
         loader_for("notes.xlsx")
     assert str(info.value) == (
         "notes.xlsx: no loader for '.xlsx'. Known: article (.md, .markdown, .txt), "
+        "html (.html, .htm, .xhtml), "
         "rdf (.jsonld, .nq, .nt, .trig, .ttl), table (.csv, .tsv)"
     )
     assert info.value.path == "notes.xlsx"
@@ -92,7 +93,7 @@ def test_loader_for_no_suffix_names_the_path():
 def test_loader_for_unknown_format_name():
     with pytest.raises(LoaderError) as info:
         loader_for("a.md", format="xlsx")
-    assert str(info.value) == "a.md: unknown format 'xlsx'. Known: article, rdf, table"
+    assert str(info.value) == "a.md: unknown format 'xlsx'. Known: article, html, rdf, table"
 
 
 def test_known_suffixes():
@@ -100,6 +101,9 @@ def test_known_suffixes():
         ".md",
         ".markdown",
         ".txt",
+        ".html",
+        ".htm",
+        ".xhtml",
         ".jsonld",
         ".nq",
         ".nt",

@@ -601,7 +601,7 @@ def test_list_outcomes_take_the_intro_hedge_unless_the_item_has_its_own():
     assert got == [
         ("Trade", "a tariff truce", Likelihood.POSSIBLE, "potential"),
         (
-            "Friction over Arctic Shipping",
+            "friction over Arctic shipping",  # a span as written, never Title-Cased
             "Likely friction over Arctic shipping",
             Likelihood.LIKELY,
             "Likely",

@@ -288,7 +288,7 @@ def test_list_claims_trim_item_endings_and_nested_items_warn():
             None,
         ),
         (
-            "Resumption of Military Talks",
+            "Resumption of military talks",  # four words: as written
             "Resumption of military talks",
             "Agreed",
             "concluded",
@@ -529,7 +529,7 @@ def test_key_value_table_gives_the_summit_name_host_dates_venue():
 def test_list_roles_from_intro_sentences_and_headings():
     claims = claims_of("summit-details.md")
     assert [(a.label, a.source.line) for a in claims.agenda] == [
-        ("Communities", 9),  # "Theme | Protecting communities; Energy security"
+        ("Protecting Communities", 9),  # never cut to one word by a gerund
         ("Energy Security", 9),
         ("Critical Minerals", 12),  # "Key areas expected to be highlighted include:"
         ("Wildfire Response", 13),

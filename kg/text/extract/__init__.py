@@ -8,11 +8,16 @@ gazetteer) in, :class:`~kg.text.claims.Claims` out.
    introduces (titled people, actor columns and lists, possessive headers,
    a key/value table's host and venue), minted before anything is read;
 2. the headlines' and each section's mentions, and per section
+   :mod:`~kg.text.extract.sections` (the issue its heading names becomes a
+   topic, the actor a heading names or asks about is the section's),
    :mod:`~kg.text.extract.tables` (rows → topics, outcomes, positions,
    concerns, recommendations; each column role has a handler in
    :mod:`~kg.text.extract.cells`; key/value tables give the summit's details)
    and :mod:`~kg.text.extract.lists` (items → agenda, concerns,
-   recommendations, outcomes, participants, by the list's role);
+   recommendations, outcomes, participants, by the list's role; items of a
+   list without a role are kept, a label-and-description item's label a
+   topic); each section's paragraphs and unread items are handed on as its
+   prose (:attr:`kg.text.claims.Claims.sections`) for a sentence reader;
 3. :mod:`~kg.text.extract.summit` — the summit: participants, place, status.
 
 The words every reader goes by are in :mod:`kg.text.lexicon`;
@@ -24,10 +29,13 @@ Control" and "arms control frameworks" share the key ``arms-control``.
 
 from __future__ import annotations
 
-from kg.text.claims import Claims, Entity
-from kg.text.document import Document, ListBlock, Paragraph, Section, Table
-from kg.text.extract.actors import discover, section_actors
+from dataclasses import replace
+
+from kg.text.claims import Claims
+from kg.text.document import Block, Document, ListBlock, Paragraph, Section, Table
+from kg.text.extract.actors import discover
 from kg.text.extract.lists import read_list
+from kg.text.extract.sections import section_heading
 from kg.text.extract.sink import ClaimSink
 from kg.text.extract.summit import read_summit
 from kg.text.extract.tables import read_table
@@ -59,14 +67,18 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> Claims:
 
 
 def _read_section(sink: ClaimSink, section: Section) -> None:
-    """A section's mentions, tables and lists, in order."""
+    """A section's heading, mentions, tables and lists, in order; its prose handed on."""
     if section.heading is not None:
         sink.mentions_of(section.heading)
-    actors: tuple[Entity, ...] = section_actors(sink, section.heading)
+    read = section_heading(sink, section)
+    actors = read.actors
+    prose: list[Block] = []
     for block in section.blocks:
         if isinstance(block, Paragraph):
             sink.mentions_of(block)
+            prose.append(block)
         elif isinstance(block, Table):
             read_table(sink, block, section, actors)
         elif isinstance(block, ListBlock):
-            read_list(sink, block, section, actors)
+            prose.extend(read_list(sink, block, section, actors))
+    sink.sections.append(replace(read, prose=tuple(prose)))

@@ -1,11 +1,14 @@
 """Finding actors: the blocks of a document in, actors (known or newly minted) out.
 
 Actors come from the gazetteer. People a document introduces with a title
-("Foreign Minister Anna Berg", "ambassador Jonas Lund") and names in actor
+("Foreign Minister Anna Berg", "ambassador Jonas Lund") or a role in
+apposition ("Australia's prime minister, Anthony Albanese"; "Anthony
+Albanese, the Australian prime minister"), organisations introduced with
+their acronym ("the Pacific Islands Forum (PIF)"), and names in actor
 columns, actor lists, a key/value table's host and participants, and
 possessive headers ("Norway's Aim") become new actors, found again by
-surname. :func:`discover` reads the whole document for them first, so that
-every later reader finds them.
+surname (or acronym). :func:`discover` reads the whole document for them
+first, so that every later reader finds them.
 
 Examples:
     >>> from kg.text.gazetteer import Gazetteer
@@ -28,7 +31,10 @@ from kg.text.extract.sink import ClaimSink
 from kg.text.lexicon import (
     ACTOR_HEADING,
     ADDRESS_CUE,
+    NOT_NAMES,
+    PARTICLES,
     POSSESSIVE_ROLES,
+    ROLE_NOUNS,
     actor_kind,
     column_role,
     is_empty,
@@ -38,22 +44,112 @@ from kg.text.lexicon import (
 )
 
 __all__ = [
+    "acronyms",
     "actor_values",
     "addressees",
+    "appositive_names",
     "discover",
     "header_actors",
     "introduced_people",
     "section_actors",
 ]
 
+_PARTICLE = "|".join(sorted(PARTICLES))
+_NAME = rf"[A-Z][\w’'.-]+(?:\s+(?:(?:{_PARTICLE})\s+)?[A-Z][\w’'.-]+){{1,3}}"
+_ROLE_THEN_NAME = re.compile(rf"(?<![\w-])(?i:{ROLE_NOUNS}),?\s+(?P<name>{_NAME})")
+_NAME_THEN_ROLE = re.compile(
+    rf"(?P<name>{_NAME}),\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.-]*(?:[’']s)?\s+){{0,2}}"
+    rf"(?:{ROLE_NOUNS})\b"
+)
+_ACRONYM = re.compile(
+    r"(?P<name>[A-Z][\w’'-]*(?:\s+(?:of|for|and|on|the|de|[A-Z][\w’'-]*)){1,9})"
+    r"\s+\((?P<acronym>[A-Z][A-Za-z&.]{1,9})\)"
+)
+
+
+def _clean_name(name: str) -> str | None:
+    """A person's name without a trailing possessive, or ``None`` if a word is not a name's."""
+    tokens = name.split()
+    if tokens and tokens[-1].endswith(("’s", "'s")):
+        tokens[-1] = tokens[-1][:-2]
+    tokens = [t.rstrip(".,") if len(t) > 2 else t for t in tokens]
+    if len(tokens) < 2 or any(t in NOT_NAMES for t in tokens):
+        return None
+    return " ".join(tokens)
+
+
+def appositive_names(text: str) -> list[str]:
+    """People a text names beside a lower-case role, in order.
+
+    Examples:
+        >>> appositive_names("Australia's prime minister, Anthony Albanese, met Penny Wong, "
+        ...                  "the Australian foreign minister.")
+        ['Anthony Albanese', 'Penny Wong']
+        >>> appositive_names("In Hanoi, the president spoke.")
+        []
+    """
+    found: list[tuple[int, str]] = []
+    for pattern in (_ROLE_THEN_NAME, _NAME_THEN_ROLE):
+        for match in pattern.finditer(text):
+            name = _clean_name(match.group("name"))
+            if name is not None:
+                found.append((match.start("name"), name))
+    return list(dict.fromkeys(name for _, name in sorted(found)))
+
+
+def acronyms(text: str) -> list[tuple[str, str]]:
+    """``(name, acronym)`` of each organisation a text introduces with its acronym.
+
+    The acronym's letters are the name's in order, starting with its first.
+
+    Examples:
+        >>> acronyms("leaders of the Association of Southeast Asian Nations (ASEAN) met")
+        [('Association of Southeast Asian Nations', 'ASEAN')]
+        >>> acronyms("the Pacific Islands Forum (PIF); The Talks (2019)")
+        [('Pacific Islands Forum', 'PIF')]
+    """
+    found: list[tuple[str, str]] = []
+    for match in _ACRONYM.finditer(text):
+        acronym = match.group("acronym")
+        letters = [c for c in acronym.lower() if c.isalpha()]
+        words = match.group("name").split()
+        while words and (words[0][0].lower() != letters[0] or words[0] in NOT_NAMES):
+            words.pop(0)  # "In 2019 the Association …": the name starts at its first letter
+        name = " ".join(words)
+        if len(words) < 2 or not _spells(letters, name.lower()):
+            continue
+        found.append((name, acronym))
+    return found
+
+
+def _spells(letters: list[str], name: str) -> bool:
+    """Whether ``letters`` occur in ``name`` in order."""
+    position = 0
+    for letter in letters:
+        position = name.find(letter, position) + 1
+        if not position:
+            return False
+    return True
+
 
 def introduced_people(sink: ClaimSink, text: str) -> list[str]:
     """Names a text introduces with a title or role that the gazetteer does not know."""
     return [
         name
-        for name in titled_names(text)
+        for name in dict.fromkeys([*titled_names(text), *appositive_names(text)])
         if sink.base.lookup(name) is None and not sink.base.entities_in(name)
     ]
+
+
+def _introduce_acronyms(sink: ClaimSink, text: str) -> None:
+    """Mint the organisations a text introduces with an acronym, or name the known ones."""
+    for name, acronym in acronyms(text):
+        known = sink.base.lookup(acronym) or sink.base.lookup(name)
+        if known is not None and not known.is_place:
+            sink.alias(known, name)
+            sink.alias(known, acronym)
+        elif known is None and not sink.base.entities_in(name):
+            sink.mint(name, "Organization", [acronym])
 
 
 def actor_values(sink: ClaimSink, cell: str, hint: str) -> tuple[Entity, ...]:
@@ -142,6 +238,7 @@ def discover(sink: ClaimSink) -> None:
             for text in texts:
                 for name in introduced_people(sink, text):
                     sink.mint(name, "Person")
+                _introduce_acronyms(sink, text)
     sink.refresh()
 
 

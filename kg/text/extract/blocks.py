@@ -22,9 +22,9 @@ from kg.text.lexicon import (
     KEY_HEADERS,
     VALUE_HEADERS,
     column_role,
+    issue_heading,
     last_sentence,
     meta_field,
-    topic_heading,
 )
 
 __all__ = ["heading_topic", "intro_sentence", "is_key_value", "lead_name", "pairs", "trim_item"]
@@ -54,10 +54,13 @@ def pairs(table: Table) -> list[tuple[str, str, Row | None]]:
 
 
 def heading_topic(section: Section) -> tuple[str, Heading] | None:
-    """The topic a section heading names ("Arctic Shipping"), with the heading."""
+    """The issue a section heading names ("Arctic Shipping", "Land swaps"), with the heading.
+
+    Not a question or a framing heading (:func:`kg.text.lexicon.issue_heading`).
+    """
     if section.heading is None:
         return None
-    title = topic_heading(section.heading.title)
+    title = issue_heading(section.heading.title)
     return None if title is None else (title, section.heading)
 
 

@@ -8,12 +8,18 @@ implications include:" → outcomes, with the intro's hedge). Each role has
 one reader in :data:`ITEM_READERS`. A nested item details its parent and
 makes no claim of its own.
 
+A list whose intro and heading name no role ("Here are the key takeaways:",
+"Here's what to expect:") is kept: a label-and-description item
+(``*Ferry contract: officials will meet``) gives its label as a topic, and
+:func:`read_list` returns its items for a sentence reader.
+
 Examples:
     >>> from kg.text.gazetteer import Gazetteer
     >>> from kg.text.parse import parse_article
     >>> doc = parse_article("# Talks\\n\\nNorway must act. What Oslo should do:\\n- Talk\\n")
     >>> sink = ClaimSink(doc, Gazetteer.bundled())
-    >>> read_list(sink, doc.sections[0].blocks[1], doc.sections[0], ())
+    >>> read_list(sink, doc.sections[0].blocks[1], doc.sections[0], ())  # no item left unread
+    ()
     >>> [(r.label, [a.label for a in r.addressed_to]) for r in sink.recommendations]
     [('Talk', ['Norway'])]
 """
@@ -25,11 +31,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from kg.text.claims import ConceptClaim, Entity, ItemClaim, Likelihood, OutcomeClaim
-from kg.text.document import ListBlock, ListItem, Section
+from kg.text.document import Block, ListBlock, ListItem, Section
 from kg.text.extract.actors import actor_values, addressees
 from kg.text.extract.blocks import heading_topic, intro_sentence, lead_name, trim_item
 from kg.text.extract.sink import ClaimSink
-from kg.text.lexicon import PARTICIPANT_CUE, ListRole, hedge_of, intro_hedge, list_role
+from kg.text.lexicon import (
+    ACTOR_CUES,
+    PARTICIPANT_CUE,
+    ListRole,
+    hedge_of,
+    intro_hedge,
+    issue_heading,
+    list_role,
+)
 
 __all__ = ["ITEM_READERS", "ListContext", "read_list"]
 
@@ -51,8 +65,12 @@ ItemReader = Callable[[ClaimSink, ListContext, ListItem, tuple[Entity, ...]], No
 
 def read_list(
     sink: ClaimSink, block: ListBlock, section: Section, section_actors: tuple[Entity, ...]
-) -> None:
-    """Read a list of ``section`` (whose heading names ``section_actors``) into ``sink``."""
+) -> tuple[Block, ...]:
+    """Read a list of ``section`` (whose heading names ``section_actors``) into ``sink``.
+
+    Returns the items no role reads (all the items of a list without a role),
+    for a sentence reader; a list with a role returns none.
+    """
     intro = intro_sentence(block.intro)
     role = list_role(intro, section.title)
     context = ListContext(block, section, intro, section_actors)
@@ -64,9 +82,31 @@ def read_list(
     reader = ITEM_READERS[role] if role is not None else None
     for item in block.items:
         mentioned = sink.entities(item)
-        if item.depth or reader is None:
-            continue  # a nested item details its parent: no claim of its own
-        reader(sink, context, item, mentioned)
+        if reader is None:
+            _unread(sink, item)
+        elif not item.depth:  # a nested item details its parent: no claim of its own
+            reader(sink, context, item, mentioned)
+    return block.items if reader is None else ()
+
+
+def _unread(sink: ClaimSink, item: ListItem) -> None:
+    """An item of a list without a role: its label, when it names an issue, is a topic.
+
+    Not a label that names an actor or a place ("Norway: …"), a role or a
+    frame ("Outcome: …", "Background: …"), nor one that reads as a clause
+    ("Moreau said France wanted – …").
+    """
+    label = item.label
+    if not label or item.depth or len(label.split()) > _MAX_TOPIC_LABEL_WORDS:
+        return
+    if issue_heading(label) is None:
+        return
+    if any(word.lower() in ACTOR_CUES for word in label.split()) or sink.gaz.lookup(label):
+        return
+    sink.topics.append(sink.concept(label, item, item.content))
+
+
+_MAX_TOPIC_LABEL_WORDS = 5
 
 
 def _agenda(sink: ClaimSink, context: ListContext, item: ListItem, _: tuple[Entity, ...]) -> None:

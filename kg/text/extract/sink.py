@@ -29,6 +29,7 @@ from kg.text.claims import (
     ItemClaim,
     OutcomeClaim,
     PositionClaim,
+    SectionClaim,
     SummitClaim,
 )
 from kg.text.document import Block, Document, Row
@@ -60,6 +61,7 @@ class ClaimSink:
         self.concerns: list[ItemClaim] = []
         self.recommendations: list[ItemClaim] = []
         self.positions: list[PositionClaim] = []
+        self.sections: list[SectionClaim] = []
         self.extra_cells: dict[Row, tuple[Cell, ...]] = {}
         self.warnings: list[tuple[int, str]] = []
         self.meta: dict[MetaField, tuple[str, Block]] = {}
@@ -67,13 +69,22 @@ class ClaimSink:
         self.listed_participants: list[Entity] = []
         self.minted: dict[str, Entity] = {}
         self.minted_forms: dict[str, list[str]] = {}
+        self.aliased: dict[str, Entity] = {}
 
     # --- new actors and places ---------------------------------------------------------------
 
-    def mint(self, name: str, kind: str) -> Entity:
+    def mint(self, name: str, kind: str, aliases: Iterable[str] = ()) -> Entity:
         """A new actor or place named in the text (deterministic id from its name).
 
-        A person is found again by surname.
+        A person is found again by surname; ``aliases`` are further forms that
+        find it (an organisation's acronym).
+
+        Examples:
+            >>> from kg.text.gazetteer import Gazetteer
+            >>> from kg.text.parse import parse_article
+            >>> sink = ClaimSink(parse_article("Talks\\n"), Gazetteer.bundled())
+            >>> sink.mint("Pacific Islands Forum", "Organization", ["PIF"]).aliases
+            ('PIF',)
         """
         name = " ".join(name.split()).strip(" ,;:.")
         prefix = "place" if kind == "Place" else "actor"
@@ -85,16 +96,24 @@ class ClaimSink:
         tokens = name.split()
         if kind == "Person" and len(tokens) > 1 and len(tokens[-1]) > 2:
             forms.append(tokens[-1])
-        aliases = tuple(f for f in forms[1:])
-        entity = Entity(key, kind, name, (), aliases)
+        forms.extend(a for a in aliases if a and a not in forms)
+        entity = Entity(key, kind, name, (), tuple(forms[1:]))
         self.minted[key] = entity
         self.minted_forms[key] = forms
         return entity
 
+    def alias(self, entity: Entity, form: str) -> None:
+        """Find a known entity by one more form the text gives it ("Association of ... (ASEAN)")."""
+        forms = self.minted_forms.setdefault(entity.id, [])
+        if form not in forms:
+            forms.append(form)
+        self.aliased.setdefault(entity.id, entity)
+
     def refresh(self) -> None:
-        """Find the entities minted so far from now on."""
-        if self.minted:
-            self.gaz = self.base.extended(list(self.minted.values()), self.minted_forms)
+        """Find the entities minted (and the forms given) so far from now on."""
+        if self.minted or self.aliased:
+            entities = [*self.minted.values(), *self.aliased.values()]
+            self.gaz = self.base.extended(entities, self.minted_forms)
 
     # --- mentions -----------------------------------------------------------------------------
 
@@ -159,4 +178,5 @@ class ClaimSink:
             mentions=self.mentions,
             extra_cells=self.extra_cells,
             positions=tuple(self.positions),
+            sections=tuple(self.sections),
         )

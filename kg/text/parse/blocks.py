@@ -6,12 +6,16 @@ cursor has read the line (and maybe more). In order:
 
 1. a blank line or a thematic break: skipped;
 2. a pipe line over a separator row: a GFM table (:mod:`.tables`);
-3. page furniture (:mod:`.noise`): skipped with a warning naming the line;
+3. a widget title glued to a line ("More ShortsSecurity guarantees"): the title
+   skipped with a warning, the rest read as a heading or a paragraph;
+   page furniture (:mod:`.noise`, captions and agency credits judged on the
+   source line): skipped with a warning naming the line and its kind;
 4. a separator row without a header: skipped with a warning;
 5. three or more pipe lines with the same number of cells: a bare table;
 6. a list marker (unless it numbers a heading): a list (:mod:`.lists`);
 7. after an intro that asks for one, a list without markers;
-8. anything else: a heading (:mod:`.headings`) or a paragraph.
+8. anything else: a heading (:mod:`.headings`, also a short sentence-case
+   line with prose after it) or a paragraph.
 
 The document then takes its headlines from the first blocks and groups the
 rest into sections, one per heading.
@@ -27,8 +31,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from kg.errors import LoaderError
-from kg.text.document import Block, Document, Heading, Paragraph, Section
-from kg.text.parse.cursor import Cursor
+from kg.text.document import Block, Document, Heading, Paragraph, Section, clean_text
+from kg.text.parse.cursor import Cursor, Line
 from kg.text.parse.headings import (
     MAX_HEADING_WORDS,
     MAX_HEADLINE_WORDS,
@@ -36,9 +40,10 @@ from kg.text.parse.headings import (
     heading_title,
     numbered_heading,
     read_headlines,
+    sentence_heading,
 )
 from kg.text.parse.lists import expects_list, read_list, read_unmarked_list
-from kg.text.parse.noise import noise_kind
+from kg.text.parse.noise import credit_kind, glued_widget, noise_kind
 from kg.text.parse.tables import has_pipe, is_separator, read_bare_table, read_gfm_table
 
 __all__ = ["READERS", "Reader", "read_blocks", "read_document"]
@@ -106,10 +111,24 @@ def _gfm_table(cursor: Cursor, blocks: Sequence[Block]) -> Block | None:
     return None
 
 
-def _skip_noise(cursor: Cursor, blocks: Sequence[Block]) -> None:
-    """A byline, share bar, advert…: skipped with a warning naming the line."""
+def _glued_widget(cursor: Cursor, blocks: Sequence[Block]) -> Block | None:
+    """A widget title glued to a line: the title skipped (warned), the rest read on its own."""
     line = cursor.line
-    kind = noise_kind(line.clean)
+    title = glued_widget(line.text)
+    if title is None:
+        return None
+    cut = line.indent + len(title)
+    cursor.warn(line.number, f"skipped as noise (widget title glued to the next line): {title}")
+    rest = line.text[cut:]
+    return _heading_or_paragraph_of(
+        cursor, Line(line.number, line.start + cut, rest, clean_text(rest)), blocks
+    )
+
+
+def _skip_noise(cursor: Cursor, blocks: Sequence[Block]) -> None:
+    """A byline, share bar, advert, caption…: skipped with a warning naming the line."""
+    line = cursor.line
+    kind = noise_kind(line.clean) or credit_kind(line.text)
     if kind is not None:
         cursor.warn(line.number, f"skipped as noise ({kind}): {_preview(line.clean)}")
         cursor.pos += 1
@@ -148,7 +167,12 @@ def _heading_or_paragraph(cursor: Cursor, blocks: Sequence[Block]) -> Block:
     The first block is a heading whatever it looks like (the headline rules
     decide later), and a numbered line that reached here heads prose.
     """
-    line = cursor.line
+    return _heading_or_paragraph_of(cursor, cursor.line, blocks)
+
+
+def _heading_or_paragraph_of(cursor: Cursor, line: Line, blocks: Sequence[Block]) -> Block:
+    """Line ``line`` (at the cursor, maybe a part of it) as a heading or a paragraph."""
+    index = cursor.pos
     cursor.pos += 1
     bullet = line.bullet
     heading: tuple[str, str, int] | None
@@ -157,6 +181,8 @@ def _heading_or_paragraph(cursor: Cursor, blocks: Sequence[Block]) -> Block:
     else:
         max_words = MAX_HEADLINE_WORDS if not blocks else MAX_HEADING_WORDS
         heading = heading_of(line, max_words=max_words)
+        if heading is None and blocks:
+            heading = sentence_heading(cursor, index, line)
     if heading is None and not blocks:
         heading = (line.clean, "plain", 1)
     if heading is not None:
@@ -174,6 +200,7 @@ def _heading_or_paragraph(cursor: Cursor, blocks: Sequence[Block]) -> Block:
 READERS: tuple[Reader, ...] = (
     _skip_blank,
     _gfm_table,
+    _glued_widget,
     _skip_noise,
     _skip_stray_separator,
     _bare_table,

@@ -28,8 +28,10 @@ from kg.text.document import clean_text
 
 __all__ = [
     "BULLET",
+    "DASHED_HEADING",
     "HRULE",
     "NUMERIC_MARKER",
+    "TIGHT_BULLET",
     "Cursor",
     "Line",
     "normalise_text",
@@ -40,6 +42,12 @@ _BULLET_MARKS = "-*+•◦‣▪▫●○■□►▶➤–✓✔✅☑→➡�
 _MARKER = rf"(?:[{re.escape(_BULLET_MARKS)}]\ufe0f?|\d{{1,2}}[.):]|\(\d{{1,2}}\)|\([a-z]\)|[a-z]\))"
 #: A list marker (bullet, ``1.``, ``1)``, ``(a)``…) at the start of a line, with its body.
 BULLET = re.compile(rf"^(?P<indent>[ \t]*)(?P<marker>{_MARKER})(?:[ \t]+(?P<body>\S.*))?$")
+#: A star or bullet glued to a label item (``*Label: text``): an item, not emphasis.
+TIGHT_BULLET = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<marker>[*•▪])(?P<body>[^\W\d_][^*:\n]{0,80}:[ \t]+\S.*)$"
+)
+#: A heading between dashes, as wires write a question heading: ``- What does X want? -``.
+DASHED_HEADING = re.compile(r"^[ \t]*[-–—][ \t]+(?P<title>\S(?:.*\S)?)[ \t]+[-–—][ \t]*$")
 #: A numbered marker (``1.``, ``(2)``), as opposed to a bullet.
 NUMERIC_MARKER = re.compile(r"^\(?\d{1,2}[.):]?\)?$")
 #: A thematic break: three or more of one of ``-*_=``, spaces allowed between.
@@ -102,8 +110,13 @@ class Line:
 
     @property
     def bullet(self) -> re.Match[str] | None:
-        """The line's list marker and body (:data:`BULLET`), or ``None``."""
-        return BULLET.match(self.text)
+        """The line's list marker and body (:data:`BULLET`, :data:`TIGHT_BULLET`), or ``None``.
+
+        A heading between dashes (:data:`DASHED_HEADING`) has no marker.
+        """
+        if DASHED_HEADING.match(self.text):
+            return None
+        return BULLET.match(self.text) or TIGHT_BULLET.match(self.text)
 
     @property
     def rule(self) -> bool:

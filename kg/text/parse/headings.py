@@ -28,7 +28,7 @@ from dataclasses import replace
 
 from kg.text.document import Block, Heading, Paragraph, clean_text
 from kg.text.lexicon import MINOR_WORDS
-from kg.text.parse.cursor import NUMERIC_MARKER, Cursor, Line, words
+from kg.text.parse.cursor import DASHED_HEADING, NUMERIC_MARKER, Cursor, Line, words
 from kg.text.parse.noise import noise_kind
 from kg.text.parse.tables import has_pipe
 
@@ -37,6 +37,7 @@ __all__ = [
     "BOLD_LINE",
     "MAX_HEADING_WORDS",
     "MAX_HEADLINE_WORDS",
+    "MAX_SENTENCE_HEADING_WORDS",
     "SENTENCE_END",
     "WIKI_HEADING",
     "heading_of",
@@ -45,10 +46,15 @@ __all__ = [
     "looks_like_heading",
     "numbered_heading",
     "read_headlines",
+    "sentence_heading",
 ]
 
 MAX_HEADING_WORDS = 15
 MAX_HEADLINE_WORDS = 24
+#: The longest sentence-case line (no final stop, prose after it) read as a heading.
+MAX_SENTENCE_HEADING_WORDS = 10
+# the prose after a sentence-case heading: longer than the heading, and a sentence
+_PROSE_MIN_WORDS = 8
 #: How a sentence (not a heading) ends.
 SENTENCE_END = (".", "!", "?", ";", ",", ":", "…")
 ATX_HEADING = re.compile(r"^[ \t]{0,3}(?P<marks>#{1,6})[ \t]+(?P<title>.+?)[ \t#]*$")
@@ -146,6 +152,11 @@ def _marked_heading(line: Line, max_words: int) -> tuple[str, str, int] | None:
     wiki = WIKI_HEADING.match(line.text)
     if wiki:
         return heading_title(wiki.group("title")), "wiki", len(wiki.group("marks"))
+    dashed = DASHED_HEADING.match(line.text)
+    if dashed:
+        title = heading_title(dashed.group("title"))
+        if title and len(words(title)) <= max_words and not title.endswith((".", ",", ";")):
+            return title, "dashed", 2
     bold = BOLD_LINE.match(line.text)
     if bold:
         title = heading_title(bold.group("a") or bold.group("b") or "")
@@ -171,6 +182,56 @@ def _plain_heading(line: Line, max_words: int) -> tuple[str, str, int] | None:
     if had_symbol and count <= 10 and not text.endswith(SENTENCE_END):
         return text, "emoji", 2
     return None
+
+
+def sentence_heading(
+    cursor: Cursor, i: int, line: Line | None = None
+) -> tuple[str, str, int] | None:
+    """A short sentence-case line between paragraphs: ``(title, "sentence", 2)``.
+
+    Issue headings are often written in sentence case ("Security guarantees for
+    Ukraine", "What could go wrong"): a line of at most
+    :data:`MAX_SENTENCE_HEADING_WORDS` words (a question may be longer) that
+    starts with a capital, has no final stop, is not indented, and is followed
+    by prose (a longer line that is not a list item or a table row). ``line``
+    stands for line ``i`` when only a part of it is read (after a glued widget).
+
+    Examples:
+        >>> cursor = Cursor("A ceasefire\\nBoth sides may be open to a truce, analysts say.", "<t>")
+        >>> sentence_heading(cursor, 0)
+        ('A ceasefire', 'sentence', 2)
+        >>> sentence_heading(Cursor("A ceasefire\\n- Gaza", "<t>"), 0) is None
+        True
+    """
+    line = cursor.lines[i] if line is None else line
+    text = line.clean
+    if not text or line.indent > 3 or has_pipe(text) or line.bullet:
+        return None
+    question = text.endswith("?")
+    if text.endswith(SENTENCE_END) and not question:
+        return None
+    count = len(words(text))
+    if count > MAX_SENTENCE_HEADING_WORDS + (4 if question else 0):
+        return None
+    if not (text[0].isupper() or text[0].isdigit()) or _TWO_SENTENCES.search(text):
+        return None
+    following = cursor.next_nonblank(i + 1)
+    if following is None:
+        return None
+    nxt = cursor.lines[following]
+    if nxt.bullet or has_pipe(nxt.text) or noise_kind(nxt.clean) or nxt.rule:
+        return None
+    prose = len(words(nxt.clean))
+    if prose < max(_PROSE_MIN_WORDS, count + 3) or not nxt.clean.endswith(_PROSE_END):
+        return None
+    previous = cursor.previous_nonblank(i - 1)
+    if previous is not None and cursor.lines[previous].clean.endswith(":"):
+        return None  # an item after an intro, not a heading
+    return text, "question" if question else "sentence", 2
+
+
+_PROSE_END = (".", "!", "?", "”", '"', ")", ":")
+_TWO_SENTENCES = re.compile(r"[.!?]\s+[A-Z]")
 
 
 def numbered_heading(cursor: Cursor, i: int) -> bool:

@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 MAX_UNMARKED_ITEM_WORDS = 40
-_COLON_SPLIT = re.compile(r"^(?P<label>[^:]{1,80}?):\s+(?P<desc>\S.*)$")
+_COLON_SPLIT = re.compile(r"^(?P<label>[^:]{1,80}?):(?:\s+|(?=[^\W\d_]{2}))(?P<desc>\S.*)$")
 _DASH_SPLITS = (
     re.compile(r"^(?P<label>.{1,80}?)\s+–\s+(?P<desc>\S.*)$"),
     re.compile(r"^(?P<label>.{1,80}?)\s+—\s+(?P<desc>\S.*)$"),
@@ -84,6 +84,8 @@ def split_label(body: str) -> tuple[str | None, str | None]:
         ('Energy security', 'pipelines and grids')
         >>> split_label("Declining cod stocks in the Barents Sea")
         (None, None)
+        >>> split_label("Rare earths:India seeks help")  # no space after the colon
+        ('Rare earths', 'India seeks help')
     """
     bold = _BOLD_LABEL.match(body.strip())
     if bold:

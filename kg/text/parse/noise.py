@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["noise_kind"]
+__all__ = ["WIDGET_TITLES", "credit_kind", "glued_widget", "noise_kind"]
 
 _NOISE_EXACT = {
     "advertisement": "advert",
@@ -42,6 +42,27 @@ _NOISE_EXACT = {
     "subscribe": "advert",
     "cancel reply": "comments",
     "website": "comments",
+    "impact shorts": "widget",
+    "more shorts": "widget",
+    "shorts": "widget",
+    "most read": "widget",
+    "most popular": "widget",
+    "must read": "widget",
+    "editor's picks": "widget",
+    "editor’s picks": "widget",
+    "watch": "widget",
+    "watch now": "widget",
+    "article ad box": "advert",
+    "ad box": "advert",
+    "advertisement - scroll to continue": "advert",
+    "back to library": "navigation",
+    "back to top": "navigation",
+    "go to comments": "navigation",
+    "listen to article": "share bar",
+    "save": "share bar",
+    "image source": "caption",
+    "image caption": "caption",
+    "media caption": "caption",
 }
 _NOISE_PREFIXES = (
     ("stay tuned", "footer"),
@@ -97,6 +118,18 @@ _NOISE_PREFIXES = (
     ("posted on", "byline"),
     ("posted:", "byline"),
     ("last updated", "byline"),
+    ("last modified", "byline"),
+    ("first published", "byline"),
+    ("reporting by ", "byline"),
+    ("additional reporting by ", "byline"),
+    ("edited by ", "byline"),
+    ("image source,", "caption"),
+    ("image source:", "caption"),
+    ("image caption,", "caption"),
+    ("image caption:", "caption"),
+    ("media caption,", "caption"),
+    ("photograph:", "caption"),
+    ("caption:", "caption"),
     ("photo:", "caption"),
     ("photo credit", "caption"),
     ("image:", "caption"),
@@ -215,3 +248,84 @@ def _ticker(text: str) -> str | None:
 
 
 _RULES = (_listed, _byline, _date_line, _share_bar, _breadcrumb, _ticker)
+
+
+# --- captions and credits (read on the source line, before cleaning drops the credit) -------
+
+_AGENCY = (
+    r"(?:AFP|REUTERS|Reuters|AP|AP Photo|EPA|EPA-EFE|Getty Images|Xinhua|Bloomberg|Anadolu|"
+    r"Kyodo|Yonhap|TASS|Sputnik|ANI|PTI|Pool|Shutterstock|Alamy|DPA|dpa|KCNA)"
+)
+_CREDIT_ALONE = re.compile(
+    rf"^\(?\s*(?:(?:photo|image|picture|file)s?\s*[:/]?\s*)?{_AGENCY}"
+    rf"(?:\s*(?:/|via|,)\s*(?:{_AGENCY}|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}))*\s*\)?$",
+    re.IGNORECASE,
+)
+# a caption ends with its credit after a stop or a bar; a sentence with "(Photo: …)" is prose
+_CREDIT_END = re.compile(
+    rf"(?:(?:[.!?)]\s+|\s[-–—|]\s*|\s/\s*)(?:Photo(?:graph)?|Image|Picture|Credit)s?\s*:"
+    rf"\s*[^.()]{{1,60}}|(?:[.!?)]\s+|\(\s*|\s[-–—|]\s*|\s/\s*){_AGENCY}(?:\s+Photo)?"
+    rf"(?:\s*(?:/|via)\s*[\w .'’-]{{1,40}})?\s*\)?)$"
+)
+_CAPTION_WORDS = 35
+
+#: Widget titles a page shows between paragraphs; copied text often glues one to the next line.
+WIDGET_TITLES = (
+    "Impact Shorts",
+    "More Shorts",
+    "Also Read",
+    "Read More",
+    "Read Also",
+    "Most Read",
+    "Must Read",
+    "Top Stories",
+    "Related Stories",
+    "Related Articles",
+    "Related",
+    "Recommended",
+    "Trending",
+    "ARTICLE AD BOX",
+    "Advertisement",
+    "ADVERTISEMENT",
+)
+
+
+def credit_kind(source_line: str) -> str | None:
+    """``"caption"`` for a photo caption or an agency credit, read on the *source* line.
+
+    Cleaning removes ``(Photo: …)`` credits, so the line is judged before it:
+    a credit alone ("AFP via Getty Images"), or a short line that ends with one
+    ("Leaders at the 2019 summit in Osaka. REUTERS/Kim Lee").
+
+    Examples:
+        >>> credit_kind("AFP via Getty Images"), credit_kind("Xi and Biden in 2023. Photo: AP")
+        ('caption', 'caption')
+        >>> credit_kind("The talks ended, according to AFP.") is None
+        True
+        >>> credit_kind("Erdoğan will host the talks next week. (Photo: Press Office)") is None
+        True
+    """
+    text = source_line.strip().strip("*_ ")
+    if not text or len(text.split()) > _CAPTION_WORDS:
+        return None
+    if _CREDIT_ALONE.match(text) or _CREDIT_END.search(text):
+        return "caption"
+    return None
+
+
+def glued_widget(source_line: str) -> str | None:
+    """The widget title glued to the start of a line ("More ShortsSecurity guarantees"), if any.
+
+    Examples:
+        >>> glued_widget("More ShortsSecurity guarantees for Ukraine")
+        'More Shorts'
+        >>> glued_widget("More Shorts are coming") is None
+        True
+    """
+    text = source_line.lstrip()
+    for title in WIDGET_TITLES:
+        if text.startswith(title):
+            rest = text[len(title) :]
+            if rest[:1].isupper() or rest[:1].isdigit():
+                return title
+    return None

@@ -1,0 +1,162 @@
+"""Actors and places in an open world (kg.text.gazetteer, kg.text.extract.actors).
+
+Every country and territory, its demonyms and capital, and the large cities
+come from data packages; the curated gazetteer wins over them. Titled people
+in their usual shapes, organisations introduced with an acronym, metonyms
+that act, and names inside other names, on small articles of our own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.text.claims import Claims
+from kg.text.extract import extract
+from kg.text.extract.actors import acronyms, appositive_names
+from kg.text.gazetteer import Gazetteer, world_entries
+from kg.text.parse import parse_article
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.bundled()
+
+
+def found(gaz: Gazetteer, text: str) -> list[tuple[str, str]]:
+    return [(m.entity.id, m.surface) for m in gaz.find(text)]
+
+
+def claims_of(text: str) -> Claims:
+    return extract(parse_article(text))
+
+
+def actors_of(claims: Claims) -> set[str]:
+    return {e.label for found in claims.mentions.values() for e in found if not e.is_place}
+
+
+# --- the world from data packages --------------------------------------------------------------
+
+
+def test_every_iso_country_is_a_state_with_a_territory(gaz: Gazetteer) -> None:
+    states = [e for e in world_entries() if e.kind == "State"]
+    assert len(states) >= 245  # ISO 3166-1 lists 249 countries and territories
+    for name, key in [("Kenya", "kenya"), ("Vietnam", "vietnam"), ("Bhutan", "bhutan")]:
+        assert gaz.lookup(name) is not None and gaz.lookup(name).id == f"actor/{key}"
+        assert f"place/{key}" in gaz.entities
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenyan officials said", "actor/kenya"),
+        ("Vietnamese diplomats", "actor/vietnam"),
+        ("the talks with South Korea", "actor/south-korea"),
+        ("Britain insists", "actor/united-kingdom"),
+        ("Talks in Nairobi", "place/nairobi"),
+        ("Flights to Lagos", "place/lagos"),
+        ("a summit in Bogota", "place/bogota"),
+    ],
+)
+def test_countries_demonyms_capitals_and_cities(gaz: Gazetteer, text: str, expected: str) -> None:
+    assert expected in [key for key, _ in found(gaz, text)]
+
+
+def test_the_curated_gazetteer_wins_over_the_packages(gaz: Gazetteer) -> None:
+    norway = gaz.entities["actor/norway"]
+    assert norway.same_as == ("http://www.wikidata.org/entity/Q20",)
+    assert [key for key, _ in found(gaz, "Norwegian officials")] == ["actor/norway"]
+    assert "actor/norway-1" not in gaz.entities and "actor/kingdom-of-norway" not in gaz.entities
+    assert gaz.lookup("Russian Federation") == gaz.entities["actor/russia"]
+
+
+def test_ambiguous_names_are_no_places(gaz: Gazetteer) -> None:
+    assert found(gaz, "Victoria and Sofia said the Male voters") == []
+
+
+def test_the_world_is_read_once() -> None:
+    assert world_entries() is world_entries()
+
+
+# --- metonyms act, places are where -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Washington wants a deal.", "actor/united-states"),
+        ("Officials met in Washington.", "place/washington-dc"),
+        ("Hanoi insists on talks.", "actor/vietnam"),
+        ("Leaders met in Hanoi.", "place/hanoi"),
+        ("Hanoi's position is firm.", "actor/vietnam"),
+        ("Talks between Hanoi and Beijing", "actor/vietnam"),
+        ("Canberra-Beijing ties", "actor/australia"),
+        ("Canada wants more.", "actor/canada"),
+    ],
+)
+def test_a_capital_is_its_state_where_it_acts_and_a_place_where_it_is(
+    gaz: Gazetteer, text: str, expected: str
+) -> None:
+    assert found(gaz, text)[0][0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They recommitted to the Paris Agreement.",
+        "the Norwegian Nobel committee announced the prize",
+        "patrols in the South China Sea",
+        "a report in the Washington Post",
+        "the Russian Security Council",
+    ],
+)
+def test_no_actor_or_place_from_a_name_inside_another_name(gaz: Gazetteer, text: str) -> None:
+    assert found(gaz, text) == []
+
+
+# --- titled people, organisations with acronyms ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Prime Minister Anthony Albanese of Australia arrived in Beijing.",
+        "Australia's prime minister, Anthony Albanese, arrived in Beijing.",
+        "Anthony Albanese, the Australian prime minister, arrived in Beijing.",
+        "Australian Prime Minister Anthony Albanese arrived in Beijing.",
+    ],
+)
+def test_titled_people_in_every_usual_shape(sentence: str) -> None:
+    claims = claims_of(f"Albanese Visits China\n\n{sentence} Albanese said the visit mattered.\n")
+    assert "Anthony Albanese" in actors_of(claims)
+    people = {e.id for found in claims.mentions.values() for e in found if e.kind == "Person"}
+    assert "actor/anthony-albanese" in people
+    assert not any("prime" in p or "australia" in p for p in people)
+
+
+def test_foreign_minister_and_a_known_leader() -> None:
+    claims = claims_of(
+        "Talks in Beijing\n\nForeign Minister Penny Wong met Chinese President Xi Jinping.\n"
+    )
+    assert {"Penny Wong", "Xi Jinping"} <= actors_of(claims)
+
+
+def test_apposition_does_not_read_other_words_as_names() -> None:
+    assert appositive_names("In Hanoi, the president spoke to the leader.") == []
+    assert appositive_names("the host, South Africa, said") == ["South Africa"]
+
+
+def test_an_organisation_introduced_with_its_acronym() -> None:
+    claims = claims_of(
+        "Leaders Meet in Honiara\n\nLeaders of the Pacific Islands Forum (PIF) met in Honiara. "
+        "PIF members agreed a statement.\n"
+    )
+    forum = [e for found in claims.mentions.values() for e in found if e.label.startswith("Pac")]
+    assert forum and forum[0].kind == "Organization" and forum[0].aliases == ("PIF",)
+    assert acronyms("the Talks (2019) and the European Union (EU)") == [("European Union", "EU")]
+
+
+def test_a_known_organisation_gets_its_long_name() -> None:
+    claims = claims_of(
+        "Summit in Jakarta\n\nThe Association of Southeast Asian Nations (ASEAN) met.\n"
+    )
+    assert actors_of(claims) == {"ASEAN"}

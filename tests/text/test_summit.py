@@ -1,0 +1,290 @@
+"""The summit from prose (kg.text.extract.summit): dates, venue, participants and status.
+
+Small articles of our own in the forms of real coverage: prose dates with and
+without a year and a page date, the venue after "in"/"at", the actors meeting
+(not a leader who will not attend, not a meeting of the past), and the status
+from cues (never from a map legend's "held by").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, XSD
+
+from kg.rdf.mapping import to_graph
+from kg.rdf.namespaces import SCHEMA, SKG
+from kg.rdf.validation import validate
+from kg.text.claims import SummitClaim
+from kg.text.document import Metadata
+from kg.text.extract import extract
+from kg.text.extract.summit import find_dates, sentences
+from kg.text.parse import parse_article
+
+
+def summit_of(text: str, published: str | None = None) -> SummitClaim:
+    doc = parse_article(text)
+    if published is not None:
+        doc = replace(doc, metadata=Metadata(date=published))
+    summit = extract(doc).summit
+    assert summit is not None
+    return summit
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "written", "start", "end"),
+    [
+        (
+            "Leaders meet on 9-10 September 2023.",
+            None,
+            "9-10 September 2023",
+            "2023-09-09",
+            "2023-09-10",
+        ),
+        ("The summit ended on Feb. 28, 2019.", None, "Feb. 28, 2019", "2019-02-28", "2019-02-28"),
+        (
+            "They gather on 22 and 23 November.",
+            "2025-11-02",
+            "22 and 23 November",
+            "2025-11-22",
+            "2025-11-23",
+        ),
+        (
+            "Talks are set for June 24 and 25.",
+            "2025-06-10",
+            "June 24 and 25",
+            "2025-06-24",
+            "2025-06-25",
+        ),
+        ("Talks run March 12–13.", "2026-02-20", "March 12–13", "2026-03-12", "2026-03-13"),
+        ("Talks open on 3 January.", "2025-12-20", "3 January", "2026-01-03", "2026-01-03"),
+        ("They will meet on Friday.", "2025-08-12", "Friday", "2025-08-15", "2025-08-15"),
+        (
+            "They meet on Thursday (Oct 30).",
+            "2025-10-27",
+            "Thursday (Oct 30)",
+            "2025-10-30",
+            "2025-10-30",
+        ),
+        ("The meeting is on 2025-08-15.", None, "2025-08-15", "2025-08-15", "2025-08-15"),
+    ],
+)
+def test_dates_written_in_prose(
+    text: str, published: str | None, written: str, start: str, end: str
+) -> None:
+    page = date.fromisoformat(published) if published else None
+    found = find_dates(text, page)
+    assert found is not None and found.text == written
+    assert found.start == date.fromisoformat(start) and found.end == date.fromisoformat(end)
+
+
+def test_a_weekday_after_the_summit_counts_back() -> None:
+    found = find_dates("The leaders met on Friday.", date(2025, 8, 17), "Held")
+    assert found is not None and found.start == date(2025, 8, 15)
+
+
+@pytest.mark.parametrize("text", ["Talks may 5 times stall.", "next week", "in 30 days"])
+def test_no_date_from_words_that_are_no_date(text: str) -> None:
+    assert find_dates(text) is None
+
+
+def test_without_a_year_or_a_page_date_only_the_text_is_kept() -> None:
+    summit = summit_of("Xi and Albanese to Meet in Beijing\n\nThe talks are on 9-10 September.\n")
+    assert summit.dates == "9-10 September" and summit.start is None and summit.end is None
+
+
+def test_the_page_date_gives_the_year_and_the_graph_types_the_dates() -> None:
+    text = (
+        "G20 Leaders Gather in Johannesburg\n\n"
+        "Leaders of the G20 will gather in Johannesburg on 22 and 23 November, but the "
+        "presidents of China and Russia will not attend.\n"
+    )
+    doc = replace(parse_article(text), metadata=Metadata(date="2025-11-10"))
+    claims = extract(doc)
+    summit = claims.summit
+    assert summit is not None
+    assert (summit.start, summit.end) == (date(2025, 11, 22), date(2025, 11, 23))
+    _, graph = to_graph(claims)
+    node = next(graph.subjects(RDF.type, SKG.Summit))
+    assert isinstance(node, URIRef)
+    assert graph.value(node, SCHEMA.startDate) == Literal("2025-11-22", datatype=XSD.date)
+    assert graph.value(node, SCHEMA.endDate) == Literal("2025-11-23", datatype=XSD.date)
+    assert str(graph.value(node, SKG.dates)) == "22 and 23 November"
+    assert validate(graph).conforms
+
+
+def test_a_sentence_about_an_earlier_summit_gives_no_date() -> None:
+    text = (
+        "Trump and Kim to Meet Again\n\n"
+        "Trump and Kim will hold a new round of talks. Their previous summit ended on "
+        "Feb. 28, 2019 without a deal.\n"
+    )
+    assert summit_of(text).dates is None
+
+
+def test_sentences_do_not_end_at_abbreviations() -> None:
+    assert sentences("Met on Feb. 28 with U.S. officials. Then left.") == [
+        "Met on Feb. 28 with U.S. officials.",
+        "Then left.",
+    ]
+
+
+# --- venue and participants -------------------------------------------------------------------
+
+
+def test_the_venue_follows_in_or_at() -> None:
+    text = (
+        "Albanese and Xi Hold Talks\n\n"
+        "Fresh from Washington, Australia's prime minister, Anthony Albanese, met Chinese "
+        "President Xi Jinping at the Great Hall of the People in Beijing on Monday.\n"
+    )
+    summit = summit_of(text, "2025-07-14")
+    assert summit.place is not None and summit.place.id == "place/beijing"
+    assert {p.label for p in summit.participants} == {"Anthony Albanese", "Xi Jinping"}
+
+
+def test_a_leader_who_will_not_attend_is_no_participant() -> None:
+    text = (
+        "G20 Leaders Gather in Johannesburg\n\n"
+        "The presidents of China and Russia will not attend, but leaders of the G20 meet in "
+        "Johannesburg.\n"
+    )
+    summit = summit_of("Summit Opens\n\n" + text.split("\n\n", 1)[1])
+    assert [p.id for p in summit.participants] == ["actor/g20"]
+    assert summit.place is not None and summit.place.id == "place/johannesburg"
+
+
+def test_leaders_of_an_earlier_meeting_are_no_participants() -> None:
+    summit = summit_of(
+        "Summit Opens\n\nModi will meet Albanese in Delhi, after Biden and Xi last met in Bali.\n"
+    )
+    assert {p.label for p in summit.participants} == {"Narendra Modi"}
+
+
+# --- status ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lead", "status"),
+    [
+        ("Trump and Kim set to meet in Hanoi", "Scheduled"),
+        ("Trump and Kim will meet in Hanoi", "Scheduled"),
+        ("Trump and Kim met on Thursday in Hanoi", "Held"),
+        ("Trump-Kim summit ended early in Hanoi", "Held"),
+        ("After the summit in Hanoi, Trump and Kim left", "Held"),
+        ("Trump and Kim reached no deal in Hanoi", "Held"),
+        ("Trump and Kim, who last met in Singapore, will meet in Hanoi", "Scheduled"),
+    ],
+)
+def test_status_from_cues(lead: str, status: str) -> None:
+    assert summit_of(lead + "\n\nMore text follows here.\n").status == status
+
+
+def test_a_map_legend_says_nothing_about_the_status() -> None:
+    summit = summit_of("Trump and Putin in Alaska\n\nArea held by Russia\n")
+    assert summit.status is None
+
+
+def test_the_status_follows_from_the_dates_and_the_page_date() -> None:
+    lead = "Xi and Albanese in Beijing\n\nXi and Albanese talks on 15 July.\n"
+    assert summit_of(lead, "2025-07-01").status == "Scheduled"
+    assert summit_of(lead, "2025-07-20").status == "Held"
+
+
+# --- the page's date from a byline or a dateline ----------------------------------------------
+
+
+def test_a_byline_gives_the_year_and_is_no_summit_date() -> None:
+    summit = summit_of(
+        "Lula and Ramaphosa to Meet in Pretoria\n"
+        "By Ana Souza | Updated 3 March 2026 | 5 min read\n"
+        "Brazilian President Luiz Inacio Lula da Silva will meet South African President "
+        "Cyril Ramaphosa in Pretoria on 9 March.\n"
+    )
+    assert (summit.start, summit.end) == (date(2026, 3, 9), date(2026, 3, 9))
+    assert summit.status == "Scheduled"
+
+
+def test_a_wire_dateline_dates_the_report_and_a_two_day_summit_ends_that_day() -> None:
+    summit = summit_of(
+        "ASEAN Leaders Close Summit\n\n"
+        "JAKARTA, Indonesia, Sept 10, 2025 (Wire) - Leaders of ASEAN wrapped up a two-day "
+        "summit in Jakarta on Wednesday.\n"
+    )
+    assert (summit.start, summit.end) == (date(2025, 9, 9), date(2025, 9, 10))
+    assert summit.status == "Held"
+
+
+def test_a_date_line_alone_gives_the_status_by_the_summit_dates() -> None:
+    summit = summit_of(
+        "Modi and Albanese in Canberra\nOctober 2, 2026\n"
+        "Modi and Albanese talks in Canberra on 14 and 15 October.\n"
+    )
+    assert (summit.start, summit.status) == (date(2026, 10, 14), "Scheduled")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Leaders meet from 30 September to 2 October 2026.", "2026-09-30", "2026-10-02"),
+        ("Talks run September 30 to October 2, 2026.", "2026-09-30", "2026-10-02"),
+        (
+            "The forum opens on 3 May and is scheduled to close on 14 May 2026.",
+            "2026-05-03",
+            "2026-05-14",
+        ),
+    ],
+)
+def test_ranges_across_months_and_sentences_that_open_and_close(
+    text: str, start: str, end: str
+) -> None:
+    found = find_dates(text)
+    assert found is not None
+    assert (found.start, found.end) == (date.fromisoformat(start), date.fromisoformat(end))
+
+
+def test_a_weekday_that_dates_a_statement_is_no_summit_date() -> None:
+    assert find_dates("Officials said on Tuesday that talks would go on.", date(2026, 1, 6)) is None
+
+
+# --- more venues and participants ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lead", "venue"),
+    [
+        ("Modi and Lula will meet in the seaside resort of Goa next week.", "place/goa"),
+        ("Trump and Kim may meet at the Panmunjom truce village.", "place/panmunjom"),
+        ("Erdogan and Putin set to meet in Sochi.", "place/sochi"),
+    ],
+)
+def test_a_venue_the_gazetteer_does_not_know(lead: str, venue: str) -> None:
+    summit = summit_of("Summit News\n\n" + lead + "\n")
+    assert summit.place is not None and summit.place.id == venue
+    assert summit.place.is_place
+
+
+def test_a_bloc_summit_is_its_leaders_when_the_lead_names_them() -> None:
+    summit = summit_of(
+        "BRICS Summit Opens in Kazan\n\n"
+        "Leaders of BRICS gather in Kazan, where Vladimir Putin welcomes Narendra Modi and "
+        "Cyril Ramaphosa. Putin aide Yuri Ushakov told reporters the leaders would meet twice.\n"
+    )
+    assert {p.label for p in summit.participants} == {
+        "Vladimir Putin",
+        "Narendra Modi",
+        "Cyril Ramaphosa",
+    }
+
+
+def test_a_bloc_stays_the_participant_when_the_lead_names_one_host() -> None:
+    summit = summit_of(
+        "G20 Leaders Gather in Rio\n\nBrazilian President Lula will host the summit.\n"
+    )
+    assert [p.id for p in summit.participants] == ["actor/g20"]
