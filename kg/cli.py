@@ -16,8 +16,16 @@ share. Choices come from where the facts live: views from
 :mod:`kg.sparql.results`, export targets from :mod:`kg.network.exports`, store
 kinds from :mod:`kg.stores`.
 
+Conventions, as in Jena's ``arq``/``riot`` and sqlite-utils: ``-`` is stdin or
+stdout wherever a file is named; an output's format follows the suffix of
+``-o`` unless ``--format`` names one (and a suffix that names another format
+is an error); a table on a terminal and CSV otherwise; no option is silently
+ignored (one that does nothing in its context is an error or a warning that
+names it); mistyped commands, options, queries and parameters get a "did you
+mean". Notes and warnings go to stderr, answers to stdout.
+
 Examples:
-    >>> main(["queries"]) == 0  # doctest: +ELLIPSIS
+    >>> main(["queries", "--format", "table"]) == 0  # doctest: +ELLIPSIS
     name ...
     True
 """
@@ -26,12 +34,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from rdflib import URIRef
+from rdflib.term import Identifier
 
 from kg.errors import KGError, UsageError
 from kg.ingest import COUNTED
@@ -46,6 +56,7 @@ from kg.stores import DEFAULT_STORE, STORES, store_syntax
 
 if TYPE_CHECKING:
     from kg.graph import DocumentInfo, FileReport, SummitGraph
+    from kg.sparql.catalogue import QueryFile
 
 __all__ = ["main"]
 
@@ -127,8 +138,8 @@ def command(
     """Register the handler below as command ``name``; ``notes`` follow its examples.
 
     Examples:
-        >>> list(_COMMANDS)[:3], _COMMANDS["queries"].examples
-        (['build', 'query', 'queries'], ('summit-kg queries',))
+        >>> list(_COMMANDS)[:3], _COMMANDS["queries"].examples[0]
+        (['build', 'query', 'queries'], 'summit-kg queries')
     """
 
     def register(target: Handler | _Command) -> Handler:
@@ -142,10 +153,40 @@ def command(
 
 
 class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose errors are one line and exit code 2."""
+    """An ArgumentParser whose errors are one line, exit code 2, with a "did you mean"."""
+
+    commands: dict[str, argparse.ArgumentParser] | None = None
+    """The command parsers, by name (on the top-level parser)."""
+    argv: Sequence[str] = ()
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        self.argv = list(sys.argv[1:] if args is None else args)
+        return super().parse_known_args(args, namespace)
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see '{self.prog} --help')")
+        raise UsageError(f"{message}{self._suggestion(message)} (see '{self.prog} --help')")
+
+    def _suggestion(self, message: str) -> str:
+        """The closest choices to a mistyped value, option or command, or ``""``."""
+        from kg.sparql.catalogue import did_you_mean
+
+        choice = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)$", message)
+        if choice:
+            return did_you_mean(choice.group(1), re.findall(r"'([^']*)'", choice.group(2)))
+        if not message.startswith("unrecognized arguments: "):
+            return ""
+        tokens = message.split(": ", 1)[1].split()
+        named = [t for t in self.argv if self.commands and t in self.commands]
+        parser = self.commands[named[0]] if self.commands and named else self
+        flags = [flag for action in parser._actions for flag in action.option_strings]
+        hints = [did_you_mean(t.split("=")[0], flags) for t in tokens if t.startswith("-")]
+        if any(hints):
+            return next(hint for hint in hints if hint)
+        if "--data" in self.argv and any(not t.startswith("-") for t in tokens):
+            return " (--data takes one source per flag: --data a.md --data b.ttl)"
+        return ""
 
 
 def _examples(*lines: str) -> str:
@@ -166,9 +207,13 @@ def _build_parser() -> argparse.ArgumentParser:
         + "\n\nexit codes: 0 ok, 1 a check failed, 2 bad usage or input, 3 internal error",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    from kg import __version__
+
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    parser.commands = {}
     for command in _COMMANDS.values():
-        sub = commands.add_parser(
+        sub = parser.commands[command.name] = commands.add_parser(
             command.name,
             help=command.help,
             description=command.help,
@@ -234,16 +279,15 @@ def store_option(what: str) -> Decorator:
 data_options = options(
     _add(
         "--data",
-        action="extend",
-        nargs="+",
+        action="append",
         default=[],
         metavar="SOURCE",
-        help=f"articles ({_suffixes('article')}), curated tables ({_suffixes('table')}), "
-        "RDF files or folders (default: the embedded briefing)",
+        help=f"an article ({_suffixes('article')}), curated table ({_suffixes('table')}), "
+        "RDF file, folder or glob; repeat for more (default: the embedded briefing)",
     ),
     _store("read the graph 'summit-kg build --store S' wrote there"),
 )
-"""``--data SOURCE…`` and ``--store S``: the graph a reading command works on."""
+"""``--data SOURCE`` (repeatable) and ``--store S``: the graph a reading command works on."""
 
 
 def format_option(choices: Iterable[str], help: str, default: str | None = None) -> Decorator:
@@ -273,7 +317,7 @@ query_limits = options(
     _add(
         "--max-rows",
         type=_positive_int,
-        default=DEFAULT_MAX_ROWS,
+        default=None,
         metavar="N",
         help=f"stop a SELECT after N rows (default {DEFAULT_MAX_ROWS})",
     ),
@@ -294,11 +338,23 @@ def _count(number: int, plural: str) -> str:
     return f"{number} {plural if number != 1 else plural[:-1]}"
 
 
-def _open_graph(args: argparse.Namespace) -> SummitGraph:
-    """The graph a command reads: ``--data`` loaded into memory, or a store opened read-only."""
+EMBEDDED_NOTICE = (
+    f"{PROG}: note: no --data or --store given: reading the embedded default "
+    "(a briefing on the 2025 Trump–Putin summit in Alaska)\n"
+)
+
+
+def _open_graph(args: argparse.Namespace, err: TextIO | None = None) -> SummitGraph:
+    """The graph a command reads: ``--data`` loaded into memory, or a store opened read-only.
+
+    With neither, the embedded default, and a one-line notice when ``err`` is a
+    terminal (scripts and pipes stay quiet).
+    """
     from kg.graph import SummitGraph, load
 
     if args.store in (None, DEFAULT_STORE):
+        if not args.data and err is not None and err.isatty():
+            err.write(EMBEDDED_NOTICE)
         return load(*args.data)
     if args.data:
         raise UsageError(
@@ -306,6 +362,20 @@ def _open_graph(args: argparse.Namespace) -> SummitGraph:
             f"'{PROG} build SOURCE… --store {args.store}'"
         )
     return SummitGraph(store=args.store, read_only=True)
+
+
+def _table_width(out: TextIO) -> int | None:
+    """The terminal's width when ``out`` is a terminal, else ``None`` (no limit)."""
+    if not out.isatty():
+        return None
+    import shutil
+
+    return shutil.get_terminal_size().columns
+
+
+def _listing_format(args: argparse.Namespace, out: TextIO) -> str:
+    """``--format``, or a table on a terminal and CSV in a pipe or file."""
+    return str(args.format) if args.format else ("table" if out.isatty() else "csv")
 
 
 def _csv_text(columns: Sequence[str], rows: Sequence[Mapping[str, object]]) -> str:
@@ -345,7 +415,8 @@ def _store_kinds() -> str:
     "sources",
     nargs="*",
     metavar="SOURCE",
-    help=f"articles ({_suffixes('article')}), curated tables ({_suffixes('table')}), "
+    help=f"articles ({_suffixes('article')}), saved pages ({_suffixes('html')}), "
+    f"curated tables ({_suffixes('table')}), "
     f"RDF ({', '.join(fmt.suffix for fmt in RDF_FORMATS.values())}) or folders",
 )
 @store_option("persistent stores keep what earlier builds put there")
@@ -370,10 +441,17 @@ def _store_kinds() -> str:
 )
 @output_option("write the graph here ('-' for stdout)")
 @format_option(RDF_FORMATS, "output format (default: from the file suffix, else turtle)")
+@option(
+    "--no-ontology",
+    dest="ontology",
+    action="store_false",
+    help="leave the ontology's named graph out of an N-Quads or TriG export",
+)
 def _cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from kg.graph import SummitGraph
     from kg.ingest import default_jobs
 
+    _check_output_format(args.format, args.output, RDF_SUFFIXES, "--format")
     stream = err if args.output == "-" else out
     with SummitGraph(store=args.store) as graph:
         persistent = graph.store.persistent
@@ -397,9 +475,9 @@ def _cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if summary.failed and not summary.written and not summary.skipped:
             return 2  # nothing loaded: nothing to write
         if args.output == "-":
-            out.write(graph.serialize(format=args.format or "turtle"))
+            out.write(graph.serialize(format=args.format or "turtle", ontology=args.ontology))
         elif args.output:
-            graph.serialize(args.output, format=args.format)
+            graph.serialize(args.output, format=args.format, ontology=args.ontology)
         plurals = {klass: plural for plural, klass in COUNTED.items()}
         parts = ", ".join(
             _count(number, plurals.get(SKG[name], f"{name.lower()}s"))
@@ -423,6 +501,42 @@ def _cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
         return 2
     return 0
+
+
+RDF_SUFFIXES = {fmt.suffix: fmt.name for fmt in RDF_FORMATS.values()}
+"""File suffix → RDF format (``.ttl`` → ``turtle``), for ``build -o``."""
+
+
+def _check_output_format(
+    chosen: str | None, output: str | None, suffixes: Mapping[str, str], flag: str
+) -> None:
+    """A format flag needs ``-o``, and must agree with the format the suffix of ``-o`` names.
+
+    Raises:
+        UsageError: ``flag`` without ``-o``, or a suffix that names another format.
+
+    Examples:
+        >>> _check_output_format("nt", "x.ttl", RDF_SUFFIXES, "--format")
+        Traceback (most recent call last):
+        ...
+        kg.errors.UsageError: --format nt does not match 'x.ttl', a turtle file: drop --format \
+or name the file *.nt
+    """
+    if chosen is None:
+        return
+    if not output:
+        raise UsageError(f"{flag} {chosen} sets the format of -o FILE; pass -o FILE (- for stdout)")
+    if output == "-":
+        return
+    from pathlib import Path
+
+    implied = suffixes.get(Path(output).suffix.lower())
+    if implied is not None and implied != chosen:
+        wanted = [suffix for suffix, name in suffixes.items() if name == chosen]
+        rename = f" or name the file *{wanted[0]}" if wanted else ""
+        raise UsageError(
+            f"{flag} {chosen} does not match '{output}', a {implied} file: drop {flag}{rename}"
+        )
 
 
 def _write_report(report: FileReport, out: TextIO) -> None:
@@ -461,7 +575,7 @@ def _write_report(report: FileReport, out: TextIO) -> None:
 @format_option(
     SELECT_FORMATS + GRAPH_FORMATS, "table on a terminal, csv otherwise; turtle for CONSTRUCT"
 )
-@output_option("write the answer to FILE")
+@output_option("write the answer to FILE ('-' for stdout); its suffix sets the format")
 @query_limits
 @option(
     "--ask-exit-code",
@@ -469,65 +583,334 @@ def _write_report(report: FileReport, out: TextIO) -> None:
     help="for an ASK query, exit 1 when the answer is false",
 )
 def _cmd_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from kg.sparql.catalogue import parse_header, parse_param, resolve_query
-    from kg.sparql.results import format_result
+    from kg.sparql.catalogue import check_params, declare_prefixes, parse_header, resolve_query
 
-    params = dict(parse_param(p) for p in args.param)
     if args.query == "-":
         query = parse_header("<stdin>", sys.stdin.read())
+        query = replace(query, text=declare_prefixes(query.text))
     else:
         query = resolve_query(args.query)
-    with _open_graph(args) as graph:
+    given = _given_params(args.param)
+    check_params(query, given)
+    to_file = args.output not in (None, "-")
+    if args.format is not None and to_file:
+        _check_output_format(args.format, args.output, _suffix_formats(args.format), "--format")
+    with _open_graph(args, err) as graph:
+        bound, params = _bind_params(graph, query, given)
         result = graph.query(
-            query,
+            bound,
             timeout=args.timeout or None,
-            max_rows=args.max_rows,
+            max_rows=args.max_rows or DEFAULT_MAX_ROWS,
             allow_remote=args.allow_remote,
             **params,
         )
-    fmt = args.format
+        empty = result.type == "SELECT" and not result.rows
+        notes = _empty_answer_notes(graph, query, given) if empty and given else []
+    fmt = args.format or _format_for(args.output if to_file else None, result.type)
     if fmt is None:
-        graph_result = result.type not in ("SELECT", "ASK")
-        fmt = "turtle" if graph_result else ("table" if out.isatty() and not args.output else "csv")
-    text = format_result(result, fmt)
-    if args.output:
+        fmt = "table" if result.type in ("SELECT", "ASK") and out.isatty() and not to_file else None
+    text = _result_text(result, fmt, _table_width(out) if not to_file else None)
+    if to_file:
         from kg._io import atomic_write_text
 
         atomic_write_text(args.output, text)
     else:
         out.write(text)
+    for note in notes:
+        err.write(f"{PROG}: note: {note}\n")
     if result.truncated:
         err.write(
-            f"{PROG}: warning: stopped after {args.max_rows} rows; pass --max-rows N for more\n"
+            f"{PROG}: warning: stopped after {len(result.rows)} rows; pass --max-rows N for more\n"
         )
+    if args.max_rows is not None and result.type != "SELECT":
+        err.write(f"{PROG}: warning: --max-rows limits SELECT rows; ignored for {result.type}\n")
+    if args.ask_exit_code and result.type != "ASK":
+        err.write(f"{PROG}: warning: --ask-exit-code is for ASK; ignored for {result.type}\n")
     if args.ask_exit_code and result.type == "ASK" and not result.boolean:
         return 1
     return 0
 
 
+_SELECT_SUFFIXES = {
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".json": "json",
+    ".srj": "json",
+    ".xml": "xml",
+    ".srx": "xml",
+    ".txt": "table",
+}
+"""Suffix → SELECT/ASK result format (``.srj``/``.srx``: the W3C's own suffixes)."""
+_GRAPH_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld"}
+"""Suffix → CONSTRUCT/DESCRIBE result format."""
+
+
+def _suffix_formats(chosen: str) -> dict[str, str]:
+    """The suffix table ``chosen`` is checked against: a ``.json`` file suits json and json-ld."""
+    table = {**_GRAPH_SUFFIXES, **_SELECT_SUFFIXES}
+    if chosen == "json-ld":
+        table[".json"] = "json-ld"
+    return table
+
+
+def _format_for(output: str | None, kind: str) -> str | None:
+    """The format the suffix of ``output`` names for a result of ``kind``; else the default.
+
+    Examples:
+        >>> _format_for("t.json", "SELECT"), _format_for("t.json", "CONSTRUCT")
+        ('json', 'json-ld')
+        >>> _format_for("t.out", "SELECT"), _format_for(None, "CONSTRUCT")
+        (None, 'turtle')
+    """
+    from pathlib import Path
+
+    graph = kind not in ("SELECT", "ASK")
+    if output is not None:
+        suffix = Path(output).suffix.lower()
+        named = (_GRAPH_SUFFIXES if graph else _SELECT_SUFFIXES).get(suffix)
+        if named is None and suffix in (_SELECT_SUFFIXES if graph else _GRAPH_SUFFIXES):
+            raise UsageError(f"'{output}' names a format a {kind} result cannot be written in")
+        if named is not None:
+            return named
+    return "turtle" if graph else None
+
+
+def _result_text(result: Any, fmt: str | None, width: int | None) -> str:
+    """The answer written in ``fmt`` (``None``: CSV); tables fit ``width`` columns."""
+    from kg.sparql.results import format_result
+
+    if fmt != "table" or result.type != "SELECT":
+        return format_result(result, fmt or "csv")
+    cells = [[short_term(row.get(v)) for v in result.vars] for row in result]
+    rows = len(result.rows)
+    table = text_table(result.vars, cells, width=width)
+    return table + f"({rows} row{'s' if rows != 1 else ''})\n"
+
+
+def _given_params(specs: Sequence[str]) -> dict[str, list[str]]:
+    """``--param`` values by name, in the order given; a repeated name keeps every value."""
+    from kg.sparql.catalogue import parse_param
+
+    given: dict[str, list[str]] = {}
+    for spec in specs:
+        name, value = parse_param(spec)
+        given.setdefault(name, []).append(value)
+    return given
+
+
+_NODE_LOOKUP = """SELECT DISTINCT ?node {
+  ?node skos:prefLabel|skos:altLabel|rdfs:label ?name .
+  FILTER (isIRI(?node) && LCASE(STR(?name)) = LCASE(STR(?label)))
+}"""
+
+
+def _bind_params(
+    graph: SummitGraph, query: QueryFile, given: Mapping[str, Sequence[str]]
+) -> tuple[QueryFile, dict[str, object]]:
+    """The query and its parameters, typed as its header declares them.
+
+    A parameter given once is bound by the runner; one given several times
+    becomes a ``VALUES`` block with a row per value (per combination, for
+    several such parameters) placed in the query's text, so the query answers
+    for each value.
+
+    Raises:
+        UsageError: a value that is not of the declared type, or a label that
+            names no node (or several) for a ``[node]`` parameter given several times.
+    """
+    import itertools
+
+    from kg.sparql.catalogue import param_value
+    from kg.sparql.engines import with_rows
+    from kg.sparql.gate import compile_readonly
+
+    declared = {p.name: p for p in query.params}
+    single: dict[str, object] = {}
+    several: dict[str, list[Identifier]] = {}
+    for name, texts in given.items():
+        values = [param_value(declared.get(name), text) for text in texts]
+        if len(values) == 1:
+            single[name] = values[0]
+            continue
+        param = declared.get(name)
+        several[name] = [
+            _node(graph, name, v) if param is not None and param.node else _as_term(v)
+            for v in values
+        ]
+    if not several:
+        return query, single
+    kind = compile_readonly(query.text, source=str(query.path or query.name)).kind
+    rows = [list(row) for row in itertools.product(*several.values())]
+    try:
+        text = with_rows(query.text, kind, list(several), rows)
+    except ValueError as exc:
+        raise UsageError(f"cannot bind several values: {exc}") from exc
+    kept = tuple(p for p in query.params if p.name not in several)
+    return replace(query, text=text, params=kept), single
+
+
+def _as_term(value: object) -> Identifier:
+    """A ``--param`` value as an RDF term: ``<…>`` an IRI, other text a literal."""
+    from rdflib import Literal
+
+    if isinstance(value, Identifier):
+        return value
+    text = str(value)
+    if text.startswith("<") and text.endswith(">") and len(text) > 2:
+        return URIRef(text[1:-1])
+    return Literal(text)
+
+
+def _node(graph: SummitGraph, name: str, value: object) -> Identifier:
+    """The one node a ``[node]`` parameter's label names (an IRI passes as it is)."""
+    term = _as_term(value)
+    if isinstance(term, URIRef):
+        return term
+    nodes = sorted({str(row["node"]) for row in graph.query(_NODE_LOOKUP, label=term)})
+    if len(nodes) != 1:
+        what = "nothing is" if not nodes else f"{len(nodes)} nodes are"
+        raise UsageError(f"--param {name}={value}: {what} labelled '{value}'; pass one as <IRI>")
+    return URIRef(nodes[0])
+
+
+_LABELS = """SELECT DISTINCT ?label {
+  ?node skos:prefLabel|skos:altLabel|rdfs:label ?label . FILTER (isLiteral(?label))
+}"""
+
+
+def _empty_answer_notes(
+    graph: SummitGraph, query: QueryFile, given: Mapping[str, Sequence[str]]
+) -> list[str]:
+    """For an empty answer, the labels in the graph closest to each text value given."""
+    from kg.sparql.catalogue import did_you_mean
+
+    declared = {p.name: p for p in query.params}
+    labels: list[str] | None = None
+    notes = []
+    for name, texts in given.items():
+        param = declared.get(name)
+        if param is not None and param.type not in ("string", "node"):
+            continue
+        for text in texts:
+            if text.startswith("<"):
+                continue
+            if labels is None:
+                labels = sorted({str(row["label"]) for row in graph.query(_LABELS)})
+            if text.casefold() in {label.casefold() for label in labels}:
+                continue
+            close = did_you_mean(text, labels)
+            if close:
+                notes.append(f"no rows: nothing is labelled '{text}'{close}")
+    return notes
+
+
+_LISTING_FORMATS = ("table", "csv", "json")
+
+
 @command(
     "queries",
-    "List the question catalogue: name, title, parameters.",
-    examples=("summit-kg queries",),
+    "List the question catalogue (name, title, parameters), or show one query in full.",
+    examples=(
+        "summit-kg queries",
+        "summit-kg queries outcomes-by-topic",
+        "summit-kg queries --format json",
+    ),
 )
+@argument(
+    "name",
+    nargs="?",
+    metavar="NAME",
+    help="show this query: its description, parameters and SPARQL",
+)
+@format_option(_LISTING_FORMATS, "the list: table on a terminal, csv otherwise; NAME: its page")
 def _cmd_queries(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from kg.sparql.catalogue import catalogue
+    import json
 
-    rows = [
-        (
-            name,
-            q.title,
-            ", ".join(
-                f"{p.name}" + (f" (e.g. {p.example})" if p.example else "") for p in q.params
-            ),
-        )
-        for name, q in catalogue().items()
-    ]
-    widths = [max(len(r[i]) for r in [("name", "title", "parameters"), *rows]) for i in range(2)]
-    out.write(f"{'name'.ljust(widths[0])}  {'title'.ljust(widths[1])}  parameters\n")
-    for name, title, params in rows:
-        out.write(f"{name.ljust(widths[0])}  {title.ljust(widths[1])}  {params}".rstrip() + "\n")
+    from kg.sparql.catalogue import catalogue, resolve_query
+
+    if args.name is not None:
+        fmt = args.format or "table"  # one query: the page, on a terminal or not
+        query = resolve_query(args.name)
+        if fmt == "json":
+            out.write(json.dumps(_query_record(query, sparql=True), indent=2, ensure_ascii=False))
+            out.write("\n")
+        elif fmt == "csv":
+            out.write(_csv_text(_QUERY_COLUMNS, [_query_row(query, sparql=True)]))
+        else:
+            out.write(_query_page(query))
+        return 0
+    fmt = _listing_format(args, out)
+    queries = list(catalogue().values())
+    if fmt == "json":
+        records = [_query_record(q) for q in queries]
+        out.write(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        out.write(_csv_text(_QUERY_COLUMNS[:-1], [_query_row(q) for q in queries]))
+    else:
+        rows = [(q.name, q.title, _param_list(q)) for q in queries]
+        out.write(text_table(("name", "title", "parameters"), rows, width=_table_width(out)))
     return 0
+
+
+_QUERY_COLUMNS = ("name", "title", "parameters", "description", "sparql")
+
+
+def _param_list(query: QueryFile) -> str:
+    """``topic (e.g. Cybersecurity), n [integer]``: the parameters as the listing shows them."""
+    return ", ".join(
+        p.name
+        + (f" [{p.type}]" if p.type != "string" else "")
+        + (f" (e.g. {p.example})" if p.example else "")
+        for p in query.params
+    )
+
+
+def _query_record(query: QueryFile, sparql: bool = False) -> dict[str, object]:
+    record: dict[str, object] = {
+        "name": query.name,
+        "title": query.title,
+        "description": query.description,
+        "parameters": [
+            {"name": p.name, "type": p.type, "meaning": p.meaning, "example": p.example}
+            for p in query.params
+        ],
+    }
+    if sparql:
+        record["sparql"] = query.text
+    return record
+
+
+def _query_row(query: QueryFile, sparql: bool = False) -> dict[str, object]:
+    row: dict[str, object] = {
+        "name": query.name,
+        "title": query.title,
+        "parameters": _param_list(query),
+        "description": query.description,
+    }
+    if sparql:
+        row["sparql"] = query.text
+    return row
+
+
+def _query_page(query: QueryFile) -> str:
+    """One query for people: title, description, parameters, then its SPARQL (header dropped)."""
+    import textwrap
+
+    lines = [f"{query.name}: {query.title}" if query.title else query.name]
+    if query.description:
+        lines += textwrap.wrap(query.description, 88)
+    if query.params:
+        lines.append("parameters:")
+        for p in query.params:
+            kind = f" [{p.type}]" if p.type != "string" else ""
+            example = f" (e.g. {p.example})" if p.example else ""
+            lines.append(f"  {p.name}{kind}: {p.meaning}{example}")
+    if query.path is not None:
+        lines.append(f"file: {query.path}")
+    body = query.text.split("\n")
+    while body and (not body[0].strip() or body[0].lstrip().startswith("#")):
+        body.pop(0)
+    return "\n".join(lines) + "\n\n" + "\n".join(body).rstrip("\n") + "\n"
 
 
 _DOCUMENT_FORMATS = ("table", "csv", "json")
@@ -542,19 +925,20 @@ _DOCUMENT_FORMATS = ("table", "csv", "json")
     ),
 )
 @data_options
-@format_option(_DOCUMENT_FORMATS, "default: table", default="table")
+@format_option(_DOCUMENT_FORMATS, "table on a terminal, csv otherwise")
 def _cmd_documents(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import json
 
-    with _open_graph(args) as graph:
+    fmt = _listing_format(args, out)
+    with _open_graph(args, err) as graph:
         documents = graph.documents()
     rows = [
         {"iri": d.iri, "title": d.title or "", "hash": d.hash or "", "triples": d.triples}
         for d in documents
     ]
-    if args.format == "json":
+    if fmt == "json":
         out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
-    elif args.format == "csv":
+    elif fmt == "csv":
         out.write(_csv_text(("iri", "title", "hash", "triples"), rows))
     else:
         out.write(
@@ -564,6 +948,7 @@ def _cmd_documents(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     (short_term(URIRef(d.iri)), d.title or "", (d.hash or "")[:16], d.triples)
                     for d in documents
                 ],
+                width=_table_width(out),
             )
         )
         out.write(f"({_count(len(documents), 'documents')})\n")
@@ -602,33 +987,16 @@ def _cmd_remove(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _find_document(name: str, documents: list[DocumentInfo]) -> DocumentInfo:
-    """The one document ``name`` means: its IRI, a hash prefix, or the file it came from.
+    """The one document ``name`` means: its IRI (full, ``<>`` or ``id:`` form), a hash
+    prefix of 8+ hex digits, or the file it came from (see :func:`kg.stores.find_document`).
 
     Raises:
-        UsageError: nothing, or more than one document, matches.
+        UsageError: nothing, or more than one document, matches; a hash prefix too short.
     """
-    import re
-    from pathlib import Path
+    from kg.graph import _graphs_of_file
+    from kg.stores import find_document
 
-    from kg.loaders import loader_for
-
-    iri = name[1:-1] if name.startswith("<") and name.endswith(">") else name
-    matches = [d for d in documents if d.iri == iri]
-    if not matches and re.fullmatch(r"[0-9a-fA-F]{8,64}", name):
-        prefix = name.lower()
-        matches = [
-            d
-            for d in documents
-            if (d.hash or "").startswith(prefix) or d.iri.rsplit("/", 1)[-1].startswith(prefix)
-        ]
-    if not matches and Path(name).is_file():
-        ids = {str(i) for i in loader_for(name).identify(Path(name)) or ()}
-        matches = [d for d in documents if d.iri in ids]
-    if not matches:
-        raise UsageError(f"no document in the store matches '{name}' (see 'summit-kg documents')")
-    if len(matches) > 1:
-        raise UsageError(f"'{name}' matches {len(matches)} documents; give more of the hash")
-    return matches[0]
+    return find_document(name, documents, files=_graphs_of_file)
 
 
 _VIEW_HELP = "; ".join(f"{view.name} = {view.description}" for view in VIEWS.values())
@@ -660,7 +1028,7 @@ _VIEW_HELP = "; ".join(f"{view.name} = {view.description}" for view in VIEWS.val
 @option(
     "--depth",
     type=_whole_number,
-    default=1,
+    default=None,
     metavar="N",
     help="links from the --focus node (default: 1)",
 )
@@ -692,7 +1060,7 @@ _VIEW_HELP = "; ".join(f"{view.name} = {view.description}" for view in VIEWS.val
 def _cmd_viz(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from kg.network.page import view_title, write_html
 
-    if not args.output.lower().endswith((".html", ".htm")):
+    if args.output != "-" and not args.output.lower().endswith((".html", ".htm")):
         raise UsageError(f"the view is an HTML page: name it *.html, not '{args.output}'")
     if args.query is not None and args.view is not None:
         raise UsageError("--view and --query cannot be combined: a query makes its own view")
@@ -700,6 +1068,9 @@ def _cmd_viz(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise UsageError("--param binds a --query parameter; pass --query too")
     if args.max_nodes == 0:
         raise UsageError("--max-nodes must be at least 1")
+    if args.depth is not None and args.focus is None:
+        raise UsageError("--depth counts links from the --focus node; pass --focus LABEL too")
+    depth = 1 if args.depth is None else args.depth
     query = None
     params: dict[str, object] = {}
     if args.query is not None:
@@ -707,22 +1078,30 @@ def _cmd_viz(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         query = resolve_query(args.query)
         params = dict(parse_param(p) for p in args.param)
-    with _open_graph(args) as graph:
+    with _open_graph(args, err) as graph:
         network = graph.to_networkx(
-            view=args.view, focus=args.focus, depth=args.depth, query=query, params=params
+            view=args.view, focus=args.focus, depth=depth, query=query, params=params
         )
     what = f"query {query.name}" if query is not None else f"{args.view or 'overview'} view"
     if args.focus is not None:
         what += f", around {args.focus}"
-    title = args.title or view_title(
-        view=args.view, query=query, focus=args.focus, depth=args.depth
-    )
+    title = args.title or view_title(view=args.view, query=query, focus=args.focus, depth=depth)
     max_nodes = args.max_nodes or MAX_NODES
-    path = write_html(network, args.output, title=title, size_by=args.size_by, max_nodes=max_nodes)
+    stream = out
+    if args.output == "-":
+        from kg.network.page import render_html
+
+        out.write(render_html(network, title=title, size_by=args.size_by, max_nodes=max_nodes))
+        path, stream = "stdout", err
+    else:
+        written = write_html(
+            network, args.output, title=title, size_by=args.size_by, max_nodes=max_nodes
+        )
+        path = str(written)
     shown = ""
     if network.number_of_nodes() > max_nodes:
         shown = f"; the page shows the {max_nodes} best-connected"
-    out.write(
+    stream.write(
         f"{path}: {network.number_of_nodes()} nodes, {network.number_of_edges()} edges "
         f"({what}{shown})\n"
     )
@@ -746,13 +1125,12 @@ _ANALYSIS_FORMATS = ("table", "json", "csv")
 @data_options
 @format_option(
     _ANALYSIS_FORMATS,
-    "table (default), json, or csv (one table with a 'section' column)",
-    default="table",
+    "table on a terminal, csv otherwise (one table with a 'section' column), or json",
 )
 @option(
     "--top",
     type=_whole_number,
-    default=10,
+    default=None,
     metavar="N",
     help="rows per centrality table (default: 10)",
 )
@@ -767,7 +1145,10 @@ def _cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     from kg.network import analytics
 
-    with _open_graph(args) as graph:
+    if args.path and args.top is not None:
+        raise UsageError("--top sizes the centrality tables; --path shows one chain: drop --top")
+    fmt = _listing_format(args, out)
+    with _open_graph(args, err) as graph:
         network = graph.to_networkx()
         measured = graph.to_networkx(provenance=True)
     if args.path:
@@ -783,22 +1164,23 @@ def _cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             }
             for i, s in enumerate(explanation.steps)
         ]
-        if args.format == "json":
+        if fmt == "json":
             out.write(json.dumps({"links": len(explanation), "steps": steps}, indent=2) + "\n")
-        elif args.format == "csv":
+        elif fmt == "csv":
             out.write(_csv_text(("step", "label", "type", "link", "direction", "node"), steps))
         else:
             links = len(explanation)
             out.write(f"{explanation}\n({links} link{'' if links == 1 else 's'})\n")
         return 0
     # Centrality counts text passages too (an actor named in six paragraphs is central).
-    result = analytics.summary(network, top=args.top, measured=measured)
-    if args.format == "json":
+    top = 10 if args.top is None else args.top
+    result = analytics.summary(network, top=top, measured=measured)
+    if fmt == "json":
         out.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
-    elif args.format == "csv":
+    elif fmt == "csv":
         out.write(_csv_text(_CSV_COLUMNS, _analysis_rows(result)))
     else:
-        out.write(_analysis_table(result))
+        out.write(_analysis_table(result, _table_width(out)))
     return 0
 
 
@@ -839,7 +1221,7 @@ def _analysis_rows(result: dict[str, Any]) -> list[dict[str, object]]:
     return rows
 
 
-def _analysis_table(result: dict[str, Any]) -> str:
+def _analysis_table(result: dict[str, Any], width: int | None = None) -> str:
     parts = []
     for section, what in (("topics", "topics"), ("actors", "actors")):
         rows = result[section]
@@ -860,6 +1242,7 @@ def _analysis_table(result: dict[str, Any]) -> str:
                     )
                     for i, r in enumerate(rows, 1)
                 ],
+                width=width,
             )
         )
     parts.append(
@@ -870,6 +1253,7 @@ def _analysis_table(result: dict[str, Any]) -> str:
                 (i, "; ".join(c["topics"]), "; ".join(c["members"]))
                 for i, c in enumerate(result["communities"], 1)
             ],
+            width=width,
         )
     )
     parts.append(
@@ -886,6 +1270,7 @@ def _analysis_table(result: dict[str, Any]) -> str:
                 )
                 for r in result["agreement"]
             ],
+            width=width,
         )
     )
     return "\n".join(parts)
@@ -899,6 +1284,8 @@ def _analysis_table(result: dict[str, Any]) -> str:
         "summit-kg export --to graphml -o summit.graphml",
         "summit-kg export --view topics -o topics.gexf",
         "summit-kg export --data articles/ --to cytoscape -o summit.json",
+        "summit-kg export --focus Cybersecurity --depth 2 -o cyber.gexf",
+        "summit-kg export --query topic-network -o network.graphml",
     ),
 )
 @data_options
@@ -907,33 +1294,94 @@ def _analysis_table(result: dict[str, Any]) -> str:
     choices=tuple(EXPORT_TARGETS),
     help=f"format (default: from the suffix: {', '.join(EXPORT_TARGETS.values())})",
 )
-@option("--view", choices=tuple(VIEWS), default="overview", help="default: overview")
-@output_option("where to write", required=True)
+@option("--view", choices=tuple(VIEWS), default=None, help="default: overview")
+@option("--focus", metavar="LABEL", help="only what lies within --depth links of this node")
+@option(
+    "--depth", type=_whole_number, default=None, metavar="N", help="links from --focus (default: 1)"
+)
+@option("--query", metavar="QUERY", help="the graph a CONSTRUCT query builds (.rq or name)")
+@param_option("bind a --query parameter (repeatable)")
+@output_option("where to write ('-' for stdout, with --to)", required=True)
 def _cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from kg.network.exports import target_format, write
+    from kg.network.exports import render, target_format, write
 
+    suffixes = {suffix: name for name, suffix in EXPORT_TARGETS.items()}
+    _check_output_format(args.to, args.output, suffixes, "--to")
+    if args.output == "-" and args.to is None:
+        raise UsageError(f"-o - writes to stdout: pass --to ({', '.join(EXPORT_TARGETS)})")
     to = target_format(args.output, args.to)  # a bad suffix fails before any work
-    with _open_graph(args) as graph:
-        network = graph.to_networkx(view=args.view)
-    path = write(network, args.output, to)
-    out.write(
-        f"{path}: {network.number_of_nodes()} nodes, {network.number_of_edges()} edges "
-        f"({args.view} view)\n"
+    if args.query is not None and args.view is not None:
+        raise UsageError("--view and --query cannot be combined: a query makes its own view")
+    if args.param and args.query is None:
+        raise UsageError("--param binds a --query parameter; pass --query too")
+    if args.depth is not None and args.focus is None:
+        raise UsageError("--depth counts links from the --focus node; pass --focus LABEL too")
+    query, params = None, {}
+    if args.query is not None:
+        from kg.sparql.catalogue import parse_param, resolve_query
+
+        query = resolve_query(args.query)
+        params = dict(parse_param(p) for p in args.param)
+    with _open_graph(args, err) as graph:
+        network = graph.to_networkx(
+            view=None if query is not None else (args.view or "overview"),
+            focus=args.focus,
+            depth=1 if args.depth is None else args.depth,
+            query=query,
+            params=params,
+        )
+    what = f"query {query.name}" if query is not None else f"{args.view or 'overview'} view"
+    if args.focus is not None:
+        what += f", around {args.focus}"
+    if args.output == "-":
+        out.write(render(network, to))
+        where, stream = "stdout", err
+    else:
+        where, stream = str(write(network, args.output, to)), out
+    stream.write(
+        f"{where}: {network.number_of_nodes()} nodes, {network.number_of_edges()} edges ({what})\n"
     )
     return 0
+
+
+_REPORT_FORMATS = ("text", "turtle", "json-ld")
 
 
 @command(
     "validate",
     "Check the graph against the SHACL shapes; exit 1 on violations.",
-    examples=("summit-kg validate", "summit-kg validate --data summit.ttl"),
+    examples=(
+        "summit-kg validate",
+        "summit-kg validate --data summit.ttl",
+        "summit-kg validate --data summit.ttl --shapes my-shapes.ttl --format turtle",
+    ),
 )
 @data_options
+@option(
+    "--shapes",
+    metavar="FILE",
+    help="check against these SHACL shapes instead of ontology/shapes.ttl (any RDF suffix)",
+)
+@format_option(
+    _REPORT_FORMATS,
+    "text (default), or the W3C SHACL validation report as turtle or json-ld",
+    default="text",
+)
 def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with _open_graph(args) as graph:
-        report = graph.validate()
+    from kg.rdf.validation import read_shapes, validate
+
+    shapes = read_shapes(args.shapes) if args.shapes is not None else None  # fails before loading
+    with _open_graph(args, err) as graph:
+        report = validate(graph.data(), graph.store.ontology(), shapes)
+    if args.format != "text":
+        from kg.rdf.namespaces import bind_prefixes
+
+        assert report.graph is not None
+        out.write(bind_prefixes(report.graph).serialize(format=args.format))
+        return 0 if report.conforms else 1
     if report.conforms:
-        out.write("conforms: the data meets every shape in ontology/shapes.ttl\n")
+        where = args.shapes if args.shapes is not None else "ontology/shapes.ttl"
+        out.write(f"conforms: the data meets every shape in {where}\n")
         return 0
     out.write(f"{len(report.violations)} violation(s):\n")
     for violation in report.violations:

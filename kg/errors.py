@@ -2,7 +2,8 @@
 
 Every error the library raises on purpose is a :class:`KGError`; the command
 line turns it into one line on stderr and its ``exit_code`` (2 for bad input
-or usage, 3 for a missing bundled file; a failed check exits 1 without an
+or usage, 3 for a missing bundled file or a crashed query engine; a failed check exits
+1 without an
 error). Each class also subclasses the built-in it resembles, so
 ``except ValueError`` keeps working for callers who expect it.
 
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
+    "EngineCrashed",
     "KGError",
     "LoaderError",
     "NetworkRefused",
@@ -84,6 +86,12 @@ class NetworkRefused(QueryRejected, PermissionError):
 
 class QueryTimeout(QueryError, TimeoutError):
     """Raised when a query runs longer than its timeout (the worker is stopped)."""
+
+
+class EngineCrashed(QueryError):
+    """Raised when the query engine died in its worker (a crash, not bad input: exit 3)."""
+
+    exit_code = 3
 
 
 class StoreError(KGError, OSError):

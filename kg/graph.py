@@ -21,21 +21,22 @@ Examples:
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rdflib import Dataset, Graph, URIRef
+from rdflib.term import Node
 
 from kg._io import atomic_write_bytes
-from kg.errors import StoreError, UsageError
+from kg.errors import LoaderError, StoreError, UsageError
 from kg.ingest import COUNTED, FileReport, IngestSummary, ingest
 from kg.network.views import PROVENANCE_TYPES
-from kg.rdf.formats import RdfFormat, format_for_path, format_named
-from kg.rdf.namespaces import SKG, bind_prefixes
+from kg.rdf.formats import RdfFormat, format_for_path, format_named, jsonld_context
+from kg.rdf.namespaces import ONTOLOGY_GRAPH, SKG, bind_prefixes
 from kg.sparql.catalogue import QueryFile
 from kg.sparql.runner import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, QueryResult, run_query
-from kg.stores import DocumentInfo, GraphData, Store, open_store
+from kg.stores import DocumentInfo, GraphData, Store, find_document, open_store
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -156,6 +157,23 @@ class SummitGraph:
         """The loaded sources: graph IRI, document title and hash, triple count."""
         return self.store.documents()
 
+    def find_document(self, name: str | Path) -> DocumentInfo:
+        """The one loaded document ``name`` means: as ``documents`` lists it or its source.
+
+        A graph IRI (bare, in ``<>`` or short, ``id:doc/…``), the start of its
+        content hash (8 or more hex digits) or a source file that was loaded.
+
+        Raises:
+            UsageError: nothing or several documents match; a hash prefix too short.
+
+        Examples:
+            >>> g = load()
+            >>> [document] = g.documents()
+            >>> g.find_document(document.hash[:8]) == document
+            True
+        """
+        return find_document(str(name), self.store.documents(), files=_graphs_of_file)
+
     def counts(self) -> dict[str, int]:
         """How many summits, topics, outcomes, concerns and recommendations the graph holds.
 
@@ -163,7 +181,9 @@ class SummitGraph:
             >>> load().counts()["Summit"]
             1
         """
-        found = {str(row["class"]): row["n"] for row in self.query(_COUNTS, timeout=None)}
+        with self.store.reading() as target:  # the project's own query: no worker needed
+            rows = run_query(target, _COUNTS, timeout=None, trusted=True)
+        found = {str(row["class"]): row["n"] for row in rows}
         return {name: int(str(found.get(str(SKG[name]), 0))) for name in COUNTED_CLASSES}
 
     def query(
@@ -199,11 +219,18 @@ class SummitGraph:
 
     # --- output --------------------------------------------------------------------
 
-    def serialize(self, path: str | Path | None = None, format: str | None = None) -> str:
+    def serialize(
+        self, path: str | Path | None = None, format: str | None = None, *, ontology: bool = True
+    ) -> str:
         """The loaded data as RDF text; written atomically to ``path`` when given.
 
-        Triple formats (turtle, nt) hold the union of all sources; quad formats
-        (nquads, trig, json-ld) keep one named graph per source.
+        Triple formats (turtle, nt) hold the union of all sources, with every
+        document's metadata (title, hash); JSON-LD holds the same union,
+        compacted with the project's ``@context`` (``ontology/context.jsonld``,
+        inlined, so no reader fetches anything). Quad formats (nquads, trig)
+        keep one named graph per source and, unless ``ontology`` is false, the
+        ontology in its own graph (``https://w3id.org/summit-kg/ontology``), so
+        the catalogue answers the same on any SPARQL engine that loads the file.
 
         Raises:
             UsageError: an unknown format.
@@ -214,11 +241,11 @@ class SummitGraph:
         fmt = format_named(format)
         try:
             try:
-                text = self._render(fmt)
+                text = self._render(fmt, ontology)
             except RecursionError:
                 # rdflib's Turtle and JSON-LD writers nest blank nodes by recursion
                 # (rdflib#1424): a long chain of them is written by Oxigraph, which labels them
-                text = self._render_with_oxigraph(fmt)
+                text = self._render_with_oxigraph(fmt, ontology)
         except Exception as exc:  # the serializers raise many kinds of error
             message = " ".join(str(exc).split())[:300]
             raise StoreError(
@@ -228,28 +255,41 @@ class SummitGraph:
             atomic_write_bytes(path, text.encode("utf-8"))
         return text
 
-    def _render(self, fmt: RdfFormat) -> str:
+    def _quads(self, ontology: bool) -> Iterator[tuple[Node, Node, Node, URIRef]]:
+        """The data graphs' quads, then (with ``ontology``) the ontology graph's."""
+        yield from self.store.quads()
+        if ontology:
+            for s, p, o in self.store.ontology():
+                yield s, p, o, ONTOLOGY_GRAPH
+
+    def _render(self, fmt: RdfFormat, ontology: bool) -> str:
         """The data as ``fmt`` text, written by rdflib (with the project's prefixes)."""
-        if not fmt.quads:
+        if fmt.union and fmt.name == "json-ld":
+            return self.data().serialize(
+                format="json-ld", context=jsonld_context(), auto_compact=True
+            )
+        if not fmt.exports_graphs:
             return self.data().serialize(format=fmt.rdflib)
         dataset = Dataset()
         bind_prefixes(dataset)
-        for s, p, o, name in self.store.quads():
+        for s, p, o, name in self._quads(ontology):
             dataset.graph(name).add((s, p, o))
         with warnings.catch_warnings():
             # rdflib's quad serializers call its own deprecated Dataset.contexts()
             warnings.filterwarnings("ignore", "Dataset.contexts is deprecated", DeprecationWarning)
             return dataset.serialize(format=fmt.rdflib)
 
-    def _render_with_oxigraph(self, fmt: RdfFormat) -> str:
+    def _render_with_oxigraph(self, fmt: RdfFormat, ontology: bool) -> str:
         """The data as ``fmt`` text, written by pyoxigraph (no recursion on blank nodes)."""
         import pyoxigraph as ox
 
         from kg.sparql.engines import to_oxigraph
 
         items: list[Any]
-        if fmt.quads:
-            items = [ox.Quad(*(to_oxigraph(term) for term in quad)) for quad in self.store.quads()]
+        if fmt.exports_graphs:
+            items = [
+                ox.Quad(*(to_oxigraph(term) for term in quad)) for quad in self._quads(ontology)
+            ]
         else:
             items = [ox.Triple(*(to_oxigraph(term) for term in triple)) for triple in self.data()]
         names = bind_prefixes(Graph(bind_namespaces="core")).namespaces()
@@ -352,6 +392,19 @@ class SummitGraph:
             size_by=size_by,
             max_nodes=MAX_NODES if max_nodes is None else max_nodes,
         )
+
+
+def _graphs_of_file(name: str) -> set[str]:
+    """The graphs a source file gives (by its loader's ``identify``), or none."""
+    from kg.loaders import loader_for
+
+    path = Path(name)
+    if not path.is_file():
+        return set()
+    try:
+        return {str(iri) for iri in loader_for(path).identify(path) or ()}
+    except LoaderError:  # not a file any loader reads: it names no document
+        return set()
 
 
 def load(*sources: str | Path, store: str | Store | None = None) -> SummitGraph:

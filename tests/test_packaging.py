@@ -229,7 +229,7 @@ def test_installed_wheel_works_away_from_the_checkout(wheel: Path, tmp_path: Pat
     assert " nodes, " in viz
     assert (elsewhere / "v.html").stat().st_size > 0
 
-    listing = _ok(_run([python, "-m", "kg", "queries"], cwd=elsewhere))
-    assert [line.split()[0] for line in listing.splitlines()[1:]] == QUERY_NAMES
+    listing = _ok(_run([python, "-m", "kg", "queries"], cwd=elsewhere))  # piped: CSV
+    assert [line.split(",")[0] for line in listing.splitlines()[1:]] == QUERY_NAMES
 
     assert sorted(p.name for p in elsewhere.iterdir()) == ["v.html"]

@@ -9,6 +9,9 @@ with a remote or relative ``@context`` is refused. rdflib's parsers are
 lenient, so every term is checked after parsing: an IRI that could not be
 written back (``<a b>``, ``<x{y}>``), a literal as subject or a lone
 surrogate from a ``\\uDCFF`` escape is refused, never exported half-broken.
+The ontology's own named graph, which summit-kg's quad exports carry, is
+skipped (every store holds the bundled ontology there already); any other
+data in a graph of that name is refused.
 
 Examples:
     >>> import tempfile, pathlib
@@ -28,6 +31,7 @@ from pathlib import Path
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import OWL, RDF
 from rdflib.term import Node
 
 from kg.errors import LoaderError
@@ -146,6 +150,8 @@ def load(path: Path) -> Iterator[tuple[URIRef, Graph]]:
         if not len(graph) or not isinstance(graph.identifier, URIRef):
             continue
         if graph.identifier == ONTOLOGY_GRAPH:
+            if (ONTOLOGY_GRAPH, RDF.type, OWL.Ontology) in graph:
+                continue  # the ontology a quad export carries: the store holds its own
             raise LoaderError(
                 f"names the graph <{ONTOLOGY_GRAPH}>, which holds summit-kg's ontology; "
                 "load data into another graph",

@@ -52,6 +52,7 @@ from rdflib import Graph, URIRef
 from kg.errors import LoaderError
 from kg.loaders import Loaded
 from kg.loaders.sources import read_text
+from kg.rdf.iris import document_iri
 from kg.rdf.mapping import to_graph, to_triples
 from kg.text.claims import Claims, ConceptClaim, Entity, Likelihood, OutcomeClaim, SummitClaim
 from kg.text.document import Block, Document, Row, Section, Table, clean_text
@@ -66,9 +67,10 @@ from kg.text.lexicon import (
     focus_key,
     likelihood_named,
 )
+from kg.text.normalize import content_hash
 from kg.text.parse import normalise_text
 
-__all__ = ["COLUMNS", "load", "read", "read_claims"]
+__all__ = ["COLUMNS", "identify", "load", "read", "read_claims"]
 
 COLUMNS: dict[ColumnRole, tuple[str, ...]] = {
     role: cues.headers for role, cues in COLUMN_ROLES.items() if cues.headers
@@ -301,6 +303,17 @@ def read_claims(path: Path, gazetteer: Gazetteer | None = None) -> Claims:
             fields, an empty topic or outcome, or an unknown likelihood (names file:line).
     """
     return _Reader(path, gazetteer or Gazetteer.bundled()).read()
+
+
+def identify(path: Path) -> tuple[URIRef, ...]:
+    """The document IRI of a curated table: the hash of its normalised text, no parsing.
+
+    So an ingest skips a table already in the store, as it skips an unchanged article.
+
+    Raises:
+        LoaderError: the file is not UTF-8 text.
+    """
+    return (document_iri(content_hash(normalise_text(read_text(path)))),)
 
 
 def read(path: Path) -> Loaded:

@@ -2,10 +2,16 @@
 
 The networkx graph of :mod:`kg.network.convert` is written with networkx's own
 writers, after flattening attribute values those formats cannot hold (lists
-become ``"a; b"``, missing values are left out). Cytoscape.js wants every
-edge's ``source`` and ``target`` to be the *string* id of a node and every
-edge to have an id of its own, so those are set explicitly. Files are
-written atomically.
+become ``"a; b"``, missing values are left out). Every node carries what the
+HTML page draws (:mod:`kg.network.page`): its position from
+:mod:`kg.network.layout`, its size by degree, its class colour
+(:data:`~kg.network.page.CLASS_STYLES`) and its label; GraphML as ``x``,
+``y``, ``size``, ``r``/``g``/``b`` and ``color`` keys (what Gephi's GraphML
+reader takes), GEXF as ``viz:position``, ``viz:size`` and ``viz:color``. Every
+edge has an id of its own (``e1``, ``e2``…), its predicate kept as
+``predicate``. Cytoscape.js wants every edge's ``source`` and ``target`` to
+be the *string* id of a node, so those are set explicitly. Files are written
+atomically.
 
 Examples:
     >>> import networkx as nx
@@ -31,7 +37,7 @@ from kg.errors import UsageError
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["EXPORT_TARGETS", "render", "target_format", "write"]
+__all__ = ["EXPORT_TARGETS", "drawing", "render", "target_format", "write"]
 
 EXPORT_TARGETS = {"graphml": ".graphml", "gexf": ".gexf", "cytoscape": ".json"}
 
@@ -55,14 +61,83 @@ def _flat_attrs(attrs: Mapping[str, Any], reserved: frozenset[str] = frozenset()
     return flat
 
 
-def _flattened(graph: nx.MultiDiGraph, reserved: frozenset[str] = frozenset()) -> nx.MultiDiGraph:
+def drawing(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """What the HTML page draws for each node, in ``graph.nodes`` order.
+
+    ``x``, ``y`` (page pixels), ``size``, ``color`` (``#rrggbb``) and ``label``.
+
+    Examples:
+        >>> import networkx as nx
+        >>> g = nx.MultiDiGraph()
+        >>> g.add_node("urn:t", label="Trade", type="Topic")
+        >>> drawing(g)[0]["color"], drawing(g)[0]["label"]
+        ('#ff7f0e', 'Trade')
+    """
+    from kg.network.layout import layout
+    from kg.network.page import CLASS_STYLES, _local_name, _sizes, _style_class, clean_text
+
+    index = {node: i for i, node in enumerate(graph.nodes)}
+    neighbours: list[set[int]] = [set() for _ in index]
+    for u, v in graph.edges():
+        neighbours[index[u]].add(index[v])
+        neighbours[index[v]].add(index[u])
+    positions = layout([str(n) for n in graph.nodes], neighbours)
+    sizes = _sizes(graph, "degree")
+    drawn = []
+    for i, (node, attrs) in enumerate(graph.nodes(data=True)):
+        label = clean_text(attrs.get("label") or "") or clean_text(_local_name(str(node))) or "·"
+        x, y = positions[i]
+        drawn.append(
+            {
+                "x": round(x, 1),
+                "y": round(y, 1),
+                "size": sizes[i],
+                "color": CLASS_STYLES[_style_class(attrs.get("type"))][0],
+                "label": label,
+            }
+        )
+    return drawn
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+def _flattened(
+    graph: nx.MultiDiGraph, reserved: frozenset[str] = frozenset(), *, to: str = ""
+) -> nx.MultiDiGraph:
+    """A copy with flat attribute values; for GraphML and GEXF with the drawing and edge ids."""
     import networkx as nx
 
     flat = nx.MultiDiGraph()
-    for node, attrs in graph.nodes(data=True):
-        flat.add_node(str(node), **_flat_attrs(attrs, reserved))
-    for source, target, key, attrs in graph.edges(keys=True, data=True):
-        flat.add_edge(str(source), str(target), key=str(key), **_flat_attrs(attrs, reserved))
+    styled = to in ("graphml", "gexf")
+    drawn = drawing(graph) if styled else []
+    for i, (node, attrs) in enumerate(graph.nodes(data=True)):
+        values = _flat_attrs(attrs, reserved)
+        if to == "graphml":
+            look = drawn[i]
+            red, green, blue = _rgb(look["color"])
+            values.update(look, r=red, g=green, b=blue)
+        elif to == "gexf":
+            look = drawn[i]
+            red, green, blue = _rgb(look["color"])
+            values["label"] = look["label"]
+            values["viz"] = {
+                "position": {"x": look["x"], "y": -look["y"], "z": 0.0},
+                "size": look["size"],
+                "color": {"r": red, "g": green, "b": blue, "a": 1.0},
+            }
+        flat.add_node(str(node), **values)
+    for number, (source, target, key, attrs) in enumerate(
+        graph.edges(keys=True, data=True), start=1
+    ):
+        values = _flat_attrs(attrs, reserved)
+        if styled:  # one id per edge: predicates repeat across node pairs
+            values["predicate"] = str(key)
+            values["id"] = f"e{number}"
+            flat.add_edge(str(source), str(target), key=f"e{number}", **values)
+        else:
+            flat.add_edge(str(source), str(target), key=str(key), **values)
     return flat
 
 
@@ -75,9 +150,12 @@ def render(graph: nx.MultiDiGraph, to: str) -> str:
     import networkx as nx
 
     if to == "graphml":
-        return "\n".join(nx.generate_graphml(_flattened(graph))) + "\n"
+        flat = _flattened(graph, to=to)
+        for _, _, attrs in flat.edges(data=True):
+            attrs.pop("id")  # the edge's key is its GraphML id
+        return "\n".join(nx.generate_graphml(flat)) + "\n"
     if to == "gexf":
-        lines = nx.generate_gexf(_flattened(graph))  # the node's "label" becomes GEXF's label
+        lines = nx.generate_gexf(_flattened(graph, to=to))  # "label" becomes GEXF's label
         return '<?xml version="1.0" encoding="utf-8"?>\n' + "\n".join(lines) + "\n"
     if to == "cytoscape":
         reserved = frozenset({"id", "source", "target", "key", "name", "value"})

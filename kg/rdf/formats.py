@@ -2,10 +2,11 @@
 
 In: a format name (``"turtle"``) or a file path. Out: its :class:`RdfFormat`
 row — file suffix, whether it holds quads (one named graph per source),
-the name rdflib's parsers and serializers take, and the name of its
-``pyoxigraph.RdfFormat`` constant. The RDF loader (:mod:`kg.loaders.rdf`)
-reads these suffixes; :meth:`kg.SummitGraph.serialize` and ``summit-kg build
---format`` write these names.
+whether exports write the union instead (JSON-LD, compacted with the
+``@context`` of :func:`jsonld_context`), the name rdflib's parsers and
+serializers take, and the name of its ``pyoxigraph.RdfFormat`` constant.
+The RDF loader (:mod:`kg.loaders.rdf`) reads these suffixes;
+:meth:`kg.SummitGraph.serialize` and ``summit-kg build --format`` write these names.
 
 Examples:
     >>> list(RDF_FORMATS)
@@ -18,17 +19,27 @@ Examples:
 
 from __future__ import annotations
 
+import functools
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg._io import format_for_suffix
 from kg.errors import UsageError
+from kg.resources import resource_file
 
 if TYPE_CHECKING:
     import pyoxigraph
 
-__all__ = ["RDF_FORMATS", "RdfFormat", "format_for_path", "format_named", "suffix_format"]
+__all__ = [
+    "RDF_FORMATS",
+    "RdfFormat",
+    "format_for_path",
+    "format_named",
+    "jsonld_context",
+    "suffix_format",
+]
 
 
 @dataclass(frozen=True)
@@ -52,6 +63,19 @@ class RdfFormat:
     """The format name rdflib's ``parse`` and ``serialize`` take."""
     oxigraph: str
     """The name of the ``pyoxigraph.RdfFormat`` constant."""
+    union: bool = False
+    """Whether exports write the union of the graphs (compacted, for JSON-LD), though the
+    format can hold named graphs and is read with them."""
+
+    @property
+    def exports_graphs(self) -> bool:
+        """Whether exports in this format keep one named graph per source (and the ontology's).
+
+        Examples:
+            >>> [name for name, fmt in RDF_FORMATS.items() if fmt.exports_graphs]
+            ['nquads', 'trig']
+        """
+        return self.quads and not self.union
 
     def oxigraph_format(self) -> pyoxigraph.RdfFormat:
         """The ``pyoxigraph.RdfFormat`` (pyoxigraph is imported on first use)."""
@@ -68,7 +92,9 @@ RDF_FORMATS: dict[str, RdfFormat] = {
         RdfFormat("nt", ".nt", quads=False, rdflib="nt", oxigraph="N_TRIPLES"),
         RdfFormat("nquads", ".nq", quads=True, rdflib="nquads", oxigraph="N_QUADS"),
         RdfFormat("trig", ".trig", quads=True, rdflib="trig", oxigraph="TRIG"),
-        RdfFormat("json-ld", ".jsonld", quads=True, rdflib="json-ld", oxigraph="JSON_LD"),
+        RdfFormat(
+            "json-ld", ".jsonld", quads=True, rdflib="json-ld", oxigraph="JSON_LD", union=True
+        ),
     )
 }
 """Every RDF format summit-kg reads and writes, by name, in the order help lists them."""
@@ -117,3 +143,21 @@ def suffix_format(path: str | Path) -> RdfFormat | None:
         if fmt.suffix == suffix:
             return fmt
     return None
+
+
+@functools.cache
+def _context_text() -> str:
+    return resource_file("ontology", "context.jsonld").read_text(encoding="utf-8")
+
+
+def jsonld_context() -> dict[str, str]:
+    """The JSON-LD ``@context`` summit-kg ships (``ontology/context.jsonld``): its prefixes.
+
+    JSON-LD exports inline it, so a reader never has to fetch it.
+
+    Examples:
+        >>> jsonld_context()["skg"]
+        'https://w3id.org/summit-kg/ontology#'
+    """
+    context: dict[str, str] = json.loads(_context_text())["@context"]
+    return dict(context)

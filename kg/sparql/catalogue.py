@@ -2,28 +2,50 @@
 
 A query file opens with ``# title:``, ``# description:`` and ``# param:``
 lines, then declares its own prefixes, so it runs unchanged in any SPARQL
-tool. A query is named by its catalogue name, a ``.rq`` path or its text.
+tool. A query is named by its catalogue name, a ``.rq`` path or its text;
+files and texts that use the project's prefixes (``skg:``, ``rdfs:``…) without
+declaring them get them declared (:func:`declare_prefixes`). A ``# param:``
+line may give the parameter's type in brackets: ``[node]`` (a label the
+runner resolves to the node it names), ``[iri]``, or an XSD datatype such as
+``[integer]``, ``[decimal]``, ``[boolean]`` or ``[date]``; text given for it
+becomes a literal of that type (:func:`param_value`).
 
 Examples:
     >>> q = parse_header("x", "# title: T\\n# param: topic — a topic label (Trade)\\nASK {}")
     >>> q.title, [(p.name, p.example) for p in q.params]
     ('T', [('topic', 'Trade')])
+    >>> n = parse_header("x", "# param: n [integer] — how many (5)\\nASK {}").params[0]
+    >>> n.type, param_value(n, "5")
+    ('integer', rdflib.term.Literal('5', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')))
 """
 
 from __future__ import annotations
 
+import datetime
+import decimal
+import difflib
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+
 from kg.errors import QueryError, UsageError
+from kg.rdf.namespaces import PREFIXES
 from kg.resources import resource_dir
 
 __all__ = [
+    "PARAM_TYPES",
     "QueryFile",
     "QueryParam",
     "catalogue",
+    "check_params",
+    "declare_prefixes",
+    "did_you_mean",
+    "param_value",
     "parse_header",
     "parse_param",
     "resolve_query",
@@ -31,9 +53,51 @@ __all__ = [
 
 _HEADER = re.compile(r"^#\s*(?P<key>title|description|param)\s*:\s*(?P<value>.*)$")
 _PARAM = re.compile(
-    r"^(?P<name>[A-Za-z_]\w*)\s*(?P<node>\[node\])?\s*(?:[—–-]+|:)\s*(?P<meaning>.*?)\s*"
-    r"(?:\((?P<example>[^()]*)\))?$"
+    r"^(?P<name>[A-Za-z_]\w*)\s*(?:\[(?P<type>[A-Za-z]+)\])?\s*(?:[—–-]+|:)\s*"
+    r"(?P<meaning>.*?)\s*(?:\((?P<example>[^()]*)\))?$"
 )
+
+
+def _integer(text: str) -> str:
+    return str(int(text.strip()))
+
+
+def _decimal(text: str) -> str:
+    value = decimal.Decimal(text.strip())
+    if not value.is_finite():
+        raise ValueError(text)
+    return str(value)
+
+
+def _double(text: str) -> str:
+    return repr(float(text.strip()))
+
+
+def _boolean(text: str) -> str:
+    value = text.strip().lower()
+    if value not in ("true", "false", "1", "0"):
+        raise ValueError(text)
+    return "true" if value in ("true", "1") else "false"
+
+
+def _date(text: str) -> str:
+    return datetime.date.fromisoformat(text.strip()).isoformat()
+
+
+def _date_time(text: str) -> str:
+    return datetime.datetime.fromisoformat(text.strip()).isoformat()
+
+
+_LEXICAL = {
+    "integer": _integer,
+    "decimal": _decimal,
+    "double": _double,
+    "boolean": _boolean,
+    "date": _date,
+    "dateTime": _date_time,
+}
+PARAM_TYPES = ("string", "node", "iri", *_LEXICAL)
+"""The types a ``# param:`` line may give in brackets (``string`` when it gives none)."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +112,8 @@ class QueryParam:
     meaning: str
     example: str | None = None
     node: bool = False
+    type: str = "string"
+    """One of :data:`PARAM_TYPES`: how text given for the parameter is bound."""
 
 
 @dataclass(frozen=True)
@@ -83,12 +149,20 @@ def parse_header(name: str, text: str, path: Path | None = None) -> QueryFile:
             param = _PARAM.match(value)
             if not param:
                 raise QueryError(f"malformed '# param:' line: {value!r}", path=path or name)
+            kind = param.group("type") or "string"
+            if kind not in PARAM_TYPES:
+                raise QueryError(
+                    f"unknown parameter type [{kind}] in '# param: {value}'; "
+                    f"use one of {', '.join(PARAM_TYPES)}{did_you_mean(kind, PARAM_TYPES)}",
+                    path=path or name,
+                )
             params.append(
                 QueryParam(
                     param.group("name"),
                     param.group("meaning"),
                     param.group("example"),
-                    node=param.group("node") is not None,
+                    node=kind == "node",
+                    type=kind,
                 )
             )
     return QueryFile(name, text, title, " ".join(description), tuple(params), path)
@@ -126,14 +200,20 @@ def _query_path(text: str) -> Path | None:
 def resolve_query(query: str | Path) -> QueryFile:
     """A catalogue name, a path to a ``.rq`` file, or SPARQL text → :class:`QueryFile`.
 
+    Files and texts get the project's prefixes they use without declaring
+    (:func:`declare_prefixes`); catalogue queries declare their own.
+
     Raises:
-        QueryError: an unknown name or a missing file.
+        QueryError: an unknown name (with the closest catalogue names) or a missing file.
+
+    Examples:
+        >>> resolve_query("SELECT ?t { ?t a skg:Topic }").text.startswith("PREFIX skg:")
+        True
     """
     text = str(query)
-    if re.fullmatch(r"[\w.-]+", text):
-        known = _bundled_catalogue()
-        if text in known:
-            return known[text]
+    known = _bundled_catalogue()
+    if re.fullmatch(r"[\w.-]+", text) and text in known:
+        return known[text]
     path = _query_path(text)
     if path is not None:
         if not path.is_file():
@@ -142,13 +222,134 @@ def resolve_query(query: str | Path) -> QueryFile:
             body = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise QueryError(f"cannot read query file: {exc}", path=path) from exc
-        return parse_header(path.stem, body, path)
+        return _declared(parse_header(path.stem, body, path))
     if isinstance(query, str) and (re.search(r"\s|\{", text)):
-        return parse_header("<text>", text)
+        return _declared(parse_header("<text>", text))
     raise QueryError(
-        f"unknown query '{text}'. Run 'summit-kg queries' for the catalogue, "
-        "or pass a path to a .rq file"
+        f"unknown query '{text}'{did_you_mean(text, known)}. Run 'summit-kg queries' for the "
+        "catalogue, or pass a path to a .rq file"
     )
+
+
+def _declared(query: QueryFile) -> QueryFile:
+    return QueryFile(
+        query.name,
+        declare_prefixes(query.text),
+        query.title,
+        query.description,
+        query.params,
+        query.path,
+    )
+
+
+_DECLARED = re.compile(r"(?i:\bprefix)\s+(?P<prefix>[A-Za-z][\w.-]*)?\s*:")
+_NOT_CODE = re.compile(
+    r"<[^<>\"{}|^`\\\s]*>"  # IRIs
+    r'|"""(?:[^\\]|\\.)*?"""|\'\'\'(?:[^\\]|\\.)*?\'\'\''  # long strings
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''  # strings
+    r"|#[^\n]*"  # comments
+)
+_USED = re.compile(r"(?<![\w.:?$-])(?P<prefix>[A-Za-z][\w-]*):(?=[\w%\\]|\s|$)")
+
+
+def declare_prefixes(text: str) -> str:
+    """``text`` with a ``PREFIX`` line for each project prefix it uses but does not declare.
+
+    The prefixes are those of :data:`kg.rdf.namespaces.PREFIXES`, bound on every
+    graph; the declarations go on the query's first line, so the line numbers of
+    error messages stay those of the text as written. A prefix the text declares
+    itself keeps its own namespace.
+
+    Examples:
+        >>> declare_prefixes("SELECT * { ?s a skg:Topic ; rdfs:label ?l }")[:56]
+        'PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PRE'
+        >>> declare_prefixes("PREFIX skg: <urn:x#> ASK { ?s a skg:T }")
+        'PREFIX skg: <urn:x#> ASK { ?s a skg:T }'
+    """
+    code = _NOT_CODE.sub(" ", text)
+    declared = {m.group("prefix") or "" for m in _DECLARED.finditer(code)}
+    used = {m.group("prefix") for m in _USED.finditer(code)} - declared
+    missing = [prefix for prefix in sorted(used) if prefix in PREFIXES]
+    if not missing:
+        return text
+    prologue = " ".join(f"PREFIX {prefix}: <{PREFIXES[prefix]}>" for prefix in missing)
+    return f"{prologue} {text}"
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """``" (did you mean 'x'?)"`` for the choices closest to ``word``, or ``""``.
+
+    Examples:
+        >>> did_you_mean("topcis", ["topics", "places", "summit"])
+        " (did you mean 'topics'?)"
+        >>> did_you_mean("zzz", ["topics"])
+        ''
+    """
+    options = list(dict.fromkeys(choices))
+    folded = {option.casefold(): option for option in options}
+    close = difflib.get_close_matches(word.casefold(), list(folded), n=3, cutoff=0.6)
+    if not close:
+        return ""
+    return " (did you mean " + " or ".join(f"'{folded[c]}'" for c in close) + "?)"
+
+
+def check_params(query: QueryFile, names: Iterable[str]) -> None:
+    """Check that ``query`` declares every parameter in ``names`` (when it declares any).
+
+    Raises:
+        QueryError: an undeclared name, with the closest declared names.
+
+    Examples:
+        >>> q = parse_header("q", "# param: topic — a topic (Trade)\\nASK {}")
+        >>> check_params(q, ["tpoic"])
+        Traceback (most recent call last):
+        ...
+        kg.errors.QueryError: query 'q' has no parameter 'tpoic' (did you mean 'topic'?). \
+Its parameters: topic
+    """
+    declared = [p.name for p in query.params]
+    for name in names:
+        if declared and name not in declared:
+            raise QueryError(
+                f"query '{query.name}' has no parameter '{name}'{did_you_mean(name, declared)}. "
+                f"Its parameters: {', '.join(sorted(declared))}"
+            )
+
+
+def param_value(param: QueryParam | None, text: str) -> object:
+    """Text given for a parameter as the runner binds it: typed as the query declares.
+
+    A string or ``[node]`` parameter (or one the query does not declare) keeps
+    the text (the runner makes ``<…>`` an IRI and anything else a literal);
+    ``[iri]`` makes an IRI, with or without angle brackets; a datatype makes a
+    literal of that type in its canonical form.
+
+    Raises:
+        UsageError: text that is not a value of the declared type.
+
+    Examples:
+        >>> q = parse_header("q", "# param: on [date] — a day (2025-08-15)\\nASK {}")
+        >>> param_value(q.params[0], "2025-8-15")
+        Traceback (most recent call last):
+        ...
+        kg.errors.UsageError: --param on=2025-8-15: not a date (e.g. 2025-08-15)
+    """
+    if param is None or param.type in ("string", "node"):
+        return text
+    if param.type == "iri":
+        iri = text[1:-1] if text.startswith("<") and text.endswith(">") else text
+        if not re.fullmatch(r"[A-Za-z][\w+.-]*:[^<>\"{}|^`\\\s]*", iri):
+            raise UsageError(f"--param {param.name}={text}: not an IRI")
+        return URIRef(iri)
+    try:
+        lexical = _LEXICAL[param.type](text)
+    except (ValueError, ArithmeticError):
+        example = f" (e.g. {param.example})" if param.example else ""
+        article = "an" if param.type[0] in "aeiou" else "a"
+        raise UsageError(
+            f"--param {param.name}={text}: not {article} {param.type}{example}"
+        ) from None
+    return Literal(lexical, datatype=XSD[param.type])
 
 
 def parse_param(spec: str) -> tuple[str, str]:

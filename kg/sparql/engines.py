@@ -25,6 +25,8 @@ from __future__ import annotations
 import functools
 import re
 import warnings
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -38,11 +40,13 @@ __all__ = [
     "Answer",
     "InProcess",
     "RemoteEngine",
+    "Snapshot",
     "execute",
     "from_oxigraph",
     "oxigraph_store",
     "sparql_term",
     "to_oxigraph",
+    "with_rows",
     "with_values",
 ]
 
@@ -61,14 +65,25 @@ class Answer:
 
 @dataclass(frozen=True)
 class InProcess:
-    """A target queried in this process, without a worker or timeout.
+    """An Oxigraph store this process writes: not to be handed to a forked worker.
 
-    For an Oxigraph store this process writes: a forked worker would inherit
-    RocksDB's threads (and could hang on a lock one held), and a second,
-    read-only handle could see files the writer has since compacted away.
+    A forked worker would inherit RocksDB's threads (and could hang on a lock
+    one held), and a second, read-only handle could see files the writer has
+    since compacted away. The project's own fixed queries run on ``target`` in
+    this process; any other query runs in a clean worker on a :class:`Snapshot`
+    that ``snapshot()`` makes (a RocksDB checkpoint: hard links, taken in
+    milliseconds) and removes when the context ends.
     """
 
     target: Any
+    snapshot: Callable[[], AbstractContextManager[str]] | None = None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A consistent on-disk copy of an Oxigraph store, opened by the worker that queries it."""
+
+    path: str
 
 
 @runtime_checkable
@@ -177,6 +192,26 @@ def with_values(text: str, kind: str, bindings: dict[str, Identifier]) -> str:
     """
     if not bindings:
         return text
+    return with_rows(text, kind, list(bindings), [list(bindings.values())])
+
+
+def with_rows(
+    text: str, kind: str, names: Sequence[str], rows: Sequence[Sequence[Identifier]]
+) -> str:
+    """``text`` with ``VALUES (?a ?b) { (…) (…) }``, one row per entry of ``rows``.
+
+    Placed where :func:`with_values` places its one row; a query bound to
+    several values of a parameter answers for each of them.
+
+    Raises:
+        ValueError: as :func:`with_values`, or a row that does not have one term per name.
+
+    Examples:
+        >>> with_rows("ASK { ?s ?p ?o }", "ASK", ["o"], [[Literal("x")], [URIRef("urn:y")]])
+        'ASK { VALUES (?o) { ("x") (<urn:y>) } ?s ?p ?o }'
+    """
+    if any(len(row) != len(names) for row in rows):
+        raise ValueError("every row of a VALUES block needs one term per variable")
     depth = parens = 0
     groups: list[int] = []
     after_where: int | None = None
@@ -196,9 +231,9 @@ def with_values(text: str, kind: str, bindings: dict[str, Identifier]) -> str:
             depth += 1
         elif token.group("close"):
             depth -= 1
-    names = " ".join(f"?{name}" for name in bindings)
-    values = " ".join(sparql_term(term) for term in bindings.values())
-    block = f"VALUES ({names}) {{ ({values}) }}"
+    variables = " ".join(f"?{name}" for name in names)
+    values = " ".join("(" + " ".join(sparql_term(term) for term in row) + ")" for row in rows)
+    block = f"VALUES ({variables}) {{ {values} }}"
     short_construct = kind == "CONSTRUCT" and groups[:1] == [after_where]
     if short_construct or (kind == "DESCRIBE" and not groups):
         if ends_in_values:
@@ -358,4 +393,8 @@ def execute(
         return target.answer(text, kind, bindings, max_rows, None)
     if isinstance(target, InProcess):
         target = target.target
+    elif isinstance(target, Snapshot):
+        import pyoxigraph as ox
+
+        target = ox.Store(target.path)
     return _oxigraph(target, text, kind, bindings, max_rows)

@@ -1,10 +1,12 @@
 """Query results as text: an aligned table for people, and the W3C result formats.
 
-SELECT and ASK results are written as CSV, JSON and XML by rdflib's own
-serializers (SPARQL 1.1 Query Results formats); TSV, which rdflib only
-reads, and ASK as CSV/TSV (which rdflib does not write) are written here the
-way Apache Jena does: ``?var`` header and terms in SPARQL syntax for TSV,
-``_askResult`` with ``true``/``false`` for ASK. CONSTRUCT and DESCRIBE
+SELECT and ASK results in the SPARQL 1.1 Query Results formats (JSON, XML,
+CSV, TSV) are written by Oxigraph's conforming writers: the answer is handed
+to them as SPARQL JSON (built here with :mod:`json`, so every string is
+escaped), and they write each format, escaping newlines, tabs, quotes and
+backslashes as the format requires. ASK as CSV/TSV, which the
+recommendation leaves open, is written the way Apache Jena does: a
+``_askResult`` column holding ``true``/``false``. CONSTRUCT and DESCRIBE
 graphs are written with the project's prefixes.
 
 Examples:
@@ -12,6 +14,8 @@ Examples:
     >>> result = QueryResult("SELECT", ["topic", "n"], [{"topic": Literal("Trade"), "n": None}])
     >>> format_result(result, "tsv")
     '?topic\\t?n\\n"Trade"\\t\\n'
+    >>> format_result(QueryResult("SELECT", ["q"], [{"q": Literal('a "b"\\nc')}]), "csv")
+    'q\\r\\n"a ""b""\\nc"\\r\\n'
     >>> print(format_result(result, "table"), end="")
     topic  n
     -----  -
@@ -21,7 +25,10 @@ Examples:
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Sequence
+from typing import Any
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
@@ -31,7 +38,16 @@ from kg.errors import UsageError
 from kg.rdf.namespaces import PREFIXES, bind_prefixes
 from kg.sparql.runner import QueryResult
 
-__all__ = ["GRAPH_FORMATS", "SELECT_FORMATS", "format_result", "short_term", "text_table"]
+__all__ = [
+    "GRAPH_FORMATS",
+    "SELECT_FORMATS",
+    "display_width",
+    "format_result",
+    "json_term",
+    "results_json",
+    "short_term",
+    "text_table",
+]
 
 SELECT_FORMATS = ("table", "csv", "tsv", "json", "xml")
 GRAPH_FORMATS = ("turtle", "nt", "json-ld")
@@ -60,25 +76,79 @@ def short_term(term: Node | None) -> str:
     return str(term)
 
 
+def display_width(text: str) -> int:
+    """The columns ``text`` takes in a terminal: 2 for CJK and most emoji, 0 for combining marks.
+
+    Examples:
+        >>> display_width("Trade"), display_width("貿易"), display_width("e\u0301")
+        (5, 4, 1)
+    """
+    from wcwidth import wcswidth
+
+    measured = wcswidth(text)
+    return measured if measured >= 0 else sum(max(wcswidth(c), 0) for c in text)
+
+
+def _clip(text: str, width: int) -> str:
+    """``text`` cut to ``width`` columns (with "…" where cut), padded with spaces to ``width``."""
+    from wcwidth import wcwidth
+
+    shown = display_width(text)
+    if shown > width:
+        kept, used = [], 0
+        for char in text:
+            size = max(wcwidth(char), 0)
+            if used + size > width - 1:
+                break
+            kept.append(char)
+            used += size
+        text, shown = "".join(kept) + "…", used + 1
+    return text + " " * (width - shown)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def text_table(
-    headers: Sequence[str], rows: Sequence[Sequence[object]], limit: int = MAX_COLUMN
+    headers: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    limit: int = MAX_COLUMN,
+    width: int | None = None,
 ) -> str:
-    """Rows as aligned columns for people, each cell cut to ``limit`` characters.
+    """Rows as aligned columns for people, each cell cut to ``limit`` columns.
+
+    Widths are measured as a terminal shows them (wide CJK characters and
+    emoji take two columns). With ``width`` (a terminal's), the widest columns
+    are narrowed until a line fits, as far as a few columns each.
 
     Examples:
         >>> print(text_table(["a", "bb"], [["x", 1]]), end="")
         a  bb
         -  --
         x  1
+        >>> print(text_table(["who", "n"], [["東京", 1], ["Oslo", 22]]), end="")
+        who   n
+        ----  --
+        東京  1
+        Oslo  22
+        >>> print(text_table(["text", "n"], [["a long sentence", 1]], width=10), end="")
+        text     n
+        -------  -
+        a long…  1
     """
-    cells = [[str(c).replace("\n", " ") for c in row] for row in rows]
-    widths = [min(limit, max([len(h), *(len(r[i]) for r in cells)])) for i, h in enumerate(headers)]
+    cells = [[_CONTROL.sub(" ", str(c)) for c in row] for row in rows]
+    widths = [
+        min(limit, max([display_width(h), *(display_width(r[i]) for r in cells)]))
+        for i, h in enumerate(headers)
+    ]
+    if width is not None:
+        narrowest = 3
+        while sum(widths) + 2 * (len(widths) - 1) > width and max(widths, default=0) > narrowest:
+            widest = max(range(len(widths)), key=lambda i: widths[i])
+            widths[widest] -= 1
 
     def line(values: Sequence[str]) -> str:
-        fitted = [
-            (v if len(v) <= w else v[: w - 1] + "…").ljust(w)
-            for v, w in zip(values, widths, strict=True)
-        ]
+        fitted = [_clip(v, w) for v, w in zip(values, widths, strict=True)]
         return "  ".join(fitted).rstrip() + "\n"
 
     return line(headers) + "  ".join("-" * w for w in widths) + "\n" + "".join(map(line, cells))
@@ -92,29 +162,80 @@ def _table(result: QueryResult) -> str:
     return text_table(result.vars, cells) + f"({rows} row{'s' if rows != 1 else ''})\n"
 
 
-_SHORT_NUMBERS = {str(XSD.integer), str(XSD.decimal), str(XSD.double), str(XSD.boolean)}
+def json_term(term: Node) -> dict[str, str]:
+    """A term as SPARQL 1.1 Query Results JSON writes it.
+
+    Examples:
+        >>> json_term(Literal("Trade", lang="en"))
+        {'type': 'literal', 'value': 'Trade', 'xml:lang': 'en'}
+        >>> json_term(Literal(5))
+        {'type': 'literal', 'value': '5', 'datatype': 'http://www.w3.org/2001/XMLSchema#integer'}
+    """
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    if isinstance(term, Literal):
+        written = {"type": "literal", "value": str(term)}
+        if term.language:
+            written["xml:lang"] = term.language
+        elif term.datatype is not None and str(term.datatype) != str(XSD.string):
+            written["datatype"] = str(term.datatype)
+        return written
+    raise UsageError(f"cannot write {term!r} as a query result term")
 
 
-def _tsv_term(term: Node | None) -> str:
-    """A term as SPARQL TSV writes it: short forms for numbers and booleans, like Jena."""
-    if term is None:
-        return ""
-    if isinstance(term, Literal) and str(term.datatype) in _SHORT_NUMBERS:
-        lexical = str(term)
-        if str(term.datatype) != str(XSD.double) or "e" in lexical.lower():
-            return lexical
-    if isinstance(term, URIRef | Literal | BNode):
-        return term.n3()
-    return str(term)
+def results_json(result: QueryResult) -> dict[str, Any]:
+    """A SELECT or ASK answer as the SPARQL 1.1 Query Results JSON document (a dict).
 
-
-def _tsv(result: QueryResult) -> str:
+    Examples:
+        >>> results_json(QueryResult("ASK", boolean=True))
+        {'head': {}, 'boolean': True}
+    """
     if result.type == "ASK":
-        return f"?_askResult\n{'true' if result.boolean else 'false'}\n"
-    lines = ["\t".join(f"?{v}" for v in result.vars)]
-    for row in result:
-        lines.append("\t".join(_tsv_term(row.get(v)) for v in result.vars))
-    return "\n".join(lines) + "\n"
+        return {"head": {}, "boolean": bool(result.boolean)}
+    bindings = [
+        {name: json_term(term) for name in result.vars if (term := row.get(name)) is not None}
+        for row in result.rows
+    ]
+    return {"head": {"vars": list(result.vars)}, "results": {"bindings": bindings}}
+
+
+_W3C = {"json": "JSON", "xml": "XML", "csv": "CSV", "tsv": "TSV"}
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold, not even as a character reference."""
+
+
+def _check_xml(result: QueryResult) -> None:
+    for number, row in enumerate(result.rows, 1):
+        for name, term in row.items():
+            found = None if term is None else _NOT_XML.search(str(term))
+            if found:
+                raise UsageError(
+                    f"row {number}, ?{name} holds U+{ord(found.group()):04X}, which XML cannot "
+                    "hold; use --format json or tsv"
+                )
+
+
+def _w3c(result: QueryResult, fmt: str) -> str:
+    """``result`` in a W3C results format, written by Oxigraph's conforming writers."""
+    if result.type == "ASK" and fmt in ("csv", "tsv"):
+        # The recommendation defines CSV/TSV for SELECT only; this is Jena's form.
+        answer = "true" if result.boolean else "false"
+        return f"_askResult\r\n{answer}\r\n" if fmt == "csv" else f"?_askResult\n{answer}\n"
+    import pyoxigraph as ox
+
+    if fmt == "xml":
+        _check_xml(result)
+    document = json.dumps(results_json(result), ensure_ascii=False)
+    parsed = ox.parse_query_results(document, ox.QueryResultsFormat.JSON)
+    written = parsed.serialize(format=getattr(ox.QueryResultsFormat, _W3C[fmt]))
+    assert written is not None
+    text = written.decode("utf-8")
+    if fmt == "xml":
+        # A raw CR inside a value would reach the reader as LF (XML's end-of-line rule).
+        text = text.replace("\r", "&#13;")
+    return text
 
 
 def format_result(result: QueryResult, fmt: str) -> str:
@@ -130,12 +251,7 @@ def format_result(result: QueryResult, fmt: str) -> str:
             )
         if fmt == "table":
             return _table(result)
-        if fmt == "tsv":
-            return _tsv(result)
-        if fmt == "csv" and result.type == "ASK":
-            return f"_askResult\r\n{'true' if result.boolean else 'false'}\r\n"
-        data = result.to_rdflib().serialize(format=fmt)
-        return data.decode("utf-8") if isinstance(data, bytes) else str(data)
+        return _w3c(result, fmt)
     if fmt not in GRAPH_FORMATS:
         raise UsageError(f"--format {fmt} is for SELECT/ASK; use one of {', '.join(GRAPH_FORMATS)}")
     assert result.graph is not None

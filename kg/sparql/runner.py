@@ -13,19 +13,20 @@ Examples:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+import time
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NoReturn, cast
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Identifier, Node, Variable
 
-from kg.errors import QueryError, UsageError
+from kg.errors import QueryError, QueryTimeout, UsageError
 from kg.sparql.catalogue import QueryFile, resolve_query
-from kg.sparql.engines import Answer, InProcess, RemoteEngine, execute
-from kg.sparql.gate import compile_readonly
+from kg.sparql.engines import Answer, InProcess, RemoteEngine, Snapshot, execute
+from kg.sparql.gate import CheckedQuery, compile_readonly
 from kg.sparql.sandbox import run_isolated
 
 __all__ = ["DEFAULT_MAX_ROWS", "DEFAULT_TIMEOUT", "QueryResult", "bind_params", "run_query"]
@@ -161,8 +162,40 @@ SELECT DISTINCT ?node ?label WHERE {
 """The label as written: an index lookup, tried before the case-insensitive scan."""
 
 
+class _Deadline:
+    """What is left of a query's time, for each step that uses it (``None``: no limit)."""
+
+    def __init__(self, timeout: float | None) -> None:
+        self.timeout = timeout
+        self.end = None if timeout is None else time.monotonic() + timeout
+
+    def left(self) -> float | None:
+        """Seconds left, or ``None`` for no limit.
+
+        Raises:
+            QueryTimeout: none left.
+        """
+        if self.end is None:
+            return None
+        left = self.end - time.monotonic()
+        if left <= 0:
+            self.expire()
+        return left
+
+    def expire(self) -> NoReturn:
+        """Raise the error for a query that used up its time (named by the whole timeout).
+
+        Raises:
+            QueryTimeout: always.
+        """
+        raise QueryTimeout(
+            f"query stopped after {self.timeout:g} s without an answer "
+            "(allow longer with --timeout SECONDS)"
+        ) from None
+
+
 def _resolve_nodes(
-    target: Any, query: QueryFile, bindings: dict[str, Identifier], timeout: float | None
+    target: Any, query: QueryFile, bindings: dict[str, Identifier], deadline: _Deadline
 ) -> dict[str, Identifier]:
     """Replace the labels given for ``[node]`` parameters with the one node each names."""
     resolved = dict(bindings)
@@ -172,7 +205,8 @@ def _resolve_nodes(
             continue
         nodes: list[str] = []
         for lookup in (_EXACT_LABEL_LOOKUP, _LABEL_LOOKUP):
-            answer = _evaluate(target, lookup, "SELECT", {"label": value}, 20, timeout)
+            args = (lookup, "SELECT", {"label": value}, 20)
+            answer = _evaluate(target, execute, args, deadline.left(), trusted=True)
             nodes = sorted({str(row[0]) for row in answer.rows if row[0] is not None})
             if nodes:
                 break
@@ -187,28 +221,86 @@ def _resolve_nodes(
     return resolved
 
 
-def _evaluate(
+def gate_and_execute(
     target: Any,
     text: str,
-    kind: str,
+    source: str,
+    allow_remote: bool,
     bindings: dict[str, Identifier],
     max_rows: int | None,
+) -> Answer:
+    """Check ``text`` at the gate, then evaluate it: in a worker, both under its timeout.
+
+    Parsing is work too: rdflib takes seconds on a long flat expression, so the
+    gate runs where the deadline holds.
+    """
+    checked = compile_readonly(text, source=source, allow_remote=allow_remote)
+    return execute(target, checked.text, checked.kind, bindings, max_rows)
+
+
+def _compile(text: str, source: str, allow_remote: bool) -> CheckedQuery:
+    return compile_readonly(text, source=source, allow_remote=allow_remote)
+
+
+def _evaluate(
+    target: Any,
+    work: Callable[..., Answer],
+    args: tuple[Any, ...],
     timeout: float | None,
     allow_network: bool = False,
+    trusted: bool = False,
 ) -> Answer:
-    """Evaluate on a remote engine directly, on a local one in the time-limited worker."""
+    """``work(target, *args)`` on a remote engine directly, on a local one in a worker process.
+
+    Only the project's own fixed queries (``trusted``) run in this process, on a
+    store this process writes; any other query runs in a worker, so an engine
+    that crashes ends the worker, never the caller.
+    """
     if isinstance(target, RemoteEngine):
+        text, kind, bindings, max_rows = args
         return target.answer(text, kind, bindings, max_rows, timeout)
-    return run_isolated(
-        execute,
-        target,
-        text,
-        kind,
-        bindings,
-        max_rows,
-        timeout=None if isinstance(target, InProcess) else timeout,
-        allow_network=allow_network,
-    )
+    if isinstance(target, InProcess):
+        if trusted or target.snapshot is None:
+            return work(target, *args)
+        with target.snapshot() as path:
+            return run_isolated(
+                work,
+                Snapshot(path),
+                *args,
+                timeout=timeout,
+                allow_network=allow_network,
+                clean=True,
+            )
+    return run_isolated(work, target, *args, timeout=timeout, allow_network=allow_network)
+
+
+def _answer(
+    target: Any,
+    query_file: QueryFile,
+    params: Mapping[str, object],
+    deadline: _Deadline,
+    max_rows: int | None,
+    allow_remote: bool,
+    trusted: bool,
+) -> Answer:
+    """Gate, bind and evaluate ``query_file`` within ``deadline``."""
+    source = str(query_file.path or query_file.name)
+    if trusted or deadline.timeout is None or isinstance(target, RemoteEngine):
+        # the gate first: in this process, or under the deadline for a remote engine
+        checked = (
+            compile_readonly(query_file.text, source=source, allow_remote=allow_remote)
+            if trusted or deadline.timeout is None
+            else run_isolated(
+                _compile, query_file.text, source, allow_remote, timeout=deadline.left()
+            )
+        )
+        bindings = _resolve_nodes(target, query_file, bind_params(query_file, params), deadline)
+        args: tuple[Any, ...] = (checked.text, checked.kind, bindings, max_rows)
+        return _evaluate(target, execute, args, deadline.left(), allow_remote, trusted)
+    # the gate and the query in one worker, both within the timeout
+    bindings = _resolve_nodes(target, query_file, bind_params(query_file, params), deadline)
+    args = (query_file.text, source, allow_remote, bindings, max_rows)
+    return _evaluate(target, gate_and_execute, args, deadline.left(), allow_remote)
 
 
 def run_query(
@@ -219,6 +311,7 @@ def run_query(
     timeout: float | None = DEFAULT_TIMEOUT,
     max_rows: int | None = DEFAULT_MAX_ROWS,
     allow_remote: bool = False,
+    trusted: bool = False,
 ) -> QueryResult:
     """Run a read-only query with typed parameter bindings, in a worker with a timeout.
 
@@ -229,23 +322,26 @@ def run_query(
         query: a catalogue name, a ``.rq`` path, SPARQL text or a :class:`QueryFile`.
         params: values for the query's parameters: text becomes a literal,
             ``"<…>"`` an IRI; rdflib terms pass as they are.
-        timeout: seconds before the query is stopped (``None``: no limit, in-process).
+        timeout: seconds before the query is stopped (``None``: no limit, still in a worker).
         max_rows: stop a SELECT after this many rows and set ``truncated``.
         allow_remote: let ``SERVICE`` and ``FROM`` through (off by default).
+        trusted: the project's own fixed query: on a store this process writes it
+            runs in this process, without a snapshot (never for user queries).
 
     Raises:
-        QueryError, QueryRejected, QueryTimeout: see :func:`resolve_query`,
+        QueryError, QueryRejected, QueryTimeout, EngineCrashed: see :func:`resolve_query`,
             :func:`compile_readonly`; a query that runs past ``timeout``.
     """
     query_file = query if isinstance(query, QueryFile) else resolve_query(query)
-    checked = compile_readonly(
-        query_file.text, source=str(query_file.path or query_file.name), allow_remote=allow_remote
-    )
-    bindings = bind_params(query_file, params or {})
-    bindings = _resolve_nodes(target, query_file, bindings, timeout)
-    answer = _evaluate(
-        target, checked.text, checked.kind, bindings, max_rows, timeout, allow_remote
-    )
+    deadline = _Deadline(timeout)
+    try:
+        answer = _answer(
+            target, query_file, params or {}, deadline, max_rows, allow_remote, trusted
+        )
+    except QueryTimeout:
+        if deadline.timeout is None:
+            raise
+        deadline.expire()
     if answer.type == "SELECT":
         rows = [dict(zip(answer.vars, row, strict=True)) for row in answer.rows]
         return QueryResult("SELECT", answer.vars, rows, truncated=answer.truncated)

@@ -1,14 +1,19 @@
-"""Run a function in a forked worker with a wall-clock timeout and no network.
+"""Run a function in a worker process with a wall-clock timeout and no network.
 
 rdflib and pyoxigraph have no query timeout or cancel, and pyoxigraph can
 crash the process on hostile input. A forked child (copy-on-write, so the
 graph is not copied or pickled) evaluates the query and sends the answer
-back through a pipe; the parent waits at most ``timeout`` seconds, then kills
-it. In the child an audit hook refuses every socket connection and name
-lookup unless the network was allowed, and the address space may grow by at
-most :data:`MAX_WORKER_MEMORY` bytes (a query that materialises too much
-fails with ``MemoryError`` instead of exhausting the machine). Where ``fork`` is not available the
-function runs in-process, without a timeout.
+back through a pipe; the parent waits at most ``timeout`` seconds (or, with no
+timeout, as long as it takes), then kills it, so an engine that crashes ends
+the worker, never the caller. A ``clean`` worker is a fresh interpreter
+instead (``python -m kg.sparql.sandbox``) that shares nothing with the caller,
+for a target it opens itself: an Oxigraph snapshot, which a forked copy of the
+caller's RocksDB threads must not touch. In a worker an audit hook refuses every
+socket connection and name lookup unless the network was allowed, and the
+address space may grow by at most :data:`MAX_WORKER_MEMORY` bytes (a query that
+materialises too much fails with ``MemoryError`` instead of exhausting the
+machine). Where ``fork`` is not available the function runs in-process,
+without a timeout.
 
 Examples:
     >>> run_isolated(sum, [1, 2, 3], timeout=5)
@@ -21,12 +26,14 @@ import faulthandler
 import multiprocessing
 import multiprocessing.connection
 import os
+import pickle
+import subprocess
 import sys
 import traceback
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from kg.errors import KGError, NetworkRefused, QueryError, QueryTimeout
+from kg.errors import EngineCrashed, KGError, NetworkRefused, QueryError, QueryTimeout
 
 __all__ = ["as_query_error", "can_fork", "run_isolated"]
 
@@ -79,26 +86,91 @@ def _silence_stderr() -> None:
         pass
 
 
+def _prepare_worker(allow_network: bool) -> None:
+    """Close the network, cap memory and silence stderr in a worker, before it runs anything."""
+    if not allow_network:
+        sys.addaudithook(_refuse_network)
+    _cap_memory()
+    _silence_stderr()  # the answer, or the error, goes through the pipe: no stray tracebacks
+
+
+def _outcome(function: Callable[..., Any], args: tuple[Any, ...]) -> tuple[str, Any]:
+    try:
+        return ("ok", function(*args))
+    except Exception as exc:  # sent back and re-raised in the parent
+        return ("error", as_query_error(exc))
+
+
+def _unsendable(outcome: tuple[str, Any]) -> tuple[str, Any]:
+    message = "".join(traceback.format_exception_only(type(outcome[1]), outcome[1]))
+    return ("error", QueryError(f"query failed: {message.strip()}"))
+
+
 def _child(
     connection: multiprocessing.connection.Connection,
     function: Callable[..., Any],
     args: tuple[Any, ...],
     allow_network: bool,
 ) -> None:
-    if not allow_network:
-        sys.addaudithook(_refuse_network)
-    _cap_memory()
-    _silence_stderr()  # the answer, or the error, goes through the pipe: no stray tracebacks
-    try:
-        outcome: tuple[str, Any] = ("ok", function(*args))
-    except Exception as exc:  # sent back and re-raised in the parent
-        outcome = ("error", as_query_error(exc))
+    _prepare_worker(allow_network)
+    outcome = _outcome(function, args)
     try:
         connection.send(outcome)
     except Exception:
-        message = "".join(traceback.format_exception_only(type(outcome[1]), outcome[1]))
-        connection.send(("error", QueryError(f"query failed: {message.strip()}")))
+        connection.send(_unsendable(outcome))
     connection.close()
+
+
+def _serve_clean() -> None:
+    """The clean worker (``python -m kg.sparql.sandbox``): one pickled call on stdin, its
+    pickled outcome on stdout."""
+    function, args, allow_network = pickle.loads(sys.stdin.buffer.read())
+    _prepare_worker(allow_network)
+    outcome = _outcome(function, args)
+    try:
+        data = pickle.dumps(outcome)
+    except Exception:
+        data = pickle.dumps(_unsendable(outcome))
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+def _crashed(how: str) -> EngineCrashed:
+    return EngineCrashed(
+        f"the query engine crashed (its worker ended with {how}); nothing was changed"
+    )
+
+
+def _timed_out(timeout: float | None) -> QueryTimeout:
+    return QueryTimeout(
+        f"query stopped after {timeout:g} s without an answer (allow longer with --timeout SECONDS)"
+    )
+
+
+def _run_clean(
+    function: Callable[..., Any], args: tuple[Any, ...], timeout: float | None, allow_network: bool
+) -> tuple[str, Any]:
+    """Run the call in a fresh interpreter: nothing of the caller (threads, locks) is inherited."""
+    request = pickle.dumps((function, args, allow_network))
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "kg.sparql.sandbox"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        answer, _ = worker.communicate(request, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise _timed_out(timeout) from None
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+        worker.wait(5)
+    if not answer:
+        code = worker.returncode
+        raise _crashed(f"signal {-code}" if code < 0 else f"exit code {code}")
+    outcome: tuple[str, Any] = pickle.loads(answer)
+    return outcome
 
 
 def as_query_error(exc: Exception) -> Exception:
@@ -119,14 +191,19 @@ def run_isolated(
     *args: Any,
     timeout: float | None,
     allow_network: bool = False,
+    clean: bool = False,
 ) -> T:
-    """``function(*args)`` in a forked worker, stopped after ``timeout`` seconds.
+    """``function(*args)`` in a worker process, stopped after ``timeout`` seconds (if any).
+
+    ``clean`` starts a fresh interpreter (``python -m kg.sparql.sandbox``;
+    ``function`` and ``args`` are pickled) instead of forking the caller.
 
     Raises:
         QueryTimeout: the worker did not answer in time (it is killed).
-        QueryError: the worker crashed, or ``function`` raised (re-raised as is).
+        EngineCrashed: the worker died without an answer (a segfault, an abort).
+        QueryError: ``function`` raised (re-raised as is).
     """
-    if timeout is None or not can_fork():
+    if not can_fork():
         try:
             return function(*args)
         except Exception as exc:
@@ -134,6 +211,20 @@ def run_isolated(
             if error is exc:
                 raise
             raise error from exc
+    if clean:
+        status, value = _run_clean(function, args, timeout, allow_network)
+    else:
+        status, value = _run_forked(function, args, timeout, allow_network)
+    if status == "error":
+        raise value
+    result: T = value
+    return result
+
+
+def _run_forked(
+    function: Callable[..., Any], args: tuple[Any, ...], timeout: float | None, allow_network: bool
+) -> tuple[str, Any]:
+    """Run the call in a forked copy of this process (the graph shared copy-on-write)."""
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     worker = context.Process(target=_child, args=(sender, function, args, allow_network))
@@ -142,23 +233,21 @@ def run_isolated(
     sender.close()
     try:
         if not receiver.poll(timeout):
-            raise QueryTimeout(
-                f"query stopped after {timeout:g} s without an answer "
-                "(allow longer with --timeout SECONDS)"
-            )
+            raise _timed_out(timeout)
         try:
-            status, value = receiver.recv()
+            outcome: tuple[str, Any] = receiver.recv()
         except EOFError:
             worker.join(1)
             code = worker.exitcode
             how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
-            raise QueryError(f"query worker crashed ({how})") from None
+            raise _crashed(how) from None
     finally:
         if worker.is_alive():
             worker.kill()  # SIGKILL; a worker that just ended is no error
         worker.join(5)
         receiver.close()
-    if status == "error":
-        raise value
-    result: T = value
-    return result
+    return outcome
+
+
+if __name__ == "__main__":
+    _serve_clean()

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.errors import UsageError
-from kg.stores.base import DocumentInfo, GraphData, Store
+from kg.stores.base import DocumentInfo, GraphData, Store, find_document
 
 __all__ = [
     "DEFAULT_STORE",
@@ -33,6 +33,7 @@ __all__ = [
     "GraphData",
     "Store",
     "StoreKind",
+    "find_document",
     "open_store",
     "store_syntax",
 ]

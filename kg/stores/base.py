@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
@@ -32,7 +32,19 @@ from rdflib.term import Node
 from kg.sparql.engines import sparql_term
 from kg.text.normalize import content_hash
 
-__all__ = ["DocumentInfo", "GraphData", "Store", "Triple", "nt_term"]
+__all__ = [
+    "MIN_HASH_PREFIX",
+    "DocumentInfo",
+    "GraphData",
+    "Store",
+    "Triple",
+    "describe_graph",
+    "find_document",
+    "nt_term",
+]
+
+MIN_HASH_PREFIX = 8
+"""Hex digits a hash prefix needs to name a document."""
 
 Triple = tuple[Node, Node, Node]
 _BNODE_LABEL = re.compile(r"[A-Za-z0-9_]+")
@@ -46,6 +58,99 @@ class DocumentInfo:
     title: str | None
     hash: str | None
     triples: int
+
+
+def describe_graph(
+    iri: str, sources: Iterable[tuple[str, str | None, str | None]]
+) -> tuple[str | None, str | None]:
+    """A graph's title and hash from the source documents it holds: ``(document, title, hash)``.
+
+    A document's own graph describes itself; a graph read from a Turtle export
+    (one graph for a whole file) holds the documents of that export: one gives
+    its title and hash, several their titles.
+
+    Examples:
+        >>> describe_graph("urn:g", [("urn:g", "A", "h1"), ("urn:d", "B", "h2")])
+        ('A', 'h1')
+        >>> describe_graph("urn:import", [("urn:d", "B", "h2")])
+        ('B', 'h2')
+        >>> describe_graph("urn:import", [("urn:d", "B", "h2"), ("urn:e", "A", "h3")])
+        ('2 documents: A; B', None)
+    """
+    found = sorted(set(sources), key=lambda source: (source[1] or "", source[0]))
+    for document, title, digest in found:
+        if document == iri:
+            return title, digest
+    if len(found) == 1:
+        return found[0][1], found[0][2]
+    if not found:
+        return None, None
+    titles = "; ".join(title or document for document, title, _ in found)
+    return f"{len(found)} documents: {titles}", None
+
+
+def _expand(name: str) -> str:
+    """``<IRI>`` or a prefixed name (``id:doc/…``, as listings show it) as a full IRI."""
+    from kg.rdf.namespaces import PREFIXES
+
+    if name.startswith("<") and name.endswith(">"):
+        return name[1:-1]
+    prefix, colon, local = name.partition(":")
+    namespace = PREFIXES.get(prefix) if colon and not local.startswith("//") else None
+    return name if namespace is None else str(namespace) + local
+
+
+def find_document(
+    name: str, documents: Iterable[DocumentInfo], files: Callable[[str], set[str]] | None = None
+) -> DocumentInfo:
+    """The one document ``name`` means among ``documents``.
+
+    ``name`` is a graph IRI (bare or in ``<>``), its short form as listings show
+    it (``id:doc/0407…``), the start of its content hash or of its IRI's last
+    segment (at least :data:`MIN_HASH_PREFIX` hex digits), or, when ``files``
+    is given, a source file: ``files(name)`` names the graphs that file gives.
+
+    Raises:
+        UsageError: nothing matches, more than one document does, or a hash prefix
+            is too short to tell documents apart.
+
+    Examples:
+        >>> docs = [DocumentInfo("https://w3id.org/summit-kg/id/doc/0407aa11bb22cc33", "A",
+        ...                      "0407aa11bb22cc33dd", 3)]
+        >>> find_document("id:doc/0407aa11bb22cc33", docs).title
+        'A'
+        >>> find_document("0407aa11", docs).title
+        'A'
+        >>> find_document("0407", docs)
+        Traceback (most recent call last):
+        ...
+        kg.errors.UsageError: '0407' is too short: give at least 8 hex digits of the hash
+    """
+    from kg.errors import UsageError
+
+    documents = list(documents)
+    iri = _expand(name.strip())
+    matches = [d for d in documents if d.iri == iri]
+    hexadecimal = re.fullmatch(r"[0-9a-fA-F]+", name) is not None
+    if not matches and hexadecimal and len(name) < MIN_HASH_PREFIX:
+        raise UsageError(
+            f"'{name}' is too short: give at least {MIN_HASH_PREFIX} hex digits of the hash"
+        )
+    if not matches and hexadecimal and len(name) <= 64:
+        prefix = name.lower()
+        matches = [
+            d
+            for d in documents
+            if (d.hash or "").startswith(prefix) or d.iri.rsplit("/", 1)[-1].startswith(prefix)
+        ]
+    if not matches and files is not None:
+        graphs = files(name)
+        matches = [d for d in documents if d.iri in graphs]
+    if not matches:
+        raise UsageError(f"no document in the store matches '{name}' (see 'summit-kg documents')")
+    if len(matches) > 1:
+        raise UsageError(f"'{name}' matches {len(matches)} documents; give more of the hash")
+    return matches[0]
 
 
 def nt_term(term: Node) -> str:

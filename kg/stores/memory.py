@@ -24,19 +24,25 @@ from rdflib.term import Node
 from kg.errors import StoreError
 from kg.rdf.namespaces import ONTOLOGY_GRAPH, SKG, bind_prefixes
 from kg.resources import resource_file
-from kg.stores.base import DocumentInfo, GraphData, Store
+from kg.stores.base import DocumentInfo, GraphData, Store, describe_graph
 
 __all__ = ["MemoryStore"]
 
 
 def _describe(graph: Graph) -> tuple[str | None, str | None]:
-    """The title and content hash a source document's graph gives itself, if it is one."""
-    iri = graph.identifier
-    if (iri, RDF.type, SKG.SourceDocument) not in graph:
-        return None, None
-    title = graph.value(iri, DCTERMS.title)
-    digest = graph.value(iri, SKG.contentHash)
-    return (None if title is None else str(title), None if digest is None else str(digest))
+    """The title and content hash of the source document(s) a graph holds (see describe_graph)."""
+    sources = []
+    for document in graph.subjects(RDF.type, SKG.SourceDocument):
+        title = graph.value(document, DCTERMS.title)
+        digest = graph.value(document, SKG.contentHash)
+        sources.append(
+            (
+                str(document),
+                None if title is None else str(title),
+                None if digest is None else str(digest),
+            )
+        )
+    return describe_graph(str(graph.identifier), sources)
 
 
 class MemoryStore(Store):

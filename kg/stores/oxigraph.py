@@ -34,6 +34,8 @@ import contextlib
 import fcntl
 import gc
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, cast
@@ -47,7 +49,7 @@ from kg.errors import StoreError
 from kg.rdf.namespaces import ONTOLOGY_GRAPH, SKG
 from kg.resources import resource_file
 from kg.sparql.engines import InProcess, from_oxigraph, sparql_term
-from kg.stores.base import DocumentInfo, GraphData, Store
+from kg.stores.base import DocumentInfo, GraphData, Store, describe_graph
 
 __all__ = ["LOCK_FILE", "OxigraphStore"]
 
@@ -60,10 +62,10 @@ _COUNTS = """
 SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g
 """
 _DESCRIPTIONS = f"""
-SELECT ?g ?hash ?title WHERE {{
+SELECT ?g ?d ?hash ?title WHERE {{
   GRAPH ?g {{
-    ?g a <{SKG.SourceDocument}> ; <{SKG.contentHash}> ?hash .
-    OPTIONAL {{ ?g <{DCTERMS.title}> ?title }}
+    ?d a <{SKG.SourceDocument}> ; <{SKG.contentHash}> ?hash .
+    OPTIONAL {{ ?d <{DCTERMS.title}> ?title }}
   }}
 }}
 """
@@ -262,12 +264,13 @@ class OxigraphStore(Store):
             for row in self._select(_COUNTS)
             if row["g"] != _ONTOLOGY
         }
-        described = {
-            row["g"].value: (row["title"].value if row["title"] else None, row["hash"].value)
-            for row in self._select(_DESCRIPTIONS)
-        }
+        sources: dict[str, list[tuple[str, str | None, str | None]]] = {}
+        for row in self._select(_DESCRIPTIONS):
+            sources.setdefault(row["g"].value, []).append(
+                (row["d"].value, row["title"].value if row["title"] else None, row["hash"].value)
+            )
         return [
-            DocumentInfo(iri, *described.get(iri, (None, None)), count)
+            DocumentInfo(iri, *describe_graph(iri, sources.get(iri, ())), count)
             for iri, count in sorted(counts.items())
         ]
 
@@ -294,13 +297,35 @@ class OxigraphStore(Store):
     @contextlib.contextmanager
     def reading(self) -> Iterator[Any]:
         """What queries run on: a read-only handle goes to the forked query worker (no
-        writer exists meanwhile, so no background work runs in RocksDB's threads); the
-        handle of a store this object writes is queried in-process, without a worker or
-        timeout, because its compaction threads could hold a lock at the fork."""
+        writer exists meanwhile, so no background work runs in RocksDB's threads); a
+        store this object writes is not forked (its compaction threads could hold a lock
+        at the fork): its queries run in a clean worker on a snapshot (see
+        :meth:`snapshot`), the project's own fixed queries in this process."""
         if self.read_only:
             yield self._store
         else:
-            yield InProcess(self._store)
+            yield InProcess(self._store, snapshot=self.snapshot)
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[str]:
+        """A consistent copy of the store beside it, removed when the context ends.
+
+        A RocksDB checkpoint: the immutable files are hard links, so it takes
+        milliseconds and little space. The query worker opens it as its own store.
+        """
+        self.flush()
+        folder = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.snapshot-", dir=self.path.parent))
+        try:
+            target = folder / "store"
+            try:
+                self._store.backup(str(target))
+            except OSError as exc:
+                raise StoreError(
+                    f"cannot snapshot the store for a query: {exc}", path=self.path
+                ) from exc
+            yield str(target)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"

@@ -50,7 +50,7 @@ from kg.errors import QueryError, QueryTimeout, StoreError
 from kg.rdf.namespaces import ONTOLOGY_GRAPH, SKG
 from kg.resources import resource_file
 from kg.sparql.engines import Answer, sparql_term, with_values
-from kg.stores.base import DocumentInfo, GraphData, Store
+from kg.stores.base import DocumentInfo, GraphData, Store, describe_graph
 
 __all__ = ["REGISTRY_GRAPH", "UNION_GRAPH", "SparqlEndpoint", "SparqlStore"]
 
@@ -311,16 +311,18 @@ class SparqlStore(Store):
                 f"  GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g"
             )
         }
-        described: dict[str, tuple[str | None, str | None]] = {}
+        sources: dict[str, list[tuple[str, str | None, str | None]]] = {}
         for row in self._rows(
-            f"SELECT ?g ?hash ?title WHERE {{ GRAPH {_R} {{ {_R} {_PART} ?g }}\n"
-            f"  GRAPH ?g {{ ?g a {sparql_term(SKG.SourceDocument)} ;"
+            f"SELECT ?g ?d ?hash ?title WHERE {{ GRAPH {_R} {{ {_R} {_PART} ?g }}\n"
+            f"  GRAPH ?g {{ ?d a {sparql_term(SKG.SourceDocument)} ;"
             f" {sparql_term(SKG.contentHash)} ?hash .\n"
-            f"  OPTIONAL {{ ?g {sparql_term(DCTERMS.title)} ?title }} }} }}"
+            f"  OPTIONAL {{ ?d {sparql_term(DCTERMS.title)} ?title }} }} }}"
         ):
-            described[str(row[0])] = (None if row[2] is None else str(row[2]), str(row[1]))
+            sources.setdefault(str(row[0]), []).append(
+                (str(row[1]), None if row[3] is None else str(row[3]), str(row[2]))
+            )
         return [
-            DocumentInfo(iri, *described.get(iri, (None, None)), count)
+            DocumentInfo(iri, *describe_graph(iri, sources.get(iri, ())), count)
             for iri, count in sorted(counts.items())
         ]
 

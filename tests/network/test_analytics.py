@@ -181,7 +181,7 @@ def test_analytics_does_not_import_rdflib() -> None:
 
 
 def test_analyze_prints_readable_tables() -> None:
-    code, out, err = run("analyze", "--top", "3")
+    code, out, err = run("analyze", "--top", "3", "--format", "table")
     assert (code, err) == (0, "")
     assert out.startswith("Most central topics (3 of 12;")
     lines = out.splitlines()
@@ -207,7 +207,7 @@ def test_analyze_json_and_csv_hold_the_same_answers() -> None:
 
 
 def test_analyze_path() -> None:
-    code, out, err = run("analyze", "--path", "NATO", "Arctic")
+    code, out, err = run("analyze", "--path", "NATO", "Arctic", "--format", "table")
     assert (code, err) == (0, "")
     assert out.splitlines()[0] == "NATO (Organization)"
     assert out.rstrip().endswith("(4 links)")

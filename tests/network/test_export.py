@@ -85,3 +85,61 @@ def test_cli_export(tmp_path: Path) -> None:
     assert main(["export", "-o", str(tmp_path / "x.txt")], out=io.StringIO(), err=err) == 2
     assert err.getvalue().count("\n") == 1
     assert not (tmp_path / "x.txt").exists()
+
+
+@pytest.mark.parametrize("to", ["graphml", "gexf"])
+def test_nodes_carry_the_pages_drawing(network: nx.MultiDiGraph, to: str, tmp_path: Path) -> None:
+    """Positions, sizes, colours and labels as the HTML page draws them: Gephi opens the
+    graph laid out and coloured, not grey in a heap."""
+    from kg.network.exports import drawing
+    from kg.network.page import CLASS_STYLES
+
+    back = _read(write(network, tmp_path / "g.out", to), to)
+    drawn = dict(zip((str(n) for n in network.nodes), drawing(network), strict=True))
+    positions = set()
+    for node, attrs in back.nodes(data=True):
+        want = drawn[node]
+        if to == "graphml":
+            x, y, size = attrs["x"], attrs["y"], attrs["size"]
+            colour = "#{:02x}{:02x}{:02x}".format(attrs["r"], attrs["g"], attrs["b"])
+            assert attrs["color"] == colour
+        else:
+            viz = attrs["viz"]
+            x, y, size = viz["position"]["x"], -viz["position"]["y"], viz["size"]
+            colour = "#{:02x}{:02x}{:02x}".format(*(viz["color"][c] for c in "rgb"))
+        assert (x, y, size, colour) == (want["x"], want["y"], want["size"], want["color"])
+        assert attrs["label"] == want["label"]
+        positions.add((x, y))
+    assert len(positions) == back.number_of_nodes()  # laid out, not piled up
+    topic = drawn["https://w3id.org/summit-kg/id/topic/cybersecurity"]
+    assert topic["color"] == CLASS_STYLES["Topic"][0]
+
+
+@pytest.mark.parametrize("to", ["graphml", "gexf"])
+def test_edge_ids_are_unique_and_predicates_kept(network: nx.MultiDiGraph, to: str) -> None:
+    import re
+
+    text = render(network, to)
+    ids = re.findall(r'<edge [^>]*?\bid="([^"]+)"', text)
+    assert len(ids) == len(set(ids)) == network.number_of_edges()
+    back = _read_text(text, to)
+    predicates = sorted(str(attrs["predicate"]) for _, _, attrs in back.edges(data=True))
+    assert predicates == sorted(str(key) for _, _, key in network.edges(keys=True))
+
+
+def _read_text(text: str, to: str) -> nx.Graph:
+    data = io.BytesIO(text.encode("utf-8"))
+    return nx.read_graphml(data) if to == "graphml" else nx.read_gexf(data)
+
+
+def test_export_focus_and_query_like_viz(tmp_path: Path) -> None:
+    target = tmp_path / "focus.graphml"
+    out, err = io.StringIO(), io.StringIO()
+    args = ["export", "--focus", "Cybersecurity", "--depth", "1", "-o", str(target)]
+    assert main(args, out=out, err=err) == 0, err.getvalue()
+    focused = kg.load().to_networkx(focus="Cybersecurity", depth=1)
+    assert nx.read_graphml(target).number_of_nodes() == focused.number_of_nodes()
+    target = tmp_path / "network.gexf"
+    assert main(["export", "--query", "topic-network", "-o", str(target)], out=out, err=err) == 0
+    built = kg.load().to_networkx(query="topic-network")
+    assert nx.read_gexf(target).number_of_nodes() == built.number_of_nodes()

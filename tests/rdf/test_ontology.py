@@ -148,13 +148,13 @@ def test_likelihood_concepts(ontology: Graph) -> None:
         assert (level, SKOS.topConceptOf, SKG.LikelihoodScheme) in ontology
         assert (SKG.LikelihoodScheme, SKOS.hasTopConcept, level) in ontology
         pref = ontology.value(level, SKOS.prefLabel)
-        assert isinstance(pref, Literal) and pref.language is None and str(pref).islower()
+        assert isinstance(pref, Literal) and pref.language == "en" and str(pref).islower()
         for label in [pref, *ontology.objects(level, SKOS.altLabel)]:
             assert label not in seen, f"{label} maps to two likelihoods"
             seen[label] = level  # type: ignore[assignment]
-    assert seen[Literal("expected")] == SKG.Anticipated
-    assert seen[Literal("might")] == SKG.Possible
-    assert seen[Literal("signed")] == SKG.Agreed
+    assert seen[Literal("expected", lang="en")] == SKG.Anticipated
+    assert seen[Literal("might", lang="en")] == SKG.Possible
+    assert seen[Literal("signed", lang="en")] == SKG.Agreed
 
 
 def test_summit_statuses(ontology: Graph) -> None:
@@ -437,3 +437,74 @@ def test_gazetteer_aliases(gazetteer: Graph) -> None:
 
 def test_no_blank_node_entities_in_gazetteer(gazetteer: Graph) -> None:
     assert not [s for s in gazetteer.subjects() if isinstance(s, BNode)]
+
+
+# --------------------------------------------------------------------------- metadata, datatypes
+
+VANN = "http://purl.org/vocab/vann/"
+
+
+def test_the_ontology_describes_itself(ontology: Graph) -> None:
+    header = ONTOLOGY_GRAPH
+    version = ontology.value(header, OWL.versionInfo)
+    assert ontology.value(header, OWL.versionIRI) == URIRef(f"{header}/{version}")
+    assert str(ontology.value(header, URIRef(VANN + "preferredNamespacePrefix"))) == "skg"
+    assert str(ontology.value(header, URIRef(VANN + "preferredNamespaceUri"))) == SKG_NS
+    assert PREFIXES["skg"] == SKG_NS
+    assert ontology.value(header, DCTERMS.creator) is not None
+    label = ontology.value(header, RDFS.label)
+    assert isinstance(label, Literal) and label.language == "en"
+    created, modified = (ontology.value(header, p) for p in (DCTERMS.created, DCTERMS.modified))
+    assert isinstance(created, Literal) and isinstance(modified, Literal)
+    assert created.datatype == modified.datatype == XSD.date
+    assert created.toPython() <= modified.toPython()
+
+
+def test_whole_number_ranges_are_the_datatype_the_data_uses(ontology: Graph, shapes: Graph) -> None:
+    import kg
+
+    data = kg.load().data()
+    for prop in (SKG.start, SKG.end, SKG.line, SKG.position, SKG.rank):
+        assert ontology.value(prop, RDFS.range) == XSD.integer, prop
+        written = {o.datatype for o in data.objects(None, prop) if isinstance(o, Literal)}
+        written |= {o.datatype for o in ontology.objects(None, prop) if isinstance(o, Literal)}
+        assert written <= {XSD.integer}, (prop, written)
+        for shape in shapes.subjects(SH.path, prop):
+            assert shapes.value(shape, SH.datatype) == XSD.integer, prop
+            assert shapes.value(shape, SH.minInclusive) is not None, prop
+
+
+def test_a_concept_has_one_label_form(ontology: Graph) -> None:
+    """rdfs:label and the SKOS labels of the ontology's own concepts are all English, tagged."""
+    concepts = set(ontology.subjects(RDF.type, SKOS.Concept)) | set(
+        ontology.subjects(RDF.type, SKOS.ConceptScheme)
+    )
+    assert len(concepts) >= 13
+    for concept in concepts:
+        for prop in (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel):
+            for label in ontology.objects(concept, prop):
+                assert isinstance(label, Literal) and label.language == "en", (concept, label)
+        if (concept, RDF.type, SKOS.Concept) in ontology:
+            assert ontology.value(concept, RDFS.label) == ontology.value(concept, SKOS.prefLabel)
+
+
+def test_negative_offsets_and_line_zero_are_violations(shapes: Graph) -> None:
+    from kg.rdf.validation import validate as validate_data
+
+    good = _default_data()
+    assert validate_data(good, shapes=shapes).conforms
+    for prop, bad in ((SKG.start, -1), (SKG.line, 0)):
+        broken = Graph()
+        for triple in good:
+            broken.add(triple)
+        segment = next(good.subjects(prop, None))
+        broken.set((segment, prop, Literal(bad)))
+        report = validate_data(broken, shapes=shapes)
+        assert not report.conforms
+        assert any(v.path == str(prop) for v in report.violations), prop
+
+
+def _default_data() -> Graph:
+    import kg
+
+    return kg.load().data()

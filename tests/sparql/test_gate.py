@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.errors import QueryError, QueryRejected
+from kg.errors import QueryError, QueryRejected, QueryTimeout
 from kg.sparql.gate import canonical_text, compile_readonly
 from kg.sparql.runner import run_query
 from tests.support.canary import Canary, canary_server
@@ -114,3 +114,18 @@ def test_differential_whatever_the_gate_lets_through_reaches_no_host(
         if checked.kind != "ASK":
             list(answer)  # solutions are lazy: SERVICE is called while they are read
     assert Canary.hits == hits, f"the gate let a request through: {checked.text!r}"
+
+
+def test_parsing_a_long_query_is_work_the_timeout_covers() -> None:
+    """rdflib takes seconds to parse a long flat sum: the gate runs inside the deadline."""
+    import time
+
+    import kg
+
+    flat = "ASK { FILTER(" + "+".join(["1"] * 2500) + ") }"  # about 4 s to parse
+    graph = kg.load()
+    tally("hostile inputs")
+    started = time.monotonic()
+    with pytest.raises(QueryTimeout, match=r"stopped after 0\.5 s"):
+        graph.query(flat, timeout=0.5)
+    assert time.monotonic() - started < 2.5
