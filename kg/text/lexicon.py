@@ -363,7 +363,8 @@ COLUMN_ROLES: dict[ColumnRole, RoleCues] = {
     ),
     "status": RoleCues(words=r"status|progress|state of play"),
     "timeline": RoleCues(
-        words=r"timelines?|time ?frames?|dates?|phases?|next steps|deadlines?|when|timing",
+        words=r"timelines?|time ?frames?|dates?|days?|phases?|next steps|deadlines?|when|timing|"
+        r"schedules?",
     ),
     "actor": RoleCues(
         words=r"actors?|stakeholders?|players?|leaders?|countries|country|nations?|delegations?|"

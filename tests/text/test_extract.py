@@ -546,6 +546,8 @@ def test_gazetteer_ignores_zero_width_characters_inside_a_name(gaz: Gazetteer):
         ("Delegation", 0, "actor"),
         ("Country", 0, "actor"),
         ("Date", 0, "timeline"),
+        ("Day", 0, "timeline"),  # a programme table: "15 November" is no topic
+        ("Schedule", 1, "timeline"),
         ("Primary Focus", 1, "focus"),
         ("Focus Area", 1, "focus"),
         ("Tactical Objective", 1, "focus"),
