@@ -38,7 +38,7 @@ from rdflib import Graph, URIRef
 
 from kg.errors import LoaderError
 from kg.loaders import Loaded
-from kg.loaders.sources import MAX_SOURCE_BYTES
+from kg.loaders.sources import read_bytes
 from kg.rdf.iris import document_iri
 from kg.rdf.mapping import to_graph, to_triples
 from kg.text.document import Document
@@ -106,15 +106,7 @@ def read_html(path: Path) -> str:
             an unknown charset, bytes its charset does not allow (the message gives the
             line and byte offset), or binary (NUL characters).
     """
-    try:
-        size = path.stat().st_size
-        if size > MAX_SOURCE_BYTES:
-            raise LoaderError(
-                f"file is {size} bytes, over the {MAX_SOURCE_BYTES}-byte limit", path=path
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise LoaderError(f"cannot read: {exc.strerror or exc}", path=path) from exc
+    data = read_bytes(path)
     try:
         codec = declared_charset(data) or "utf-8"
     except LoaderError as exc:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from kg.errors import LoaderError
 
-__all__ = ["MAX_SOURCE_BYTES", "expand_sources", "read_text"]
+__all__ = ["MAX_SOURCE_BYTES", "expand_sources", "read_bytes", "read_text"]
 
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
 """Sources larger than this (5 MiB) are refused."""
@@ -74,12 +74,11 @@ def expand_sources(sources: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def read_text(path: Path) -> str:
-    """Read ``path`` as strict UTF-8 text (BOM allowed), refusing binary and huge files.
+def read_bytes(path: Path) -> bytes:
+    """The bytes of ``path``, refusing files larger than :data:`MAX_SOURCE_BYTES`.
 
     Raises:
-        LoaderError: unreadable, larger than :data:`MAX_SOURCE_BYTES`, not
-            UTF-8 (the message gives the line and byte offset), or holding NUL bytes.
+        LoaderError: unreadable, or over the size limit.
     """
     try:
         size = path.stat().st_size
@@ -87,9 +86,19 @@ def read_text(path: Path) -> str:
             raise LoaderError(
                 f"file is {size} bytes, over the {MAX_SOURCE_BYTES}-byte limit", path=path
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise LoaderError(f"cannot read: {exc.strerror or exc}", path=path) from exc
+
+
+def read_text(path: Path) -> str:
+    """Read ``path`` as strict UTF-8 text (BOM allowed), refusing binary and huge files.
+
+    Raises:
+        LoaderError: unreadable, larger than :data:`MAX_SOURCE_BYTES`, not
+            UTF-8 (the message gives the line and byte offset), or holding NUL bytes.
+    """
+    data = read_bytes(path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -71,10 +71,10 @@ from kg.text.document import (
     Metadata,
     Paragraph,
     Row,
-    Section,
     Table,
     clean_text,
 )
+from kg.text.parse.blocks import group_sections
 from kg.text.parse.headings import heading_title
 from kg.text.parse.lists import split_label
 from kg.text.parse.noise import noise_kind
@@ -193,7 +193,7 @@ def read_page(page: str, *, source: str = "<page>") -> Document:
         text=text,
         title=title,
         headlines=tuple(headlines),
-        sections=tuple(_sections(writer.blocks)),
+        sections=tuple(group_sections(writer.blocks)),
         warnings=tuple(warnings),
         metadata=metadata,
     )
@@ -486,23 +486,6 @@ def _inline(element: Any, *, skip: Sequence[str] = (), separator: str = " ") -> 
 def _cell(element: Any) -> str:
     """A table cell's clean text; line breaks and inner paragraphs separate values."""
     return clean_text(_inline(element, separator="; "), cell=True)
-
-
-def _sections(blocks: Sequence[Block]) -> list[Section]:
-    """The blocks grouped under their headings (a lead section may have none)."""
-    sections: list[Section] = []
-    heading: Heading | None = None
-    current: list[Block] = []
-    for block in blocks:
-        if isinstance(block, Heading):
-            if heading is not None or current:
-                sections.append(Section(heading, tuple(current)))
-            heading, current = block, []
-        else:
-            current.append(block)
-    if heading is not None or current:
-        sections.append(Section(heading, tuple(current)))
-    return sections
 
 
 # --- what was left out --------------------------------------------------------------------

@@ -19,6 +19,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 import kg
+import kg.loaders.sources
 from kg.cli import main
 from kg.errors import LoaderError
 from kg.loaders import html as html_loader
@@ -440,7 +441,7 @@ def test_bad_pages_give_one_clear_error_naming_the_file(
 
 
 def test_an_oversized_page_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(html_loader, "MAX_SOURCE_BYTES", 100)
+    monkeypatch.setattr(kg.loaders.sources, "MAX_SOURCE_BYTES", 100)
     path = write(tmp_path, "p.html", wrap(ARTICLE).encode())
     with pytest.raises(LoaderError, match="over the 100-byte limit"):
         html_loader.read(path)

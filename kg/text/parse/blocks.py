@@ -46,7 +46,7 @@ from kg.text.parse.lists import expects_list, read_list, read_unmarked_list
 from kg.text.parse.noise import credit_kind, glued_widget, noise_kind
 from kg.text.parse.tables import has_pipe, is_separator, read_bare_table, read_gfm_table
 
-__all__ = ["READERS", "Reader", "read_blocks", "read_document"]
+__all__ = ["READERS", "Reader", "group_sections", "read_blocks", "read_document"]
 
 Reader = Callable[[Cursor, Sequence[Block]], Block | None]
 """A reader: looks at the cursor's line (and the blocks read so far) and either leaves
@@ -70,7 +70,7 @@ def read_document(cursor: Cursor) -> Document:
         text=cursor.text,
         title=title,
         headlines=headlines,
-        sections=tuple(_sections(blocks[index:])),
+        sections=tuple(group_sections(blocks[index:])),
         warnings=tuple(sorted(cursor.warnings, key=lambda w: w[0])),
     )
 
@@ -214,7 +214,7 @@ READERS: tuple[Reader, ...] = (
 # --- sections -----------------------------------------------------------------------------
 
 
-def _sections(blocks: Sequence[Block]) -> list[Section]:
+def group_sections(blocks: Sequence[Block]) -> list[Section]:
     """The blocks grouped under their headings (a first section may have none)."""
     sections: list[Section] = []
     heading: Heading | None = None
