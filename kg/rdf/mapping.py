@@ -36,8 +36,16 @@ from rdflib.term import Node
 
 from kg.rdf.iris import document_iri, entity_iri, focus_area_iri, summit_iri, topic_iri
 from kg.rdf.namespaces import SCHEMA, SEM, SKG, bind_prefixes
-from kg.text.claims import Claims, ConceptClaim, Entity, ItemClaim, OutcomeClaim, SummitClaim
-from kg.text.document import Block, Heading, ListBlock, Paragraph, Table
+from kg.text.claims import (
+    Claims,
+    ConceptClaim,
+    Entity,
+    ItemClaim,
+    OutcomeClaim,
+    PositionClaim,
+    SummitClaim,
+)
+from kg.text.document import Block, Heading, ListBlock, Paragraph, Sentence, Table
 from kg.text.normalize import content_hash
 
 __all__ = ["to_graph", "to_triples"]
@@ -55,6 +63,7 @@ _TITLE = DCTERMS.title
 _IS_PART_OF = DCTERMS.isPartOf
 _DC_SOURCE = DCTERMS.source
 _DERIVED_FROM = PROV.wasDerivedFrom
+_ATTRIBUTED_TO = PROV.wasAttributedTo
 _SAME_AS = SCHEMA.sameAs
 _IN_DOCUMENT = SKG.inDocument
 _START = SKG.start
@@ -98,6 +107,8 @@ class _Mapper:
         self.entities: dict[Entity, URIRef] = {}
         self.topics: dict[ConceptClaim, URIRef] = {}
         self.focus_areas: dict[ConceptClaim, URIRef] = {}
+        self.claim_iris: dict[tuple[str, object], URIRef] = {}
+        self.per_sentence: dict[str, int] = {}
 
     def add(self, triple: Triple) -> None:
         self.triples[triple] = None
@@ -156,6 +167,45 @@ class _Mapper:
         add((iri, _POSITION, _integer(position)))
         add((iri, _QUOTE, Literal(block.text)))
         return iri
+
+    def source(self, block: Block) -> URIRef:
+        """The segment IRI of a claim's source; a sentence's is made on first use.
+
+        ``…/paragraph/3/sentence/2``: a sentence is part of its paragraph or item.
+        """
+        iri = self.segments.get(block)
+        if iri is not None:
+            return iri
+        if not isinstance(block, Sentence) or block.parent is None:
+            raise KeyError(block)
+        parent = self.source(block.parent)
+        return self.segment(
+            block, URIRef(f"{parent}/sentence/{block.index}"), SKG.Sentence, parent, block.index
+        )
+
+    def claim_iri(self, claim: OutcomeClaim | ItemClaim | PositionClaim, suffix: str) -> URIRef:
+        """``…/row/3/outcome``, ``…/row/3/concern/4`` (a cell), ``…/sentence/2/outcome/1``.
+
+        A row or item states one outcome, and one concern, recommendation or
+        position per cell; a sentence may state several, numbered in reading order.
+        """
+        key = (suffix, claim)
+        iri = self.claim_iris.get(key)
+        if iri is not None:
+            return iri
+        base = f"{self.source(claim.source)}/{suffix}"
+        if isinstance(claim.source, Sentence):
+            number = self.per_sentence[base] = self.per_sentence.get(base, 0) + 1
+            base = f"{base}/{number}"
+        elif claim.column is not None and not isinstance(claim, OutcomeClaim):
+            base = f"{base}/{claim.column}"
+        iri = self.claim_iris[key] = URIRef(base)
+        return iri
+
+    def attributed(self, iri: URIRef, speakers: tuple[Entity, ...]) -> None:
+        """Who voiced a claim, where the source says (``prov:wasAttributedTo``)."""
+        for speaker in speakers:
+            self.add((iri, _ATTRIBUTED_TO, self.entity(speaker)))
 
     def structure(self) -> None:
         base = str(self.doc_iri)
@@ -229,7 +279,7 @@ class _Mapper:
 
     def entities_and_mentions(self) -> None:
         for block, entities in self.claims.mentions.items():
-            segment = self.segments[block]
+            segment = self.source(block)
             for entity in entities:
                 self.add((segment, _MENTIONS, self.entity(entity)))
 
@@ -258,7 +308,7 @@ class _Mapper:
         add((iri, _TYPE, SKG.Topic))
         self.labels(iri, claim)
         add((iri, _IN_SCHEME, SKG.TopicScheme))
-        add((iri, _DERIVED_FROM, self.segments[claim.source]))
+        add((iri, _DERIVED_FROM, self.source(claim.source)))
         for place in claim.places:
             add((iri, SKG.relatedPlace, self.entity(place)))
         for actor in claim.actors:
@@ -276,27 +326,18 @@ class _Mapper:
         self.add((iri, _TYPE, SKG.FocusArea))
         self.labels(iri, claim)
         self.add((iri, _IN_SCHEME, SKG.FocusAreaScheme))
-        self.add((iri, _DERIVED_FROM, self.segments[claim.source]))
+        self.add((iri, _DERIVED_FROM, self.source(claim.source)))
         return iri
 
     def concepts(self) -> None:
         for claim in (*self.claims.agenda, *self.claims.topics):
             self.topic(claim)
 
-    def outcome_iri(self, claim: OutcomeClaim) -> URIRef:
-        """``…/row/3/outcome`` (one outcome per row or list item)."""
-        return URIRef(f"{self.segments[claim.source]}/outcome")
-
-    def item_iri(self, claim: ItemClaim, suffix: str) -> URIRef:
-        """``…/item/2/concern``, or ``…/row/3/concern/4`` for a table cell."""
-        base = f"{self.segments[claim.source]}/{suffix}"
-        return URIRef(base if claim.column is None else f"{base}/{claim.column}")
-
     def outcomes(self) -> None:
         add = self.add
         for claim in self.claims.outcomes:
-            row_iri = self.segments[claim.source]
-            iri = self.outcome_iri(claim)
+            row_iri = self.source(claim.source)
+            iri = self.claim_iri(claim, "outcome")
             topic = self.topic(claim.topic)
             add((iri, _TYPE, SKG.Outcome))
             add((iri, _LABEL, _text(claim.label)))
@@ -323,14 +364,15 @@ class _Mapper:
                 add((iri, SKG.timeframe, _text(claim.timeframe)))
             if claim.cited is not None:
                 add((iri, _DC_SOURCE, _text(claim.cited)))
+            self.attributed(iri, claim.speakers)
 
     def items(
         self, claims: tuple[ItemClaim, ...], klass: URIRef, suffix: str, link: URIRef
     ) -> None:
         add = self.add
         for claim in claims:
-            item_iri = self.segments[claim.source]
-            iri = self.item_iri(claim, suffix)
+            item_iri = self.source(claim.source)
+            iri = self.claim_iri(claim, suffix)
             add((iri, _TYPE, klass))
             add((iri, _LABEL, _text(claim.label)))
             add((iri, _DERIVED_FROM, item_iri))
@@ -342,19 +384,24 @@ class _Mapper:
                 add((iri, _ACTOR, self.entity(actor)))
             if claim.topic is not None:
                 add((iri, _TOPIC, self.topic(claim.topic)))
+            self.attributed(iri, claim.speakers)
 
     def positions(self) -> None:
         add = self.add
         for claim in self.claims.positions:
-            row_iri = self.segments[claim.source]
-            iri = URIRef(f"{row_iri}/position/{claim.column}")
+            iri = self.claim_iri(claim, "position")
             add((iri, _TYPE, SKG.Position))
             add((iri, _LABEL, _text(claim.label)))
-            add((iri, _DERIVED_FROM, row_iri))
+            add((iri, _DERIVED_FROM, self.source(claim.source)))
             for actor in claim.actors:
                 add((iri, _ACTOR, self.entity(actor)))
             if claim.topic is not None:
                 add((iri, _TOPIC, self.topic(claim.topic)))
+            if claim.stance is not None:
+                add((iri, SKG.stance, _term(claim.stance.capitalize())))
+            if claim.cue is not None:
+                add((iri, SKG.cue, _text(claim.cue)))
+            self.attributed(iri, claim.speakers)
 
     # --- the summit -------------------------------------------------------------
 
@@ -365,9 +412,9 @@ class _Mapper:
         add = self.add
         add((iri, _TYPE, SKG.Summit))
         add((iri, _LABEL, _text(claim.label)))
-        add((iri, _DERIVED_FROM, self.segments[claim.source]))
+        add((iri, _DERIVED_FROM, self.source(claim.source)))
         for block in claim.sources:
-            add((iri, _DERIVED_FROM, self.segments[block]))
+            add((iri, _DERIVED_FROM, self.source(block)))
         for actor in claim.participants:
             add((iri, SEM.hasActor, self.entity(actor)))
         if claim.place is not None:
@@ -393,13 +440,13 @@ class _Mapper:
                 add((iri, SKG.addressesTopic, self.topics[topic]))
         for outcome in self.claims.outcomes:
             if scoped(outcome.source):
-                add((iri, SKG.hasOutcome, self.outcome_iri(outcome)))
+                add((iri, SKG.hasOutcome, self.claim_iri(outcome, "outcome")))
         for concern in self.claims.concerns:
             if scoped(concern.source):
-                add((iri, SKG.hasConcern, self.item_iri(concern, "concern")))
+                add((iri, SKG.hasConcern, self.claim_iri(concern, "concern")))
         for rec in self.claims.recommendations:
             if scoped(rec.source):
-                add((iri, SKG.hasRecommendation, self.item_iri(rec, "recommendation")))
+                add((iri, SKG.hasRecommendation, self.claim_iri(rec, "recommendation")))
 
 
 def to_graph(claims: Claims) -> tuple[URIRef, Graph]:

@@ -67,6 +67,7 @@ class SKG(DefinedNamespace):
     Recommendation: URIRef
     Position: URIRef
     Likelihood: URIRef
+    Stance: URIRef
     SummitStatus: URIRef
     # classes: provenance structure
     SourceDocument: URIRef
@@ -76,6 +77,7 @@ class SKG(DefinedNamespace):
     Paragraph: URIRef
     List: URIRef
     ListItem: URIRef
+    Sentence: URIRef
     Table: URIRef
     TableRow: URIRef
     Cell: URIRef
@@ -84,6 +86,7 @@ class SKG(DefinedNamespace):
     TopicScheme: URIRef
     FocusAreaScheme: URIRef
     LikelihoodScheme: URIRef
+    StanceScheme: URIRef
     SummitStatusScheme: URIRef
 
     # likelihood values, in order of increasing certainty
@@ -94,6 +97,16 @@ class SKG(DefinedNamespace):
     Projected: URIRef
     Anticipated: URIRef
     Agreed: URIRef
+    Refused: URIRef  # a result, not ranked
+
+    # stance values
+    Seeks: URIRef
+    Demands: URIRef
+    Rejects: URIRef
+    Offers: URIRef
+    Proposes: URIRef
+    Supports: URIRef
+    Opposes: URIRef
 
     # summit status values
     Scheduled: URIRef
@@ -115,10 +128,12 @@ class SKG(DefinedNamespace):
     mentions: URIRef
     addressedTo: URIRef
     actor: URIRef
+    stance: URIRef
     inDocument: URIRef
 
     # datatype properties
     hedge: URIRef
+    cue: URIRef
     headerHedge: URIRef
     significance: URIRef
     timeframe: URIRef

@@ -20,6 +20,7 @@ from enum import Enum
 from kg.text.document import Block, Document, Row
 
 __all__ = [
+    "STANCES",
     "Claims",
     "ConceptClaim",
     "Entity",
@@ -33,7 +34,11 @@ __all__ = [
 
 
 class Likelihood(Enum):
-    """How sure a source sounds about an outcome (``skg:LikelihoodScheme``)."""
+    """How sure a source sounds about an outcome (``skg:LikelihoodScheme``).
+
+    ``REFUSED`` is a result, not a degree of certainty: the source reports the
+    outcome refused, rejected or not reached. Like ``UNSTATED`` it has no rank.
+    """
 
     UNSTATED = ("Unstated", None)
     UNLIKELY = ("Unlikely", 0)
@@ -42,6 +47,7 @@ class Likelihood(Enum):
     PROJECTED = ("Projected", 3)
     ANTICIPATED = ("Anticipated", 4)
     AGREED = ("Agreed", 5)
+    REFUSED = ("Refused", None)
 
     @property
     def term(self) -> str:
@@ -109,13 +115,15 @@ class OutcomeClaim:
     timeframe: str | None = None
     cited: str | None = None
     column: int | None = None
+    speakers: tuple[Entity, ...] = ()
 
 
 @dataclass(frozen=True)
 class ItemClaim:
-    """A concern or recommendation from one list item (or one table cell).
+    """A concern or recommendation from one list item, table cell or sentence.
 
-    ``column`` is the 1-based column for a claim from a table row's cell.
+    ``column`` is the 1-based column for a claim from a table row's cell;
+    ``speakers`` are who voiced it, where the source says ("analysts warn …").
     """
 
     label: str
@@ -125,18 +133,32 @@ class ItemClaim:
     topic: ConceptClaim | None = None
     actors: tuple[Entity, ...] = ()
     column: int | None = None
+    speakers: tuple[Entity, ...] = ()
+
+
+STANCES = ("seeks", "demands", "rejects", "offers", "proposes", "supports", "opposes")
+"""The stances a position takes (``skg:StanceScheme``), as the evaluation set names them."""
 
 
 @dataclass(frozen=True)
 class PositionClaim:
-    """An actor's stated position, aim or demand, from a table cell ("Washington's Aim")."""
+    """An actor's stated position, aim or demand on a topic.
+
+    From a table cell ("Washington's Aim": ``source`` is the row, ``column`` the
+    cell's) or a sentence ("Kyiv rejects any land swap": ``source`` is the
+    :class:`~kg.text.document.Sentence`, ``stance`` one of :data:`STANCES`,
+    ``cue`` the words that carry it, ``speakers`` who reported it).
+    """
 
     label: str
-    source: Row
-    column: int
+    source: Block
+    column: int | None = None
     actors: tuple[Entity, ...] = ()
     topic: ConceptClaim | None = None
     header: str = ""
+    stance: str | None = None
+    cue: str | None = None
+    speakers: tuple[Entity, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ __all__ = [
     "Paragraph",
     "Row",
     "Section",
+    "Sentence",
     "Table",
     "clean_text",
 ]
@@ -193,6 +194,17 @@ class ListBlock(Block):
 
     items: tuple[ListItem, ...] = ()
     intro: Paragraph | None = None
+
+
+@dataclass(frozen=True)
+class Sentence(Block):
+    """One sentence of a paragraph or list item (:mod:`kg.text.parse.sentences`).
+
+    ``parent`` is the block it is part of and ``index`` its number there, from 1.
+    """
+
+    parent: Block | None = None
+    index: int = 1
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS, XSD
 
 from kg.rdf.namespaces import ONTOLOGY_GRAPH, PREFIXES, SCHEMA, SEM, SKG
+from kg.text.claims import STANCES
 from tests.support.paths import ROOT
 
 ONTOLOGY_DIR = ROOT / "ontology"
@@ -31,6 +32,7 @@ DECLARATION_TYPES = {
     SKOS.ConceptScheme,
     SKG.Likelihood,
     SKG.SummitStatus,
+    SKG.Stance,
 }
 
 
@@ -141,7 +143,7 @@ def test_likelihood_ranks_are_ordered(ontology: Graph) -> None:
 
 def test_likelihood_concepts(ontology: Graph) -> None:
     levels = set(ontology.subjects(RDF.type, SKG.Likelihood))
-    assert len(levels) == 7
+    assert len(levels) == 8
     seen: dict[Literal, URIRef] = {}
     for level in levels:
         assert (level, SKOS.inScheme, SKG.LikelihoodScheme) in ontology
@@ -155,6 +157,15 @@ def test_likelihood_concepts(ontology: Graph) -> None:
     assert seen[Literal("expected", lang="en")] == SKG.Anticipated
     assert seen[Literal("might", lang="en")] == SKG.Possible
     assert seen[Literal("signed", lang="en")] == SKG.Agreed
+    assert seen[Literal("not agreed", lang="en")] == SKG.Refused
+    assert (SKG.Refused, SKG.rank, None) not in ontology
+
+
+def test_stance_concepts(ontology: Graph) -> None:
+    stances = set(ontology.subjects(RDF.type, SKG.Stance))
+    assert {str(ontology.value(s, SKOS.prefLabel)) for s in stances} == set(STANCES)
+    for stance in stances:
+        assert (SKG.StanceScheme, SKOS.hasTopConcept, stance) in ontology
 
 
 def test_summit_statuses(ontology: Graph) -> None:

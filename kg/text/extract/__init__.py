@@ -17,8 +17,11 @@ gazetteer) in, :class:`~kg.text.claims.Claims` out.
    recommendations, outcomes, participants, by the list's role; items of a
    list without a role are kept, a label-and-description item's label a
    topic); each section's paragraphs and unread items are handed on as its
-   prose (:attr:`kg.text.claims.Claims.sections`) for a sentence reader;
-3. :mod:`~kg.text.extract.summit` — the summit: participants, place, status.
+   prose (:attr:`kg.text.claims.Claims.sections`);
+3. :mod:`~kg.text.extract.prose` — each section's prose, sentence by sentence:
+   outcomes with their hedge, positions, concerns, recommendations and agenda
+   enumerations, each claim's source the sentence that states it;
+4. :mod:`~kg.text.extract.summit` — the summit: participants, place, status.
 
 The words every reader goes by are in :mod:`kg.text.lexicon`;
 :mod:`~kg.text.extract.blocks` tells what a block is. Every label extraction
@@ -35,6 +38,7 @@ from kg.text.claims import Claims
 from kg.text.document import Block, Document, ListBlock, Paragraph, Section, Table
 from kg.text.extract.actors import discover
 from kg.text.extract.lists import read_list
+from kg.text.extract.prose import read_prose
 from kg.text.extract.sections import section_heading
 from kg.text.extract.sink import ClaimSink
 from kg.text.extract.summit import read_summit
@@ -63,6 +67,8 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> Claims:
         sink.mentions_of(heading)
     for section in document.sections:
         _read_section(sink, section)
+    for read in tuple(sink.sections):
+        read_prose(sink, read)
     return sink.claims(read_summit(sink))
 
 
