@@ -1002,6 +1002,13 @@ def _find_document(name: str, documents: list[DocumentInfo]) -> DocumentInfo:
 _VIEW_HELP = "; ".join(f"{view.name} = {view.description}" for view in VIEWS.values())
 
 
+def _view_network(
+    graph: SummitGraph, *, view: str | None, focus: str | None, depth: int, **options: Any
+) -> Any:
+    """The networkx graph ``viz`` and ``export`` draw (:meth:`SummitGraph.to_networkx`)."""
+    return graph.to_networkx(view=view, focus=focus, depth=depth, **options)
+
+
 @command(
     "viz",
     "Write a self-contained interactive HTML view of the graph.",
@@ -1079,8 +1086,8 @@ def _cmd_viz(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         query = resolve_query(args.query)
         params = dict(parse_param(p) for p in args.param)
     with _open_graph(args, err) as graph:
-        network = graph.to_networkx(
-            view=args.view, focus=args.focus, depth=depth, query=query, params=params
+        network = _view_network(
+            graph, view=args.view, focus=args.focus, depth=depth, query=query, params=params
         )
     what = f"query {query.name}" if query is not None else f"{args.view or 'overview'} view"
     if args.focus is not None:
@@ -1114,11 +1121,13 @@ _ANALYSIS_FORMATS = ("table", "json", "csv")
 @command(
     "analyze",
     "Graph analytics: the most central topics and actors, communities of topics, "
-    "agreement between sources; or how two entities are linked (--path).",
+    "agreement between sources; or how two entities are linked (--path); or which "
+    "expected outcomes came true and which sources called it (--calls).",
     examples=(
         "summit-kg analyze",
         "summit-kg analyze --top 5 --format json",
         "summit-kg analyze --path NATO Arctic",
+        "summit-kg analyze --calls --data preview.md --data report.md",
         "summit-kg analyze --data articles/ --format csv > analysis.csv",
     ),
 )
@@ -1140,6 +1149,12 @@ _ANALYSIS_FORMATS = ("table", "json", "csv")
     metavar=("FROM", "TO"),
     help="explain how the nodes with these labels are linked (shortest chain)",
 )
+@option(
+    "--calls",
+    action="store_true",
+    help="the outcomes sources expected before the summit, what came of them after it, "
+    "and how each source's calls turned out",
+)
 def _cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import json
 
@@ -1147,7 +1162,12 @@ def _cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     if args.path and args.top is not None:
         raise UsageError("--top sizes the centrality tables; --path shows one chain: drop --top")
+    if args.calls and (args.path or args.top is not None):
+        given = "--path" if args.path else "--top"
+        raise UsageError(f"--calls is its own analysis: drop {given}")
     fmt = _listing_format(args, out)
+    if args.calls:
+        return _analyze_calls(args, fmt, out, err)
     with _open_graph(args, err) as graph:
         network = graph.to_networkx()
         measured = graph.to_networkx(provenance=True)
@@ -1182,6 +1202,89 @@ def _cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         out.write(_analysis_table(result, _table_width(out)))
     return 0
+
+
+def _analyze_calls(args: argparse.Namespace, fmt: str, out: TextIO, err: TextIO) -> int:
+    """``analyze --calls``: the calls table and the sources' scores; a note when nothing settles."""
+    import json
+
+    from kg.network.calls import calls
+
+    with _open_graph(args, err) as graph:
+        report = calls(graph)
+    if not report.calls:
+        err.write(
+            f"{PROG}: note: no expectations: no source describes a summit before it took "
+            "place with outcomes below agreed\n"
+        )
+    elif not report.reported:
+        err.write(
+            f"{PROG}: note: no source reports on these topics after the summit: "
+            "every call is open\n"
+        )
+    if fmt == "json":
+        out.write(json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        out.write(_csv_text(_CALLS_COLUMNS, _calls_rows(report)))
+    else:
+        out.write(_calls_table(report, _table_width(out)))
+    return 0
+
+
+_CALLS_COLUMNS = (
+    "section", "topic", "expected", "likelihood", "hedge", "source", "date", "result",
+    "reported", "reported_by", "verdict", "match", "calls", "came_true", "missed", "open",
+    "brier",
+)  # fmt: skip
+
+
+def _calls_rows(report: Any) -> list[dict[str, object]]:
+    """``analyze --calls`` as one table of rows keyed by :data:`_CALLS_COLUMNS`."""
+    from dataclasses import asdict
+
+    rows: list[dict[str, object]] = [{"section": "calls", **asdict(c)} for c in report.calls]
+    rows += [{"section": "sources", **asdict(s)} for s in report.sources]
+    return rows
+
+
+def _calls_table(report: Any, width: int | None = None) -> str:
+    calls_part = "Calls: what sources expected before the summit and what came of it\n" + (
+        text_table(
+            ("topic", "expected", "likelihood", "source", "reported", "result", "verdict"),
+            [
+                (
+                    c.topic,
+                    c.expected,
+                    c.likelihood,
+                    c.source,
+                    c.reported or "nothing",
+                    c.result or "",
+                    c.verdict,
+                )
+                for c in report.calls
+            ],
+            width=width,
+        )
+    )
+    sources_part = (
+        "Sources by their calls (Brier score over settled, ranked calls: 0 is perfect)\n"
+        + text_table(
+            ("source", "calls", "came true", "missed", "open", "brier"),
+            [
+                (
+                    s.source,
+                    s.calls,
+                    s.came_true,
+                    s.missed,
+                    s.open,
+                    "" if s.brier is None else f"{s.brier:.3f}",
+                )
+                for s in report.sources
+            ],
+            width=width,
+        )
+    )
+    return calls_part + "\n" + sources_part
 
 
 _CENTRALITY_COLUMNS = ("degree", "betweenness", "pagerank", "mentioned")
@@ -1323,7 +1426,8 @@ def _cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         query = resolve_query(args.query)
         params = dict(parse_param(p) for p in args.param)
     with _open_graph(args, err) as graph:
-        network = graph.to_networkx(
+        network = _view_network(
+            graph,
             view=None if query is not None else (args.view or "overview"),
             focus=args.focus,
             depth=1 if args.depth is None else args.depth,

@@ -31,7 +31,7 @@ from rdflib.term import Node
 from kg._io import atomic_write_bytes
 from kg.errors import LoaderError, StoreError, UsageError
 from kg.ingest import COUNTED, FileReport, IngestSummary, ingest
-from kg.network.views import PROVENANCE_TYPES
+from kg.network.views import PROVENANCE_TYPES, VIEWS
 from kg.rdf.formats import RdfFormat, format_for_path, format_named, jsonld_context
 from kg.rdf.namespaces import ONTOLOGY_GRAPH, SKG, bind_prefixes
 from kg.sparql.catalogue import QueryFile
@@ -346,7 +346,10 @@ class SummitGraph:
                 )
             network = to_networkx(result.graph, **{"untyped": True, "provenance": True, **options})
         elif view is not None:
-            network = view_graph(self.data(), view)
+            from kg.network.views import view_builder
+
+            build = view_builder(view) if view in VIEWS else None  # unknown: view_graph says
+            network = view_graph(self.data(), view) if build is None else build(self)
         else:
             network = to_networkx(self.data(), **options)
         if focus is not None:

@@ -85,6 +85,7 @@ CLASS_STYLES: dict[str, tuple[str, str]] = {
     "Outcome": ("#9467bd", "star"),
     "Concern": ("#e377c2", "triangleDown"),
     "Recommendation": ("#c5b0d5", "square"),
+    "Position": ("#637939", "square"),
     "Likelihood": ("#f7b6d2", "dot"),
     "SourceDocument": ("#7f7f7f", "square"),
     "Section": ("#a5a5a5", "square"),
@@ -93,6 +94,11 @@ CLASS_STYLES: dict[str, tuple[str, str]] = {
     "ListItem": ("#dbdb8d", "dot"),
     "Table": ("#98df8a", "square"),
     "TableRow": ("#c49c94", "dot"),
+    "Sentence": ("#e0e0e0", "dot"),
+    # the verdicts of the calls view (a node's ``style`` attribute wins over its class)
+    "CameTrue": ("#2ca02c", "star"),
+    "Missed": ("#d62728", "triangleDown"),
+    "Open": ("#b0b0b0", "dot"),
     "Other": ("#b0b0b0", "dot"),
 }
 
@@ -375,7 +381,7 @@ def _build(graph: nx.MultiDiGraph, *, physics: bool, size_by: str) -> dict[str, 
     nodes: list[dict[str, Any]] = []
     for i, (_node, attrs) in enumerate(graph.nodes(data=True)):
         full = clean_text(attrs.get("label") or "") or clean_text(_local_name(iris[i])) or "·"
-        cls = _style_class(attrs.get("type"))
+        cls = _style_class(attrs.get("style") or attrs.get("type"))
         counts[cls] = counts.get(cls, 0) + 1
         label = short_label(full)
         x, y = positions[i]

@@ -9,7 +9,7 @@ a view.
 
 Examples:
     >>> list(VIEWS)
-    ['overview', 'topics', 'actors', 'sources']
+    ['overview', 'topics', 'actors', 'sources', 'calls']
     >>> VIEWS["topics"].classes
     ('Topic', 'FocusArea', 'Outcome')
     >>> "State" in ACTOR_TYPES, "Place" in ACTOR_TYPES
@@ -18,11 +18,22 @@ Examples:
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from kg.rdf.namespaces import SKG
 
-__all__ = ["ACTOR_TYPES", "MAX_NODES", "PROVENANCE_TYPES", "SIZE_MEASURES", "VIEWS", "View"]
+__all__ = [
+    "ACTOR_TYPES",
+    "MAX_NODES",
+    "PROVENANCE_TYPES",
+    "SIZE_MEASURES",
+    "VIEWS",
+    "View",
+    "view_builder",
+]
 
 ACTOR_TYPES: tuple[str, ...] = ("Person", "State", "Organization", "Group", "Actor")
 """The ``type`` values (summit-kg class local names) of actors."""
@@ -37,6 +48,7 @@ PROVENANCE_TYPES: tuple[str, ...] = (
     "Table",
     "TableRow",
     "Cell",
+    "Sentence",
 )
 """The classes of the provenance structure (documents and their parts), not claims.
 
@@ -68,6 +80,10 @@ class View:
     documents: bool = False
     edge_label: str | None = None
     """An edge attribute drawn as the edge's label where an edge has it."""
+    builder: str | None = None
+    """``"module:function"`` that computes the view from a :class:`kg.SummitGraph` (for
+    views drawn from a query's answer rather than picked out by class); ``classes`` and
+    ``predicates`` then describe what it draws."""
 
 
 VIEWS: dict[str, View] = {
@@ -97,6 +113,31 @@ VIEWS: dict[str, View] = {
             predicates=(str(SKG.inDocument), str(SKG.topic)),
             documents=True,
         ),
+        View(
+            "calls",
+            "expectations against results: each topic, the outcomes sources expected before "
+            "the summit and what was reported after it, edges 'came true', 'missed' or 'open'",
+            classes=("Topic", "Outcome"),
+            predicates=(str(SKG.topic),),
+            edge_label="likelihood",
+            builder="kg.network.calls:calls_view",
+        ),
     )
 }
 """The views of ``summit-kg viz --view`` and :meth:`kg.SummitGraph.to_html`."""
+
+
+def view_builder(name: str) -> Callable[[Any], Any] | None:
+    """The function that computes view ``name`` from a graph, or None for a class view.
+
+    Imported only when asked for, so listing the views stays cheap.
+
+    >>> view_builder("topics") is None, view_builder("calls").__name__
+    (True, 'calls_view')
+    """
+    spec = VIEWS[name].builder
+    if spec is None:
+        return None
+    module, _, function = spec.partition(":")
+    built: Callable[[Any], Any] = getattr(importlib.import_module(module), function)
+    return built

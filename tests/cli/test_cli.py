@@ -122,7 +122,7 @@ def test_build_without_arguments_prints_the_summary(cwd: Path) -> None:
     assert result.err == ""
     summary = result.out.splitlines()[0]
     assert summary.startswith("1 document,")
-    for count in ("12 topics", "13 outcomes", "4 concerns", "3 recommendations"):
+    for count in ("13 topics", "14 outcomes", "5 concerns", "4 recommendations"):
         assert count in summary
     assert list(cwd.iterdir()) == []  # nothing written without -o
 
@@ -130,7 +130,7 @@ def test_build_without_arguments_prints_the_summary(cwd: Path) -> None:
 def test_build_summary_grammar() -> None:
     summary = run("build").out.splitlines()[0]
     assert summary.startswith("1 document, ")
-    assert ": 1 summit, 12 topics, 13 outcomes, 4 concerns, 3 recommendations" in summary
+    assert ": 1 summit, 13 topics, 14 outcomes, 5 concerns, 4 recommendations" in summary
 
 
 def test_build_turtle_reparses_and_validates(
@@ -138,7 +138,7 @@ def test_build_turtle_reparses_and_validates(
 ) -> None:
     graph = Graph().parse(exports["ttl"], format="turtle")
     assert len(graph) == default_triples
-    assert len(set(graph.subjects(RDF.type, SKG.Outcome))) == 13
+    assert len(set(graph.subjects(RDF.type, SKG.Outcome))) == 14
     result = run("validate", "--data", str(exports["ttl"]))
     assert (result.code, result.err) == (0, "")
     assert result.out.startswith("conforms")
@@ -223,7 +223,7 @@ def test_query_default_format_is_csv_off_a_terminal() -> None:
 def test_query_table_format() -> None:
     result = run("query", "topics", "--format", "table")
     assert result.code == 0
-    assert result.out.rstrip().endswith("(12 rows)")
+    assert result.out.rstrip().endswith("(13 rows)")
 
 
 def _json_rows(text: str) -> int:
@@ -280,7 +280,7 @@ def test_query_reads_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     assert (result.code, result.err) == (0, "")
     header, *rows = csv_rows(result.out)
     assert header == ["label"]
-    assert len(rows) == 13
+    assert len(rows) == 14
     assert ["Strengthened Cyber Defenses"] in rows
 
 
@@ -298,7 +298,7 @@ def test_query_rq_file(cwd: Path) -> None:
 def test_query_output_file(cwd: Path) -> None:
     result = run("query", "topics", "--format", "csv", "-o", "answer.csv")
     assert (result.code, result.out, result.err) == (0, "", "")
-    assert len(csv_rows((cwd / "answer.csv").read_text(encoding="utf-8"))) == 13
+    assert len(csv_rows((cwd / "answer.csv").read_text(encoding="utf-8"))) == 14
     assert sorted(p.name for p in cwd.iterdir()) == ["answer.csv"]
 
 
@@ -306,8 +306,8 @@ def test_query_construct_gives_turtle() -> None:
     result = run("query", "topic-network", "--format", "turtle")
     assert (result.code, result.err) == (0, "")
     graph = Graph().parse(data=result.out, format="turtle")
-    assert len(set(graph.subjects(RDF.type, SKG.Outcome))) == 13
-    assert len(set(graph.subjects(RDF.type, SKG.Topic))) == 12
+    assert len(set(graph.subjects(RDF.type, SKG.Outcome))) == 14
+    assert len(set(graph.subjects(RDF.type, SKG.Topic))) == 13
     assert run("query", "topic-network").out == result.out  # turtle is the default
 
 
@@ -576,5 +576,76 @@ def test_build_report_lists_parts_claims_and_skipped_lines(cwd: Path, briefing: 
     first = result.out.splitlines()[0]
     assert first.startswith("a.md: ")
     assert "4 tables (13 rows), 3 lists (11 items)" in first
-    assert "13 outcomes, 4 concerns, 3 recommendations" in first
+    assert "14 outcomes, 5 concerns, 4 recommendations" in first
     assert "  line 48: skipped as noise (share bar): Share this article" in result.out
+
+
+# --- analyze --calls, viz --view calls -----------------------------------------------------
+
+CALLS_FIXTURES = Path(__file__).parents[1] / "fixtures" / "calls"
+CALLS_DATA = (
+    "--data",
+    str(CALLS_FIXTURES / "preview.md"),
+    "--data",
+    str(CALLS_FIXTURES / "report.md"),
+)
+
+
+def test_analyze_calls_in_every_format() -> None:
+    table = run("analyze", "--calls", *CALLS_DATA, "--format", "table")
+    assert table.code == 0 and table.err == ""
+    assert table.out.startswith("Calls: what sources expected before the summit")
+    fisheries = next(line for line in table.out.splitlines() if line.startswith("Fisheries"))
+    assert fisheries.split()[-2:] == ["came", "true"]
+    assert "Sources by their calls" in table.out
+    as_json = json.loads(run("analyze", "--calls", *CALLS_DATA, "--format", "json").out)
+    assert {c["topic"]: c["verdict"] for c in as_json["calls"]}["Climate"] == "came true"
+    [source] = as_json["sources"]
+    assert source["calls"] == len(as_json["calls"]) == 6
+    rows = csv_rows(run("analyze", "--calls", *CALLS_DATA, "--format", "csv").out)
+    header, *body = rows
+    assert header[:3] == ["section", "topic", "expected"]
+    assert [r[0] for r in body] == ["calls"] * 6 + ["sources"]
+
+
+def test_analyze_calls_on_a_preview_alone_notes_that_every_call_is_open() -> None:
+    result = run("analyze", "--calls", "--format", "csv")  # the embedded briefing
+    assert result.code == 0
+    assert result.err == (
+        "summit-kg: note: no source reports on these topics after the summit: every call is open\n"
+    )
+    verdicts = {row[10] for row in csv_rows(result.out)[1:] if row[0] == "calls"}
+    assert verdicts == {"open"}
+
+
+def test_analyze_calls_with_nothing_expected_prints_empty_tables() -> None:
+    result = run(
+        "analyze", "--calls", "--data", str(CALLS_FIXTURES / "report.md"), "--format", "json"
+    )
+    assert result.code == 0
+    assert json.loads(result.out) == {"calls": [], "sources": []}
+    assert result.err.startswith("summit-kg: note: no expectations:")
+    assert len(result.err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("extra", [["--top", "3"], ["--path", "NATO", "Arctic"]])
+def test_analyze_calls_is_its_own_analysis(extra: list[str]) -> None:
+    result = run("analyze", "--calls", *extra)
+    assert result.code == 2 and result.out == ""
+    assert result.err == f"summit-kg: error: --calls is its own analysis: drop {extra[0]}\n"
+
+
+def test_viz_calls_view(cwd: Path) -> None:
+    from kg.network.calls import calls_view
+
+    view = calls_view(kg.load(*CALLS_DATA[1::2]))
+    # at least 6 topics, 6 expectations, 5 reports; an edge to each expectation and report
+    assert view.number_of_nodes() >= 17 and view.number_of_edges() >= 11
+    drawn = f"{view.number_of_nodes()} nodes, {view.number_of_edges()} edges (calls view)"
+    result = run("viz", "--view", "calls", *CALLS_DATA, "-o", "calls.html")
+    assert result.code == 0, result.err
+    assert result.out == f"calls.html: {drawn}\n"
+    page = (cwd / "calls.html").read_text(encoding="utf-8")
+    assert "came true" in page and "Glacier-monitoring network" in page
+    exported = run("export", "--view", "calls", *CALLS_DATA, "-o", "calls.graphml")
+    assert exported.out == f"calls.graphml: {drawn}\n"
