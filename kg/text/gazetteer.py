@@ -10,8 +10,9 @@ people), read once on first use. The curated entries win: a country or place
 the file knows keeps its id, label and aliases, and gets only the package
 forms no curated entry uses. :meth:`Gazetteer.find` returns every mention in
 a text, longest alias first, on word boundaries, Unicode-normalised, except a
-name inside another name ("the Paris Agreement", "the Norwegian Nobel
-committee", "the South China Sea"). The words around a name that tell an
+name inside another name ("the Paris Agreement", "the Minsk accords", "the
+Norwegian Nobel committee", "the South China Sea") and a demonym of a private
+person ("a Venezuelan opposition leader"). The words around a name that tell an
 actor from a place ("Moscow insists", "talks in Moscow") are in
 :mod:`kg.text.lexicon`.
 
@@ -27,8 +28,8 @@ import importlib.util
 import json
 import re
 import unicodedata
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections import ChainMap, defaultdict
+from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -47,7 +48,9 @@ from kg.text.lexicon import (
     DETERMINERS,
     INSIDE_NAME_NOUNS,
     LOCATIVES,
+    NAMED_PACT,
     NOT_PLACE_NAMES,
+    PRIVATE_PERSON,
 )
 from kg.text.normalize import slug, strip_invisible
 
@@ -78,6 +81,10 @@ class Mention:
 class Gazetteer:
     """Alias → entity lookup compiled into regular expressions (one more per extension).
 
+    An extension (:meth:`extended`) shares the base's index and patterns and
+    indexes and compiles only the forms it adds: a document's minted names cost
+    what they are, not a rebuild of the world's.
+
     ``match_forms`` maps an entity id to every form that finds it; ``hidden``
     (optional) names the forms that are match-only (demonyms, capitals). A
     form shared by an actor and a place (a state and its territory, a capital
@@ -90,25 +97,20 @@ class Gazetteer:
         match_forms: dict[str, list[str]],
         *,
         hidden: dict[str, list[str]] | None = None,
-        _reuse: tuple[_Patterned, ...] = (),
     ):
-        """``_reuse``: compiled patterns of a gazetteer this one extends (all their forms
-        are among this one's)."""
         self.entities = {e.id: e for e in entities}
         self._forms = {key: list(forms) for key, forms in match_forms.items()}
         self._hidden = {key: list(forms) for key, forms in (hidden or {}).items()}
-        self._by_form: dict[str, list[Entity]] = defaultdict(list)
+        self._by_form: MutableMapping[str, list[Entity]]  # never changed after __init__
+        by_form: dict[str, list[Entity]] = defaultdict(list)
         for entity in entities:
             forms = [*self._forms.get(entity.id, []), *self._hidden.get(entity.id, [])]
             for form in forms:
                 for variant in _case_variants(unicodedata.normalize("NFC", form)):
-                    if entity not in self._by_form[variant]:
-                        self._by_form[variant].append(entity)
-        # a gazetteer extended with a document's names reuses the base's patterns and
-        # compiles only the new forms (compiling all of them costs milliseconds)
-        found = {form for reused in _reuse for form in reused.forms}
-        new = [form for form in self._by_form if form not in found]
-        self._patterns = _reuse + ((_Patterned.of(new),) if new or not _reuse else ())
+                    if entity not in by_form[variant]:
+                        by_form[variant].append(entity)
+        self._by_form = dict(by_form)
+        self._patterns: tuple[_Patterned, ...] = (_Patterned.of(list(by_form)),)
         self._found: dict[str, tuple[Mention, ...]] = {}  # recent finds, oldest first
 
     @classmethod
@@ -171,16 +173,29 @@ class Gazetteer:
             ['Ana Berg', 'Vladimir Putin']
         """
         known = dict(self.entities)
-        all_forms = {key: list(value) for key, value in self._forms.items()}
-        for entity in entities:
-            if entity.id not in known:
-                known[entity.id] = entity
-            all_forms.setdefault(entity.id, [])
-            for form in forms.get(entity.id, []):
-                if form not in all_forms[entity.id]:
-                    all_forms[entity.id].append(form)
-        ordered = sorted(known.values(), key=lambda e: e.id)
-        return Gazetteer(ordered, all_forms, hidden=self._hidden, _reuse=self._patterns)
+        all_forms = dict(self._forms)  # lists are replaced, never changed in place
+        overlay: dict[str, list[Entity]] = {}
+        for given in entities:
+            entity = known.setdefault(given.id, given)
+            current = all_forms.get(entity.id, [])
+            added = [f for f in dict.fromkeys(forms.get(entity.id, [])) if f not in current]
+            all_forms[entity.id] = [*current, *added]
+            for form in added:
+                for variant in _case_variants(unicodedata.normalize("NFC", form)):
+                    listed = overlay.get(variant) or self._by_form.get(variant, [])
+                    if entity not in listed:
+                        overlay[variant] = sorted([*listed, entity], key=lambda e: e.id)
+        # only the new forms are indexed and compiled: the base's stay shared
+        extension = object.__new__(Gazetteer)
+        extension.entities = known
+        extension._forms = all_forms
+        extension._hidden = self._hidden
+        extension._by_form = ChainMap(overlay, self._by_form)
+        compiled = {form for patterned in self._patterns for form in patterned.forms}
+        fresh = [form for form in overlay if form not in compiled]
+        extension._patterns = self._patterns + ((_Patterned.of(fresh),) if fresh else ())
+        extension._found = {}
+        return extension
 
     def find(self, text: str) -> list[Mention]:
         """Every gazetteer mention in ``text``, left to right, without overlaps.
@@ -208,6 +223,8 @@ class Gazetteer:
             entity = candidates[0]
             if len(candidates) > 1:
                 entity = _choose(candidates, visible[:first], visible[last:])
+            if entity.kind == "State" and PRIVATE_PERSON.match(visible, last):
+                continue  # "a Venezuelan opposition leader": a person, not the state
             start, end = origin[first], origin[last - 1] + 1
             mentions.append(Mention(entity, start, end, text[start:end]))
         return tuple(mentions)
@@ -393,14 +410,20 @@ def _choose(candidates: list[Entity], before: str, after: str) -> Entity:
 
 
 def _inside_name(text: str, start: int, end: int) -> bool:
-    """Whether the name at ``[start, end)`` is part of another name: "the Paris Agreement".
+    """Whether the name at ``[start, end)`` is part of another name: "the Paris Agreement",
+    "the Minsk accords", but not "a U.S.-Russia agreement" (a party to it).
 
     Examples:
         >>> text = "the Norwegian Nobel committee met in Paris"
         >>> _inside_name(text, 4, 13), _inside_name(text, 37, 42)
         (True, False)
+        >>> _inside_name("the Paris agreement", 4, 9), _inside_name("U.S.-Russia accord", 5, 11)
+        (True, False)
     """
-    return INSIDE_NAME_NOUNS.match(text, end) is not None
+    if INSIDE_NAME_NOUNS.match(text, end) is not None:
+        return True
+    compound = start > 0 and text[start - 1] in "-–—/"
+    return not compound and NAMED_PACT.match(text, end) is not None
 
 
 # --- the world: countries, demonyms, capitals and large cities from data packages ------------

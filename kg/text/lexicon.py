@@ -54,6 +54,7 @@ __all__ = [
     "INSIDE_NAME_NOUNS",
     "INTRO_HEDGES",
     "KEY_HEADERS",
+    "LEADER_BEFORE",
     "LEVELS",
     "LIKELIHOOD_TERMS",
     "LIST_ROLES",
@@ -63,6 +64,9 @@ __all__ = [
     "META_KEYS",
     "MINOR_WORDS",
     "MONTHS",
+    "NAMED_PACT",
+    "NAME_GOES_ON",
+    "NAME_HEADS",
     "NON_ISSUE_HEADINGS",
     "NOT_ATTENDING",
     "NOT_NAMES",
@@ -72,6 +76,7 @@ __all__ = [
     "PARTICLES",
     "PAST_SUMMIT",
     "POSSESSIVE_ROLES",
+    "PRIVATE_PERSON",
     "QUESTION_HEADING",
     "ROLE_NOUNS",
     "SCHEDULED_CUES",
@@ -956,6 +961,19 @@ COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
 """Common short names of countries by ISO code, the first one the label (the ISO list's
 names are formal: "Korea, Republic of")."""
 
+NAME_HEADS = frozenset(
+    """Assembly Council Office Ministry Department Committee Commission Summit Meeting Talks
+    Administration Government House Palace Conference Forum Agreement Treaty Party Union Bank
+    Fund Organization Organisation Plan Program Programme Initiative Press Statement Declaration
+    Hall Building Centre Center Castle Mansion Lodge Residence Capitol Hotel Villa Headquarters
+    Pavilion Chancellery Chancellor Embassy Compound""".split()
+)
+"""Nouns that end the name of a body, a building or an event ("the White House", "the Elysee
+Palace", "the Sochi Summit"): cut off, they leave no place's name ("White")."""
+
+NAME_GOES_ON = re.compile(r"\s+(?:of|de|del|des|du|di)\s+(?:the\s+|la\s+|le\s+)?[A-Z]")
+"""Words after a capitalised phrase that continue its name ("the Great Hall of the People")."""
+
 NOT_PLACE_NAMES = frozenset(
     [
         *"""Male Sofia Victoria Hamilton Stanley Plymouth Kingstown Jamestown Adamstown Salvador
@@ -989,6 +1007,25 @@ INSIDE_NAME_NOUNS = re.compile(
 )
 """What follows a place or demonym that is part of another name ("the Paris Agreement", "the
 Norwegian Nobel committee", "the South China Sea"): that name is no actor and no place."""
+
+NAMED_PACT = re.compile(
+    r"\s+(?:climate\s+)?(?i:agreements?|accords?|treaty|treaties|protocols?|conventions?|"
+    r"declaration|memorandum|process|format|communiqu[eé])\b"
+)
+"""What follows a place in the name of a pact or a diplomatic track, in any case ("the Paris
+agreement", "the Minsk accords", "the Astana process", "the Normandy format"): the place is
+not mentioned. Not after a dash: in "a U.S.-Russia agreement" Russia is a party."""
+
+PRIVATE_PERSON = re.compile(
+    r"\s+(?:(?!(?:and|or|who|that|officials?|government|state|delegation)\b)[a-z][\w-]*\s+)"
+    r"{0,2}(?:opposition|dissidents?|exiles?|exiled|[eé]migr[eé]s?|activists?|artists?|"
+    r"writers?|novelists?|poets?|journalists?|bloggers?|business(?:man|men|woman|women)|"
+    r"tycoons?|oligarchs?|billionaires?|athletes?|singers?|musicians?|film-?makers?|"
+    r"scholars?|scientists?|students?|tourists?|refugees?)\b"
+)
+"""What follows a demonym that describes a private person, not the state ("a Venezuelan
+opposition leader", "the Russian dissident", "a Chinese pro-democracy activist"): the state
+takes no part. Officials and delegations ("the Russian delegation") speak for it."""
 
 ROLE_NOUNS = (
     r"(?:(?:deputy|vice|former|acting|interim|foreign|defen[cs]e|finance|trade|prime)\s+)*"
@@ -1066,6 +1103,13 @@ VENUE_AFTER = re.compile(
 )
 """A venue after a meeting word and "in"/"at" ("to meet in Sochi", "meet at the Panmunjom
 truce village"): group ``name`` names it."""
+
+LEADER_BEFORE = re.compile(
+    r"\b(?:President|Prime Minister|Premier|Chancellor|King|Emir|Crown Prince)"
+    r"(?:\s+[A-Z][\w’'.-]*){0,3}\s+\Z"
+)
+"""A head of state's or government's title just before a name ("South African President Cyril
+"): a leader who speaks of the meeting in its lead attends it, unlike an aide."""
 
 SPEAKS = re.compile(r"^\s*(?:,[^,]{1,60},\s*)?(?:said|says|told|tells|announced|confirmed)\b")
 """What follows a person who only reports on the meeting ("Yuri Ushakov told reporters")."""

@@ -113,6 +113,59 @@ def test_no_actor_or_place_from_a_name_inside_another_name(gaz: Gazetteer, text:
     assert found(gaz, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They returned to the Paris agreement.",
+        "the Minsk accords collapsed",
+        "under the Oslo accords",
+        "the Geneva conventions apply",
+        "the Astana process stalled",
+        "leaders of the Normandy format",
+        "they left the Paris climate accord",
+        "the Budapest memorandum of 1994",
+    ],
+)
+def test_a_place_in_the_name_of_a_pact_in_any_case_is_not_mentioned(
+    gaz: Gazetteer, text: str
+) -> None:
+    assert found(gaz, text) == []
+
+
+def test_the_parties_to_a_pact_and_a_place_before_a_full_stop_are_kept(gaz: Gazetteer) -> None:
+    assert found(gaz, "a U.S.-Russia agreement") == [
+        ("actor/united-states", "U.S."),
+        ("actor/russia", "Russia"),
+    ]
+    assert found(gaz, "They met in Geneva. Agreement came later.") == [("place/geneva", "Geneva")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prize went to a Venezuelan opposition leader.",
+        "a Russian dissident in exile",
+        "a Chinese pro-democracy activist",
+        "the Iranian film-maker",
+        "Belarusian exiles gathered in Vilnius",
+    ],
+)
+def test_a_demonym_of_a_private_person_is_not_the_state(gaz: Gazetteer, text: str) -> None:
+    assert not [e for e, _ in found(gaz, text) if e.startswith("actor/")]
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("the Russian delegation arrived", "actor/russia"),
+        ("Chinese officials said talks went well", "actor/china"),
+        ("Russian officials and activists met", "actor/russia"),
+    ],
+)
+def test_a_demonym_of_officials_is_the_state(gaz: Gazetteer, text: str, state: str) -> None:
+    assert [e for e, _ in found(gaz, text)] == [state]
+
+
 # --- titled people, organisations with acronyms ------------------------------------------------
 
 

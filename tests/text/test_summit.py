@@ -283,8 +283,49 @@ def test_a_bloc_summit_is_its_leaders_when_the_lead_names_them() -> None:
     }
 
 
-def test_a_bloc_stays_the_participant_when_the_lead_names_one_host() -> None:
+def test_a_bloc_summit_is_the_one_leader_the_lead_names() -> None:
     summit = summit_of(
         "G20 Leaders Gather in Rio\n\nBrazilian President Lula will host the summit.\n"
     )
+    assert [p.label for p in summit.participants] == ["Luiz Inácio Lula da Silva"]
+    nato = summit_of(
+        "NATO leaders converge on The Hague\n\nLeaders of the NATO allies meet in The Hague "
+        "for a summit that Secretary General Mark Rutte has kept short.\n"
+    )
+    assert [p.label for p in nato.participants] == ["Mark Rutte"]
+
+
+def test_a_leader_who_speaks_of_the_summit_attends_it_and_an_aide_does_not() -> None:
+    summit = summit_of(
+        "G20 Leaders Adopt Declaration\n\nLeaders of the G20 adopted a declaration in "
+        "Johannesburg. South African President Cyril Ramaphosa said the text showed that "
+        "multilateralism worked, even though the United States boycotted the meeting.\n"
+    )
+    assert [p.label for p in summit.participants] == ["Cyril Ramaphosa"]
+    aide = summit_of(
+        "G20 Leaders Gather\n\nLeaders of the G20 meet in Johannesburg. Kremlin aide Yuri "
+        "Ushakov told reporters the meeting would be short.\n"
+    )
+    assert [p.id for p in aide.participants] == ["actor/g20"]
+
+
+def test_a_bloc_stays_the_participant_when_the_lead_names_no_leader() -> None:
+    summit = summit_of("G20 Leaders Gather in Rio\n\nLeaders of the G20 meet in Rio on Monday.\n")
     assert [p.id for p in summit.participants] == ["actor/g20"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "venue"),
+    [
+        ("Trump and Ramaphosa met at the White House on Monday.", None),
+        ("Macron and Xi met at the Elysee Palace on Monday.", None),
+        ("Xi and Putin met at the Great Hall of the People in the morning.", None),
+        ("Moon Jae-in and Kim Jong Un met at the Blue House on Tuesday.", None),
+        ("Putin and Trump met at the Anchorage Summit on Friday.", "place/anchorage"),
+        ("Erdogan and Putin met in Sochi Friday.", "place/sochi"),
+        ("Xi and Putin met at the Great Hall of the People in Beijing.", "place/beijing"),
+    ],
+)
+def test_a_venue_is_never_a_name_cut_short(lead: str, venue: str | None) -> None:
+    summit = summit_of("Leaders Hold Talks\n\n" + lead + "\n")
+    assert (summit.place.id if summit.place else None) == venue

@@ -41,8 +41,11 @@ from kg.text.gazetteer import Gazetteer, Mention
 from kg.text.lexicon import (
     DAYS_LONG,
     HELD_CUES,
+    LEADER_BEFORE,
     MEETING_WORDS,
     MONTHS,
+    NAME_GOES_ON,
+    NAME_HEADS,
     NOT_ATTENDING,
     NOT_NAMES,
     PAGE_DATE_CUES,
@@ -220,7 +223,9 @@ def _date_line(text: str) -> date | None:
 
 # --- who meets, and where ---------------------------------------------------------------------
 
-_CLAUSE = re.compile(r"[;:(]|,\s*(?=but\b|while\b|whereas\b|although\b|though\b)|\bbut\b")
+_CLAUSE = re.compile(
+    r"[;:(]|,\s*(?=(?:but|while|whereas|although|though|even though|even as)\b)|\bbut\b"
+)
 _PART = re.compile(r",\s*|\s+(?=after\b|since\b)")
 
 
@@ -254,31 +259,37 @@ def _meeting(
     """The entities of ``kinds`` a text names as meeting: not in a clause that says they will
     not attend ("the presidents of China and Russia will not attend") or that tells an earlier
     meeting ("who last met in Bali"), and no person who only speaks of it ("aide Yuri Ushakov
-    told reporters", unless ``speakers``: a headline's "Trump says …")."""
+    told reporters", unless ``speakers``: a headline's "Trump says …"), but a head of state or
+    government who does ("President Cyril Ramaphosa said the text …")."""
     found: dict[str, Entity] = {}
     for start, clause in _clauses(text):
         for mention in gaz.find(clause):
             entity = mention.entity
             if entity.kind not in kinds:
                 continue
-            if not speakers and SPEAKS.match(text[start + mention.end :]):
-                continue
+            before = clause[max(0, mention.start - 60) : mention.start]
+            if (
+                not speakers
+                and SPEAKS.match(text[start + mention.end :])
+                and not LEADER_BEFORE.search(before)
+            ):
+                continue  # an aide who speaks of it (a leader who does attends)
             found.setdefault(entity.id, entity)
     return list(found.values())
 
 
 def _participants(gaz: Gazetteer, opening: _Opening) -> tuple[Entity, ...]:
     """The actors meeting: the people the headlines, the lead and the lead paragraph's
-    sentences about the meeting name as meeting when they name two or more; else a bloc the
-    headlines or the lead name ("G7 leaders gather"); else the one person; else the states of
-    the first lead line that names any."""
+    sentences about the meeting name as meeting ("NATO leaders meet … a summit that Secretary
+    General Mark Rutte has kept short": Rutte, not NATO); else a bloc the headlines or the lead
+    name ("G7 leaders gather"); else the states of the first lead line that names any."""
     headlines = len(opening.lead_texts) - (1 if opening.sentences else 0)
     texts = [*opening.lead_texts, *(s for s in opening.sentences[1:3] if MEETING_WORDS.search(s))]
     people: dict[str, Entity] = {}
     for index, text in enumerate(texts):
         for person in _meeting(gaz, text, ("Person",), speakers=index < headlines):
             people.setdefault(person.id, person)
-    if len(people) >= 2:
+    if people:
         return tuple(people.values())
     states: list[Entity] = []
     for text in opening.lead_texts:
@@ -286,7 +297,7 @@ def _participants(gaz: Gazetteer, opening: _Opening) -> tuple[Entity, ...]:
         if blocs:
             return tuple(blocs)
         states = states or _meeting(gaz, text, ("State",))
-    return tuple(people.values()) or tuple(states)
+    return tuple(states)
 
 
 _VENUE_WORD = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -302,7 +313,7 @@ def _venue(sink: ClaimSink, texts: Iterable[str]) -> Entity | None:
         for _, clause in _clauses(text, absent=False):
             named = VENUE_OF.search(clause)
             if named is not None:
-                venue = _named_place(sink, named.group("name"))
+                venue = _named_place(sink, named.group("name"), clause[named.end() :])
                 if venue is not None:
                     return venue
             mentions: list[Mention] = [m for m in gaz.find(clause) if m.entity.is_place]
@@ -311,7 +322,7 @@ def _venue(sink: ClaimSink, texts: Iterable[str]) -> Entity | None:
                     return mention.entity
             named = VENUE_AFTER.search(clause)
             if named is not None:
-                venue = _named_place(sink, named.group("name"))
+                venue = _named_place(sink, named.group("name"), clause[named.end() :])
                 if venue is not None:
                     return venue
             if mentions and fallback is None:
@@ -319,14 +330,25 @@ def _venue(sink: ClaimSink, texts: Iterable[str]) -> Entity | None:
     return fallback
 
 
-def _named_place(sink: ClaimSink, name: str) -> Entity | None:
-    """The place a venue phrase names: a known place, else a new one (no actor, no month)."""
+def _named_place(sink: ClaimSink, name: str, after: str = "") -> Entity | None:
+    """The place a venue phrase names: a known place, else a new one (no actor, no month).
+
+    Trailing dates and small words are dropped ("Sochi Friday"); a name of a building, body
+    or event ("the White House", "the Elysee Palace", "the Sochi Summit") or one that goes on
+    ("the Great Hall of the People") is never cut to a new place ("White"): only a place the
+    gazetteer knows in it can be the venue. ``after`` is the text after the phrase.
+    """
     words = name.split()
-    while words and (words[-1] in NOT_NAMES or words[-1].lower() in MONTHS):
+    while words and words[-1] not in NAME_HEADS:
+        if words[-1] not in NOT_NAMES and words[-1].lower() not in MONTHS:
+            break
         words.pop()
     name = " ".join(words)
     if not name or words[0] in NOT_NAMES or words[0].lower() in MONTHS:
         return None
+    if words[-1] in NAME_HEADS or NAME_GOES_ON.match(after):
+        places = sink.gaz.places_in(name)
+        return places[0] if places else None
     known = [m.entity for m in sink.gaz.find(name)]
     if known:
         places = sink.gaz.places_in(name)

@@ -15,6 +15,7 @@ Examples:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["WIDGET_TITLES", "credit_kind", "glued_widget", "noise_kind"]
 
@@ -165,10 +166,13 @@ _TICKER = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # pure; the block reader and its look-aheads ask about a line again
 def noise_kind(line: str) -> str | None:
     """What kind of page furniture a (clean) line is, or ``None`` for content.
 
-    The rules are tried in order; the first that names the line wins.
+    The rules are tried in order; the first that names the line wins. A line
+    of more than 30 words is only checked against the listed phrases and the
+    ticker: the other rules read short lines.
 
     Examples:
         >>> noise_kind("By Jane Roe | Updated Aug 3, 2025 | 5 min read")
@@ -183,6 +187,8 @@ def noise_kind(line: str) -> str | None:
     text = line.strip()
     if not text:
         return None
+    if text.count(" ") > _SHORT_LINE_SPACES:
+        return _listed(text) or (_ticker(text) if "%" in text else None)
     for rule in _RULES:
         kind = rule(text)
         if kind is not None:
@@ -248,6 +254,8 @@ def _ticker(text: str) -> str | None:
 
 
 _RULES = (_listed, _byline, _date_line, _share_bar, _breadcrumb, _ticker)
+_SHORT_LINE_SPACES = 30
+"""Bylines, date lines, share bars and breadcrumbs are short (see each rule's limit)."""
 
 
 # --- captions and credits (read on the source line, before cleaning drops the credit) -------
