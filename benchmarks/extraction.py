@@ -11,7 +11,7 @@ topics and outcomes per article form; the files that failed to load, with their 
 
 Usage::
 
-    python benchmarks/extraction.py [--set dev|holdout|all] [--json]
+    python benchmarks/extraction.py [--set dev|holdout|blind|all] [--json]
 
 The matching rule (``labels_match``; noise also when glued, ``is_noise``): both labels are
 normalised (Unicode NFKC, lower case, curly quotes straightened, possessive 's dropped,
@@ -601,8 +601,8 @@ class Report:
 
 
 def articles(set_name: str, root: Path = EVAL_DIR) -> list[Path]:
-    """The articles of a set (``dev``, ``holdout`` or ``all``), sorted."""
-    folders = ["dev", "holdout"] if set_name == "all" else [set_name]
+    """The articles of a set (``dev``, ``holdout``, ``blind`` or ``all`` of them), sorted."""
+    folders = ["dev", "holdout", "blind"] if set_name == "all" else [set_name]
     found = []
     for folder in folders:
         for path in sorted((root / folder).iterdir()):
@@ -625,7 +625,7 @@ def score(set_name: str = "dev", root: Path = EVAL_DIR) -> Report:
 def main(argv: Sequence[str] | None = None) -> int:
     """The command line: print the report of a set."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--set", default="dev", choices=["dev", "holdout", "all"])
+    parser.add_argument("--set", default="dev", choices=["dev", "holdout", "blind", "all"])
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     args = parser.parse_args(argv)
     report = score(args.set)

@@ -286,12 +286,17 @@ class _Mapper:
     # --- topics, focus areas, outcomes ------------------------------------------------
 
     def labels(self, iri: URIRef, claim: ConceptClaim) -> None:
-        """One preferred label per concept: the first spelling wins, others are alternatives."""
+        """One preferred label per concept: the first spelling wins, others are alternatives.
+
+        The preferred label is a display form (:func:`kg.text.lexicon.concept_key`: a short
+        name in Title Case, so every source gives the same one); the text as written is
+        kept as an alternative label wherever it differs, in its own case.
+        """
         preferred = self.preferred.setdefault(iri, claim.label)
         if claim.label != preferred:
             self.add((iri, _ALT_LABEL, _text(claim.label)))
         self.add((iri, _PREF_LABEL, _text(preferred)))
-        if claim.surface.casefold() != preferred.casefold():
+        if claim.surface != preferred:
             self.add((iri, _ALT_LABEL, _text(claim.surface)))
 
     def topic(self, claim: ConceptClaim) -> URIRef:

@@ -247,23 +247,29 @@ class SparqlStore(Store):
         """One request: drop the old graph, insert the new one in chunks, register it."""
         name = sparql_term(iri)
         operations = [self._drop(name)]
-        blank = any("_:" in s for s in statements)
-        if blank and len(statements) > CHUNK:
+        # INSERT DATA refuses blank nodes on some servers; INSERT … WHERE {} takes them, in
+        # one operation (a blank node cannot span two), so only those triples go that way
+        blank = [s for s in statements if "_:" in s]
+        plain = [s for s in statements if "_:" not in s]
+        if len(blank) > CHUNK:
             raise StoreError(
-                f"<{iri}> has blank nodes and {len(statements)} triples; a SPARQL server "
-                f"takes at most {CHUNK} such triples per document (blank nodes cannot span "
-                "two insert operations)"
+                f"<{iri}> has {len(blank)} triples with blank nodes; a SPARQL server takes "
+                f"at most {CHUNK} per document (blank nodes cannot span two insert operations)"
             )
-        for start in range(0, len(statements), CHUNK):
-            body = "".join(f"{s} .\n" for s in statements[start : start + CHUNK])
-            graphs = f"GRAPH {name} {{\n{body}}}\nGRAPH {_U} {{\n{body}}}"
-            # INSERT DATA refuses blank nodes on some servers; INSERT … WHERE {} takes them
-            operations.append(
-                f"INSERT {{\n{graphs}\n}} WHERE {{}}" if blank else f"INSERT DATA {{\n{graphs}\n}}"
-            )
+        for start in range(0, len(plain), CHUNK):
+            chunk = self._graphs(name, plain[start : start + CHUNK])
+            operations.append(f"INSERT DATA {{\n{chunk}\n}}")
+        if blank:
+            operations.append(f"INSERT {{\n{self._graphs(name, blank)}\n}} WHERE {{}}")
         if iri != ONTOLOGY_GRAPH:
             operations.append(f"INSERT DATA {{ GRAPH {_R} {{ {_R} {_PART} {name} }} }}")
         self.endpoint.update(" ;\n".join(operations))
+
+    @staticmethod
+    def _graphs(name: str, statements: list[str]) -> str:
+        """The statements in the document's graph and in the union graph."""
+        body = "".join(f"{s} .\n" for s in statements)
+        return f"GRAPH {name} {{\n{body}}}\nGRAPH {_U} {{\n{body}}}"
 
     @staticmethod
     def _drop(name: str) -> str:

@@ -9,14 +9,914 @@ reader never spells a word of its own.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from kg.text.claims import Likelihood
+
 __all__: list[str] = []
+__all__ += [  # agenda enumerations, outcomes and their hedges
+    "ACTOR_WORDS",
+    "AGENDA_END",
+    "AGENDA_ITEM_LEAD",
+    "AGENDA_KEYS",
+    "AGENDA_LEADS",
+    "AGENDA_MAX_WORDS",
+    "AGENDA_RANGE",
+    "AGENDA_RANGE_TO",
+    "AGENDA_SPLIT",
+    "AGENDA_TABLE",
+    "AGREED_BLOCKERS",
+    "ANTECEDENT_STOPS",
+    "BACKGROUND_CUE",
+    "BELIEF_FRAME",
+    "CONCERN_FRAME",
+    "CONDITIONAL",
+    "CONDITIONAL_HEDGES",
+    "DATE_START",
+    "DETERMINERS",
+    "EMPTY_SUBJECTS",
+    "EVENT_NOUNS",
+    "EXPECT_FRAME",
+    "FUTURE_HEDGES",
+    "HAPPEN_VERBS",
+    "ISSUE_CONTAINERS",
+    "ISSUE_END",
+    "ISSUE_MODIFIERS",
+    "ISSUE_ON",
+    "LEADING_CONJUNCTION",
+    "MODAL_HEDGES",
+    "NAME_LIST",
+    "NEGATED_LABEL",
+    "NEGATORS",
+    "NOT_AN_OUTCOME",
+    "NOT_OBJECT_STARTS",
+    "OBJECT_VERBS",
+    "OUTCOME_BOUNDARY",
+    "OUTCOME_CUES",
+    "OUTCOME_NOUNS",
+    "OUTCOME_VERBS",
+    "PARTICIPLES",
+    "PASSIVE_AUXILIARY",
+    "PRONOUN_SUBJECTS",
+    "PURPOSE",
+    "RELATIVE_SUBJECT",
+    "SKIP_VERBS",
+    "SUBJECT_AUXILIARY",
+    "SUBJECT_START",
+    "TIME_CUE",
+    "TRAILING_ADVERBS",
+    "VAGUE_OBJECTS",
+    "VERB_ONLY_HEDGES",
+    "VERB_OPENING",
+    "VERB_PARTICLES",
+    "OutcomeCue",
+    "OutcomeShape",
+]
+__all__ += [  # reported speech, positions, concerns and recommendations
+    "ACCORDING_LEAD",
+    "ACCORDING_TAIL",
+    "CLAUSE_SUBJECT",
+    "CONCERN_CUE",
+    "CONCERN_FRAMES",
+    "CONCERN_IN_PLACE",
+    "CONCERN_SPLIT",
+    "CONCERN_WARNING",
+    "HEAD_OF",
+    "INFINITIVE",
+    "ITEM_END",
+    "ITEM_LEAD",
+    "ITEM_PRONOUN",
+    "LAST_INFINITIVE",
+    "OBJECT_END",
+    "OBJECT_LEAD",
+    "OBJECT_PREPOSITION",
+    "OBJECT_PURPOSE",
+    "PRONOUN_SUBJECT",
+    "RECOMMEND_CUE",
+    "RELATIVE_LEAD",
+    "RELATIVE_OPENING",
+    "RELATIVE_PERSON",
+    "SEGMENT_BREAK",
+    "SPEAKER_WORDS",
+    "SPEECH_LEAD",
+    "SPEECH_TAIL",
+    "STANCE_CUE",
+    "STANCE_LEAD_WORDS",
+    "STANCE_NEGATED",
+    "UNNAMED_SPEAKERS",
+    "VERB_WORD",
+]
 
 # --- reported speech and subjects (speech.py) -----------------------------------------------
 
+_SPEECH_VERB = (
+    r"(?:said|says|say|told\s+(?:reporters|journalists|lawmakers)|warned|warns|warn|added|adds"
+    r"|stated|states|noted|notes|argued|argues|believe|believes|believed|fear|fears|feared"
+    r"|worry|worries|worried|expect|expects)"
+)
+
+SPEECH_LEAD = re.compile(
+    r"^(?P<speaker>[^\s,;:]+(?:\s+[^\s,;:]+){0,7}?)\s+(?:has\s+|have\s+|had\s+)?"
+    rf"(?P<verb>{_SPEECH_VERB})\b(?:\s+on\s+[A-Z][a-z]+)?(?:\s+that\b)?,?\s+(?=\S)"
+)
+"""A speech frame opening a sentence: "Putin said (that) …", "Analysts fear …"."""
+
+SPEECH_TAIL = re.compile(
+    r"[,!?][\"'”’]*\s+(?:(?P<verb1>said|says|added|warned)\s+(?P<speaker1>[^,;]{1,80}?)"
+    r"|(?P<speaker2>[^,;]{1,60}?)\s+(?:has\s+|have\s+|had\s+)?"
+    rf"(?P<verb2>{_SPEECH_VERB}))(?:\s+on\s+[A-Z][a-z]+)?[.!]?[\"'”’]*$"
+)
+"""A speech frame closing a sentence: "…, a senior official said.", "…, said analyst X."."""
+
+ACCORDING_LEAD = re.compile(r"^According\s+to\s+(?P<speaker>[^,;]{1,80}),\s+(?=\S)")
+"""A source opening a sentence: "According to X, …"."""
+
+ACCORDING_TAIL = re.compile(r",\s+according\s+to\s+(?P<speaker>[^,;]{1,80}?)[.!]?$")
+"""A source closing a sentence: "…, according to officials in Seoul."."""
+
+CONCERN_FRAMES = frozenset(
+    {"warned", "warns", "warn", "fear", "fears", "feared"} | {"worry", "worries", "worried"}
+)
+"""Speech verbs whose reported content is itself a concern ("analysts fear …")."""
+
+SPEAKER_WORDS = frozenset(
+    """
+    the a an of in and from at both some several many most two three few senior top other
+    his her their its officials official analysts analyst diplomats diplomat observers observer
+    experts expert sources source aides aide leaders leader ministers minister spokesperson
+    spokesman spokeswoman campaigners members negotiators critics people president premier
+    chancellor secretary prime foreign state general envoy adviser advisers economists
+    """.split()
+)
+"""The lower-case words a speaker's name may hold ("senior officials in Seoul")."""
+
+UNNAMED_SPEAKERS = frozenset(
+    """
+    analysts analyst officials official diplomats diplomat observers observer experts expert
+    sources source aides aide economists campaigners critics negotiators people members
+    """.split()
+)
+"""Speakers that name no actor: "analysts", "officials", "diplomats"."""
+
+PRONOUN_SUBJECT = re.compile(r"^(?P<pronoun>he|she|they|it)\b", re.IGNORECASE)
+"""A pronoun opening the content, to resolve to the subject last named."""
+
+
 # --- agenda enumerations (agenda.py) ---------------------------------------------------------
+
+AGENDA_LEADS = re.compile(
+    r"\b(?:focus(?:es|ed|ing)?|cent(?:re|er)(?:s|d|ed)?|concentrate[sd]?)\s+(?:mainly\s+|largely\s+)?"
+    r"(?:on|around)\s+"
+    r"|\b(?:issues|topics|items|priorities|subjects|questions|themes|agenda)\s+(?:on\s+the\s+"
+    r"(?:agenda|table)\s+)?(?:include|includes|including|will\s+include|are\s+likely\s+to\s+"
+    r"include|range\s+from|ranges\s+from|ranging\s+from|cover|covers)\s+"
+    r"|\b(?:discuss|discussed|discussing|address|tackle)\s+(?=(?:the\s+)?[\w-]+"
+    r"(?:\s+[\w-]+){0,4},\s|(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,4}\s+and\s)",
+    re.I,
+)
+"""Where an enumeration of agenda issues begins ("talks will focus on A, B and C",
+"key issues include …", "the agenda ranges from A to B", "expected to discuss A and B")."""
+
+AGENDA_KEYS = (
+    "focus", "cent", "concentrat", "issues", "topics", "items", "priorities", "subjects",
+    "questions", "themes", "agenda", "discuss", "address", "tackle", "on the",
+)  # fmt: skip
+"""Lower-case words one of which a sentence holds wherever an agenda cue matches."""
+
+AGENDA_TABLE = re.compile(
+    r"\s+(?:are|is|were|was|will\s+be)\s+(?:also\s+|firmly\s+|likely\s+to\s+be\s+)?"
+    r"on\s+the\s+(?:table|agenda)\b",
+    re.I,
+)
+"""An enumeration before its cue: "A and B are on the table"."""
+
+AGENDA_SPLIT = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+", re.I)
+"""Separators between the items of an enumeration."""
+
+AGENDA_RANGE = re.compile(r"\b(?:range|ranges|ranging)\s+from\s+$", re.I)
+"""A range cue ("ranges from A to B"): " to " then separates its two items."""
+
+AGENDA_RANGE_TO = re.compile(r"\s+to\s+", re.I)
+"""The separator of a range's two items."""
+
+AGENDA_END = re.compile(
+    r",\s*(?:which|who|but|while|although|after|before|because|where|when|with|according)\b"
+    r"|[;:()]|\s[-–—]\s|\s+(?:because|if|unless|until|after|before|while|although|but|amid"
+    r"|when|where|as\s+(?:the|a|an|it|they|he|she))\s|,\s*[^,]{1,40}?\b(?:said|says|say)\b"
+    r"|[.!?]['\"’”]?\s*$",
+    re.I,
+)
+"""Where an enumeration ends."""
+
+AGENDA_ITEM_LEAD = re.compile(
+    r"^(?:(?:issues?\s+(?:such\s+as|like|of)|questions?\s+of|future\s+of|matters\s+such\s+as"
+    r"|an?|the|also|both)\s+)+",
+    re.I,
+)
+"""Words before an agenda item's issue ("the issue of", "a", "the")."""
+
+AGENDA_MAX_WORDS = 6
+"""An agenda item longer than this is a clause, not an issue."""
 
 # --- outcomes and their hedges (outcomes.py) ------------------------------------------------
 
+OutcomeShape = Literal["object", "subject", "clause", "antecedent", "verb"]
+"""Where an outcome cue's label is: after it ("agreed on X"), before it ("X is likely"),
+the whole clause around it ("X could follow"), the noun a ", which" clause follows
+("missiles, which he declined to supply"), or decided by the verb after it ("may sign X")."""
+
+
+@dataclass(frozen=True)
+class OutcomeCue:
+    """A hedge in a sentence: its pattern (group ``hedge`` is the hedge as written),
+    the likelihood it gives, where the outcome phrase is (:data:`OutcomeShape`),
+    whether the outcome must name an outcome noun ("a possible deal", not "possible harm"),
+    and lower-case ``keys``, one of which a text holds wherever the pattern matches."""
+
+    pattern: re.Pattern[str]
+    likelihood: Likelihood
+    shape: OutcomeShape
+    needs_noun: bool = False
+    keys: tuple[str, ...] = ()
+
+    def may_match(self, lowered: str) -> bool:
+        """Whether a lower-cased text holds one of the cue's key words (else it cannot match).
+
+        Examples:
+            >>> OUTCOME_CUES[0].may_match("talks did not agree on aid")
+            True
+            >>> OUTCOME_CUES[0].may_match("talks agreed on aid")
+            False
+        """
+        return not self.keys or any(key in lowered for key in self.keys)
+
+
+_OUTCOME_VERB_FORMS = (
+    r"agree|reach|sign|announce|adopt|endorse|approve|commit|deliver|produce|secure|clinch"
+    r"|strike|conclude|finali[sz]e|issue|seal|unveil|launch|establish|create|set\s+up"
+)
+_DONE = (
+    r"signed|adopted|agreed|reached|announced|approved|unveiled|launched|endorsed|concluded"
+    r"|sealed|issued|finali[sz]ed|struck|clinched"
+)
+_DONE_KEYS = tuple(
+    "signed adopted agreed reached announced approved unveiled launched endorsed concluded sealed "
+    "issued finali struck clinched".split()
+)
+_NEG = r"(?:could|did|would|do|does|can|will|cannot)(?:\s+not|n['’]t)|cannot"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NOT_NOUNS = r"(?:but|and|or|if|for|to|that|as|in|at|on|by|with|this|next|within|because)\b"
+_NEG_VERBS = rf"{_OUTCOME_VERB_FORMS}|accept|include"
+
+OUTCOME_CUES: tuple[OutcomeCue, ...] = (
+    # refused: negation first, so that "did not agree on X" never reads as agreed
+    OutcomeCue(
+        re.compile(
+            rf"\b(?P<hedge>(?:{_NEG})\s+(?:{_NEG_VERBS}))(?:\s+(?:on|to|upon))?\s+",
+            re.I,
+        ),
+        Likelihood.REFUSED,
+        "object",
+        keys=("not", "n't", "n’t", "cannot"),
+    ),
+    OutcomeCue(
+        re.compile(
+            rf"\b(?P<hedge>failed\s+to\s+(?:{_OUTCOME_VERB_FORMS}))(?:\s+(?:on|to|upon))?\s+",
+            re.I,
+        ),
+        Likelihood.REFUSED,
+        "object",
+        keys=("failed",),
+    ),
+    OutcomeCue(
+        re.compile(r"\b(?P<hedge>walked\s+away\s+from)\s+(?!it\b|that\b)", re.I),
+        Likelihood.REFUSED,
+        "object",
+        keys=("walked",),
+    ),
+    OutcomeCue(
+        re.compile(
+            r",\s+which\s+[^,;]{1,60}?\b(?P<hedge>(?:declined|refused)\s+to|did\s+not\s+accept"
+            r"|(?:was|were)\s+not\s+(?:included|accepted|adopted))\b",
+            re.I,
+        ),
+        Likelihood.REFUSED,
+        "antecedent",
+        keys=("which",),
+    ),
+    OutcomeCue(
+        re.compile(r"\b(?P<hedge>(?:declined|refused)\s+to)\s+(?=[a-z])", re.I),
+        Likelihood.REFUSED,
+        "verb",
+        keys=("declined", "refused"),
+    ),
+    OutcomeCue(
+        re.compile(
+            r"\b(?P<hedge>(?:no|without(?:\s+an?|\s+any)?)\s+(?:agreement|deal|accord|commitment"
+            r"|consensus|breakthrough|progress|decision))\s+(?:on|over|to|for|about)\s+",
+            re.I,
+        ),
+        Likelihood.REFUSED,
+        "object",
+        keys=("no ", "without"),
+    ),
+    OutcomeCue(
+        re.compile(
+            r"\b(?P<hedge>without|no)\s+(?:an?\s+|any\s+)?(?=(?:joint|final|formal)\s)", re.I
+        ),
+        Likelihood.REFUSED,
+        "object",
+        needs_noun=True,
+        keys=("no ", "without"),
+    ),
+    OutcomeCue(
+        re.compile(
+            rf"\b(?P<hedge>(?:neither|nor)\b[^,;.]{{0,60}}?\b(?:{_DONE}|offered|agreed\s+on))\s+",
+            re.I,
+        ),
+        Likelihood.REFUSED,
+        "object",
+        keys=("neither", "nor "),
+    ),
+    OutcomeCue(
+        re.compile(
+            rf"\b(?P<hedge>would\s+not\s+go\s+ahead|(?:was|were)\s+not\s+(?:{_DONE}|included)"
+            r"|(?:is|are|was|were)\s+not\s+on\s+the\s+table|(?:is|are|was|were)\s+off\s+the\s+table"
+            r"|(?:was|were|has\s+been|have\s+been)\s+rejected"
+            r"|(?:was|were|has\s+been|have\s+been)\s+(?:called\s+off|cancell?ed|canceled"
+            r"|postponed|scrapped|shelved))\b",
+            re.I,
+        ),
+        Likelihood.REFUSED,
+        "subject",
+        keys=("not", "cancel", "postpone", "scrapped", "shelved", "called off", "off ", "reject"),
+    ),
+    # hedged verbs: "is likely to …", "may …", "will sign …"
+    OutcomeCue(
+        re.compile(r"\b(?P<hedge>unlikely)\s+to\s+(?=[a-z])", re.I),
+        Likelihood.UNLIKELY,
+        "verb",
+        keys=("unlikely",),
+    ),
+    OutcomeCue(
+        re.compile(r"\b(?P<hedge>likely)\s+to\s+(?=[a-z])", re.I),
+        Likelihood.LIKELY,
+        "verb",
+        keys=("likely",),
+    ),
+    OutcomeCue(
+        re.compile(
+            r"\b(?P<hedge>expected|set|poised|due|slated|scheduled|plans|planning|ready)"
+            r"\s+to\s+(?=[a-z])",
+            re.I,
+        ),
+        Likelihood.ANTICIPATED,
+        "verb",
+        keys=("expected", "set ", "poised", "due ", "slated", "scheduled", "plan", "ready"),
+    ),
+    OutcomeCue(
+        re.compile(
+            r"\b(?P<hedge>projected|forecast|on\s+track|aims?|aiming)\s+to\s+(?=[a-z])", re.I
+        ),
+        Likelihood.PROJECTED,
+        "verb",
+        keys=("projected", "forecast", "on track", "aim"),
+    ),
+    OutcomeCue(
+        re.compile(r"\b(?P<hedge>(?:will|would)\s+probably|probably\s+will)\s+(?=[a-z])", re.I),
+        Likelihood.LIKELY,
+        "verb",
+        keys=("probably",),
+    ),
+    OutcomeCue(
+        re.compile(
+            r"\b(?P<hedge>may|might|could)\s+(?:still\s+|also\s+|even\s+|eventually\s+|soon\s+)?"
+            r"(?=[a-z])",
+            re.I,
+        ),
+        Likelihood.POSSIBLE,
+        "verb",
+        keys=("may", "might", "could"),
+    ),
+    OutcomeCue(
+        re.compile(r"\b(?P<hedge>would|will)\s+(?:also\s+|soon\s+)?(?=[a-z])", re.I),
+        Likelihood.ANTICIPATED,
+        "verb",
+        keys=("would", "will"),
+    ),
+    # hedged nouns and predicates: "a possible deal", "X is likely", "open to X"
+    OutcomeCue(
+        re.compile(r"\b(?P<hedge>possible|potential)\s+(?!" + _NOT_NOUNS + r")(?=[a-z])", re.I),
+        Likelihood.POSSIBLE,
+        "object",
+        needs_noun=True,
+        keys=("possible", "potential"),
+    ),
+    OutcomeCue(
+        re.compile(r"\b(?<!un)(?P<hedge>likely)\s+(?!" + _NOT_NOUNS + r")(?=[a-z])", re.I),
+        Likelihood.LIKELY,
+        "object",
+        needs_noun=True,
+        keys=("likely",),
+    ),
+    OutcomeCue(
+        re.compile(r"\b(?:is|are)\s+(?P<hedge>unlikely)\b(?!\s+to\b)", re.I),
+        Likelihood.UNLIKELY,
+        "subject",
+        needs_noun=True,
+        keys=("unlikely",),
+    ),
+    OutcomeCue(
+        re.compile(r"\b(?:is|are)\s+(?:still\s+)?(?P<hedge>likely)\b(?!\s+to\b)", re.I),
+        Likelihood.LIKELY,
+        "subject",
+        needs_noun=True,
+        keys=("likely",),
+    ),
+    OutcomeCue(
+        re.compile(
+            r"\b(?:is|are|was|were)\s+(?:the|a)\s+(?:most\s+)?(?P<hedge>likely)\s+"
+            r"(?:outcome|result|scenario)\b",
+            re.I,
+        ),
+        Likelihood.LIKELY,
+        "subject",
+        keys=("likely",),
+    ),
+    OutcomeCue(
+        re.compile(r"\b(?:is|are|was|were)\s+(?:still\s+)?(?P<hedge>possible)\b(?!\s+to\b)", re.I),
+        Likelihood.POSSIBLE,
+        "subject",
+        needs_noun=True,
+        keys=("possible",),
+    ),
+    OutcomeCue(
+        re.compile(r"\b(?:is|are)\s+(?P<hedge>expected|planned)\b(?!\s+to\b)", re.I),
+        Likelihood.ANTICIPATED,
+        "subject",
+        needs_noun=True,
+        keys=("expected", "planned"),
+    ),
+    OutcomeCue(
+        re.compile(
+            r"\b(?P<hedge>(?:is|are|was|were|be|remains?)\s+(?:still\s+)?open\s+to)\s+", re.I
+        ),
+        Likelihood.POSSIBLE,
+        "object",
+        keys=("open to",),
+    ),
+    OutcomeCue(
+        re.compile(r"\b(?P<hedge>(?:there\s+is|there\s+was)\s+a\s+chance)\s+(?:of|that)\s+", re.I),
+        Likelihood.POSSIBLE,
+        "object",
+        keys=("chance",),
+    ),
+    OutcomeCue(
+        re.compile(r"\b(?P<hedge>little\s+chance)\s+(?:of|that)\s+", re.I),
+        Likelihood.UNLIKELY,
+        "object",
+        keys=("chance",),
+    ),
+    OutcomeCue(
+        re.compile(
+            r"\b(?P<hedge>expects?|expected)\s+(?:the\s+|both\s+)?(?!to\b)[\w-]+(?:\s+[\w-]+)?\s+to\s+"
+            r"(?=[a-z])",
+            re.I,
+        ),
+        Likelihood.ANTICIPATED,
+        "verb",
+        keys=("expect",),
+    ),
+    OutcomeCue(
+        re.compile(r"\b(?P<hedge>expects?)\s+(?=[a-z])", re.I),
+        Likelihood.ANTICIPATED,
+        "object",
+        needs_noun=True,
+        keys=("expect",),
+    ),
+    # realised results: "agreed on X", "signed X", "X was adopted"
+    OutcomeCue(
+        re.compile(
+            r"\b(?P<hedge>(?:ended|concluded|closed|wrapped\s+up)\b[^;.]{0,80}?\bwith)\s+"
+            r"(?=(?:an?|the)\s)",
+            re.I,
+        ),
+        Likelihood.AGREED,
+        "object",
+        needs_noun=True,
+        keys=("ended", "concluded", "closed", "wrapped"),
+    ),
+    OutcomeCue(
+        re.compile(
+            r"\b(?:declaration|communiqu[eé]|statement|leaders)\s+(?P<hedge>backed|endorsed"
+            r"|called\s+for|condemned)\s+(?=[a-z])",
+            re.I,
+        ),
+        Likelihood.AGREED,
+        "object",
+        keys=("backed", "endorsed", "called for", "condemned"),
+    ),
+    OutcomeCue(
+        re.compile(rf"\b(?:was|were|has\s+been|have\s+been)\s+(?P<hedge>{_DONE})\b", re.I),
+        Likelihood.AGREED,
+        "subject",
+        needs_noun=True,
+        keys=_DONE_KEYS,
+    ),
+    OutcomeCue(
+        re.compile(
+            rf"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)\b(?P<hedge>agreed(?:\s+on\s+{_WEEKDAY})?"
+            r"(?:\s+(?:on|to|upon))?"
+            rf"|(?:committed|pledged|promised)(?:\s+to)?|{_DONE})"
+            r"\s+(?!(?:that|it|he|she|they|we|this|by|in|at|with|as|for|on|to|be)\b)",
+            re.I,
+        ),
+        Likelihood.AGREED,
+        "object",
+        keys=(*_DONE_KEYS, "committed", "pledged", "promised"),
+    ),
+)
+"""The outcome cues, most specific first: a cue that overlaps an earlier one's hedge or
+outcome is not read (so "could not agree on X" is refused, never agreed)."""
+
+CONDITIONAL = re.compile(r"\b(?:if|unless|provided\s+that)\b", re.I)
+"""A condition in the sentence: "would" then states a possibility, not a plan."""
+
+CONDITIONAL_HEDGES = frozenset({"would"})
+"""Hedges a condition in the sentence turns into a possibility ("would, if …")."""
+
+NOT_OBJECT_STARTS = frozenset(
+    "in at on with by for from later soon next this after before if until as when while "
+    "not again too also still only within during around over early late without".split()
+)
+"""Words after a verb that begin no object ("could follow later", "may resume in May")."""
+
+AGREED_BLOCKERS = frozenset(
+    "be been being to will would could may might should must not never no nor neither "
+    "without if once when".split()
+)
+"""Words just before a realised-result cue that make it no result ("to be signed")."""
+
+PURPOSE = re.compile(
+    r"\s+to\s+(?!(?:the|a|an|their|its|his|her|this|that|these|those|each)\b)(?=[a-z])"
+)
+"""A purpose clause after a long noun phrase ("an action plan to secure supply chains")."""
+
+ANTECEDENT_STOPS = frozenset("to the a an any on for with by from of and or".split())
+"""Words that begin no antecedent of a ", which" clause ("provide long-range missiles")."""
+
+DETERMINERS = re.compile(
+    r"^(?:an?|the|any|some|many|several|most|all|a\s+number\s+of|a\s+few|their|its|his|her)\s+",
+    re.I,
+)
+"""Determiners and quantifiers before an outcome's head noun."""
+
+OUTCOME_VERBS = frozenset(
+    "agree reach sign announce adopt endorse approve commit deliver produce secure clinch strike "
+    "conclude finalise finalize issue seal unveil launch establish create lead result yield "
+    "unlock open extend renew restore resume ease lift cut raise unblock revive propose offer "
+    "send".split()
+)
+"""Verbs whose object is the outcome ("may sign a deal on X" → "a deal on X"), or whose
+complement is ("could resume direct flights")."""
+
+OBJECT_VERBS = frozenset(
+    "agree reach sign announce adopt endorse approve commit deliver produce secure clinch strike "
+    "conclude finalise finalize issue seal unveil establish create lead result yield propose "
+    "offer".split()
+)
+"""Outcome verbs whose object alone is the outcome ("sign a pact" → "a pact")."""
+
+VERB_PARTICLES = frozenset({"on", "to", "upon", "in", "up"})
+"""Particles after an object verb that the outcome follows ("agree on", "lead to", "set up")."""
+
+HAPPEN_VERBS = frozenset(
+    "happen occur follow begin start emerge materialise materialize resume proceed go take come "
+    "launch".split()
+)
+"""Verbs whose subject is the outcome ("a meeting could still happen later")."""
+
+SKIP_VERBS = frozenset(
+    "meet visit travel attend arrive host hold discuss focus talk speak address press push seek "
+    "want try respond say comment tell ask warn urge call dominate feature centre center cover "
+    "include involve have do make need see face become remain stay keep get use share "
+    "welcome hope speculate confirm elaborate answer give depend close end run wrap convene "
+    "gather return".split()
+)
+"""Verbs after a hedge that state no outcome (the summit itself, speech, wishes)."""
+
+OUTCOME_NOUNS = re.compile(
+    r"\b(?:deal|agreement|accord|pact|treaty|ceasefire|cease-fire|truce|statement|declaration"
+    r"|communiqu[eé]|framework|plan|road\s?map|summit|meeting|partnership|package|exchange"
+    r"|release|settlement|breakthrough|compromise|understanding|memorandum|initiative|fund"
+    r"|bank|dialogue|alliance|charter|pledge|commitment|programme|program|mechanism|corridor"
+    r"|arrangement|consensus|roadmap|sanctions|tariffs?|relief|review|talks|visit|resolution"
+    r"|goal|target|mission)s?\b",
+    re.I,
+)
+"""Nouns of outcomes, for the cues that need one ("a possible deal", "without a communiqué")."""
+
+OUTCOME_BOUNDARY = re.compile(
+    r",\s*(?:which|who|but|while|although|though|as|including|such\s+as|after|before|because"
+    r"|with|without|where|when|so|and\s+(?:to|said|says|that|he|she|they|it|the))\b"
+    r"|[;:()]|\s[-–—]\s|\s+(?:because|if|unless|until|after|before|while|although|but|so\s+that"
+    r"|is|are|was|were|will|would|could|may|might|has|have|had"
+    r"|whereas|since|as\s+part\s+of|and\s+to|and\s+another|and\s+that|to\s+be)\s"
+    r"|,\s*[^,]{1,40}?\b(?:said|says|say|added|noted|argued|warned|reported)\b"
+    r"|,\s+[a-z]+ing\b|,\s+(?:an?|one|something)\s|\s+on\s+the\s+(?:[\w-]+\s+)?day\b"
+    r"|\s+(?:covering|including|involving|aimed\s+at|designed\s+to|reaffirming|confirming"
+    r"|welcoming|calling\s+for|urging|setting\s+out|outlining|condemning)\b"
+    r"|\s+and\s+(?:also\s+)?[a-z]+ed\s+(?:their|its|his|her|the|a|an)\b|\s+at\s+(?:the|their|a|this|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:summit|talks|meeting|conference|session)\b"
+    r"|\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|the\s+same\s+day)|instead|as\s+well)\b"
+    r"|[.!?]['\"’”]?\s*$",
+    re.I,
+)
+"""Where an outcome phrase ends: a clause boundary, a trailing speech frame, the sentence end."""
+
+TIME_CUE = re.compile(
+    r"\b(?:(?:by\s+the\s+end\s+of|before\s+the\s+end\s+of|later|early|late|next|this|coming)"
+    r"(?:\s+(?:this|next|the))?\s+(?:week|month|year|spring|summer|autumn|fall|winter|quarter"
+    r"|decade|session)"
+    r"|by\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d|within\s+(?:(?:a|one|two|three|four|six|\d{1,2})\s+)?"
+    r"(?:days?|weeks?|months?|years?)|in\s+the\s+(?:coming\s+(?:days|weeks|months)"
+    r"|autumn|spring|summer|winter|fall)|later|soon|eventually)\b",
+    re.I,
+)
+"""Time cues that give an outcome's timeframe ("next month", "by 2027", "within weeks")."""
+
+
+BACKGROUND_CUE = re.compile(
+    r"\b(?:earlier|ago|previously|last\s+(?:week|month|year)|in\s+the\s+past)\b", re.I
+)
+"""Past-relative time: a realised result that is background, not an outcome of the talks."""
+
+PRONOUN_SUBJECTS = frozenset(
+    "it this that there he she they we which what who these those one and but".split()
+)
+"""Subjects that are no outcome phrase ("it was possible")."""
+
+SUBJECT_START = re.compile(
+    r"(?:^|[,;:.!?]\s+|\b(?:that|said|says|say|but|whether|because|where|when|while"
+    r"|believes?|think|thinks|fears?)\s+)",
+    re.I,
+)
+"""Where the subject of a hedge begins (the last match before the hedge)."""
+
+NAME_LIST = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:and|or)\s+[A-Z]")
+"""A list of names after a comma ("Senegal, Rwanda and South Africa"): no subject starts there."""
+
+PARTICIPLES = frozenset(
+    "made done taken given found struck held won met set sent built drawn shown seen broken "
+    "known put laid agreed signed adopted announced reached approved endorsed".split()
+)
+"""Irregular past participles of a passive outcome ("a compromise may be found")."""
+
+EVENT_NOUNS = re.compile(
+    r"\b(?:summit|talks|meeting|conference|visit|trip|session|gathering|forum|segment)s?$", re.I
+)
+"""The event itself: its taking place is no outcome ("the summit is set to take place")."""
+
+CONCERN_FRAME = re.compile(r"\b(?:fears?|feared|worr(?:y|ies|ied)|warn(?:s|ed)?|concerns?)\b", re.I)
+"""A worry before a hedge: what follows is a concern, not an outcome."""
+
+EXPECT_FRAME = re.compile(r"\bexpects?\b", re.I)
+"""An expectation in a speech frame ("Officials expect …"): its content is anticipated."""
+
+BELIEF_FRAME = re.compile(r"\b(?:believes?|thinks?|predicts?|believed|predicted)\b", re.I)
+"""A belief in a speech frame ("analysts believe … will"): a plan turns into a likelihood."""
+
+DATE_START = re.compile(
+    r"^(?:\d|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
+)
+"""A label that is a date ("Feb. 28, 2019"), never an outcome."""
+
+ISSUE_CONTAINERS = frozenset(
+    "deal deals agreement agreements accord pact treaty statement statements declaration "
+    "communiqué communique framework plan roadmap map partnership package understanding "
+    "memorandum initiative dialogue alliance charter pledge commitment commitments programme "
+    "program mechanism arrangement consensus decision letter breakthrough compromise progress "
+    "talks cooperation rules language position summary agreements truce ceasefire".split()
+)
+"""Nouns of outcomes whose issue is what they are "on" ("a statement on wildfires" → wildfires)."""
+
+ISSUE_ON = re.compile(r"\s(?:on|over|about|regarding)\s+", re.I)
+"""Where the issue of an outcome noun is named ("an understanding on Ukraine")."""
+
+ISSUE_END = re.compile(
+    r"\s(?:between|along|with|in|to|for|from|by|at|that|which|who|could|may|might|would|will"
+    r"|is|are|was|were|has|have|after|before|as|if|because|and\s+(?:an?|the))\s",
+    re.I,
+)
+"""Where the issue a phrase names ends ("a ceasefire along the front line" → ceasefire)."""
+
+ISSUE_MODIFIERS = re.compile(
+    r"^(?:(?:an?|the|any|some|their|its|his|her|new|broader|broad|limited|joint|full|formal|final"
+    r"|first|possible|potential|upgraded|so-called|long-term|wider)\s+){1,4}",
+    re.I,
+)
+"""Determiners and evaluative adjectives before an issue ("a new, broader deal" → deal)."""
+
+VERB_OPENING = re.compile(r"^[a-z]+(?:\s+up)?\s+(?=(?:an?|the|their|its|his|her|more|new)\s)")
+"""A verb opening an outcome phrase ("set up a dialogue", "send a vessel"): not the issue."""
+
+SUBJECT_AUXILIARY = re.compile(
+    r"\s+(?:is|are|was|were|be|been|has|have|had|seems?|appears?|looks?|remains?)"
+    r"(?:\s+(?:still|also|now|not))?\s*$",
+    re.I,
+)
+"""An auxiliary ending a subject before its hedge ("A review … is expected to")."""
+
+ACTOR_WORDS = frozenset(
+    "he she they we both leaders sides countries nations governments ministers officials "
+    "negotiators delegations parties allies members".split()
+)
+"""Subject words for actors: a generic verb after a modal is an outcome only when actors act."""
+
+VAGUE_OBJECTS = frozenset(
+    "points issues things details matters steps ways terms areas questions it them this issue "
+    "matter question".split()
+)
+"""Objects too vague to be an outcome ("agreed on many points")."""
+
+MODAL_HEDGES = frozenset({"may", "might", "could"})
+"""Modal hedges: their whole clause can be the outcome ("a meeting could still happen")."""
+
+FUTURE_HEDGES = frozenset({"will", "would"})
+"""Future hedges: an outcome only before an outcome verb ("will sign X", not "will trade away")."""
+
+VERB_ONLY_HEDGES = frozenset({"due", "set"})
+"""Hedges that state an outcome only before an outcome verb ("set to sign", not "due to rain")."""
+
+NEGATORS = frozenset({"not", "never", "neither", "nor"})
+"""Words that negate the cue after them ("not signed")."""
+
+PASSIVE_AUXILIARY = frozenset({"be"})
+"""The auxiliary of a passive outcome after a hedge ("may be signed")."""
+
+EMPTY_SUBJECTS = frozenset({"", "and", "but", "also"})
+"""What is left of a subject the sentence's opening actor stands for ("…, and may ease visas")."""
+
+TRAILING_ADVERBS = frozenset({"instead", "too", "also", "again", "now", "already", "first"})
+"""Adverbs between an antecedent and its ", which" clause ("commitments instead, which …")."""
+
+NEGATED_LABEL = re.compile(r"no\s+(?=\w)", re.I)
+"""An outcome phrase that is itself negated ("no commitment will be made"): refused."""
+
+LEADING_CONJUNCTION = re.compile(r"(?:and|but|or|so)\s+", re.I)
+"""A conjunction before a subject ("and the fund may launch")."""
+
+RELATIVE_SUBJECT = re.compile(r"which\s", re.I)
+"""A relative pronoun as subject: the outcome is the noun before it."""
+
+
+NOT_AN_OUTCOME = re.compile(
+    r"\s*(?:to\s+)?(?:be\s+)?(?:(?:hotly|closely|widely|fiercely|heavily|much)\s+)?"
+    r"(?:negotiated|discussed|debated|contested|raised|addressed|on\s+the\s+(?:agenda|table)|"
+    r"take\s+(?:centre|center)\s+stage|dominate|feature|come\s+up|change|question|debate|"
+    r"interpretation|discussion|scrutiny)\b",
+    re.IGNORECASE,
+)
+"""What follows a hedge when the sentence says what will be *talked about*, not what will
+come of it ("likely to be hotly negotiated", "likely to take centre stage", "open to
+change"): no outcome (the issue is a topic, which the agenda and heading readers give)."""
+
 # --- positions and stances (positions.py) ----------------------------------------------------
 
+_AUX = r"(?:(?:has|have|had|is|are|was|were|did|does|do|also|still|long|so\s+far|not|never"
+_AUX += r"|could|would|will|may|might|to|expected|reportedly|already|again|now|repeatedly"
+_AUX += r"|firmly|strongly|openly|publicly|previously|since|would\s+like)\s+)*"
+
+STANCE_CUE = re.compile(
+    r"\b(?P<neg>(?:not|never)\s+)?(?:"
+    r"(?P<seeks>wants|wanted|want|seeks|seek|seeking|sought|hopes\s+to|hope\s+to|hoped\s+to"
+    r"|hoping\s+to|pushing\s+for|aims\s+to(?:\s+win)?|aim\s+to(?:\s+win)?|wishes\s+to)"
+    r"|(?P<demands>demands|demanded|demand|insists(?:\s+on|\s+that)?|insisted(?:\s+on|\s+that)?"
+    r"|insist(?:\s+on|\s+that)?|calls\s+for|called\s+for|call\s+for|pressed|presses|press"
+    r"|red\s+line)"
+    r"|(?P<rejects>rejects|rejected|reject|refuses|refused|refuse|rules\s+out|ruled\s+out"
+    r"|rule\s+out|declined\s+to)"
+    r"|(?P<offers>offers|offered|offer|ready\s+to|promised|promises|promise|invited|invites)"
+    r"|(?P<proposes>proposes|proposed|propose|suggested|suggests|floated)"
+    r"|(?P<supports>supports|supported|support|backs|backed|welcomed|welcomes"
+    r"|endorses|endorsed|endorse)"
+    r"|(?P<opposes>opposes|opposed|oppose|objects\s+to|objected\s+to|object\s+to"
+    r"|(?:is|are)\s+against))\b"
+)
+"""A stance verb (its group names the stance of :data:`kg.text.claims.STANCES`)."""
+
+STANCE_NEGATED = {"supports": "opposes"}
+"""The stance a negated cue takes ("did not support" opposes); other negated cues state none."""
+
+STANCE_LEAD_WORDS = frozenset(
+    """
+    has have had is are was were did does do also still long so far not never could would will
+    may might to expected reportedly already again now repeatedly firmly strongly openly
+    publicly previously since like said says it they he she who which and
+    """.split()
+)
+"""Words that may stand between an actor and its stance verb ("Moscow has long rejected")."""
+
+SEGMENT_BREAK = re.compile(
+    r"(?:,\s+|\s+)(?:while|whereas|but)\s+|;\s+|,\s+and\s+(?!to\b)|,\s+with\s+"
+    r"|,\s+(?=(?:which|who|something|an?\s+(?:demand|idea|step|move|proposal|plan|request"
+    r"|position|offer|call)\b)[^,;]{0,60}\b(?:has|have|had|did|does|is|are|was|were"
+    r"|[a-z]+(?:s|ed))\b)"
+)
+"""Where a sentence's clauses part: "X wants A, while Y wants B", "…, a demand Kyiv rejects"."""
+
+RELATIVE_LEAD = re.compile(
+    r"^(?:which|something|an?\s+(?:demand|idea|step|move|proposal|plan|request|position"
+    r"|offer|call))\b\s*"
+)
+"""A clause that takes the stance of its antecedent ("which Kyiv rejects", "an idea X backs")."""
+
+OBJECT_END = re.compile(
+    r",\s+(?:which|who|but|while|a|an|as|such\s+as|something|because|after|before|if)\b"
+    r"|\s+(?:but|while|whereas|because)\s+|[;:]|,\s+and\s+|\s+and\s+to\s+|\s+and\s+(?:is|are|has|have|was|said|says)\b|\s+that\s+[a-z]+s\b"
+    r"|\s*[.!?]$"
+)
+"""Where the object of a stance verb ends."""
+
+OBJECT_LEAD = re.compile(r"(?:that\s+|on\s+|for\s+|to\s+(?=(?:the|a|an|any|its|their)\b)|with\s+)")
+"""What opens an object before its phrase: "insists on …", "calls for …", "that …"."""
+
+INFINITIVE = re.compile(r"(?:[^\s,;]+\s+){0,4}?to\s+[a-z]+\s+(?:(?:up|down|out|off|back|away)\s+)?")
+"""An object "India to cut …", "European help to monitor …": what precedes the action's object."""
+
+CLAUSE_SUBJECT = re.compile(r"(?:the\s+|a\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s+[a-z]+\s+")
+"""The subject and verb of a reported demand: "(that) Ukraine withdraw …", "China curb …"."""
+
+RELATIVE_PERSON = re.compile(r"who\b")
+"""A relative clause about a person just named: "…, who said he had hoped to …"."""
+
+LAST_INFINITIVE = re.compile(r"\bto\s+[a-z]+\s+")
+"""An infinitive whose object a relative clause's antecedent is ("urged X to provide …")."""
+
+OBJECT_PURPOSE = re.compile(r"\s+to\s+(?!the\b|an?\b)[a-z]+\b")
+"""A purpose clause after an object ("the Agreement to cover data flows"), cut from its topic."""
+
+VERB_WORD = re.compile(r"[a-z]+\s+(?:(?:up|down|out|off|back|away)\s+)?")
+"""The verb opening an object after "hopes to", "is ready to": "send …", "crack down on …"."""
+
+OBJECT_PREPOSITION = re.compile(r"(?:from|on|for|with|in|to|of|over|about|into|against)\s+")
+"""A preposition left at the start of an object once its verb is cut."""
+
+HEAD_OF = re.compile(
+    r"^(?:(?:the|a|an|any|its|their|large|new|more|greater|further|full|partial)\s+)*"
+    r"(?:rest|removal|resumption|purchases|purchase|reform|lifting|easing|end|return|relief"
+    r"|review|expansion|extension|pause|halt|cap|ban|part|share|supply|supplies|delivery"
+    r"|deliveries)\s+(?:of|on|from)\s+"
+)
+"""A generic head before what a stance is about: "the rest of …", "a pause on …"."""
+
+
 # --- concerns and recommendations (items.py) -------------------------------------------------
+
+ITEM_LEAD = re.compile(r"(?:of|about|over|that)\s+(?=\S)", re.IGNORECASE)
+"""A preposition or "that" left before a concern's content ("warn of the danger …")."""
+
+RELATIVE_OPENING = re.compile(r"(?:whose|which|who|whom|where|when)\b", re.IGNORECASE)
+"""A span that opens with a relative word continues a noun before the cue: no concern."""
+
+CONCERN_CUE = re.compile(
+    r"\b(?:(?:fears?|feared|worry|worries|worried|warns?|warned)(?:\s+(?:that|over|about))?"
+    r"|(?:concerns?|concerned)\s+(?:that|over|about)|risks?(?=\s+[a-z]+ing\b)|(?:is|are)\s+a\s+threat\s+to"
+    r"|(?:the\s+)?sticking\s+point\s+(?:is|was|remains)|expressed\s+concern\s+(?:over|about))"
+    r"\s+"
+)
+"""A concern cue whose content follows: "analysts fear (that) …", "… expressed concern over …"."""
+
+CONCERN_IN_PLACE = re.compile(
+    r"\b(?:could|may|might|would|will)\s+(?:derail|undermine|torpedo|block|overshadow"
+    r"|jeopardi[sz]e|complicate|hurt|scupper|collapse)\b"
+    r"|\b(?:risks?)\s+(?=[a-z]+ing\b)|\bremains?\s+(?:unclear|uncertain|unresolved)\b"
+)
+"""A concern stated in place: "… could derail the talks", "financing remains unclear"."""
+
+CONCERN_WARNING = re.compile(r"\bwarned\s+(?P<whom>[^,;]{1,80}?)\s+not\s+to\s+")
+"""A warning to someone not to act: "warned Kyiv not to torpedo it"."""
+
+RECOMMEND_CUE = re.compile(
+    r"\b(?:should|must|ought\s+to|needs\s+to)\s+(?!be\b|have\s+been\b|not\b)"
+    r"|\b(?:urged?|urges|urging|called\s+on|calls?\s+on|recommended|recommends?)"
+    r"\s+(?P<whom>[^,;]{1,60}?)\s+to\s+(?!be\b)"
+    r"|\brecommend(?:s|ed)?\s+(?:that\s+)?"
+)
+"""A recommendation cue: "… should …", "urged allies to …", "called on X to …"."""
+
+ITEM_END = re.compile(
+    r",\s+(?:which|who|but|while|such\s+as|something|because|said|says|according|analysts"
+    r"|officials|observers|experts|diplomats)\b|,?\s+(?:but|while|whereas)\s+|;|,\s+and\s+"
+    r"|\s+and\s+(?:some|many|several|others|analysts|observers)\b|\s*[.!?][\"'”’]*$"
+)
+"""Where a concern's or a recommendation's content ends."""
+
+ITEM_PRONOUN = re.compile(r"^(?:they|it|he|she)\s+(?=(?:could|may|might|would|will|can)\b)", re.I)
+"""A pronoun subject dropped from a concern ("they could raise tensions" → "could raise …")."""
+
+CONCERN_SPLIT = re.compile(r"\s+and\s+(?=(?:its|their|his|her|the)\s)")
+"""Two concerns in one object: "X's restrictions and its support for …"."""

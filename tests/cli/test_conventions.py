@@ -74,9 +74,9 @@ def bad(argv: list[str], folder: Path, *phrases: str) -> str:
 def test_data_takes_one_source_so_the_query_name_is_not_swallowed(turtle: Path) -> None:
     code, out, err = run("query", "--data", str(turtle), "topics")
     assert (code, err) == (0, "")
-    assert len(rows(out)) == 13
+    assert len(rows(out)) == 14
     code, out, _ = run("query", "topics", "--data", str(turtle), "--data", str(turtle))
-    assert code == 0 and len(rows(out)) == 13
+    assert code == 0 and len(rows(out)) == 14
 
 
 def test_a_second_source_without_data_gets_a_hint(cwd: Path, turtle: Path) -> None:
@@ -105,12 +105,12 @@ def test_viz_to_stdout(cwd: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "check"),
     [
-        ("t.json", lambda text: len(json.loads(text)["results"]["bindings"]) == 12),
+        ("t.json", lambda text: len(json.loads(text)["results"]["bindings"]) == 13),
         ("t.srj", lambda text: "results" in json.loads(text)),
         ("t.tsv", lambda text: text.startswith("?topic\t")),
         ("t.xml", lambda text: "sparql-results" in text),
         ("t.csv", lambda text: text.startswith("topic,")),
-        ("t.txt", lambda text: text.rstrip().endswith("(12 rows)")),
+        ("t.txt", lambda text: text.rstrip().endswith("(13 rows)")),
     ],
 )
 def test_the_output_format_follows_the_suffix(name: str, check: Any, cwd: Path) -> None:
@@ -143,7 +143,7 @@ def test_no_flag_is_silently_ignored(argv: list[str], phrases: tuple[str, ...], 
 
 def test_a_flag_with_no_effect_on_this_query_is_a_warning() -> None:
     code, out, err = run("query", "topics", "--ask-exit-code", "--max-rows", "50000")
-    assert code == 0 and len(rows(out)) == 13
+    assert code == 0 and len(rows(out)) == 14
     assert "--ask-exit-code" in err and "ignored for SELECT" in err
     code, _, err = run("query", "on-agenda", "--max-rows", "5", "--param", "topic=arms control")
     assert code == 0 and "--max-rows" in err
@@ -214,7 +214,7 @@ def test_a_typed_param_is_bound_as_its_type(cwd: Path) -> None:
 
 def test_inline_and_file_queries_get_the_project_prefixes(cwd: Path) -> None:
     code, out, _ = run("query", "SELECT ?t { ?t a skg:Topic }")
-    assert code == 0 and len(rows(out)) == 13
+    assert code == 0 and len(rows(out)) == 14
     (cwd / "q.rq").write_text("ASK { ?s a skg:Summit ; rdfs:label ?l }\n", encoding="utf-8")
     assert run("query", "q.rq")[1].split() == ["_askResult", "true"]
 
@@ -299,7 +299,7 @@ def test_validate_with_a_users_shapes(cwd: Path, turtle: Path) -> None:
         encoding="utf-8",
     )
     code, out, _ = run("validate", "--data", str(turtle), "--shapes", "mine.ttl")
-    assert code == 1 and out.startswith("12 violation(s):")
+    assert code == 1 and out.startswith("13 violation(s):")
     code, out, _ = run("validate", "--shapes", "mine.ttl", "--format", "turtle")
     assert code == 1 and (None, SH.conforms, None) in Graph().parse(data=out, format="turtle")
     (cwd / "empty.ttl").write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")

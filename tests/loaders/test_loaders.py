@@ -518,7 +518,7 @@ def test_curated_rows_merge_with_the_articles_summit_and_topics():
     assert "Extension of New START limits" in {str(r["outcome"]) for r in rows}
     summit = ID["summit/alaska-donald-trump-vladimir-putin"]
     outcomes = set(graph.data().objects(summit, SKG.hasOutcome))
-    assert len(outcomes) == 13 + 2
+    assert len(outcomes) == 13 + 1 + 2  # briefing rows, briefing sentence, curated rows
     report = graph.validate()
     assert report.conforms, report.text
 

@@ -442,7 +442,7 @@ def test_viz_query_from_a_file(tmp_path: Path) -> None:
     )
     code, out, _ = cli("viz", "--query", str(query), "-o", str(tmp_path / "q.html"))
     assert code == 0
-    assert "7 edges (query places)" in out
+    assert "8 edges (query places)" in out
     assert "<h1>summit-kg · query places</h1>" in (tmp_path / "q.html").read_text("utf-8")
 
 

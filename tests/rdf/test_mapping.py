@@ -120,7 +120,7 @@ def test_every_segment_quote_equals_the_text_at_its_offsets(harbour, harbour_tex
     _, graph = harbour
     text = normalise_text(harbour_text)
     segments = list(graph.subjects(SKG.quote, None))
-    assert len(segments) == 28  # every block, item and row of the fixture
+    assert len(segments) == 29  # every block, item and row, and the one sentence a claim cites
     for segment in segments:
         start = int(graph.value(segment, SKG.start))
         end = int(graph.value(segment, SKG.end))
@@ -190,9 +190,10 @@ def test_topics_merge_across_tables_and_the_agenda(harbour):
     }
     fisheries = ID["topic/fisheries-cooperation"]
     assert len(set(graph.subjects(SKG.topic, fisheries))) == 2
+    # one display form preferred; each spelling as written is an alternative
     assert list(graph.objects(fisheries, SKOS.prefLabel)) == [Literal("Fisheries Cooperation")]
     assert set(graph.objects(fisheries, SKOS.altLabel)) == {
-        Literal("Strengthening fisheries cooperation")
+        Literal("Strengthening fisheries cooperation"),
     }
     # derived from the agenda item and both table rows
     assert len(set(graph.objects(fisheries, PROV.wasDerivedFrom))) == 3
@@ -217,17 +218,27 @@ def test_labels_of_claims_occur_in_the_article_text(harbour, harbour_text):
                 for label in graph.objects(node, prop):
                     assert str(label).casefold() in text, (node, label)
                     checked += 1
-    assert checked == 5 + 2 + 2 + 4 + 1 + 4  # outcomes, concerns, recs, topics(+alt), focus
+    assert checked == 5 + 2 + 3 + 4 + 4 + 4  # outcomes, concerns, recs, topics(+alt), focus
 
 
-def test_concerns_and_recommendations_link_back_to_list_items(harbour):
+def test_concerns_and_recommendations_link_back_to_list_items_and_sentences(harbour):
     _, graph = harbour
-    for klass, count in ((SKG.Concern, 2), (SKG.Recommendation, 2)):
-        nodes = set(graph.subjects(RDF.type, klass))
-        assert len(nodes) == count
-        for node in nodes:
-            (item,) = graph.objects(node, PROV.wasDerivedFrom)
-            assert (item, RDF.type, SKG.ListItem) in graph
+    for klass, items, sentences in ((SKG.Concern, 2, 0), (SKG.Recommendation, 2, 1)):
+        sources = []
+        for node in graph.subjects(RDF.type, klass):
+            (source,) = graph.objects(node, PROV.wasDerivedFrom)
+            sources.append(graph.value(source, RDF.type))
+        assert sorted(sources) == sorted([SKG.ListItem] * items + [SKG.Sentence] * sentences)
+
+
+def test_a_sentence_segment_is_part_of_its_paragraph(harbour, harbour_text):
+    _, graph = harbour
+    (sentence,) = graph.subjects(RDF.type, SKG.Sentence)
+    paragraph = graph.value(sentence, URIRef("http://purl.org/dc/terms/isPartOf"))
+    assert (paragraph, RDF.type, SKG.Paragraph) in graph
+    assert str(sentence) == f"{paragraph}/sentence/1"
+    assert str(graph.value(sentence, SKG.quote)).startswith("Both delegations should")
+    assert int(graph.value(sentence, SKG.start)) >= int(graph.value(paragraph, SKG.start))
 
 
 def test_harbour_summit_node_has_the_introduced_people_as_participants(harbour):
@@ -255,8 +266,12 @@ def test_summit_node_links_participants_place_topics_and_claims():
     assert ID["topic/arms-control"] in set(graph.objects(summit, SKG.addressesTopic))
     assert len(set(graph.objects(summit, SKG.hasOutcome))) == 2
     assert len(set(graph.objects(summit, SKG.hasConcern))) == 2
-    (rec,) = graph.objects(summit, SKG.hasRecommendation)
-    assert graph.value(rec, SKG.addressedTo) == ID["actor/united-states"]
+    recs = set(graph.objects(summit, SKG.hasRecommendation))  # the item and the sentence
+    assert {graph.value(rec, RDFS.label) for rec in recs} == {
+        Literal("Coordinate with NATO."),
+        Literal("keep allies informed"),
+    }
+    assert {graph.value(rec, SKG.addressedTo) for rec in recs} == {ID["actor/united-states"]}
     # "Reevaluating arms control" (agenda) and "Arms Control" (table) meet
     assert len(set(graph.objects(ID["topic/arms-control"], PROV.wasDerivedFrom))) == 2
 

@@ -268,7 +268,7 @@ def test_xml_writes_rows_with_unbound_values(graph: kg.SummitGraph) -> None:
     result = graph.query("topics")
     assert any(row["alsoCalled"] is None for row in result)
     parsed = Result.parse(io.StringIO(format_result(result, "xml")), format="xml")
-    assert len(parsed.bindings) == len(result) == 12
+    assert len(parsed.bindings) == len(result) == 13
 
 
 def test_json_and_xml_keep_the_projection_order(graph: kg.SummitGraph) -> None:
@@ -572,7 +572,7 @@ def test_a_cartesian_product_stops_at_the_timeout_and_the_next_query_works(
     with pytest.raises(QueryTimeout, match="stopped after 1 s"):
         graph.query(CARTESIAN, timeout=1)
     assert time.monotonic() - start < 3
-    assert len(graph.query("topics")) == 12
+    assert len(graph.query("topics")) == 13
 
 
 def test_cli_timeout_is_one_line_and_exit_2(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -614,7 +614,7 @@ def test_deep_nesting_past_the_gate_does_not_kill_the_process(
     monkeypatch.setattr("kg.sparql.gate.compile_readonly", _no_gate)
     with pytest.raises(QueryError):
         run_query(store, deeper)
-    assert len(graph.query("topics")) == 12
+    assert len(graph.query("topics")) == 13
 
 
 def _no_gate(text: str, *, source: str = "<query>", allow_remote: bool = False) -> Any:
@@ -669,4 +669,4 @@ def test_a_service_that_never_answers_is_stopped_at_the_timeout(graph: kg.Summit
         assert time.monotonic() - start < 3.5
     finally:
         tarpit.close()
-    assert len(graph.query("topics")) == 12
+    assert len(graph.query("topics")) == 13

@@ -148,6 +148,7 @@ def test_harbour_recommendations(harbour: Claims):
     assert [(r.label, r.source.line) for r in harbour.recommendations] == [
         ("Publishing a joint statement on fishing quotas before the summit closes.", 24),
         ("Setting up a permanent working group on port safety.", 25),
+        ("keep the talks focused on practical gains", 23),  # a sentence: "… should keep …"
     ]
     # "Both delegations should …" names no gazetteer actor
     assert all(r.addressed_to == () for r in harbour.recommendations)
@@ -334,8 +335,10 @@ def test_recommendations_are_addressed_to_actors_that_must_act():
     assert [r.label for r in claims.recommendations] == [
         "Keep talking to Ukraine",
         "Press Russia on the Arctic",
+        "keep allies informed",  # the sentence: "Washington must keep …"
     ]
     assert [[e.id for e in r.addressed_to] for r in claims.recommendations] == [
+        ["actor/united-states"],
         ["actor/united-states"],
         ["actor/united-states"],
     ]

@@ -518,7 +518,8 @@ def test_key_value_table_gives_the_summit_name_host_dates_venue():
     assert (summit.name, summit.dates) == ("G7 Leaders' Summit 2025", "June 15–17, 2025")
     assert [h.id for h in summit.host] == ["actor/canada"]
     assert summit.place is not None and summit.place.id == "place/kananaskis"
-    assert [p.id for p in summit.participants] == ["actor/g7"]  # the headline names the G7
+    # the headline names the G7, the lead the one leader who attends: the person
+    assert [p.id for p in summit.participants] == ["actor/mark-carney"]
     assert summit.status == "Scheduled"
     assert [b.line for b in summit.sources] == [3, 5, 6, 7, 8, 9]
     assert {row.line: v for row, v in claims.extra_cells.items()} == {
@@ -583,7 +584,10 @@ def test_entities_metonyms_titles_surnames_and_transliterations():
     assert [(p.label, [a.id for a in p.actors]) for p in claims.positions] == [
         ("No foreign troops in Ukraine", ["actor/russia", "actor/sergey-ryabkov"]),
         ("Monitoring role for the Council", ["actor/arctic-council", "actor/pekka-virtanen"]),
+        ("a bilateral format", ["actor/russia"]),  # "… said that Moscow insists on …"
     ]
+    (said,) = [p for p in claims.positions if p.stance is not None]
+    assert said.stance == "demands" and "actor/yuri-ushakov" in [s.id for s in said.speakers]
     assert claims.summit is not None
     assert claims.summit.label == "Summit of Donald Trump and Vladimir Putin"
     assert claims.summit.place is None  # the lead's later sentences are background

@@ -4,8 +4,11 @@
 A sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any closing quotes or
 brackets after it) followed by white space and a capital, a digit or an
 opening quote, unless the word before the stop is an abbreviation ("U.S.",
-"Gen.", "Sept.", "a.m.") or a single initial ("J. Smith"). A semicolon does
-not end a sentence. A list item's marker is not part of its first sentence.
+"Gen.", "Sept.", "a.m.") or a single initial ("J. Smith"): "the U.S. Navy" is
+far more common than a sentence ending in "U.S.", so the rare end is missed.
+A semicolon does not end a sentence. A list item's marker is not part of its
+first sentence. Splitting is linear in the text (runs of stops are matched
+whole, from their start).
 
 Every sentence keeps the exact source text and its offsets into the
 document's normalised text (``doc.text[s.start:s.end] == s.text``); what
@@ -39,7 +42,8 @@ ABBREVIATIONS = frozenset(
 """Words (lower case, without the final stop) after which a stop does not end a sentence."""
 
 # A stop, closing quotes or brackets after it, white space, then what opens a sentence.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])")
+# Runs are matched from their start only and whole (possessive): linear on "......".
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s++[\"'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])")
 _WORD_BEFORE = re.compile(r"(?<![A-Za-z.])([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)\.$")
 _MARKER = re.compile(r"\s*(?:[-*•▪◦‣–—·+►✓✔→]\ufe0f?|\d{1,3}[.):]|[a-z][.)])\s*")
 

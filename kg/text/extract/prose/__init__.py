@@ -48,6 +48,8 @@ def read_prose(sink: ClaimSink, section: SectionClaim) -> None:
     state = speech.Discourse()
     for block in section.prose:
         for sentence in split_sentences(block):
+            if sentence.plain.endswith(":"):
+                continue  # a list's intro: the list's own reader has read it
             clause = speech.clause_of(sink, sentence, section, state)
             for reader in SENTENCE_READERS:
                 reader(sink, clause)

@@ -1,12 +1,98 @@
-"""Enumerations of issues → agenda topics ("talks will focus on A, B and C")."""
+"""Enumerations of issues → agenda topics ("talks will focus on A, B and C").
+
+A cue of :data:`kg.text.cues.AGENDA_LEADS` ("focus on", "key issues include",
+"the agenda ranges from", "expected to discuss") opens an enumeration that
+runs to the clause boundary; "A and B are on the table" ends one
+(:data:`kg.text.cues.AGENDA_TABLE`). Each item is an agenda topic labelled as
+written, without its article or "the issue of"; later sentences' claims find
+it through :func:`kg.text.extract.prose.topics.topic_for`.
+
+Examples:
+    >>> agenda_items("Talks will focus on trade, the issue of Taiwan and energy.")
+    ['trade', 'Taiwan', 'energy']
+    >>> agenda_items("The agenda ranges from climate finance to debt relief.")
+    ['climate finance', 'debt relief']
+    >>> agenda_items("Migration and security are on the table.")
+    ['Migration', 'security']
+    >>> agenda_items("Leaders met in Oslo.")
+    []
+"""
 
 from __future__ import annotations
 
+import re
+
+from kg.text.cues import (
+    AGENDA_END,
+    AGENDA_ITEM_LEAD,
+    AGENDA_KEYS,
+    AGENDA_LEADS,
+    AGENDA_MAX_WORDS,
+    AGENDA_RANGE,
+    AGENDA_RANGE_TO,
+    AGENDA_SPLIT,
+    AGENDA_TABLE,
+    PRONOUN_SUBJECTS,
+    SUBJECT_START,
+)
 from kg.text.extract.prose.clause import Clause
 from kg.text.extract.sink import ClaimSink
 
-__all__ = ["read_agenda"]
+__all__ = ["agenda_items", "read_agenda"]
+
+_WORD = re.compile(r"[\w’'-]+")
+_TRIM = " ,;:.\"'“”‘’"
+_WINDOW = 300  # characters an enumeration may span: keeps reading linear
+_MAX_TEXT = 1000
 
 
 def read_agenda(sink: ClaimSink, clause: Clause) -> None:
-    """Record the topics a sentence puts on the agenda (to be written)."""
+    """Record the topics a sentence puts on the agenda, once per topic key."""
+    known = {claim.key for claim in sink.agenda}
+    for label in agenda_items(clause.content):
+        claim = sink.concept(label, clause.sentence, clause.content)
+        if claim.key not in known:
+            known.add(claim.key)
+            sink.agenda.append(claim)
+
+
+def agenda_items(text: str) -> list[str]:
+    """The issues an enumeration in ``text`` names, each as written (substrings of ``text``).
+
+    Only the first :data:`_MAX_TEXT` characters are read (a longer sentence is no prose).
+    """
+    text = text[:_MAX_TEXT]
+    items: list[str] = []
+    lowered = text.casefold()
+    if not any(key in lowered for key in AGENDA_KEYS):
+        return items
+    for lead in AGENDA_LEADS.finditer(text):
+        limit = min(len(text), lead.end() + _WINDOW)
+        end = AGENDA_END.search(text, lead.end(), limit)
+        ranged = AGENDA_RANGE.search(text, lead.start(), lead.end()) is not None
+        items.extend(_split(text[lead.end() : end.start() if end else limit], ranged))
+    table = AGENDA_TABLE.search(text)
+    if table is not None:
+        start = max(0, table.start() - _WINDOW)
+        for found in SUBJECT_START.finditer(text, start, table.start()):
+            start = found.end()
+        items.extend(_split(text[start : table.start()], False))
+    return items
+
+
+def _split(span: str, ranged: bool) -> list[str]:
+    """The items of one enumeration; none when a part is too long to be an issue or when
+    there is only one (an enumeration names two issues or more)."""
+    parts = AGENDA_SPLIT.split(span)
+    if ranged:
+        parts = [p for part in parts for p in AGENDA_RANGE_TO.split(part)]
+    items = []
+    for part in parts:
+        item = AGENDA_ITEM_LEAD.sub("", part.strip(_TRIM)).strip(_TRIM)
+        words = _WORD.findall(item)
+        if not words or len(words) > AGENDA_MAX_WORDS:
+            return []
+        if words[0].casefold() in PRONOUN_SUBJECTS:
+            return []
+        items.append(item)
+    return items if len(items) > 1 else []

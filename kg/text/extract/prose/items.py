@@ -1,12 +1,152 @@
-"""Concerns ("analysts fear …") and recommendations ("the allies should …") from a sentence."""
+"""Concerns ("analysts fear …") and recommendations ("the allies should …") from a sentence.
+
+A concern's label is what is feared, not the cue: the content of a fearing
+speech frame ("Observers fear that X could derail the talks" → "X could derail
+the talks"), the object of a cue inside the sentence ("… but warn that the
+Kremlin may respond …", "expressed concern over A and its B" → two), the
+clause of a risk stated in place ("A could derail the visit"), or the act
+someone was warned against ("warned Kyiv not to torpedo it"). A pronoun
+subject is left out ("they could raise tensions" → "could raise tensions").
+A recommendation's label is the action recommended ("should provide …",
+"urged allies to provide …"), ``addressed_to`` the actors urged. The cues are
+in :mod:`kg.text.cues`.
+
+Examples:
+    >>> from kg.text.gazetteer import Gazetteer
+    >>> from kg.text.parse import parse_article
+    >>> from kg.text.parse.sentences import split_sentences
+    >>> from kg.text.extract.sink import ClaimSink
+    >>> text = "Talks\\nAnalysts fear that the talks could collapse, and urged NATO to act now.\\n"
+    >>> doc = parse_article(text)
+    >>> sink = ClaimSink(doc, Gazetteer.bundled())
+    >>> sentence = split_sentences(doc.sections[0].blocks[0])[0]
+    >>> read_items(sink, Clause(sentence, content=sentence.plain))
+    >>> [c.label for c in sink.concerns], [r.label for r in sink.recommendations]
+    (['the talks could collapse'], ['act now'])
+"""
 
 from __future__ import annotations
 
+from kg.text.claims import Entity, ItemClaim
+from kg.text.cues import (
+    CONCERN_CUE,
+    CONCERN_FRAMES,
+    CONCERN_IN_PLACE,
+    CONCERN_SPLIT,
+    CONCERN_WARNING,
+    ITEM_END,
+    ITEM_LEAD,
+    ITEM_PRONOUN,
+    RECOMMEND_CUE,
+    RELATIVE_OPENING,
+)
 from kg.text.extract.prose.clause import Clause
+from kg.text.extract.prose.topics import known_topic
 from kg.text.extract.sink import ClaimSink
 
 __all__ = ["read_items"]
 
+Span = tuple[int, int]
+
+
+def _end_of(text: str, start: int) -> int:
+    """Where the item that starts at ``start`` ends (a clause break or the sentence's end)."""
+    end = ITEM_END.search(text, start)
+    return end.start() if end is not None else len(text)
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    """A span without its pronoun subject, outer quotes, spaces and stops."""
+    pronoun = ITEM_PRONOUN.match(text, start, end)
+    if pronoun is not None:
+        start = pronoun.end()
+    while start < end and text[start] in " \"'“‘":
+        start += 1
+    while end > start and text[end - 1] in " ,.;:\"'”’":
+        end -= 1
+    lead = ITEM_LEAD.match(text, start, end)
+    if lead is not None:
+        start = lead.end()  # "warn of the danger …": the danger
+    return start, end
+
+
+def _clause_start(text: str, cue: int) -> int:
+    """Where the clause holding a cue at ``cue`` starts (after the last break before it)."""
+    start = 0
+    for match in ITEM_END.finditer(text, 0, cue):
+        start = match.end()
+    return start
+
+
+def _concern_spans(clause: Clause) -> list[Span]:
+    """The spans of the content that state a concern, in order, without overlaps."""
+    text = clause.content
+    plain = clause.sentence.plain
+    frame = plain[: clause.offset] + " " + plain[clause.offset + len(text) :]
+    spans: list[Span] = []
+
+    def add(start: int, end: int) -> None:
+        start, end = _trim(text, start, end)
+        if end > start and not any(s < end and start < e for s, e in spans):
+            spans.append((start, end))
+
+    if any(word.lower() in CONCERN_FRAMES for word in frame.split()):
+        add(0, _end_of(text, 0))
+    warning = CONCERN_WARNING.search(text)
+    if warning is not None:
+        add(warning.start("whom"), _end_of(text, warning.end()))
+    for cue in CONCERN_CUE.finditer(text):
+        end = _end_of(text, cue.end())
+        parts = [cue.end()]
+        parts.extend(m.end() for m in CONCERN_SPLIT.finditer(text, cue.end(), end))
+        stops = [m.start() for m in CONCERN_SPLIT.finditer(text, cue.end(), end)] + [end]
+        for start, stop in zip(parts, stops, strict=True):
+            add(start, stop)
+    for cue in CONCERN_IN_PLACE.finditer(text):
+        add(_clause_start(text, cue.start()), _end_of(text, cue.end()))
+    return sorted(spans)
+
+
+def _entities(clause: Clause, sink: ClaimSink, text: str) -> tuple[Entity, ...]:
+    """The actors ``text`` names (not places)."""
+    return tuple(e for e in sink.gaz.entities_in(text) if not e.is_place)
+
 
 def read_items(sink: ClaimSink, clause: Clause) -> None:
-    """Record the concerns and recommendations a sentence states (to be written)."""
+    """Record the concerns and recommendations a sentence states."""
+    text = clause.content
+    for start, end in _concern_spans(clause):
+        label = text[start:end]
+        if RELATIVE_OPENING.match(label):
+            continue  # "worries, whose effects …": the worry is named before the cue
+        sink.concerns.append(
+            ItemClaim(
+                label=label,
+                source=clause.sentence,
+                mentions=sink.gaz.entities_in(label),
+                topic=known_topic(sink, label) or clause.topic,
+                speakers=clause.speakers,
+            )
+        )
+    for cue in RECOMMEND_CUE.finditer(text):
+        start, end = _trim(text, cue.end(), _end_of(text, cue.end()))
+        if end <= start:
+            continue
+        whom = cue.group("whom")
+        if whom is not None:
+            addressed = _entities(clause, sink, whom)
+        else:
+            addressed = _entities(
+                clause, sink, text[_clause_start(text, cue.start()) : cue.start()]
+            )
+        label = text[start:end]
+        sink.recommendations.append(
+            ItemClaim(
+                label=label,
+                source=clause.sentence,
+                mentions=sink.gaz.entities_in(label),
+                addressed_to=addressed,
+                topic=known_topic(sink, label) or clause.topic,
+                speakers=clause.speakers,
+            )
+        )

@@ -1,12 +1,434 @@
-"""Hedged and reported outcomes from a sentence ("a ceasefire may follow", "they agreed on …")."""
+"""Hedged and reported outcomes from a sentence ("a ceasefire may follow", "they agreed on …").
+
+Each cue of :data:`kg.text.cues.OUTCOME_CUES` found in the clause's content
+gives at most one outcome: its likelihood and hedge as written, its label (the
+minimal phrase the cue is about, cut at the clause boundary), its timeframe (a
+time cue near it: "next month", "by 2027") and the actors and entities it names.
+Cues are tried most specific first; a cue inside an earlier cue's hedge or
+label is not read, so "could not agree on X" is refused and never agreed.
+
+Examples:
+    >>> [(o.label, o.likelihood.term, o.hedge) for o in outcomes_in("They agreed on a truce.")]
+    [('a truce', 'Agreed', 'agreed on')]
+    >>> [(o.label, o.likelihood.term) for o in outcomes_in("Talks could not agree on aid.")]
+    [('aid', 'Refused')]
+    >>> [(o.label, o.timeframe) for o in outcomes_in("A statement is likely next month.")]
+    [('A statement', 'next month')]
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from kg.text.claims import ConceptClaim, Likelihood, OutcomeClaim
+from kg.text.cues import (
+    ACTOR_WORDS,
+    AGREED_BLOCKERS,
+    ANTECEDENT_STOPS,
+    BACKGROUND_CUE,
+    BELIEF_FRAME,
+    CONCERN_FRAME,
+    CONDITIONAL,
+    CONDITIONAL_HEDGES,
+    DATE_START,
+    DETERMINERS,
+    EMPTY_SUBJECTS,
+    EVENT_NOUNS,
+    EXPECT_FRAME,
+    FUTURE_HEDGES,
+    HAPPEN_VERBS,
+    ISSUE_CONTAINERS,
+    LEADING_CONJUNCTION,
+    MODAL_HEDGES,
+    NAME_LIST,
+    NEGATED_LABEL,
+    NEGATORS,
+    NOT_AN_OUTCOME,
+    NOT_OBJECT_STARTS,
+    OBJECT_VERBS,
+    OUTCOME_BOUNDARY,
+    OUTCOME_CUES,
+    OUTCOME_NOUNS,
+    OUTCOME_VERBS,
+    PARTICIPLES,
+    PASSIVE_AUXILIARY,
+    PRONOUN_SUBJECTS,
+    PURPOSE,
+    RELATIVE_SUBJECT,
+    SKIP_VERBS,
+    SUBJECT_AUXILIARY,
+    SUBJECT_START,
+    TIME_CUE,
+    TRAILING_ADVERBS,
+    VAGUE_OBJECTS,
+    VERB_ONLY_HEDGES,
+    VERB_PARTICLES,
+    OutcomeCue,
+)
 from kg.text.extract.prose.clause import Clause
+from kg.text.extract.prose.topics import issue_of, known_topic, topic_for
 from kg.text.extract.sink import ClaimSink
 
-__all__ = ["read_outcomes"]
+__all__ = ["Found", "outcomes_in", "read_outcomes"]
+
+_WORD = re.compile(r"[\w’'-]+")
+_NEXT = re.compile(r" {0,3}([\w’'-]+)")
+_TRIM = " ,;:.\"'“”‘’"
+_MAX_WORDS = 14
+_WINDOW = 300  # characters a label, subject or clause may span: keeps reading linear
+_MAX_OUTCOMES = 12  # per sentence
+_MAX_TEXT = 1000  # characters of a sentence read: a longer one is no prose
+_EVENTLESS = frozenset(
+    {Likelihood.AGREED, Likelihood.ANTICIPATED, Likelihood.PROJECTED, Likelihood.LIKELY}
+)
+
+ActorTest = Callable[[str], bool]
+
+
+@dataclass(frozen=True)
+class Found:
+    """One outcome in a text: its label's span, likelihood, hedge and timeframe."""
+
+    start: int
+    end: int
+    label: str
+    likelihood: Likelihood
+    hedge: str
+    timeframe: str | None = None
 
 
 def read_outcomes(sink: ClaimSink, clause: Clause) -> None:
-    """Record the outcomes a sentence states (to be written)."""
+    """Record the outcomes a sentence states, each with its hedge, timeframe and topic."""
+    text, frame = _text_of(clause)
+    if not text or CONCERN_FRAME.search(frame):
+        return
+
+    def acts(subject: str) -> bool:
+        if subject.strip().casefold() in EMPTY_SUBJECTS:
+            return bool(clause.subject) or _is_actor_phrase(sink, text)
+        return _is_actor_phrase(sink, subject)
+
+    believed = bool(BELIEF_FRAME.search(frame))
+    actors = tuple(e for e in clause.subject if not e.is_place)
+    for found in outcomes_in(text, acts):
+        if believed and found.likelihood is Likelihood.ANTICIPATED and found.hedge in FUTURE_HEDGES:
+            found = replace(found, likelihood=Likelihood.LIKELY)
+        sink.outcomes.append(
+            OutcomeClaim(
+                label=found.label,
+                topic=_topic(sink, clause, found.label),
+                source=clause.sentence,
+                likelihood=found.likelihood,
+                hedge=found.hedge,
+                mentions=sink.gaz.entities_in(found.label),
+                actors=actors,
+                timeframe=found.timeframe,
+                speakers=clause.speakers,
+            )
+        )
+
+
+def _topic(sink: ClaimSink, clause: Clause, label: str) -> ConceptClaim:
+    """An outcome's topic: the issue its phrase names, else (for a communiqué, a deal, a
+    meeting: an outcome that names no issue) a topic of its paragraph or of the document."""
+    issue = issue_of(label)
+    words = _WORD.findall(issue)
+    if words and (words[-1].casefold() in ISSUE_CONTAINERS or EVENT_NOUNS.search(issue)):
+        parent = clause.sentence.parent
+        known = (
+            known_topic(sink, clause.content)
+            or clause.topic
+            or (known_topic(sink, parent.plain) if parent is not None else None)
+            or next(iter((*sink.agenda, *sink.topics)), None)
+        )
+        if known is not None:
+            return known
+    return topic_for(sink, clause, issue)
+
+
+def _text_of(clause: Clause) -> tuple[str, str]:
+    """The text to read (the content, or from an expectation in its frame on) and the frame.
+
+    "Officials expect a package of deals" is read from "expect" on, so the
+    frame's hedge counts; any other frame ("Putin said") is left out.
+    """
+    plain = clause.sentence.plain
+    frame = plain[: clause.offset]
+    end = clause.offset + len(clause.content)
+    expect = _last(EXPECT_FRAME, frame, 0, len(frame))
+    if expect is not None:
+        return plain[expect.start() : end], frame
+    return clause.content, frame
+
+
+def outcomes_in(text: str, acts: ActorTest | None = None) -> list[Found]:
+    """The outcomes ``text`` states, in reading order (labels are substrings of ``text``).
+
+    ``acts`` tells whether a subject phrase names actors: only then does a
+    modal with a verb of no outcome ("they may ease visa rules") state one.
+    Only the first :data:`_MAX_TEXT` characters are read.
+    """
+    text = text[:_MAX_TEXT]
+    taken: list[tuple[int, int]] = []
+    found: list[Found] = []
+    lowered = text.casefold()
+    for cue in OUTCOME_CUES:
+        if not cue.may_match(lowered):
+            continue
+        for match in cue.pattern.finditer(text):
+            if _overlaps(taken, match.start(), match.end()):
+                continue
+            result = _read_cue(text, cue, match, acts or _generic_actor)
+            if result is None:
+                continue
+            outcome, cue_end = result
+            if _overlaps(taken, outcome.start, outcome.end):
+                continue
+            taken.append((match.start(), cue_end))
+            taken.append((outcome.start, outcome.end))
+            found.append(outcome)
+            if len(found) >= _MAX_OUTCOMES:
+                return sorted(found, key=lambda f: f.start)
+    return sorted(found, key=lambda f: f.start)
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start:end`` overlaps a span already read."""
+    return any(start < e and s < end for s, e in taken)
+
+
+def _read_cue(
+    text: str, cue: OutcomeCue, match: re.Match[str], acts: ActorTest
+) -> tuple[Found, int] | None:
+    """The outcome one cue match states, and where the cue ends; ``None`` if it states none."""
+    hedge = match.group("hedge")
+    if NOT_AN_OUTCOME.match(text, match.end()):
+        return None  # "likely to be hotly negotiated", "open to change": talk, not a result
+    likelihood = cue.likelihood
+    if hedge.casefold() in CONDITIONAL_HEDGES and CONDITIONAL.search(text):
+        likelihood = Likelihood.POSSIBLE
+    span: tuple[int, int] | None
+    cue_end = match.end()
+    if cue.shape == "object":
+        if likelihood is Likelihood.AGREED and not _realised(text, match):
+            return None
+        span = _object(text, match.end())
+    elif cue.shape == "subject":
+        span = _subject(text, match.start())
+    elif cue.shape == "antecedent":
+        span = _antecedent(text, match.start())
+    else:
+        read = _by_verb(text, match, acts)
+        if read is None:
+            return None
+        span, cue_end = read
+    if span is None:
+        return None
+    start, end = span
+    negated = NEGATED_LABEL.match(text, start, end)
+    if negated is not None:
+        start, likelihood = negated.end(), Likelihood.REFUSED
+    label = text[start:end]
+    if not _plausible(label, cue.needs_noun):
+        return None
+    if likelihood in _EVENTLESS and EVENT_NOUNS.search(issue_of(label)):
+        return None
+    window = _boundary(text, max(end, cue_end))
+    timeframe = TIME_CUE.search(text, min(start, match.start()), window)
+    outcome = Found(start, end, label, likelihood, hedge, timeframe.group(0) if timeframe else None)
+    return outcome, cue_end
+
+
+def _realised(text: str, match: re.Match[str]) -> bool:
+    """Whether a realised-result cue ("signed …") reports a result, not a plan or background."""
+    before = _WORD.findall(text[max(0, match.start() - 24) : match.start()])
+    if before and (before[-1].casefold() in AGREED_BLOCKERS or before[-1].endswith("n't")):
+        return False
+    if len(before) > 1 and before[-2].casefold() in NEGATORS:
+        return False
+    return not BACKGROUND_CUE.search(text, match.start(), _boundary(text, match.end()))
+
+
+def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text[start:end]``."""
+    found = list(pattern.finditer(text, start, end))
+    return found[-1] if found else None
+
+
+def _boundary(text: str, start: int) -> int:
+    """Where the clause that goes on at ``start`` ends (within :data:`_WINDOW` characters)."""
+    limit = min(len(text), start + _WINDOW)
+    found = OUTCOME_BOUNDARY.search(text, start, limit)
+    return found.start() if found else limit
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``text[start:end]`` without a trailing time cue or punctuation, ``None`` when empty."""
+    while start < end and text[start] in _TRIM + " ":
+        start += 1
+    for _ in range(3):
+        while end > start and text[end - 1] in _TRIM:
+            end -= 1
+        last = _last(TIME_CUE, text, start, end)
+        if last is None or last.end() != end or last.start() == start:
+            break
+        end = last.start()
+    label = text[start:end]
+    if end < len(text) and (
+        (label.count('"') % 2 and text[end] == '"') or ("“" in label and "”" not in label)
+    ):
+        end += text[end] in '"”'
+    return (start, end) if end > start else None
+
+
+def _object(text: str, start: int, *, purpose: bool = True) -> tuple[int, int] | None:
+    """The phrase after a cue, to the clause boundary (a long noun phrase's purpose clause cut)."""
+    end = _boundary(text, start)
+    for time in TIME_CUE.finditer(text, start, end):
+        if text[time.end() : time.end() + 1] == ",":
+            end = time.end()
+            break
+    found = PURPOSE.search(text, start, end) if purpose else None
+    if found is not None:
+        head = DETERMINERS.sub("", text[start : found.start()])
+        if len(_WORD.findall(head)) >= 3:
+            end = found.start()
+    return _trim(text, start, end)
+
+
+def _subject_start(text: str, end: int) -> int:
+    """Where the subject of a hedge at ``end`` begins (within :data:`_WINDOW` characters)."""
+    start = max(0, end - _WINDOW)
+    for found in SUBJECT_START.finditer(text, start, end):
+        listed = found.group(0).startswith(",") and NAME_LIST.match(text, found.end(), end)
+        if not listed:
+            start = found.end()
+    return start
+
+
+def _subject(text: str, end: int) -> tuple[int, int] | None:
+    """The subject phrase before a hedge ("A deal to extend the truce is likely")."""
+    start = _subject_start(text, end)
+    conjunction = LEADING_CONJUNCTION.match(text, start, end)
+    if conjunction is not None:
+        start = conjunction.end()
+    if start >= end:
+        return None
+    if RELATIVE_SUBJECT.match(text, start, end) and start >= 2:
+        return _antecedent(text, start - 2)
+    auxiliary = SUBJECT_AUXILIARY.search(text, start, end)
+    return _trim(text, start, auxiliary.start() if auxiliary else end)
+
+
+def _antecedent(text: str, end: int) -> tuple[int, int] | None:
+    """The noun phrase (up to three words) a ", which" clause at ``end`` follows."""
+    words = list(_WORD.finditer(text, max(0, end - 80), end))
+    while words and words[-1].group(0).casefold() in TRAILING_ADVERBS:
+        words.pop()
+    words = words[-3:]
+    while words and words[0].group(0).casefold() in ANTECEDENT_STOPS:
+        words.pop(0)
+    for index, word in enumerate(words):
+        if word.group(0).casefold() in ANTECEDENT_STOPS:
+            words = words[index + 1 :]
+            break
+    return (words[0].start(), words[-1].end()) if words else None
+
+
+def _by_verb(
+    text: str, match: re.Match[str], acts: ActorTest
+) -> tuple[tuple[int, int] | None, int] | None:
+    """The outcome a hedge before a verb states ("may sign X", "is likely to raise X")."""
+    verb = _WORD.match(text, match.end())
+    if verb is None:
+        return None
+    word = verb.group(0).casefold()
+    hedge = match.group("hedge").casefold().split()[0]
+    modal = hedge in MODAL_HEDGES
+    subject_start = _subject_start(text, match.start())
+    if (modal or hedge in FUTURE_HEDGES) and CONCERN_FRAME.search(
+        text, max(0, subject_start - _WINDOW), subject_start
+    ):
+        return None
+    after = _next_word(text, verb.end())
+    if word in PASSIVE_AUXILIARY:
+        done = _next_word(text, verb.end())
+        if done is not None and done[0].endswith("ly"):
+            done = _next_word(text, done[2])
+        if done is None or not (done[0].endswith("ed") or done[0] in PARTICIPLES):
+            return None
+        cue_end = done[2]
+        if modal and done[0] not in PARTICIPLES:
+            return _clause(text, match.start(), cue_end), cue_end
+        return _subject(text, match.start()), cue_end
+    if word in SKIP_VERBS or word in NEGATORS:
+        return None
+    base = word[:-1] if word.endswith("s") and word[:-1] in OUTCOME_VERBS else word
+    if base in OBJECT_VERBS and after is not None and after[0] in VERB_PARTICLES:
+        return _object(text, after[2]), verb.end()
+    has_object = (
+        after is not None
+        and after[0] not in NOT_OBJECT_STARTS
+        and TIME_CUE.match(text, after[1]) is None
+    )
+    if base in OBJECT_VERBS and has_object:
+        return _object(text, verb.end()), verb.end()
+    if base in HAPPEN_VERBS and not has_object:
+        if modal:
+            return _clause(text, match.start(), verb.end()), verb.end()
+        return _subject(text, match.start()), verb.end()
+    if hedge in FUTURE_HEDGES:
+        return None
+    if modal and not acts(text[subject_start : match.start()]):
+        return None
+    if not has_object or (base not in OUTCOME_VERBS and hedge in VERB_ONLY_HEDGES):
+        return None
+    return _object(text, verb.start(), purpose=False), verb.end()
+
+
+def _next_word(text: str, start: int) -> tuple[str, int, int] | None:
+    """The next word after ``start`` (lower case) with its span, if only spaces come before it."""
+    found = _NEXT.match(text, start)
+    return (found.group(1).casefold(), found.start(1), found.end(1)) if found else None
+
+
+def _clause(text: str, hedge_start: int, verb_end: int) -> tuple[int, int] | None:
+    """The whole clause of a modal hedge: its subject, the hedge and the rest to the boundary."""
+    subject = _subject(text, hedge_start)
+    if subject is None:
+        return None
+    return _trim(text, subject[0], _boundary(text, verb_end))
+
+
+def _plausible(label: str, needs_noun: bool) -> bool:
+    """Whether a label can be an outcome: short, not a pronoun or vague, a noun where needed."""
+    words = _WORD.findall(label)
+    if not words or len(words) > _MAX_WORDS:
+        return False
+    if (words[0].casefold() in PRONOUN_SUBJECTS and len(words) < 3) or DATE_START.match(label):
+        return False
+    core = _WORD.findall(DETERMINERS.sub("", label))
+    if len(core) <= 2 and (not core or core[-1].casefold() in VAGUE_OBJECTS):
+        return False
+    return not needs_noun or bool(OUTCOME_NOUNS.search(label))
+
+
+def _generic_actor(subject: str) -> bool:
+    """Whether a subject phrase is actors by its words alone ("the two sides", "they")."""
+    words = _WORD.findall(subject.casefold())
+    return bool(words) and (words[0] in ACTOR_WORDS or words[-1] in ACTOR_WORDS)
+
+
+def _is_actor_phrase(sink: ClaimSink, subject: str) -> bool:
+    """Whether a subject phrase is actors: actor words, or an actor's name at its start."""
+    if _generic_actor(subject):
+        return True
+    lowered = DETERMINERS.sub("", subject.strip()).casefold()
+    for entity in sink.gaz.entities_in(subject):
+        if entity.is_place:
+            continue
+        if any(lowered.startswith(form.casefold()) for form in (entity.label, *entity.aliases)):
+            return True
+    return False

@@ -1,12 +1,268 @@
-"""An actor's stance on a topic from a sentence ("Kyiv rejects any land swap")."""
+"""An actor's stance on a topic from a sentence ("Kyiv rejects any land swap").
+
+The clause's content is cut into clauses ("X wants A, while Y rejects B"; "…, a
+demand Kyiv rejects"); in each, a stance verb of :data:`kg.text.cues.STANCE_CUE`
+with an actor just before it (the actor named there, else the pronoun's or the
+section's actor) states a position on the object after it. A relative clause
+("which Kyiv has rejected", "an idea Russia has long supported") takes the
+object and topic of the clause it follows. No actor, no position.
+
+Examples:
+    >>> from kg.text.gazetteer import Gazetteer
+    >>> from kg.text.parse import parse_article
+    >>> from kg.text.parse.sentences import split_sentences
+    >>> from kg.text.extract.sink import ClaimSink
+    >>> text = "Talks\\nMoscow insists that Ukraine withdraw from the Donetsk region, "
+    >>> text += "a demand Kyiv rejects.\\n"
+    >>> doc = parse_article(text)
+    >>> sink = ClaimSink(doc, Gazetteer.bundled())
+    >>> sentence = split_sentences(doc.sections[0].blocks[0])[0]
+    >>> read_positions(sink, Clause(sentence, content=sentence.plain))
+    >>> [(p.actors[0].label, p.stance, p.label) for p in sink.positions]
+    [('Russia', 'demands', 'the Donetsk region'), ('Ukraine', 'rejects', 'the Donetsk region')]
+"""
 
 from __future__ import annotations
 
-from kg.text.extract.prose.clause import Clause
-from kg.text.extract.sink import ClaimSink
+import re
+from dataclasses import dataclass
 
-__all__ = ["read_positions"]
+from kg.text.claims import ConceptClaim, Entity, PositionClaim
+from kg.text.cues import (
+    CLAUSE_SUBJECT,
+    HEAD_OF,
+    INFINITIVE,
+    LAST_INFINITIVE,
+    OBJECT_END,
+    OBJECT_LEAD,
+    OBJECT_PREPOSITION,
+    OBJECT_PURPOSE,
+    PRONOUN_SUBJECT,
+    RELATIVE_LEAD,
+    RELATIVE_PERSON,
+    SEGMENT_BREAK,
+    STANCE_CUE,
+    STANCE_LEAD_WORDS,
+    STANCE_NEGATED,
+    VERB_WORD,
+)
+from kg.text.extract.prose.clause import Clause
+from kg.text.extract.prose.topics import topic_for
+from kg.text.extract.sink import ClaimSink
+from kg.text.gazetteer import Mention
+
+__all__ = ["object_phrase", "read_positions"]
+
+_WORD = re.compile(r"[\w’'-]+")
+_JOINERS = frozenset({"and", "or", "both", "as", "well"})
+_STANCE_GROUPS = ("seeks", "demands", "rejects", "offers", "proposes", "supports", "opposes")
+
+
+@dataclass(frozen=True)
+class _Said:
+    """A position read from one clause: its object phrase (span in the content) and topic."""
+
+    label: str
+    topic: ConceptClaim | None
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """The spans of a content's clauses."""
+    spans: list[tuple[int, int]] = []
+    begin = 0
+    for match in SEGMENT_BREAK.finditer(text):
+        if match.start() > begin:
+            spans.append((begin, match.start()))
+        begin = match.end()
+    if begin < len(text):
+        spans.append((begin, len(text)))
+    return spans
+
+
+def _only_lead_words(text: str) -> bool:
+    """Whether ``text`` holds only the words that may part an actor from its verb."""
+    return all(w.lower() in STANCE_LEAD_WORDS for w in _WORD.findall(text))
+
+
+def _actor_group(pre: str, mentions: list[Mention]) -> tuple[Entity, ...]:
+    """The actors named just before a stance verb ("Namibia and Mauritania hope to")."""
+    if not mentions or not _only_lead_words(pre[mentions[-1].end :]):
+        return ()
+    group = [mentions[-1]]
+    for mention in reversed(mentions[:-1]):
+        gap = pre[mention.end : group[-1].start]
+        if not all(w.lower() in _JOINERS for w in _WORD.findall(gap)) or ";" in gap:
+            break
+        group.append(mention)
+    seen: dict[str, Entity] = {}
+    for mention in reversed(group):
+        seen.setdefault(mention.entity.id, mention.entity)
+    return tuple(seen.values())
+
+
+def object_phrase(
+    text: str, *, verb_first: bool = False, that_clause: bool = False
+) -> tuple[int, int]:
+    """The span of the minimal phrase a stance is on, in the text after its verb.
+
+    Examples:
+        >>> text = "India to cut tariffs on farm goods, which it calls a red line."
+        >>> start, end = object_phrase(text)
+        >>> text[start:end]
+        'tariffs on farm goods'
+        >>> text = "that Ukraine withdraw from the Donetsk region."
+        >>> start, end = object_phrase(text)
+        >>> text[start:end]
+        'the Donetsk region'
+    """
+    end_match = OBJECT_END.search(text)
+    end = end_match.start() if end_match is not None else len(text)
+    start = len(text) - len(text.lstrip())
+    lead = OBJECT_LEAD.match(text, start)
+    clause = that_clause
+    if lead is not None:
+        clause = clause or lead.group(0).startswith("that")
+        start = lead.end()
+    infinitive = INFINITIVE.match(text, start, end)
+    if verb_first:
+        first = VERB_WORD.match(text, start, end)
+        if first is not None and first.end() < end:
+            start = first.end()
+    elif infinitive is not None and infinitive.end() < end:
+        start = infinitive.end()
+    elif clause:
+        subject = CLAUSE_SUBJECT.match(text, start, end)
+        if subject is not None and subject.end() < end:
+            start = subject.end()
+    preposition = OBJECT_PREPOSITION.match(text, start, end)
+    if preposition is not None and preposition.end() < end:
+        start = preposition.end()
+    while end > start and text[end - 1] in " ,.;:\"'”’":
+        end -= 1
+    while start < end and text[start] in " \"'“‘":
+        start += 1
+    return start, end
+
+
+def _topic_phrase(label: str) -> str:
+    """What a stance's object is about: "the rest of the Donetsk region" → "the Donetsk region".
+
+    Examples:
+        >>> _topic_phrase("the Agreement to cover data flows")
+        'the Agreement'
+    """
+    purpose = OBJECT_PURPOSE.search(label)
+    if purpose is not None and purpose.start() > 0:
+        label = label[: purpose.start()]
+    head = HEAD_OF.match(label)
+    return label[head.end() :] if head is not None and head.end() < len(label) else label
+
+
+def _stance(cue: re.Match[str]) -> str | None:
+    """The stance a cue states (a negated cue states the opposite, or none)."""
+    stance = next((g for g in _STANCE_GROUPS if cue.group(g)), None)
+    if stance is not None and cue.group("neg"):
+        return STANCE_NEGATED.get(stance)
+    return stance
+
+
+def _fallback(sink: ClaimSink, clause: Clause, segment: str) -> _Said | None:
+    """What a clause without a position is about, for a relative clause after it to take."""
+    cue = STANCE_CUE.search(segment)
+    rest = segment[cue.end() :] if cue is not None else segment
+    infinitives = list(LAST_INFINITIVE.finditer(rest))
+    if cue is None and infinitives:
+        rest = rest[infinitives[-1].end() :]
+    start, end = object_phrase(rest)
+    if end <= start:
+        return None
+    label = rest[start:end]
+    return _Said(label, _topic(sink, clause, label))
+
+
+_OWN_TOPIC_WORDS = 3
+
+
+def _topic(sink: ClaimSink, clause: Clause, label: str) -> ConceptClaim | None:
+    """A position's topic: a known one, else its object's issue when that is a short name
+    ("the Donetsk region"), not a phrase ("withdraw troops from the border")."""
+    phrase = _topic_phrase(label)
+    own = len(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I).split()) <= _OWN_TOPIC_WORDS
+    return topic_for(sink, clause, phrase, own=own)
 
 
 def read_positions(sink: ClaimSink, clause: Clause) -> None:
-    """Record the positions a sentence states (to be written)."""
+    """Record the positions a sentence states, one per actor and stance verb."""
+    text = clause.content
+    said: _Said | None = None
+    previous: list[Mention] = []
+    for seg_start, seg_end in _segments(text):
+        segment = text[seg_start:seg_end]
+        relative = RELATIVE_LEAD.match(segment)
+        scan = relative.end() if relative is not None else 0
+        actors: tuple[Entity, ...] = ()
+        mentions = [m for m in sink.gaz.find(segment) if not m.entity.is_place]
+        stated = False
+        cue = STANCE_CUE.search(segment, scan)
+        while cue is not None:
+            pre = segment[scan : cue.start()]
+            found = [m for m in mentions if scan <= m.start and m.end <= cue.start()]
+            named = _actor_group(segment[: cue.start()], found)
+            stance = _stance(cue)
+            rest = segment[cue.end() :]
+            object_end = OBJECT_END.search(rest)
+            next_scan = cue.end() + (object_end.start() if object_end is not None else len(rest))
+            if named:
+                actors = named
+            elif not _only_lead_words(pre):
+                actors, stance, next_scan = (), None, cue.end()
+            elif not actors:
+                actors = _implied(clause, segment[: cue.start()], previous, relative is not None)
+            if actors and stance is not None:
+                topic: ConceptClaim | None
+                if relative is not None and said is not None:
+                    label, topic = said.label, said.topic
+                else:
+                    word = cue.group(0)
+                    begin, end = object_phrase(
+                        rest, verb_first=word.endswith("to"), that_clause=word.endswith("that")
+                    )
+                    label = rest[begin:end]
+                    topic = _topic(sink, clause, label) if label else None
+                    said = _Said(label, topic) if label else said
+                if label:
+                    stated = True
+                    for actor in actors:
+                        sink.positions.append(
+                            PositionClaim(
+                                label=label,
+                                source=clause.sentence,
+                                actors=(actor,),
+                                topic=topic,
+                                stance=stance,
+                                cue=cue.group(0),
+                                speakers=clause.speakers,
+                            )
+                        )
+            scan = max(next_scan, cue.end())
+            cue = STANCE_CUE.search(segment, scan)
+        if not stated and relative is None:
+            said = _fallback(sink, clause, segment) or said
+        previous = mentions
+
+
+def _implied(
+    clause: Clause, pre: str, previous: list[Mention], relative: bool
+) -> tuple[Entity, ...]:
+    """The actor of a stance verb whose clause names none: "who …", "he …", the section's."""
+    words = [w.lower() for w in _WORD.findall(pre)]
+    if RELATIVE_PERSON.match(pre) and previous:
+        return (previous[-1].entity,)
+    if relative:
+        return ()
+    pronoun = next((w for w in words if PRONOUN_SUBJECT.fullmatch(w)), None)
+    if pronoun is not None and clause.subject:
+        return clause.subject
+    if (pronoun is not None or not words) and clause.section_actors:
+        return clause.section_actors
+    return ()

@@ -1,0 +1,91 @@
+"""Agenda enumerations in sentences (kg.text.extract.prose.agenda)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.text.claims import Claims
+from kg.text.document import Sentence
+from kg.text.extract import extract
+from kg.text.extract.prose.agenda import agenda_items
+from kg.text.extract.prose.topics import issue_of
+from kg.text.parse import parse_article
+
+
+def _claims(body: str) -> Claims:
+    return extract(parse_article("Ministers meet in Oslo\n" + body + "\n"))
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        (
+            "Talks will focus on fisheries, ports and rail links.",
+            ["fisheries", "ports", "rail links"],
+        ),
+        (
+            "The agenda ranges from grain exports to water rights.",
+            ["grain exports", "water rights"],
+        ),
+        (
+            "Key issues include border tolls, the issue of river data and visas.",
+            ["border tolls", "river data", "visas"],
+        ),
+        ("Grain exports and water rights are on the table.", ["Grain exports", "water rights"]),
+        (
+            "The envoys are expected to discuss fishing quotas, ferry routes and tariffs.",
+            ["fishing quotas", "ferry routes", "tariffs"],
+        ),
+        ("Topics include a new ferry line and energy prices.", ["new ferry line", "energy prices"]),
+        (
+            "The visit would focus on trade, technology and the Arctic.",
+            ["trade", "technology", "Arctic"],
+        ),
+    ],
+)
+def test_enumerations_give_their_items(text: str, items: list[str]) -> None:
+    assert agenda_items(text) == items
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers met in Oslo on Tuesday.",
+        "Talks will focus on what the two governments can agree before the elections next spring.",
+        "They discussed it at length.",
+    ],
+)
+def test_no_agenda_without_an_enumeration_of_issues(text: str) -> None:
+    assert agenda_items(text) == []
+
+
+def test_items_are_agenda_topics_of_the_sentence() -> None:
+    claims = _claims("Talks will focus on fisheries, ports and rail links.")
+    sentence_agenda = [c for c in claims.agenda if isinstance(c.source, Sentence)]
+    assert [c.surface for c in sentence_agenda] == ["fisheries", "ports", "rail links"]
+    for claim in sentence_agenda:
+        assert claim.surface in claim.source.plain
+
+
+def test_later_outcomes_attach_to_an_agenda_topic() -> None:
+    claims = _claims(
+        "Talks will focus on fisheries, ports and rail links. "
+        "A joint plan on rail links is likely next month."
+    )
+    (outcome,) = [o for o in claims.outcomes if isinstance(o.source, Sentence)]
+    assert outcome.topic.key == "rail-links"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "issue"),
+    [
+        ("a statement on countering migrant smuggling", "countering migrant smuggling"),
+        ("an understanding on water rights", "water rights"),
+        ("sanctions on two oil firms", "sanctions"),
+        ("a ceasefire along the current front line", "ceasefire"),
+        ("set up a new trade dialogue", "trade dialogue"),
+        ("a common currency", "common currency"),
+    ],
+)
+def test_issue_of_an_outcome_phrase(phrase: str, issue: str) -> None:
+    assert issue_of(phrase) == issue

@@ -1,0 +1,37 @@
+"""Concerns and recommendations from sentences (kg.text.extract.prose.items)."""
+
+from __future__ import annotations
+
+from kg.text.extract import extract
+from kg.text.parse import parse_article
+
+
+def _items(body: str) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    claims = extract(parse_article("Talks in Oslo\n" + body + "\n"))
+    recommendations = [(r.label, [a.label for a in r.addressed_to]) for r in claims.recommendations]
+    return [c.label for c in claims.concerns], recommendations
+
+
+def test_feared_content_is_the_label() -> None:
+    concerns, _ = _items(
+        "Analysts say sanctions may bite but warn that the Kremlin may respond by "
+        "escalating strikes."
+    )
+    assert concerns == ["the Kremlin may respond by escalating strikes"]
+
+
+def test_risk_in_place_and_pronoun_dropped() -> None:
+    concerns, _ = _items("Beijing has warned that they could raise tensions near the shoal.")
+    assert concerns == ["could raise tensions near the shoal"]
+
+
+def test_urged_to_is_a_recommendation_to_the_actor_urged() -> None:
+    _, recommendations = _items(
+        "Zelenskyy urged allies to provide long-range missiles, which Trump declined."
+    )
+    assert recommendations == [("provide long-range missiles", ["allies"])]
+
+
+def test_should_but_not_should_be() -> None:
+    _, recommendations = _items("Leaders should agree on targets. Sanctions should be lifted.")
+    assert recommendations == [("agree on targets", [])]

@@ -1,0 +1,244 @@
+"""Outcomes stated in sentences, with hedges and timeframes (kg.text.extract.prose.outcomes)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import kg
+from kg.text.claims import Likelihood, OutcomeClaim
+from kg.text.document import Sentence
+from kg.text.extract import extract
+from kg.text.extract.prose.outcomes import outcomes_in
+from kg.text.parse import parse_article
+
+
+def _outcomes(body: str) -> list[OutcomeClaim]:
+    """The outcomes read from the sentences of a one-paragraph article."""
+    claims = extract(parse_article("Ministers meet in Oslo\n" + body + "\n"))
+    return [o for o in claims.outcomes if isinstance(o.source, Sentence)]
+
+
+def _read(body: str) -> list[tuple[str, str, str | None]]:
+    return [(o.label, o.likelihood.term, o.hedge) for o in _outcomes(body)]
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "term", "hedge"),
+    [
+        # possible
+        ("A fisheries accord may follow.", "A fisheries accord may follow", "Possible", "may"),
+        ("The ministers could sign a water pact.", "a water pact", "Possible", "could"),
+        ("A possible deal on grain exports was raised.", "deal on grain exports", "Possible", None),
+        ("Rivera is open to a prisoner swap.", "a prisoner swap", "Possible", None),
+        ("There is a chance of a border truce.", "a border truce", "Possible", None),
+        ("They would sign a fishing pact if talks go well.", "a fishing pact", "Possible", "would"),
+        # likely
+        ("A joint statement on ports is likely.", "A joint statement on ports", "Likely", "likely"),
+        ("The talks are likely to ease pressure on grain prices.", None, "Likely", "likely"),
+        ("The two sides will probably sign a visa accord.", "a visa accord", "Likely", None),
+        # expected (anticipated)
+        ("The leaders are expected to sign a trade pact.", "a trade pact", "Anticipated", None),
+        (
+            "Both sides are set to adopt a climate charter.",
+            "a climate charter",
+            "Anticipated",
+            None,
+        ),
+        (
+            "A grain corridor deal is poised to be signed.",
+            "A grain corridor deal",
+            "Anticipated",
+            None,
+        ),
+        ("A customs accord will be signed in Oslo.", "A customs accord", "Anticipated", "will"),
+        # projected
+        ("The bloc aims to conclude a tariff deal.", "a tariff deal", "Projected", "aims"),
+        ("Exports are projected to reach record highs.", None, "Projected", "projected"),
+        # agreed
+        ("The two sides agreed on a prisoner exchange.", "a prisoner exchange", "Agreed", None),
+        ("The ministers signed a fisheries accord.", "a fisheries accord", "Agreed", "signed"),
+        ("They reached an understanding on water rights.", None, "Agreed", "reached"),
+        ("The leaders pledged to double rail funding.", "double rail funding", "Agreed", None),
+        # refused
+        ("The ministers could not agree on a grain deal.", "a grain deal", "Refused", None),
+        ("The leaders did not agree on border tolls.", "border tolls", "Refused", None),
+        ("The two sides failed to reach a water accord.", "a water accord", "Refused", None),
+        ("The talks ended without a joint communiqué.", "joint communiqué", "Refused", "without"),
+        ("Neither minister announced a truce.", "a truce", "Refused", None),
+        ("There was no agreement on a ceasefire.", "a ceasefire", "Refused", None),
+        ("She walked away from the rail accord.", "the rail accord", "Refused", None),
+        # unlikely
+        ("A broader accord on tariffs is unlikely.", None, "Unlikely", "unlikely"),
+        ("The leaders are unlikely to sign a grain pact.", "a grain pact", "Unlikely", None),
+    ],
+)
+def test_modality_of_each_cue_family(
+    text: str, label: str | None, term: str, hedge: str | None
+) -> None:
+    (found,) = _outcomes(text)
+    assert found.likelihood.term == term
+    if label is not None:
+        assert found.label == label
+    if hedge is not None:
+        assert found.hedge == hedge
+    assert not found.label.casefold().startswith(found.hedge.casefold() if found.hedge else "\0")
+
+
+def test_the_object_of_a_hedged_verb_is_the_outcome() -> None:
+    (found,) = _outcomes("Analysts say the tariffs are likely to raise pressure on grain prices.")
+    assert (found.label, found.hedge) == ("raise pressure on grain prices", "likely")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers did not agree on a grain deal.",
+        "The leaders could not agree on border tolls.",
+        "Neither leader signed the water accord.",
+        "There was no agreement on a ceasefire in the north.",
+        "The envoys failed to reach a fishing accord.",
+    ],
+)
+def test_negation_never_reads_as_agreed(text: str) -> None:
+    terms = {o.likelihood for o in _outcomes(text)}
+    assert terms == {Likelihood.REFUSED}
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("They signed a rail pact, which critics called costly.", "a rail pact"),
+        ("They signed a rail pact, but the details stay secret.", "a rail pact"),
+        ("They signed a rail pact because tolls rose.", "a rail pact"),
+        ("They could sign a rail pact if funds allow.", "a rail pact"),
+        ("They signed a rail pact; markets rose.", "a rail pact"),
+        ("They signed a rail pact after long talks.", "a rail pact"),
+        ("A rail pact is expected next month.", "A rail pact"),
+        ("They agreed on a grain plan on Tuesday.", "a grain plan"),
+        ("They signed a fishing accord, officials said.", "a fishing accord"),
+        (
+            "They adopted a regional water quality strategy to protect the rivers.",
+            "a regional water quality strategy",
+        ),
+    ],
+)
+def test_labels_stop_at_the_clause_boundary(text: str, label: str) -> None:
+    assert [o.label for o in _outcomes(text)] == [label]
+
+
+@pytest.mark.parametrize(
+    ("text", "timeframe"),
+    [
+        ("A joint statement on ports is likely next month.", "next month"),
+        ("The bloc aims to conclude a tariff deal by 2027.", "by 2027"),
+        ("A customs accord could be signed later this year.", "later this year"),
+        ("A grain accord is expected within weeks.", "within weeks"),
+        ("The ministers signed a fisheries accord.", None),
+    ],
+)
+def test_time_cues_give_the_timeframe(text: str, timeframe: str | None) -> None:
+    (found,) = _outcomes(text)
+    assert found.timeframe == timeframe
+    assert timeframe is None or timeframe not in found.label
+
+
+def test_reported_speech_reads_the_content_and_keeps_the_speaker() -> None:
+    (found,) = _outcomes("Vladimir Putin said the two sides agreed on a prisoner exchange.")
+    assert (found.label, found.likelihood) == ("a prisoner exchange", Likelihood.AGREED)
+    assert [s.label for s in found.speakers] == ["Vladimir Putin"]
+
+
+def test_an_expectation_in_the_frame_hedges_its_content() -> None:
+    (found,) = _outcomes("Officials expect a package of grain purchase deals.")
+    assert (found.label, found.likelihood) == (
+        "a package of grain purchase deals",
+        Likelihood.ANTICIPATED,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers met in Oslo on Tuesday.",
+        "The foreign office had announced the meeting a week earlier.",
+        "The summit is scheduled to close on Friday.",
+        "Critics fear the rail pact could raise fares.",
+        "The leaders discussed fisheries and ports.",
+        "They agreed on many points.",
+    ],
+)
+def test_no_outcome_without_a_cue_or_from_background(text: str) -> None:
+    assert _outcomes(text) == []
+
+
+SENTENCES = (
+    "Analysts say the tariffs are likely to raise pressure on grain prices but warn of risks. "
+    "The two sides agreed to set up a joint water commission and to share river data. "
+    "A customs accord, long sought by exporters, could be signed later this year. "
+    "The ministers could not agree on a fishing quota, which remains the main dispute. "
+    "Officials said a rail link would be built if funds allow; critics disagree. "
+    "Neither leader announced a truce, and the talks ended without a joint communiqué."
+)
+
+
+def test_every_label_is_a_substring_of_its_sentence() -> None:
+    found = _outcomes(SENTENCES)
+    assert len(found) >= 6
+    for outcome in found:
+        assert outcome.label in outcome.source.plain
+        assert outcome.label.strip() == outcome.label
+
+
+def test_outcomes_in_gives_spans_of_the_text() -> None:
+    text = "The envoys could not agree on a fishing quota."
+    (found,) = outcomes_in(text)
+    assert text[found.start : found.end] == found.label == "a fishing quota"
+
+
+def test_two_sentence_item_gives_one_likely_outcome() -> None:
+    text = (
+        "Leaders meet in Berlin\n"
+        "Macron and Scholz met in Berlin on Tuesday. "
+        "A joint statement on defence spending is likely next month.\n"
+    )
+    claims = extract(parse_article(text))
+    prose = [o for o in claims.outcomes if isinstance(o.source, Sentence)]
+    assert [(o.label, o.likelihood, o.hedge, o.timeframe) for o in prose] == [
+        ("A joint statement on defence spending", Likelihood.LIKELY, "likely", "next month")
+    ]
+    assert claims.summit is not None
+    assert claims.summit.place is not None and claims.summit.place.label == "Berlin"
+    assert claims.summit.status == "Held"
+    assert "Emmanuel Macron" in [p.label for p in claims.summit.participants]
+
+
+ARTICLE = """Nordic ministers wrap up fisheries talks in Tromsø
+TROMSØ, March 4, 2026 — Norway's fisheries minister and her Icelandic counterpart signed a \
+joint plan on cod quotas on Tuesday, but could not agree on a ban on bottom trawling.
+Officials said a second accord on coastal patrols is likely next year. A review of the quota \
+plan is expected to begin within weeks.
+"""
+
+
+def test_end_to_end_through_load(tmp_path: Path) -> None:
+    path = tmp_path / "tromso.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    graph = kg.load(str(path))
+    rows = graph.query(
+        """
+        PREFIX skg: <https://w3id.org/summit-kg/ontology#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?label ?likelihood WHERE {
+          ?o a skg:Outcome ; rdfs:label ?label ; skg:likelihood ?likelihood .
+        }
+        """
+    )
+    found = {(str(r["label"]), str(r["likelihood"]).rsplit("#", 1)[-1]) for r in rows}
+    assert found == {
+        ("a joint plan on cod quotas", "Agreed"),
+        ("a ban on bottom trawling", "Refused"),
+        ("a second accord on coastal patrols", "Likely"),
+        ("A review of the quota plan", "Anticipated"),
+    }
