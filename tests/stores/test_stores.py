@@ -383,7 +383,7 @@ def test_documents_lists_title_hash_and_triples() -> None:
     assert code == 0
     header, row = out.splitlines()
     assert header == "iri,title,hash,triples"
-    assert row.startswith("https://w3id.org/summit-kg/id/doc/") and row.endswith(",842")
+    assert row.startswith("https://w3id.org/summit-kg/id/doc/") and row.endswith(",902")
 
 
 def test_remove_by_file_by_hash_prefix_and_refusals(tmp_path: Path) -> None:
@@ -554,7 +554,7 @@ def test_a_script_without_a_main_guard_can_query_a_store(tmp_path: Path) -> None
         [sys.executable, str(script), spec], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["start", "12"]
+    assert done.stdout.split() == ["start", "13"]
 
 
 EDGE_SOURCES = {
