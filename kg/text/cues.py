@@ -312,6 +312,19 @@ OUTCOME_CUES: tuple[OutcomeCue, ...] = (
         "verb",
         keys=("declined", "refused"),
     ),
+    # the parties at the table turn a thing down: a result ("They refused a prisoner
+    # exchange"); one side rejecting a proposal is a position (positions.py)
+    OutcomeCue(
+        re.compile(
+            r"(?:^|[,;]\s*)(?:they|both\s+(?:sides|leaders|governments)|the\s+(?:two\s+)?"
+            r"(?:leaders|sides|delegations))\s+(?P<hedge>refused|rejected|declined|ruled\s+out)"
+            r"\s+(?!to\b)",
+            re.I,
+        ),
+        Likelihood.REFUSED,
+        "object",
+        keys=("refused", "rejected", "declined", "ruled out"),
+    ),
     OutcomeCue(
         re.compile(
             r"\b(?P<hedge>(?:no|without(?:\s+an?|\s+any)?)\s+(?:agreement|deal|accord|commitment"

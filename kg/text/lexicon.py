@@ -168,8 +168,12 @@ HEDGES: dict[str, Likelihood] = {
         ["agreed", "achieved", "reached", "signed", "announced", "confirmed", "concluded"],
         Likelihood.AGREED,
     ),
+    **dict.fromkeys(["refused", "rejected", "declined", "failed"], Likelihood.REFUSED),
 }
-"""Hedge word (lower case) → the likelihood it gives an outcome ("Possible relaxation…")."""
+"""Hedge word (lower case) → the likelihood it gives an outcome ("Possible relaxation…").
+"Not" or "no" before an agreed word ("Not agreed: …", "No deal reached") is refused."""
+
+_NEGATIONS = frozenset({"not", "no", "never"})
 
 LIKELIHOOD_TERMS: dict[str, Likelihood] = {item.term.lower(): item for item in Likelihood}
 """The likelihood terms themselves (``possible`` … ``unstated``), as a curated table writes them."""
@@ -205,11 +209,18 @@ def hedge_of(text: str, *, anywhere: bool = False) -> tuple[Likelihood, str] | N
         (<Likelihood.LIKELY: ('Likely', 2)>, 'Likely')
         >>> hedge_of("Improved security with potential mistrust") is None
         True
+        >>> hedge_of("Not agreed: a study of the subsea cable")
+        (<Likelihood.REFUSED: ('Refused', None)>, 'Not agreed')
+        >>> hedge_of("Outcomes not agreed", anywhere=True)[1]
+        'not agreed'
     """
     words = _WORD.findall(text)
-    for word in words if anywhere else words[:1]:
+    for index, word in enumerate(words if anywhere else words[:2]):
         found = HEDGES.get(word.lower())
-        if found is not None:
+        negated = index > 0 and words[index - 1].lower() in _NEGATIONS
+        if found is Likelihood.AGREED and negated:
+            return Likelihood.REFUSED, f"{words[index - 1]} {word}"
+        if found is not None and (anywhere or index == 0):
             return found, word
     return None
 

@@ -360,7 +360,6 @@ def test_the_prose_pair_describes_one_summit_before_and_after() -> None:
     assert {str(r["sources"]) for r in rows} == {"2"}
 
 
-@pytest.mark.xfail(strict=True, reason="needs the sentence readers (outcomes read from prose)")
 def test_the_prose_pair_ceasefire_came_true() -> None:
     report = calls(kg.load(*(CALLS / name for name in PROSE)))
     verdicts = {c.topic.casefold(): c.verdict for c in report.calls}
