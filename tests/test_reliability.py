@@ -207,7 +207,7 @@ def test_A2_a_service_tarpit_is_stopped_at_the_timeout(
             assert time.monotonic() - start < 2 + 1
     finally:
         tarpit.close()
-    assert len(alaska.query("topics")) == 12  # the parent lives on
+    assert len(alaska.query("topics")) == 13  # the parent lives on
 
 
 def test_A2_with_the_gate_off_rdflib_cannot_even_connect(
@@ -423,7 +423,7 @@ def test_A9_only_the_configured_endpoint_is_reached(
     remote: SparqlStore, server: Endpoint, canary: str
 ) -> None:
     with remote.reading() as endpoint:
-        assert len(run_query(endpoint, "topics")) == 12  # the allowed endpoint works
+        assert len(run_query(endpoint, "topics")) == 13  # the allowed endpoint works
         asked = server.queries
         for text in (
             f"SELECT * {{ SERVICE <{canary}> {{ ?s ?p ?o }} }}",
@@ -697,7 +697,7 @@ def test_B8_a_query_past_the_memory_cap_is_a_clear_error(
         with pytest.raises(QueryError, match=r"MemoryError|engine crashed") as caught:
             run_query(target, text, timeout=60, max_rows=5)
         assert not isinstance(caught.value, QueryTimeout)
-    assert len(alaska.query("topics")) == 12
+    assert len(alaska.query("topics")) == 13
 
 
 def test_B9_deep_nesting_is_refused_and_past_the_gate_cannot_kill_the_parent(
@@ -719,7 +719,7 @@ def test_B9_deep_nesting_is_refused_and_past_the_gate_cannot_kill_the_parent(
         with pytest.raises(QueryError):
             run_query(target, deeper)
     monkeypatch.undo()
-    assert len(alaska.query("topics")) == 12
+    assert len(alaska.query("topics")) == 13
 
 
 def test_B10_a_property_path_over_a_long_chain_is_a_clear_error_or_an_answer(

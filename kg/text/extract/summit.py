@@ -58,8 +58,8 @@ from kg.text.lexicon import (
     VENUE_AFTER,
     VENUE_OF,
     WEEKDAYS,
-    first_sentence,
 )
+from kg.text.parse.sentences import split_sentences
 
 __all__ = ["SummitDates", "find_dates", "read_summit", "sentences"]
 
@@ -179,8 +179,8 @@ class _Opening:
         if paragraphs:
             paragraph, text = paragraphs[0]
             first = sentences(text)
-            sentence = first_sentence(paragraph.text)
-            lead.append(replace(paragraph, end=paragraph.start + len(sentence), text=sentence))
+            cut = split_sentences(paragraph)  # a sentence is a segment mapping can cite
+            lead.append(cut[0] if len(cut) > 1 else paragraph)
             lead_texts.append(first[0] if first else text)
         later = [s for _, text in paragraphs[1:_OPENING_PARAGRAPHS] for s in sentences(text)]
         return cls(tuple(lead), tuple(lead_texts), tuple(first), tuple(later), published)
