@@ -234,9 +234,16 @@ class SparqlStore(Store):
         return list(self.endpoint.select(text))
 
     def _install_ontology(self) -> None:
-        graph = Graph().parse(
-            data=resource_file("ontology", "summit.ttl").read_text(encoding="utf-8"),
-            format="turtle",
+        """The ontology, its blank nodes (OWL restrictions) skolemised: Virtuoso fails on
+        ``INSERT … WHERE {}`` templates of them ("string_output_string needs a string
+        output"), so the ontology goes in as plain ``INSERT DATA`` like any document."""
+        graph = (
+            Graph()
+            .parse(
+                data=resource_file("ontology", "summit.ttl").read_text(encoding="utf-8"),
+                format="turtle",
+            )
+            .skolemize(authority="https://w3id.org", basepath="/summit-kg/.well-known/genid/")
         )
         name = sparql_term(ONTOLOGY_GRAPH)
         (row,) = self._rows(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}")
