@@ -99,3 +99,19 @@ def test_linear_time_on_hostile_lines(unit: str) -> None:
     small, large = _seconds(unit * 100_000), _seconds(unit * 200_000)
     assert large < 3.0
     assert large < 3 * small + 0.05
+
+
+def test_a_run_on_sentence_is_reported_not_read() -> None:
+    """A "sentence" longer than MAX_SENTENCE is an artefact: a warning names its line, no claim
+    comes from it, and reading it stays fast (readers are not linear in a sentence's length)."""
+    from kg.text.extract import extract
+    from kg.text.extract.prose import MAX_SENTENCE
+
+    text = "Talks\nA ceasefire may follow. " + "Analysts fear " * 2_000 + "peace.\n"
+    began = time.perf_counter()
+    claims = extract(parse_article(text))
+    assert time.perf_counter() - began < 2.0
+    assert len(claims.outcomes) == 1  # from the short sentence before it
+    assert claims.concerns == ()
+    (warning,) = [w for w in claims.document.warnings if "not read for claims" in w[1]]
+    assert warning[0] == 2 and f"longer than {MAX_SENTENCE:,}" in warning[1]

@@ -29,9 +29,13 @@ from kg.text.extract.prose.clause import Clause
 from kg.text.extract.sink import ClaimSink
 from kg.text.parse.sentences import split_sentences
 
-__all__ = ["SENTENCE_READERS", "Clause", "read_prose"]
+__all__ = ["MAX_SENTENCE", "SENTENCE_READERS", "Clause", "read_prose"]
 
 SentenceReader = Callable[[ClaimSink, Clause], None]
+
+MAX_SENTENCE = 1_500
+"""Characters beyond which a "sentence" is an artefact (a run-on line with no stop), not
+prose: it is reported, not read, so no reader's time grows with its square."""
 
 SENTENCE_READERS: tuple[SentenceReader, ...] = (
     agenda.read_agenda,
@@ -50,6 +54,13 @@ def read_prose(sink: ClaimSink, section: SectionClaim) -> None:
         for sentence in split_sentences(block):
             if sentence.plain.endswith(":"):
                 continue  # a list's intro: the list's own reader has read it
+            if len(sentence.plain) > MAX_SENTENCE:
+                sink.warn(
+                    sentence.line,
+                    f"a sentence of {len(sentence.plain):,} characters is not read for claims "
+                    f"(longer than {MAX_SENTENCE:,}: no sentence of prose is)",
+                )
+                continue
             clause = speech.clause_of(sink, sentence, section, state)
             for reader in SENTENCE_READERS:
                 reader(sink, clause)
