@@ -1002,13 +1002,6 @@ def _find_document(name: str, documents: list[DocumentInfo]) -> DocumentInfo:
 _VIEW_HELP = "; ".join(f"{view.name} = {view.description}" for view in VIEWS.values())
 
 
-def _view_network(
-    graph: SummitGraph, *, view: str | None, focus: str | None, depth: int, **options: Any
-) -> Any:
-    """The networkx graph ``viz`` and ``export`` draw (:meth:`SummitGraph.to_networkx`)."""
-    return graph.to_networkx(view=view, focus=focus, depth=depth, **options)
-
-
 @command(
     "viz",
     "Write a self-contained interactive HTML view of the graph.",
@@ -1086,8 +1079,8 @@ def _cmd_viz(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         query = resolve_query(args.query)
         params = dict(parse_param(p) for p in args.param)
     with _open_graph(args, err) as graph:
-        network = _view_network(
-            graph, view=args.view, focus=args.focus, depth=depth, query=query, params=params
+        network = graph.to_networkx(
+            view=args.view, focus=args.focus, depth=depth, query=query, params=params
         )
     what = f"query {query.name}" if query is not None else f"{args.view or 'overview'} view"
     if args.focus is not None:
@@ -1426,8 +1419,7 @@ def _cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         query = resolve_query(args.query)
         params = dict(parse_param(p) for p in args.param)
     with _open_graph(args, err) as graph:
-        network = _view_network(
-            graph,
+        network = graph.to_networkx(
             view=None if query is not None else (args.view or "overview"),
             focus=args.focus,
             depth=1 if args.depth is None else args.depth,

@@ -45,7 +45,6 @@ ABBREVIATIONS = frozenset(
 # Runs are matched from their start only and whole (possessive): linear on "......".
 _BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s++[\"'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])")
 _WORD_BEFORE = re.compile(r"(?<![A-Za-z.])([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)\.$")
-_MARKER = re.compile(r"\s*(?:[-*•▪◦‣–—·+►✓✔→]\ufe0f?|\d{1,3}[.):]|[a-z][.)])\s*")
 
 
 def _is_abbreviation(before: str) -> bool:
@@ -69,8 +68,8 @@ def split_sentences(block: Block) -> tuple[Sentence, ...]:
     text = block.text
     begin = 0
     if isinstance(block, ListItem) and block.marker:
-        marker = _MARKER.match(text)
-        begin = marker.end() if marker else 0
+        at = text.find(block.marker)  # the parser kept the marker as written
+        begin = at + len(block.marker) if at >= 0 else 0
     cuts: list[tuple[int, int]] = []
     for match in _BOUNDARY.finditer(text, begin):
         stop = match.start()
