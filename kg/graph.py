@@ -23,7 +23,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
@@ -41,6 +41,7 @@ from kg.stores import DocumentInfo, GraphData, Store, find_document, open_store
 if TYPE_CHECKING:
     import networkx as nx
 
+    from kg.display import InlineView
     from kg.rdf.validation import ValidationReport
 
 __all__ = ["COUNTED_CLASSES", "DocumentInfo", "FileReport", "SummitGraph", "load"]
@@ -54,6 +55,12 @@ COUNTED_CLASSES: dict[str, str] = {
 
 The claim classes of :data:`kg.ingest.COUNTED` (what ``build --report`` counts
 per file), without the parts of documents.
+"""
+_SUMMITS = """
+SELECT DISTINCT ?label WHERE {
+  ?summit a <https://w3id.org/summit-kg/ontology#Summit> ;
+          <http://www.w3.org/2000/01/rdf-schema#label> ?label .
+} ORDER BY ?label LIMIT 6
 """
 _COUNTS = f"""
 SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE {{
@@ -97,6 +104,37 @@ class SummitGraph:
         if not isinstance(self.store, MemoryStore):
             raise StoreError(f"{self.store.spec} is not an in-memory rdflib Dataset")
         return self.store.dataset
+
+    def _repr_html_(self) -> str:
+        """What a notebook shows for the graph: its store, summits, documents and claim counts.
+
+        Examples:
+            >>> page = load()._repr_html_()
+            >>> "Summit of Donald Trump and Vladimir Putin in Alaska" in page, "<td>14</td>" in page
+            (True, True)
+        """
+        from html import escape
+
+        from kg.display import html_table
+
+        with self.store.reading() as target:
+            rows = run_query(target, _SUMMITS, timeout=None, trusted=True)
+        summits = [str(row["label"]) for row in rows]
+        documents = self.documents()
+        head = (
+            f"<p><strong>SummitGraph</strong> ({escape(self.store.spec)}): {len(self):,} "
+            f"triples from {len(documents):,} document{'' if len(documents) == 1 else 's'}</p>"
+        )
+        summit_list = "".join(f"<li>{escape(label)}</li>" for label in summits[:5])
+        if len(summits) > 5:
+            summit_list += "<li>…</li>"
+        counts = html_table(["claims", "count"], list(self.counts().items()))
+        titles = html_table(
+            ["document", "triples"],
+            ((doc.title or doc.iri, doc.triples) for doc in documents),
+            limit=10,
+        )
+        return f"{head}<ul>{summit_list}</ul>{counts}{titles}"
 
     # --- loading -----------------------------------------------------------------
 
@@ -358,6 +396,24 @@ class SummitGraph:
             network = ego_graph(network, focus, depth)
         return network
 
+    @overload
+    def to_html(
+        self,
+        path: None = None,
+        *,
+        title: str | None = None,
+        view: str | None = None,
+        focus: str | None = None,
+        depth: int = 1,
+        query: str | Path | QueryFile | None = None,
+        params: Mapping[str, Any] | None = None,
+        physics: bool = False,
+        size_by: str = "degree",
+        max_nodes: int | None = None,
+        **options: Any,
+    ) -> str: ...
+
+    @overload
     def to_html(
         self,
         path: str | Path,
@@ -372,29 +428,69 @@ class SummitGraph:
         size_by: str = "degree",
         max_nodes: int | None = None,
         **options: Any,
-    ) -> Path:
-        """Write a self-contained interactive HTML view, as ``summit-kg viz`` does.
+    ) -> Path: ...
+
+    def to_html(
+        self,
+        path: str | Path | None = None,
+        *,
+        title: str | None = None,
+        view: str | None = None,
+        focus: str | None = None,
+        depth: int = 1,
+        query: str | Path | QueryFile | None = None,
+        params: Mapping[str, Any] | None = None,
+        physics: bool = False,
+        size_by: str = "degree",
+        max_nodes: int | None = None,
+        **options: Any,
+    ) -> Path | str:
+        """A self-contained interactive HTML view, as ``summit-kg viz`` draws it.
 
         ``view``, ``focus``, ``depth``, ``query`` and ``params`` choose what to
         draw (see :meth:`to_networkx`; no view and no query is the overview);
         ``physics``, ``size_by`` and ``max_nodes`` how (see
-        :func:`kg.network.page.render_html`). The file is written atomically as UTF-8;
-        nothing else is written.
+        :func:`kg.network.page.render_html`). With ``path`` the page is written
+        atomically as UTF-8 (nothing else is written) and the path returned;
+        without, the page is returned as text.
+
+        Examples:
+            >>> page = load().to_html(view="topics")
+            >>> page.startswith("<!DOCTYPE html>"), 'src="http' in page
+            (True, False)
         """
-        from kg.network.page import view_title, write_html
+        from kg._io import atomic_write_text
+        from kg.network.page import render_html, view_title
         from kg.network.views import MAX_NODES
 
         network = self.to_networkx(
             view=view, focus=focus, depth=depth, query=query, params=params, **options
         )
-        return write_html(
+        page = render_html(
             network,
-            path,
             title=title or view_title(view=view, query=query, focus=focus, depth=depth),
             physics=physics,
             size_by=size_by,
             max_nodes=MAX_NODES if max_nodes is None else max_nodes,
         )
+        return page if path is None else atomic_write_text(path, page)
+
+    def show(self, *, height: int = 600, **view: Any) -> InlineView:
+        """The interactive view for a notebook cell: ``g.show(view="topics")``.
+
+        Takes the same keywords as :meth:`to_html` (``view``, ``focus``,
+        ``depth``, ``query``, ``params``, ``size_by`` …). The result displays
+        itself as a sandboxed frame holding the self-contained page (no CDN, no
+        request to any host), ``height`` pixels tall; its ``page`` is the HTML.
+
+        Examples:
+            >>> inline = load().show(view="topics", focus="Cybersecurity")
+            >>> inline._repr_html_().startswith('<iframe sandbox="allow-scripts" srcdoc=')
+            True
+        """
+        from kg.display import InlineView
+
+        return InlineView(self.to_html(**view), height=height)
 
 
 def _graphs_of_file(name: str) -> set[str]:

@@ -44,6 +44,23 @@ class ValidationReport:
     graph: Graph | None = field(default=None, compare=False, repr=False)
     """The ``sh:ValidationReport`` pySHACL wrote (W3C SHACL vocabulary)."""
 
+    def _repr_html_(self) -> str:
+        """The report as a notebook shows it: conforms or not, then each violation.
+
+        >>> "conforms" in ValidationReport(conforms=True)._repr_html_()
+        True
+        """
+        from kg.display import html_table
+
+        if self.conforms:
+            return "<p>SHACL: the data <strong>conforms</strong>.</p>"
+        count = len(self.violations)
+        return html_table(
+            ["severity", "focus node", "path", "message"],
+            ((v.severity, v.focus, v.path, v.message) for v in self.violations),
+            caption=f"SHACL: {count:,} violation{'' if count == 1 else 's'}",
+        )
+
 
 def _shapes() -> Graph:
     shapes = Graph()

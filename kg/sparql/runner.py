@@ -80,6 +80,28 @@ class QueryResult:
             result.graph = self.graph
         return result
 
+    def _repr_html_(self) -> str:
+        """The answer as a notebook shows it: a table (cut short, with a note), yes/no, triples."""
+        from kg.display import html_table
+        from kg.sparql.results import short_term
+
+        if self.type == "ASK":
+            return f"<p>ASK: <strong>{'yes' if self.boolean else 'no'}</strong></p>"
+        if self.type == "SELECT":
+            count = f"{len(self.rows):,} row{'' if len(self.rows) == 1 else 's'}"
+            return html_table(
+                self.vars,
+                ([short_term(row.get(name)) for name in self.vars] for row in self.rows),
+                caption=f"SELECT: {count}",
+                note="the row cap stopped the query early" if self.truncated else "",
+            )
+        triples = sorted(self.graph or (), key=lambda t: tuple(map(str, t)))
+        return html_table(
+            ["subject", "predicate", "object"],
+            ([short_term(term) for term in triple] for triple in triples),
+            caption=f"{self.type}: {len(triples):,} triple{'' if len(triples) == 1 else 's'}",
+        )
+
     def to_dataframe(self) -> Any:
         """SELECT rows as a pandas DataFrame of Python values (needs ``pandas``).
 
