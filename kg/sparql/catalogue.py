@@ -45,6 +45,7 @@ __all__ = [
     "check_params",
     "declare_prefixes",
     "did_you_mean",
+    "is_bundled",
     "param_value",
     "parse_header",
     "parse_param",
@@ -184,6 +185,19 @@ def catalogue(folder: Path | None = None) -> dict[str, QueryFile]:
 @functools.cache
 def _bundled_catalogue() -> dict[str, QueryFile]:
     return catalogue(resource_dir("queries"))
+
+
+def is_bundled(query: QueryFile) -> bool:
+    """Whether ``query`` is one of the project's own catalogue files, as shipped.
+
+    Their text is the project's, not a user's: the runner checks it once per
+    process instead of once per run.
+
+    Examples:
+        >>> is_bundled(resolve_query("topics")), is_bundled(resolve_query("ASK { ?s ?p ?o }"))
+        (True, False)
+    """
+    return _bundled_catalogue().get(query.name) == query
 
 
 def _query_path(text: str) -> Path | None:

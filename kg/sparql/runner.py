@@ -24,8 +24,8 @@ from rdflib.query import Result
 from rdflib.term import Identifier, Node, Variable
 
 from kg.errors import QueryError, QueryTimeout, UsageError
-from kg.sparql.catalogue import QueryFile, resolve_query
-from kg.sparql.engines import Answer, InProcess, RemoteEngine, Snapshot, execute
+from kg.sparql.catalogue import QueryFile, is_bundled, resolve_query
+from kg.sparql.engines import Answer, InProcess, RemoteEngine, Snapshot, execute, prepared
 from kg.sparql.gate import CheckedQuery, compile_readonly
 from kg.sparql.sandbox import run_isolated
 
@@ -307,6 +307,15 @@ def _answer(
 ) -> Answer:
     """Gate, bind and evaluate ``query_file`` within ``deadline``."""
     source = str(query_file.path or query_file.name)
+    if is_bundled(query_file) and not isinstance(target, RemoteEngine):
+        # the project's own text: checked (and parsed for rdflib) once per process; the
+        # worker inherits both and only evaluates
+        checked = compile_readonly(query_file.text, source=source, allow_remote=allow_remote)
+        if isinstance(target, Graph):
+            prepared(checked.text)
+        bindings = _resolve_nodes(target, query_file, bind_params(query_file, params), deadline)
+        args: tuple[Any, ...] = (checked.text, checked.kind, bindings, max_rows)
+        return _evaluate(target, execute, args, deadline.left(), allow_remote, trusted)
     if trusted or deadline.timeout is None or isinstance(target, RemoteEngine):
         # the gate first: in this process, or under the deadline for a remote engine
         checked = (
@@ -317,7 +326,7 @@ def _answer(
             )
         )
         bindings = _resolve_nodes(target, query_file, bind_params(query_file, params), deadline)
-        args: tuple[Any, ...] = (checked.text, checked.kind, bindings, max_rows)
+        args = (checked.text, checked.kind, bindings, max_rows)
         return _evaluate(target, execute, args, deadline.left(), allow_remote, trusted)
     # the gate and the query in one worker, both within the timeout
     bindings = _resolve_nodes(target, query_file, bind_params(query_file, params), deadline)
