@@ -39,7 +39,8 @@ from rdflib.namespace import RDF
 from kg.errors import LoaderError, StoreError
 from kg.loaders import Loaded, loader_for
 from kg.loaders.sources import expand_sources
-from kg.rdf.namespaces import SKG
+from kg.rdf.iris import document_iri
+from kg.rdf.namespaces import ID, SKG
 from kg.resources import default_sources
 from kg.stores.base import GraphData, Store
 
@@ -120,6 +121,25 @@ def default_jobs() -> int:
 
 
 _KNOWN: frozenset[str] = frozenset()
+
+
+_DOCUMENT_SPACE = str(ID["doc/"])
+
+
+def _unchanged_candidates(store: Store) -> frozenset[str]:
+    """The graphs a file may be skipped for: an article's only while it carries its own hash.
+
+    An article's graph name is made of its text's hash; a graph of that name
+    that does not hold the document node with that hash (data written some
+    other way) is no reason to skip the article: reading it replaces the graph.
+    """
+    hashes = {info.iri: info.hash for info in store.documents()}
+    return frozenset(
+        name
+        for name in store.graph_names()
+        if not name.startswith(_DOCUMENT_SPACE)
+        or ((digest := hashes.get(name)) is not None and str(document_iri(digest)) == name)
+    )
 
 
 def _remember(known: frozenset[str]) -> None:
@@ -213,7 +233,7 @@ def ingest(
     """
     given = list(sources)
     files = expand_sources(given) if given else default_sources()
-    known = frozenset(store.graph_names()) if skip_unchanged and store.persistent else frozenset()
+    known = _unchanged_candidates(store) if skip_unchanged and store.persistent else frozenset()
     summary = IngestSummary()
     results = _read_all(files, min(jobs, len(files)), store.wants_text, known)
     if strict:

@@ -37,7 +37,8 @@ from rdflib.term import Node
 from kg.errors import LoaderError
 from kg.loaders.sources import read_text
 from kg.rdf.formats import suffix_format
-from kg.rdf.namespaces import ID, ONTOLOGY_GRAPH, bind_prefixes
+from kg.rdf.iris import document_iri
+from kg.rdf.namespaces import ID, ONTOLOGY_GRAPH, SKG, bind_prefixes
 from kg.sparql.engines import sparql_term
 from kg.text.normalize import content_hash
 
@@ -90,6 +91,31 @@ def _check_term(term: Node, position: str, path: Path) -> None:
             sparql_term(term)
         except ValueError as exc:
             raise LoaderError(f"invalid {position}: {exc}", path=path) from None
+
+
+_DOCUMENT_SPACE = str(ID["doc/"])
+
+
+def _check_document_graph(iri: URIRef, graph: Graph, path: Path) -> None:
+    """A graph named in the articles' space must carry that article, or it could pose as it.
+
+    An article's graph is ``id/doc/`` plus 16 hex digits of its text's hash
+    (:func:`kg.rdf.iris.document_iri`) and holds the document's own node
+    (``skg:SourceDocument`` with its ``skg:contentHash``): summit-kg's exports
+    carry both. Other data under that name would replace the article's claims.
+    """
+    if not str(iri).startswith(_DOCUMENT_SPACE):
+        return
+    if (iri, RDF.type, SKG.SourceDocument) in graph and any(
+        document_iri(str(digest)) == iri for digest in graph.objects(iri, SKG.contentHash)
+    ):
+        return
+    raise LoaderError(
+        f"names the graph <{iri}>, where an article's claims live, but does not carry that "
+        "article (its skg:SourceDocument and the content hash the name is made of); "
+        "load the data into another graph",
+        path=path,
+    )
 
 
 def _file_graph(text: str) -> URIRef:
@@ -160,6 +186,7 @@ def load(path: Path) -> Iterator[tuple[URIRef, Graph]]:
         graphs.append((graph.identifier, graph))
     for identifier, graph in graphs:
         _check_term(identifier, "graph name", path)
+        _check_document_graph(identifier, graph, path)
         for s, p, o in graph:
             _check_term(s, "subject", path)
             _check_term(p, "predicate", path)

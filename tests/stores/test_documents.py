@@ -127,3 +127,56 @@ def test_unchanged_curated_tables_are_skipped_on_a_rerun(tmp_path: Path) -> None
         again = graph.ingest([folder])
     assert (first.written, first.skipped) == (2, 0)
     assert (again.written, again.skipped) == (0, 2)
+
+
+def _article(folder: Path) -> Path:
+    path = folder / "oslo.md"
+    path.write_text(
+        "# Leaders meet in Oslo\n\nThe leaders of Norway and Sweden meet in Oslo on Friday. "
+        "A trade deal is likely.\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_rdf_cannot_pose_as_an_article(tmp_path: Path) -> None:
+    article = _article(tmp_path)
+    with kg.SummitGraph(f"oxigraph:{tmp_path / 'db'}") as graph:
+        graph.ingest([article])
+        (document,) = graph.documents()
+        spoof = tmp_path / "spoof.nq"
+        spoof.write_text(
+            f'<urn:x> <http://www.w3.org/2000/01/rdf-schema#label> "spoofed" <{document.iri}> .\n',
+            encoding="utf-8",
+        )
+        with pytest.raises(kg.LoaderError, match=r"spoof\.nq: names the graph .* article"):
+            graph.load(spoof)
+        assert graph.documents() == [document]
+    code, _, err = run("build", str(spoof), "--store", f"oxigraph:{tmp_path / 'db'}")
+    assert code == 2 and err.count("\n") == 1 and "spoof.nq" in err
+
+
+def test_an_export_still_loads_with_its_articles(tmp_path: Path) -> None:
+    article = _article(tmp_path)
+    source = kg.load(article)
+    export = tmp_path / "export.nq"
+    source.serialize(export)
+    again = kg.load(export)
+    assert [d.hash for d in again.documents()] == [d.hash for d in source.documents()]
+
+
+def test_an_article_graph_without_its_hash_is_read_again_not_skipped(tmp_path: Path) -> None:
+    """Data under an article's graph name (written past the loader) never makes it 'unchanged'."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDFS
+
+    from kg.stores import GraphData
+
+    article = _article(tmp_path)
+    iri = URIRef(kg.load(article).documents()[0].iri)
+    with kg.SummitGraph(f"oxigraph:{tmp_path / 'db'}") as graph:
+        graph.store.put(GraphData.of(iri, [(URIRef("urn:x"), RDFS.label, Literal("spoofed"))]))
+        summary = graph.ingest([article])
+        (document,) = graph.documents()
+    assert (summary.written, summary.skipped) == (1, 0)
+    assert document.iri == str(iri) and document.title == "Leaders meet in Oslo"
