@@ -348,6 +348,7 @@ class SummitGraph:
         view: str | None = None,
         focus: str | None = None,
         depth: int = 1,
+        through_hubs: bool = False,
         query: str | Path | QueryFile | None = None,
         params: Mapping[str, Any] | None = None,
         **options: Any,
@@ -359,7 +360,10 @@ class SummitGraph:
         through). ``view`` picks one of :data:`kg.network.views.VIEWS`; ``query``
         converts the graph a CONSTRUCT or DESCRIBE query builds (a catalogue
         name, a ``.rq`` path or text; ``params`` are bound); ``focus`` then
-        keeps what lies within ``depth`` links of the node with that label.
+        keeps what lies within ``depth`` links of the node with that label,
+        not walking on from hubs (the summit, documents, nodes far better
+        connected than the rest) unless ``through_hubs``
+        (:func:`kg.network.analytics.ego_graph`).
 
         Raises:
             UsageError: an unknown view; a view with a query or with options;
@@ -393,7 +397,7 @@ class SummitGraph:
         if focus is not None:
             from kg.network.analytics import ego_graph
 
-            network = ego_graph(network, focus, depth)
+            network = ego_graph(network, focus, depth, through_hubs=through_hubs)
         return network
 
     @overload
@@ -405,6 +409,7 @@ class SummitGraph:
         view: str | None = None,
         focus: str | None = None,
         depth: int = 1,
+        through_hubs: bool = False,
         query: str | Path | QueryFile | None = None,
         params: Mapping[str, Any] | None = None,
         physics: bool = False,
@@ -422,6 +427,7 @@ class SummitGraph:
         view: str | None = None,
         focus: str | None = None,
         depth: int = 1,
+        through_hubs: bool = False,
         query: str | Path | QueryFile | None = None,
         params: Mapping[str, Any] | None = None,
         physics: bool = False,
@@ -438,6 +444,7 @@ class SummitGraph:
         view: str | None = None,
         focus: str | None = None,
         depth: int = 1,
+        through_hubs: bool = False,
         query: str | Path | QueryFile | None = None,
         params: Mapping[str, Any] | None = None,
         physics: bool = False,
@@ -447,8 +454,8 @@ class SummitGraph:
     ) -> Path | str:
         """A self-contained interactive HTML view, as ``summit-kg viz`` draws it.
 
-        ``view``, ``focus``, ``depth``, ``query`` and ``params`` choose what to
-        draw (see :meth:`to_networkx`; no view and no query is the overview);
+        ``view``, ``focus``, ``depth``, ``through_hubs``, ``query`` and ``params``
+        choose what to draw (see :meth:`to_networkx`; no view and no query is the overview);
         ``physics``, ``size_by`` and ``max_nodes`` how (see
         :func:`kg.network.page.render_html`). With ``path`` the page is written
         atomically as UTF-8 (nothing else is written) and the path returned;
@@ -464,7 +471,13 @@ class SummitGraph:
         from kg.network.views import MAX_NODES
 
         network = self.to_networkx(
-            view=view, focus=focus, depth=depth, query=query, params=params, **options
+            view=view,
+            focus=focus,
+            depth=depth,
+            through_hubs=through_hubs,
+            query=query,
+            params=params,
+            **options,
         )
         page = render_html(
             network,

@@ -33,9 +33,11 @@ from typing import Any
 import networkx as nx
 
 from kg.errors import UsageError
-from kg.network.views import ACTOR_TYPES, SIZE_MEASURES
+from kg.network.views import ACTOR_TYPES, PROVENANCE_TYPES, SIZE_MEASURES
 
 __all__ = [
+    "HUB_FACTOR",
+    "HUB_MIN_DEGREE",
     "Agreement",
     "Centrality",
     "Community",
@@ -46,6 +48,7 @@ __all__ = [
     "ego_graph",
     "explain_path",
     "find_node",
+    "hubs",
     "scores",
     "source_agreement",
     "summary",
@@ -142,10 +145,49 @@ def find_node(graph: nx.Graph, label: str) -> Hashable:
     raise UsageError(f"no node is labelled '{label}'{hint}")
 
 
-def ego_graph(graph: nx.MultiDiGraph, label: str, depth: int = 1) -> nx.MultiDiGraph:
+HUB_FACTOR = 4.0
+"""A node is a hub when its degree is at least this many times the mean degree…"""
+HUB_MIN_DEGREE = 10
+"""…and at least this many distinct neighbours (see :func:`hubs`)."""
+_HUB_TYPES = frozenset({"Summit", *PROVENANCE_TYPES})
+
+
+def hubs(graph: nx.Graph) -> set[Hashable]:
+    """The nodes an ego walk does not pass through: what ties everything to everything.
+
+    A hub is the summit, a document or another part of the provenance
+    structure (:data:`~kg.network.views.PROVENANCE_TYPES`), or any node with
+    at least :data:`HUB_MIN_DEGREE` distinct neighbours and at least
+    :data:`HUB_FACTOR` times the mean number of distinct neighbours.
+
+    >>> g = nx.star_graph(12)
+    >>> g.add_node("s", type="Summit")
+    >>> sorted(hubs(g), key=str)
+    [0, 's']
+    """
+    simple = undirected(graph) if graph.is_multigraph() or graph.is_directed() else graph
+    degrees = dict(simple.degree())
+    mean = sum(degrees.values()) / len(degrees) if degrees else 0.0
+    limit = max(HUB_MIN_DEGREE, HUB_FACTOR * mean)
+    return {
+        node
+        for node, attrs in graph.nodes(data=True)
+        if attrs.get("type") in _HUB_TYPES or degrees.get(node, 0) >= limit
+    }
+
+
+def ego_graph(
+    graph: nx.MultiDiGraph, label: str, depth: int = 1, *, through_hubs: bool = False
+) -> nx.MultiDiGraph:
     """The part of ``graph`` within ``depth`` links of the node labelled ``label``.
 
-    Direction is ignored when counting links; the result is a copy.
+    Direction is ignored when counting links; the result is a copy, its
+    centre marked with the attribute ``focus=True``. By default the walk
+    stops at :func:`hubs`: a hub it reaches is kept but its other neighbours
+    are not (the centre itself is always walked from), so "around
+    Cybersecurity" shows its outcomes, focus areas and who names it, not
+    everything the summit node ties to. ``through_hubs=True`` walks through
+    them too.
 
     Raises:
         UsageError: no single node has that label, or ``depth`` is negative.
@@ -154,11 +196,31 @@ def ego_graph(graph: nx.MultiDiGraph, label: str, depth: int = 1) -> nx.MultiDiG
     >>> nx.set_node_attributes(g, {n: n.upper() for n in g}, "label")
     >>> sorted(ego_graph(g, "B", 1)), sorted(ego_graph(g, "a", 2))
     (['a', 'b', 'c'], ['a', 'b', 'c'])
+    >>> g.nodes["b"]["type"] = "Summit"
+    >>> sorted(ego_graph(g, "a", 2)), sorted(ego_graph(g, "a", 2, through_hubs=True))
+    (['a', 'b'], ['a', 'b', 'c'])
+    >>> ego_graph(g, "a", 2).nodes["a"]["focus"]
+    True
     """
     if depth < 0:
         raise UsageError(f"--depth must be 0 or more, not {depth}")
     center = find_node(graph, label)
-    return nx.ego_graph(graph, center, radius=depth, undirected=True)
+    stop = set() if through_hubs else hubs(graph) - {center}
+    seen = {center}
+    frontier = [center]
+    for _ in range(depth):
+        following = []
+        for node in frontier:
+            if node in stop:
+                continue
+            for other in itertools.chain(graph.successors(node), graph.predecessors(node)):
+                if other not in seen:
+                    seen.add(other)
+                    following.append(other)
+        frontier = following
+    result: nx.MultiDiGraph = graph.subgraph([n for n in graph.nodes if n in seen]).copy()
+    result.nodes[center]["focus"] = True
+    return result
 
 
 # --------------------------------------------------------------------------

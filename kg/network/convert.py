@@ -6,7 +6,10 @@ become nodes. Edge keys are predicate IRIs and each edge has a readable
 ``label``. The provenance structure (documents, sections, rows, items) is
 left out unless ``provenance=True``; every node still carries ``source``, the
 sorted titles of the documents that state it (through ``prov:wasDerivedFrom``
-or a ``skg:mentions`` from their text), and the ``quote`` it was derived from.
+or a ``skg:mentions`` from their text), the ``quote`` it was derived from and
+its ``evidence``: every passage it was derived from as ``(quote, document
+title, line)``. :func:`predicate_labels` reads the ontology's ``rdfs:label``
+of each property, for pages that name edges in words.
 
 The conversion is one pass over the triples plus one over the nodes: linear in
 the size of the graph, with no per-node index look-ups.
@@ -26,9 +29,11 @@ Examples:
 
 from __future__ import annotations
 
+import functools
+import re
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 from rdflib import BNode, Graph, Literal, URIRef
@@ -40,7 +45,33 @@ from kg.network.views import ACTOR_TYPES, PROVENANCE_TYPES, VIEWS
 from kg.rdf.namespaces import SCHEMA, SKG
 from kg.text.claims import Likelihood
 
-__all__ = ["CLASS_ORDER", "LIKELIHOOD_RANK", "local_name", "to_networkx", "view_graph"]
+__all__ = [
+    "CLASS_ORDER",
+    "EVIDENCE_MAX",
+    "LIKELIHOOD_RANK",
+    "Evidence",
+    "local_name",
+    "predicate_label",
+    "predicate_labels",
+    "to_networkx",
+    "view_graph",
+]
+
+EVIDENCE_MAX = 12
+"""The most passages a node's ``evidence`` lists (in document order; the page says how many)."""
+
+
+class Evidence(NamedTuple):
+    """One passage a claim was derived from: its exact words, document and line."""
+
+    quote: str
+    document: str
+    line: int | None
+
+    def __str__(self) -> str:
+        where = self.document + (f", line {self.line}" if self.line is not None else "")
+        return f"{where}: {self.quote}"
+
 
 CLASS_ORDER: tuple[URIRef, ...] = tuple(
     SKG[name]
@@ -104,6 +135,47 @@ def local_name(iri: str) -> str:
         'hasOutcome'
     """
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+@functools.cache
+def predicate_labels() -> dict[str, str]:
+    """Property IRI -> its ``rdfs:label`` in the bundled ontology (``ontology/summit.ttl``).
+
+    English labels are preferred; read once per process (a few milliseconds).
+
+    >>> predicate_labels()[str(SKG.hasFocusArea)]
+    'has focus area'
+    """
+    import pyoxigraph as ox  # its parser reads the file only: nothing is fetched
+
+    from kg.resources import resource_file
+
+    label = str(RDFS.label)
+    found: dict[str, tuple[int, str]] = {}
+    path = resource_file("ontology", "summit.ttl")
+    for triple in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
+        obj = triple.object
+        if triple.predicate.value != label or not isinstance(obj, ox.Literal):
+            continue
+        rank = 0 if obj.language in (None, "en") else 1
+        subject = triple.subject.value
+        if subject not in found or (rank, obj.value) < found[subject]:
+            found[subject] = (rank, obj.value)
+    return {subject: text for subject, (_rank, text) in found.items()}
+
+
+def predicate_label(iri: str) -> str:
+    """A property in words: its ontology ``rdfs:label``, else its local name split into words.
+
+    >>> predicate_label(str(SKG.addressesTopic)), predicate_label("http://ex.org/hasActor")
+    ('addresses topic', 'has actor')
+    """
+    known = predicate_labels().get(iri)
+    if known is not None:
+        return known
+    name = local_name(iri)
+    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name).split()
+    return " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in words) or name
 
 
 def _key(term: Node) -> str:
@@ -206,6 +278,23 @@ class _Triples:
                 quotes.append((self.title(document) if document else "", position, str(text)))
         return min(quotes)[2] if quotes else None
 
+    def evidence(self, node: str) -> list[Evidence]:
+        """Every passage ``node`` was derived from, in document order, at most EVIDENCE_MAX."""
+        found = []
+        for segment in set(self.derived.get(node, ())):
+            text = self.first(segment, _QUOTE)
+            if text is None:
+                continue
+            start, line = self.first(segment, _START), self.first(segment, _LINE)
+            order = start if start is not None else line
+            position = int(order.toPython()) if order is not None else 0
+            document = self.document_of(segment)
+            title = self.title(document) if document else ""
+            number = line.toPython() if line is not None else None
+            found.append((title, position, str(text), number if isinstance(number, int) else None))
+        found.sort(key=lambda item: (item[0], item[1], item[2]))
+        return [Evidence(text, title, line) for title, _, text, line in found[:EVIDENCE_MAX]]
+
     def likelihood_label(self, node: str) -> tuple[str, int | None] | None:
         level = self.likelihood.get(node)
         if level is None:
@@ -231,7 +320,9 @@ def to_networkx(
     Node attributes: ``label``; ``type``, the class local name; every literal
     property under its local name (a sorted list when it has several values);
     ``source``, the sorted titles of the documents that state the node;
-    ``quote``, the text it was derived from; ``mentionedIn``, the number of
+    ``quote``, the text it was derived from, and ``evidence``, each passage
+    it was derived from as an :class:`Evidence` (quote, document title,
+    line); ``mentionedIn``, the number of
     text passages that mention it; for outcomes ``likelihood`` (its
     label) and ``likelihoodRank``. Edges are keyed by predicate IRI with a
     ``label``; an outcome's ``topic`` and ``focusArea`` edges also carry its
@@ -260,6 +351,8 @@ def to_networkx(
         >>> node = to_networkx(g).nodes["urn:o"]
         >>> node["type"], node["label"], node["source"], node["quote"]
         ('Outcome', 'Cyber norms', ['Alaska briefing'], 'Cyber | norms |')
+        >>> node["evidence"]
+        [Evidence(quote='Cyber | norms |', document='Alaska briefing', line=None)]
         >>> node["likelihood"], node["likelihoodRank"]
         ('possible', 1)
         >>> list(to_networkx(g, documents=True).edges(data="label"))
@@ -311,6 +404,7 @@ def to_networkx(
         quote = facts.quote(node)
         if quote is not None and not provenance:
             attrs["quote"] = quote
+            attrs["evidence"] = facts.evidence(node)
         likelihood = facts.likelihood_label(node)
         if likelihood is not None:
             attrs["likelihood"], rank = likelihood

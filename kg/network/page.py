@@ -63,6 +63,8 @@ if TYPE_CHECKING:
 __all__ = [
     "CLASS_STYLES",
     "LABEL_MAX",
+    "LIKELIHOOD_COLOURS",
+    "class_words",
     "clean_text",
     "render_html",
     "short_label",
@@ -71,23 +73,24 @@ __all__ = [
 ]
 
 #: Class local name -> (fill colour, vis-network shape). Unknown classes use "Other".
-#: Only shapes that draw the label *below* the node are used, so ``size`` applies.
+#: Each class the overview draws has its own shape (a family shares one: actors are
+#: hexagons, the parts of a document grey). "box" and "database" are sized by the page.
 CLASS_STYLES: dict[str, tuple[str, str]] = {
     "Summit": ("#d62728", "star"),
-    "Person": ("#1f77b4", "dot"),
+    "Person": ("#1f77b4", "hexagon"),
     "State": ("#2ca02c", "hexagon"),
     "Organization": ("#17becf", "hexagon"),
     "Group": ("#9edae5", "hexagon"),
-    "Actor": ("#aec7e8", "dot"),
+    "Actor": ("#aec7e8", "hexagon"),
     "Place": ("#8c564b", "triangle"),
-    "Topic": ("#ff7f0e", "diamond"),
+    "Topic": ("#ff7f0e", "square"),
     "FocusArea": ("#ffbb78", "diamond"),
-    "Outcome": ("#9467bd", "star"),
+    "Outcome": ("#9467bd", "dot"),
     "Concern": ("#e377c2", "triangleDown"),
-    "Recommendation": ("#c5b0d5", "square"),
-    "Position": ("#637939", "square"),
+    "Recommendation": ("#c5b0d5", "box"),
+    "Position": ("#637939", "box"),
     "Likelihood": ("#f7b6d2", "dot"),
-    "SourceDocument": ("#7f7f7f", "square"),
+    "SourceDocument": ("#7f7f7f", "database"),
     "Section": ("#a5a5a5", "square"),
     "Paragraph": ("#c7c7c7", "dot"),
     "List": ("#bcbd22", "square"),
@@ -101,6 +104,18 @@ CLASS_STYLES: dict[str, tuple[str, str]] = {
     "Open": ("#b0b0b0", "dot"),
     "Other": ("#b0b0b0", "dot"),
 }
+
+#: Outcome fill by likelihood rank (``skg:rank``: 5 agreed … 0 unlikely), surest darkest;
+#: a refused outcome (no rank) is red, one with no stated likelihood grey.
+LIKELIHOOD_COLOURS: dict[int, str] = {
+    5: "#00441b",
+    4: "#1b7837",
+    3: "#5aae61",
+    2: "#a6dba0",
+    1: "#fee08b",
+    0: "#fdae61",
+}
+_REFUSED_COLOUR, _UNRANKED_COLOUR = "#b2182b", "#bababa"
 
 #: Longest label drawn on the canvas (the tooltip always has the full text).
 LABEL_MAX = 60
@@ -118,11 +133,18 @@ _GLYPHS = {
     "triangle": "▲",
     "triangleDown": "▼",
     "hexagon": "⬢",
+    "box": "▬",
+    "database": "⛁",
 }
+_SIZED_BY_PAGE = frozenset({"box", "database"})  # shapes vis-network sizes by their label
 
-# Preferred order of node attributes in tooltips; others follow alphabetically.
-_TOOLTIP_KEYS = ("likelihood", "hedge", "significance", "quote", "source")
-_HIDDEN_KEYS = frozenset({"label", "type"})
+# Attributes the panel shows in their own place, or not at all (internal).
+_OWN_PLACE = frozenset(
+    {"label", "type", "style", "focus", "likelihood", "likelihoodRank", "quote", "evidence"}
+    | {"source", "mentionedIn", "hedge", "altLabel", "sameAs"}
+)
+_FACTS_MAX = 12
+_QUOTE_MAX = 600
 
 _VIS_DIR = ("templates", "lib", "vis-9.1.2")
 _TEMPLATE_NAME = "view.html.j2"
@@ -209,17 +231,55 @@ def _display(value: object) -> str | None:
     return short_label(text, _TOOLTIP_VALUE_MAX) if text else None
 
 
-def _node_tooltip(iri: str, label: str, attrs: Mapping[str, Any]) -> str:
-    lines = [short_label(label, _TOOLTIP_LABEL_MAX)]
-    kind = short_label(clean_text(attrs.get("type") or ""), _TOOLTIP_VALUE_MAX)
-    lines.append(f"Class: {kind or 'Other'}")
-    rest = sorted((k for k in attrs if k not in _HIDDEN_KEYS and k not in _TOOLTIP_KEYS), key=str)
-    for key in (*[k for k in _TOOLTIP_KEYS if k in attrs], *rest):
+def class_words(name: str) -> str:
+    """A class local name in plain words.
+
+    >>> class_words("FocusArea"), class_words("SourceDocument"), class_words("CameTrue")
+    ('focus area', 'source document', 'came true')
+    """
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower()
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _summary(kind: str, attrs: Mapping[str, Any], sources: int) -> str:
+    """The tooltip's second line, e.g. "outcome · likely · 2 sources"."""
+    parts = [class_words(kind)]
+    likelihood = _display(attrs.get("likelihood"))
+    if likelihood:
+        parts.append(likelihood)
+    if sources:
+        parts.append(_plural(sources, "source"))
+    mentioned = attrs.get("mentionedIn")
+    if isinstance(mentioned, int) and mentioned:
+        parts.append(f"named in {_plural(mentioned, 'passage')}")
+    return " · ".join(parts)
+
+
+def _node_tooltip(label: str, summary: str, attrs: Mapping[str, Any]) -> str:
+    """Plain words: the label, what it is, and the passage it comes from."""
+    lines = [short_label(label, _TOOLTIP_LABEL_MAX), summary]
+    quote = _display(attrs.get("quote"))
+    if quote:
+        lines.append(f"“{short_label(quote, 200)}”")
+    return "\n".join(lines)
+
+
+def _facts(attrs: Mapping[str, Any]) -> list[list[str]]:
+    """The other attributes as ``[words, value]`` pairs for the details panel."""
+    facts = []
+    alt = _display(attrs.get("altLabel"))
+    if alt:
+        facts.append(["also called", alt])
+    for key in sorted((k for k in attrs if k not in _OWN_PLACE), key=str):
+        if not isinstance(key, str):
+            continue
         text = _display(attrs[key])
         if text is not None:
-            lines.append(f"{clean_text(key)}: {text}")
-    lines.append(f"IRI: {short_label(clean_text(iri), _TOOLTIP_VALUE_MAX)}")
-    return "\n".join(lines)
+            facts.append([class_words(clean_text(key)) or "·", text])
+    return facts[:_FACTS_MAX]
 
 
 # --------------------------------------------------------------------------
@@ -269,12 +329,20 @@ def _page_js() -> Markup:
 
 
 @functools.cache
-def _page_css() -> Markup:
+def _base_css() -> str:
     """The page's own style sheet, plus one colour class per class style."""
     colours = "".join(
         f".c-{name} {{ color: {colour}; }}\n" for name, (colour, _shape) in CLASS_STYLES.items()
     )
-    return Markup(_own_file(_PAGE_CSS) + colours)
+    return _own_file(_PAGE_CSS) + colours
+
+
+def _page_css(likelihoods: Iterable[Mapping[str, Any]] = ()) -> Markup:
+    """The style sheet with one colour class per likelihood in the legend (no inline styles)."""
+    extra = "".join(
+        f".lh-{i} {{ color: {item['colour']}; }}\n" for i, item in enumerate(likelihoods)
+    )
+    return Markup(_base_css() + extra)
 
 
 @functools.cache
@@ -310,7 +378,12 @@ def _edges(
 
 
 def _vis_options(*, physics: bool, big: bool) -> dict[str, Any]:
-    """vis-network options; everything nodes and edges share is set here, once."""
+    """vis-network options; everything nodes and edges share is set here, once.
+
+    Node labels are not drawn by vis-network: the page's script draws the
+    labels that fit at the current zoom (see ``view.js``). Edge labels appear
+    once they would be at least 10 px on screen.
+    """
     return {
         "autoResize": True,
         "layout": {"improvedLayout": False, "randomSeed": 42},
@@ -324,10 +397,7 @@ def _vis_options(*, physics: bool, big: bool) -> dict[str, Any]:
             name: {"color": colour, "shape": shape}
             for name, (colour, shape) in CLASS_STYLES.items()
         },
-        "nodes": {
-            "borderWidth": 1,
-            "font": {"size": 14, "color": "#1f2933", "strokeWidth": 3, "strokeColor": "#ffffff"},
-        },
+        "nodes": {"borderWidth": 1, "font": {"size": 13, "color": "#1f2933"}},
         "edges": {
             # Large graphs: faint edges without arrow heads, so the nodes stay visible.
             "arrows": {"to": {"enabled": not big, "scaleFactor": 0.5}},
@@ -336,7 +406,8 @@ def _vis_options(*, physics: bool, big: bool) -> dict[str, Any]:
                 "highlight": "#323f4b",
                 "hover": "#323f4b",
             },
-            "font": {"size": 9, "color": "#52606d", "strokeWidth": 2, "align": "middle"},
+            "font": {"size": 11, "color": "#52606d", "strokeWidth": 3, "align": "middle"},
+            "scaling": {"label": {"drawThreshold": 10}},
             "smooth": False,
             "width": 0.5 if big else 1,
         },
@@ -348,6 +419,12 @@ def _vis_options(*, physics: bool, big: bool) -> dict[str, Any]:
             "multiselect": True,
         },
     }
+
+
+def _likelihood_colour(rank: object, label: str | None) -> str:
+    if isinstance(rank, int) and rank in LIKELIHOOD_COLOURS:
+        return LIKELIHOOD_COLOURS[rank]
+    return _REFUSED_COLOUR if label == "refused" else _UNRANKED_COLOUR
 
 
 def _sizes(graph: nx.MultiDiGraph, size_by: str) -> list[float]:
@@ -364,6 +441,7 @@ def _sizes(graph: nx.MultiDiGraph, size_by: str) -> list[float]:
 def _build(graph: nx.MultiDiGraph, *, physics: bool, size_by: str) -> dict[str, Any]:
     """The vis-network data (nodes, edges, options) and the legends, in O(n + m)."""
     from kg.network.analytics import as_list
+    from kg.network.convert import predicate_label
 
     iris = [str(n) for n in graph.nodes]
     index = {n: i for i, n in enumerate(graph.nodes)}
@@ -372,12 +450,22 @@ def _build(graph: nx.MultiDiGraph, *, physics: bool, size_by: str) -> dict[str, 
         neighbours[index[u]].add(index[v])
         neighbours[index[v]].add(index[u])
 
-    positions = layout(iris, neighbours)
+    focus = next((i for i, (_n, f) in enumerate(graph.nodes(data="focus")) if f is True), None)
+    positions = layout(iris, neighbours, centre=focus)
     sizes = _sizes(graph, size_by)
 
     counts: dict[str, int] = {}
     source_index: dict[str, int] = {}
     source_counts: list[int] = []
+    likelihoods: dict[str, tuple[int, str, int]] = {}  # label -> (order, colour, count)
+
+    def document(title: object) -> int:
+        shown = short_label(clean_text(title), _TOOLTIP_VALUE_MAX) or "(untitled)"
+        if shown not in source_index:
+            source_index[shown] = len(source_index)
+            source_counts.append(0)
+        return source_index[shown]
+
     nodes: list[dict[str, Any]] = []
     for i, (_node, attrs) in enumerate(graph.nodes(data=True)):
         full = clean_text(attrs.get("label") or "") or clean_text(_local_name(iris[i])) or "·"
@@ -385,31 +473,72 @@ def _build(graph: nx.MultiDiGraph, *, physics: bool, size_by: str) -> dict[str, 
         counts[cls] = counts.get(cls, 0) + 1
         label = short_label(full)
         x, y = positions[i]
+        sources = []
+        for title in as_list(attrs.get("source")):
+            at = document(title)
+            if at not in sources:
+                sources.append(at)
+                source_counts[at] += 1
+        kind = clean_text(attrs.get("type") or "") or "Other"
         record: dict[str, Any] = {
             "id": i,
             "label": label,
             "group": cls,
-            "title": _node_tooltip(iris[i], full, attrs),
+            "title": _node_tooltip(full, _summary(kind, attrs, len(sources)), attrs),
             "size": sizes[i],
             "x": round(x, 1),
             "y": round(y, 1),
         }
         if label != full:
             record["full"] = full
-        sources = []
-        for title in as_list(attrs.get("source")):
-            shown = short_label(clean_text(title), _TOOLTIP_VALUE_MAX) or "(untitled)"
-            if shown not in source_index:
-                source_index[shown] = len(source_index)
-                source_counts.append(0)
-            if source_index[shown] not in sources:
-                sources.append(source_index[shown])
-                source_counts[source_index[shown]] += 1
+        if kind != cls:
+            record["kind"] = short_label(class_words(kind), _TOOLTIP_VALUE_MAX)
         if sources:
             record["src"] = sources
+            if len(sources) > 1:  # the more sources, the thicker the border
+                record["borderWidth"] = min(1 + len(sources), 6)
+        if CLASS_STYLES[cls][1] in _SIZED_BY_PAGE:
+            side = round(sizes[i] * 2, 1)
+            record["widthConstraint"] = {"minimum": round(side * 1.5, 1)}
+            record["heightConstraint"] = {"minimum": side}
+        level = _display(attrs.get("likelihood"))
+        if level is not None:
+            rank = attrs.get("likelihoodRank")
+            colour = _likelihood_colour(rank, level)
+            record["lh"] = level
+            record["color"] = colour
+            place = rank if isinstance(rank, int) else (-1 if level == "refused" else -2)
+            seen = likelihoods.get(level)
+            likelihoods[level] = (place, colour, (seen[2] if seen else 0) + 1)
+        hedge = _display(attrs.get("hedge"))
+        if hedge is not None:
+            record["hedge"] = hedge
+        evidence = attrs.get("evidence")
+        if isinstance(evidence, list | tuple) and evidence:
+            record["ev"] = [
+                [
+                    short_label(clean_text(getattr(e, "quote", "")), _QUOTE_MAX),
+                    document(getattr(e, "document", "") or ""),
+                    e.line if isinstance(getattr(e, "line", None), int) else None,
+                ]
+                for e in evidence
+            ]
+        elif (quote := _display(attrs.get("quote"))) is not None:
+            record["ev"] = [[quote, None, None]]
+        mentioned = attrs.get("mentionedIn")
+        if isinstance(mentioned, int) and mentioned:
+            record["named"] = mentioned
+        facts = _facts(attrs)
+        if facts:
+            record["facts"] = facts
+        if i == focus:
+            record["focus"] = True
+            record["borderWidth"] = 4
         nodes.append(record)
 
     predicates: dict[str, int] = {}
+    predicate_names: list[str] = []
+    predicate_counts: list[int] = []
     edges: list[dict[str, Any]] = []
     parallel: dict[tuple[int, int], int] = {}
     for j, (u, v, key, data) in enumerate(_edges(graph)):
@@ -418,9 +547,15 @@ def _build(graph: nx.MultiDiGraph, *, physics: bool, size_by: str) -> dict[str, 
         nth = parallel.get(pair, 0)
         parallel[pair] = nth + 1
         predicate = clean_text(key)
-        name = clean_text(data.get("label") or "") or clean_text(_local_name(str(key)))
+        words = clean_text(predicate_label(predicate)) or predicate
+        given = clean_text(data.get("label") or "")
+        # A label the view chose (a likelihood, a verdict) wins over the predicate's name.
+        name = given if given and given != clean_text(_local_name(str(key))) else words
         if predicate not in predicates:
             predicates[predicate] = len(predicates)
+            predicate_names.append(short_label(words, _TOOLTIP_VALUE_MAX))
+            predicate_counts.append(0)
+        predicate_counts[predicates[predicate]] += 1
         record = {
             "id": j,
             "from": source,
@@ -439,24 +574,44 @@ def _build(graph: nx.MultiDiGraph, *, physics: bool, size_by: str) -> dict[str, 
 
     order = list(CLASS_STYLES)
     legend = [
-        {"name": cls, "glyph": _GLYPHS.get(CLASS_STYLES[cls][1], "●"), "count": counts[cls]}
+        {
+            "name": cls,
+            "words": class_words(cls),
+            "glyph": _GLYPHS.get(CLASS_STYLES[cls][1], "●"),
+            "count": counts[cls],
+        }
         for cls in sorted(counts, key=order.index)
     ]
     sources_legend = [
         {"index": i, "title": title, "count": source_counts[i]}
         for title, i in sorted(source_index.items(), key=lambda item: item[0].casefold())
+        if source_counts[i]
+    ]
+    likelihood_legend = [
+        {"name": name, "colour": colour, "count": count}
+        for name, (_o, colour, count) in sorted(likelihoods.items(), key=lambda i: (-i[1][0], i[0]))
+    ]
+    predicate_legend = [
+        {"index": k, "name": predicate_names[k], "count": predicate_counts[k]}
+        for k in sorted(range(len(predicate_names)), key=lambda k: predicate_names[k].casefold())
     ]
     big = len(iris) > _BIG_GRAPH
+    documents = sorted(source_index, key=source_index.__getitem__)
     return {
         "data": {
             "nodes": nodes,
             "edges": edges,
             "predicates": list(predicates),
+            "predicateNames": predicate_names,
+            "documents": documents,
+            "classes": {cls: class_words(cls) for cls in counts},
             "options": _vis_options(physics=physics, big=big),
             "physics": physics,
         },
         "legend": legend,
         "sources": sources_legend,
+        "likelihoods": likelihood_legend,
+        "links": predicate_legend,
     }
 
 
@@ -551,9 +706,11 @@ def render_html(
         "size_by": size_by,
     }
     scripts: list[str] = []
-    styles = [context["page_css"]]
     if n_nodes:
         context.update(_build(graph, physics=physics, size_by=size_by))
+        context["page_css"] = _page_css(context["likelihoods"])
+    styles = [context["page_css"]]
+    if n_nodes:
         context["vis_js"], context["vis_css"] = _vis_assets()
         context["page_js"] = _page_js()
         scripts = [context["vis_js"], context["page_js"]]

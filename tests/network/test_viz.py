@@ -121,18 +121,18 @@ def test_tooltips_are_plain_text_with_class_and_attributes() -> None:
         source="briefing.md",
         ignored=None,
     )
-    node = Page(viz.render_html(graph)).data()["nodes"][0]
-    assert isinstance(node["title"], str)
-    assert node["title"].splitlines() == [
+    graph.add_node(ID + "p", label="Putin", type="Person", mentionedIn=6, likelihoodRank=4)
+    first, second = Page(viz.render_html(graph)).data()["nodes"]
+    assert isinstance(first["title"], str)
+    # Plain words: no internal field names, no IRIs.
+    assert first["title"].splitlines() == [
         "Ceasefire",
-        "Class: Outcome",
-        "likelihood: possible",
-        "hedge: officials said",
-        "significance: 0.8",
-        "quote: No deal until there is a deal.",
-        "source: briefing.md",
-        f"IRI: {ID}o",
+        "outcome · possible · 1 source",
+        "“No deal until there is a deal.”",
     ]
+    assert second["title"].splitlines() == ["Putin", "person · named in 6 passages"]
+    assert first["facts"] == [["significance", "0.8"]]  # the rest of the attributes: the panel
+    assert (first["lh"], first["hedge"]) == ("possible", "officials said")
 
 
 def test_bundled_vis_network_renders_string_titles_as_text() -> None:
@@ -168,8 +168,8 @@ def test_bidi_and_zero_width_characters_are_removed_from_node_data() -> None:
     assert not [s for s in found if any(ch in s for ch in INVISIBLE)]
     labels = [node["label"] for node in data["nodes"]]
     assert labels == ["Trump", "niţuP", "x" * len(INVISIBLE), "Putin"]
-    assert "hedge: reported" in data["nodes"][0]["title"]
-    assert {edge["label"] for edge in data["edges"]} >= {"metWith"}
+    assert data["nodes"][0]["hedge"] == "reported"
+    assert {edge["label"] for edge in data["edges"]} >= {"met with"}
 
 
 def test_variation_selector_and_emoji_survive() -> None:
@@ -193,7 +193,7 @@ def test_legend_lists_the_classes_present_and_only_those() -> None:
     page = Page(html)
     assert page.legend() == dict.fromkeys(["Summit", "Person", "Outcome", "Other"])
     assert list(page.legend()) == ["Summit", "Person", "Outcome", "Other"]  # CLASS_STYLES order
-    assert 'Person <span class="count">(2)</span>' in html
+    assert 'person <span class="count">(2)</span>' in html  # the class in plain words
     assert {node["group"] for node in page.data()["nodes"]} == set(page.legend())
     for cls in ("State", "Topic", "Paragraph"):
         assert cls not in page.legend()
@@ -330,7 +330,8 @@ def test_parallel_edges_with_different_keys_both_appear() -> None:
     graph.add_edge(ID + "b", ID + "a", key=P + "invited", label="invited")
     data = Page(viz.render_html(graph)).data()
     edges = data["edges"]
-    assert sorted(edge["label"] for edge in edges) == ["invited", "mentions", "metWith"]
+    # Named in words: the ontology's rdfs:label, else the local name split into words.
+    assert sorted(edge["label"] for edge in edges) == ["invited", "mentions", "met with"]
     assert len({edge["id"] for edge in edges}) == 3
     # Predicate IRIs travel once, in a table; the page builds each edge's tooltip from it.
     assert {P + "metWith", P + "mentions"} <= {data["predicates"][edge["p"]] for edge in edges}
@@ -523,7 +524,7 @@ def test_size_by_centrality() -> None:
     }
     for measure in ("pagerank", "betweenness"):
         assert sizes[measure][0] == 60.0 > sizes[measure][1]  # the hub is the biggest
-    assert "Size: betweenness." in viz.render_html(graph, size_by="betweenness")
+    assert "Size: betweenness;" in viz.render_html(graph, size_by="betweenness")
     with pytest.raises(UsageError, match="unknown size measure"):
         viz.render_html(graph, size_by="closeness")
 
@@ -586,7 +587,7 @@ PROBE = """({
   legend: Array.from(document.querySelectorAll("#kg-legend li")).map(function (li) {
     return li.textContent.trim();
   }),
-  labels: kgView.nodes.map(function (n) { return n.full || n.label; }),
+  labels: kgView.nodes.map(function (n) { return n.full || n.name; }),
   edgeTitles: kgView.edges.map(function (e) { return e.title; }),
   images: document.images.length
 })"""
@@ -641,7 +642,7 @@ def test_filters_and_search_work_in_chromium(tmp_path: Path) -> None:
     target = viz.write_html(graph, tmp_path / "f.html")
     probe = """(function () {
       function hidden() { return kgView.nodes.get({filter: function (n) { return n.hidden; }})
-                           .map(function (n) { return n.label; }).sort(); }
+                           .map(function (n) { return n.name; }).sort(); }
       var out = {};
       var person = document.querySelector('input[data-cls="Person"]');
       person.click(); out.noPersons = hidden(); person.click();
