@@ -4,6 +4,8 @@ Measures, each as the best of ``--repeat`` runs (wall clock, seconds):
 
 * parse + extract + map of one article (the embedded default);
 * ``kg.load`` of corpora of N generated articles (N from ``--sizes``);
+* every catalogue query on the embedded default (in memory, each in its forked
+  worker, parameters from the catalogue's examples);
 * one query in the forked worker, SHACL validation and the HTML view of the
   largest corpus.
 
@@ -32,6 +34,7 @@ import kg
 from kg.network.page import render_html
 from kg.rdf.mapping import to_graph
 from kg.resources import default_sources
+from kg.sparql.catalogue import catalogue
 from kg.text.extract import extract
 from kg.text.parse import parse_article
 
@@ -56,6 +59,14 @@ def main() -> None:
     text = default_sources()[0].read_text(encoding="utf-8")
     seconds, _ = best_of(args.repeat * 5, lambda: to_graph(extract(parse_article(text))))
     rows.append(("parse + extract + map, embedded default", "1 article", seconds))
+
+    default = kg.load()
+    for name, query in catalogue().items():
+        params = {p.name: p.example for p in query.params if p.example}
+        seconds, _ = best_of(
+            args.repeat, lambda name=name, params=params: default.query(name, **params)
+        )
+        rows.append((f"query {name} (memory store, forked worker)", "embedded default", seconds))
 
     with tempfile.TemporaryDirectory() as tmp:
         graph = None
