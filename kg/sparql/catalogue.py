@@ -36,9 +36,11 @@ from rdflib.namespace import XSD
 from kg.errors import QueryError, UsageError
 from kg.rdf.namespaces import PREFIXES
 from kg.resources import resource_dir
+from kg.sparql.gate import MAX_QUERY_CHARS
 
 __all__ = [
     "PARAM_TYPES",
+    "QUERY_SUFFIXES",
     "QueryFile",
     "QueryParam",
     "catalogue",
@@ -200,15 +202,32 @@ def is_bundled(query: QueryFile) -> bool:
     return _bundled_catalogue().get(query.name) == query
 
 
+QUERY_SUFFIXES = (".rq", ".sparql")
+"""The suffixes of query files: no other file is ever read as a query."""
+
+
 def _query_path(text: str) -> Path | None:
-    """``text`` as a query file path, if it names one (or ends in ``.rq``)."""
+    """``text`` as a query file path, if it looks like one.
+
+    Raises:
+        QueryError: ``text`` names an existing file without a query suffix (it is
+            not read, so no other file's content can reach a message).
+    """
     if "\n" in text or "{" in text:
         return None
     path = Path(text)
+    if path.suffix.lower() in QUERY_SUFFIXES:
+        return path
     try:
-        return path if path.suffix == ".rq" or path.exists() else None
+        exists = path.exists()
     except OSError:  # e.g. a name too long to be a file
         return None
+    if exists:
+        raise QueryError(
+            f"not a query file: queries are read from {' or '.join(QUERY_SUFFIXES)} files only",
+            path=path,
+        )
+    return None
 
 
 def resolve_query(query: str | Path) -> QueryFile:
@@ -223,6 +242,11 @@ def resolve_query(query: str | Path) -> QueryFile:
     Examples:
         >>> resolve_query("SELECT ?t { ?t a skg:Topic }").text.startswith("PREFIX skg:")
         True
+        >>> resolve_query("/etc/hostname")
+        Traceback (most recent call last):
+        ...
+        kg.errors.QueryError: /etc/hostname: not a query file: queries are read from .rq or \
+.sparql files only
     """
     text = str(query)
     known = _bundled_catalogue()
@@ -233,6 +257,10 @@ def resolve_query(query: str | Path) -> QueryFile:
         if not path.is_file():
             raise QueryError("no such query file", path=path)
         try:
+            if path.stat().st_size > 4 * MAX_QUERY_CHARS:  # 4 bytes at most per character
+                raise QueryError(
+                    f"query file is longer than {MAX_QUERY_CHARS} characters", path=path
+                )
             body = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise QueryError(f"cannot read query file: {exc}", path=path) from exc

@@ -39,10 +39,12 @@ from kg.rdf.namespaces import PREFIXES, bind_prefixes
 from kg.sparql.runner import QueryResult
 
 __all__ = [
+    "FORMULA_STARTS",
     "GRAPH_FORMATS",
     "SELECT_FORMATS",
     "display_width",
     "format_result",
+    "formula_safe",
     "json_term",
     "results_json",
     "short_term",
@@ -238,8 +240,42 @@ def _w3c(result: QueryResult, fmt: str) -> str:
     return text
 
 
-def format_result(result: QueryResult, fmt: str) -> str:
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet reads as the start of a formula in a CSV cell."""
+
+
+def formula_safe(text: str) -> str:
+    """``text`` with a leading ``'`` if a spreadsheet would run it as a formula.
+
+    Examples:
+        >>> formula_safe('=HYPERLINK("http://x")'), formula_safe("Arms control")
+        ('\'=HYPERLINK("http://x")', 'Arms control')
+    """
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _formula_safe_result(result: QueryResult) -> QueryResult:
+    """A copy of SELECT ``result`` whose text values cannot start a spreadsheet formula.
+
+    Only text is changed (plain and language-tagged literals): a number such
+    as ``-5`` keeps its value.
+    """
+
+    def safe(term: Node | None) -> Node | None:
+        if not isinstance(term, Literal) or term.datatype not in (None, XSD.string):
+            return term
+        text = formula_safe(str(term))
+        return term if text == str(term) else Literal(text, lang=term.language)
+
+    rows = [{name: safe(term) for name, term in row.items()} for row in result.rows]
+    return QueryResult(result.type, result.vars, rows, result.boolean, truncated=result.truncated)
+
+
+def format_result(result: QueryResult, fmt: str, *, spreadsheet_safe: bool = False) -> str:
     """``result`` written in ``fmt`` (a SELECT/ASK format or a graph format).
+
+    With ``spreadsheet_safe``, CSV and TSV text values that a spreadsheet
+    would run as a formula get a leading ``'`` (:func:`formula_safe`).
 
     Raises:
         UsageError: a graph format for a SELECT/ASK result, or the other way round.
@@ -251,6 +287,8 @@ def format_result(result: QueryResult, fmt: str) -> str:
             )
         if fmt == "table":
             return _table(result)
+        if spreadsheet_safe and fmt in ("csv", "tsv") and result.type == "SELECT":
+            result = _formula_safe_result(result)
         return _w3c(result, fmt)
     if fmt not in GRAPH_FORMATS:
         raise UsageError(f"--format {fmt} is for SELECT/ASK; use one of {', '.join(GRAPH_FORMATS)}")

@@ -29,10 +29,19 @@ from kg.sparql.engines import Answer, InProcess, RemoteEngine, Snapshot, execute
 from kg.sparql.gate import CheckedQuery, compile_readonly
 from kg.sparql.sandbox import run_isolated
 
-__all__ = ["DEFAULT_MAX_ROWS", "DEFAULT_TIMEOUT", "QueryResult", "bind_params", "run_query"]
+__all__ = [
+    "DEFAULT_MAX_ROWS",
+    "DEFAULT_TIMEOUT",
+    "MAX_TIMEOUT",
+    "QueryResult",
+    "bind_params",
+    "run_query",
+]
 
 DEFAULT_TIMEOUT = 5.0
 """Seconds a query may run before it is stopped."""
+MAX_TIMEOUT = 86_400
+"""The longest timeout a query may be given, in seconds (a day); ``None`` means no limit."""
 DEFAULT_MAX_ROWS = 100_000
 """Rows a SELECT may return before it is cut short (``QueryResult.truncated``)."""
 
@@ -188,6 +197,11 @@ class _Deadline:
     """What is left of a query's time, for each step that uses it (``None``: no limit)."""
 
     def __init__(self, timeout: float | None) -> None:
+        if timeout is not None and not 0 <= timeout <= MAX_TIMEOUT:  # NaN fails both
+            raise UsageError(
+                f"timeout must be a number of seconds from 0 to {MAX_TIMEOUT:,} "
+                f"(None for no limit), not {timeout!r}"
+            )
         self.timeout = timeout
         self.end = None if timeout is None else time.monotonic() + timeout
 
