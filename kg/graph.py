@@ -155,6 +155,7 @@ class SummitGraph:
         *,
         strict: bool = False,
         jobs: int = 1,
+        follow_links: bool = False,
         progress: bool | None = False,
         on_file: Callable[[FileReport], None] | None = None,
     ) -> IngestSummary:
@@ -163,14 +164,21 @@ class SummitGraph:
         With ``strict`` the first bad file raises and nothing is added; otherwise
         bad files are reported (``on_file`` gets every :class:`FileReport`) and
         the others are added. No source means the embedded default. See
-        :func:`kg.ingest.ingest` for ``jobs`` and ``progress``.
+        :func:`kg.ingest.ingest` for ``jobs``, ``follow_links`` (links in a
+        folder to files outside it are not read by default) and ``progress``.
 
         Raises:
             LoaderError: a source path is missing or not local, or (``strict``) a file is bad.
             StoreError: the store refused a write (documents before it are kept).
         """
         return ingest(
-            self.store, sources, strict=strict, jobs=jobs, progress=progress, on_file=on_file
+            self.store,
+            sources,
+            strict=strict,
+            jobs=jobs,
+            follow_links=follow_links,
+            progress=progress,
+            on_file=on_file,
         )
 
     def replace_graph(self, iri: URIRef, graph: Graph) -> None:

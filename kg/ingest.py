@@ -216,12 +216,15 @@ def ingest(
     strict: bool = False,
     jobs: int = 1,
     skip_unchanged: bool = True,
+    follow_links: bool = False,
     progress: bool | None = False,
     on_file: Callable[[FileReport], None] | None = None,
 ) -> IngestSummary:
     """Read ``sources`` (none: the embedded default) into ``store``, one document at a time.
 
     Args:
+        follow_links: read links in a folder to files outside it (they are
+            reported as failed, and not read, by default).
         jobs: worker processes reading files (1: read in this process).
         skip_unchanged: do not read files whose graphs the store holds already.
         progress: a progress bar on stderr (``None``: only when it is a terminal).
@@ -232,7 +235,14 @@ def ingest(
         StoreError: the store refused a write (the documents before it are kept).
     """
     given = list(sources)
-    files = expand_sources(given) if given else default_sources()
+    links_out: list[LoaderError] = []
+    files = (
+        expand_sources(
+            given, follow_links=follow_links, on_link_out=None if strict else links_out.append
+        )
+        if given
+        else default_sources()
+    )
     known = _unchanged_candidates(store) if skip_unchanged and store.persistent else frozenset()
     summary = IngestSummary()
     results = _read_all(files, min(jobs, len(files)), store.wants_text, known)
@@ -259,6 +269,9 @@ def ingest(
         if bar is not None:
             bar.update()
 
+    for refused in links_out:
+        assert refused.path is not None
+        record(FileReport(Path(refused.path), error=str(refused), failure=refused), 0)
     writer = _Writer(store, depth=4 * max(jobs, 1))
     try:
         for report, graphs in results:

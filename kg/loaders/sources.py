@@ -16,7 +16,7 @@ from __future__ import annotations
 import codecs
 import glob
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from kg.errors import LoaderError
@@ -35,12 +35,26 @@ def _known_suffixes() -> set[str]:
     return known_suffixes()
 
 
-def expand_sources(sources: Iterable[str | Path]) -> list[Path]:
+def _leaves(folder: Path, path: Path) -> bool:
+    """Whether ``path``, found inside ``folder``, is a link to a file outside it."""
+    return path.is_symlink() and not path.resolve().is_relative_to(folder.resolve())
+
+
+def expand_sources(
+    sources: Iterable[str | Path],
+    *,
+    follow_links: bool = False,
+    on_link_out: Callable[[LoaderError], None] | None = None,
+) -> list[Path]:
     """Turn files, directories and globs into a list of files to load.
+
+    A link inside a directory to a file outside it is not read unless
+    ``follow_links``: ``on_link_out`` is told (and the link left out), or,
+    without it, the error is raised. Files named themselves are always read.
 
     Raises:
         LoaderError: a URL, a missing path, a glob or directory that holds no
-            loadable file.
+            loadable file; a link out of a directory (without ``on_link_out``).
     """
     files: list[Path] = []
     suffixes = _known_suffixes()
@@ -50,9 +64,26 @@ def expand_sources(sources: Iterable[str | Path]) -> list[Path]:
             raise LoaderError("inputs must be local files, not URLs", path=text)
         path = Path(text)
         if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes
-            )
+            found, links_out = [], []
+            for p in sorted(path.rglob("*")):
+                if not (p.is_file() and p.suffix.lower() in suffixes):
+                    continue
+                if not follow_links and _leaves(path, p):
+                    error = LoaderError(
+                        f"a link to a file outside {text} ({p.resolve()}); not read "
+                        "(name the file itself, or build --follow-links)",
+                        path=p,
+                    )
+                    if on_link_out is None:
+                        raise error
+                    links_out.append(error)
+                    continue
+                found.append(p)
+            for error in links_out if found else ():
+                assert on_link_out is not None
+                on_link_out(error)
+            if links_out and not found:
+                raise links_out[0]
             if not found:
                 looked_for = ", ".join(sorted(suffixes))
                 raise LoaderError(

@@ -582,3 +582,45 @@ def test_curated_csv_with_semicolons_and_crlf(tmp_path: Path):
         "Lower tariffs, phased",
         "Possible",
     )
+
+
+# --- links out of a folder ----------------------------------------------------------------
+
+
+def _folder_with_a_link_out(tmp_path: Path) -> tuple[Path, Path]:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    secret = outside / "secret.md"
+    secret.write_text("# Outside\n\nLeaders of Spain and Italy meet in Rome on Monday.\n", "utf-8")
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "inside.md").write_text(
+        "# Inside\n\nLeaders of Chile and Peru meet in Lima.\n", "utf-8"
+    )
+    (folder / "link.md").symlink_to(secret)
+    (folder / "also-inside.md").symlink_to(folder / "inside.md")  # a link that stays inside
+    return folder, secret
+
+
+def test_links_out_of_a_folder_are_reported_not_read(tmp_path: Path):
+    folder, secret = _folder_with_a_link_out(tmp_path)
+    told: list[LoaderError] = []
+    found = expand_sources([folder], on_link_out=told.append)
+    assert found == [folder / "also-inside.md", folder / "inside.md"]
+    assert [e.path for e in told] == [str(folder / "link.md")]
+    assert str(secret) in str(told[0]) and "--follow-links" in str(told[0])
+    with pytest.raises(LoaderError, match="a link to a file outside"):
+        expand_sources([folder])  # no one to tell: the load stops
+    assert folder / "link.md" in expand_sources([folder], follow_links=True)
+    assert expand_sources([folder / "link.md"]) == [folder / "link.md"]  # named itself: read
+
+
+def test_build_reports_a_link_out_and_loads_the_rest(tmp_path: Path):
+    folder, _ = _folder_with_a_link_out(tmp_path)
+    graph = SummitGraph()
+    summary = graph.ingest([folder])
+    assert (summary.written, summary.failed) == (2, 1)
+    assert "link.md: a link to a file outside" in summary.errors[0]
+    assert "Rome" not in graph.serialize(format="nt")
+    followed = SummitGraph().ingest([folder], follow_links=True)
+    assert (followed.written, followed.failed) == (3, 0)
