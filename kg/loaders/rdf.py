@@ -35,6 +35,7 @@ from rdflib.namespace import OWL, RDF
 from rdflib.term import Node
 
 from kg.errors import LoaderError
+from kg.loaders import Loaded
 from kg.loaders.sources import read_text
 from kg.rdf.formats import suffix_format
 from kg.rdf.iris import document_iri
@@ -133,6 +134,36 @@ def identify(path: Path) -> tuple[URIRef, ...] | None:
     if fmt is None or fmt.quads:
         return None
     return (_file_graph(read_text(path)),)
+
+
+def read(path: Path) -> Loaded:
+    """Read an RDF file into named graphs, with a warning for each ill-typed literal.
+
+    A literal whose text does not fit its datatype (``"abc"^^xsd:integer``) is
+    kept as written, and reported (queries compare it as text, not as a number).
+
+    Raises:
+        LoaderError: see :func:`load`.
+    """
+    graphs = tuple(load(path))
+    ill_typed = sorted(
+        {
+            (str(o), str(o.datatype))
+            for _, graph in graphs
+            for o in graph.objects()
+            if isinstance(o, Literal) and o.ill_typed
+        }
+    )
+    warnings = tuple(
+        (0, f"literal {text!r} is not a valid {datatype}; kept as written")
+        for text, datatype in ill_typed[:_ILL_TYPED_SHOWN]
+    )
+    if len(ill_typed) > _ILL_TYPED_SHOWN:
+        warnings += ((0, f"{len(ill_typed) - _ILL_TYPED_SHOWN} more ill-typed literals"),)
+    return Loaded(path, graphs, warnings)
+
+
+_ILL_TYPED_SHOWN = 5
 
 
 def load(path: Path) -> Iterator[tuple[URIRef, Graph]]:

@@ -8,4 +8,21 @@
 * :mod:`kg.rdf.validation` — SHACL validation against ``ontology/shapes.ttl``.
 
 Nothing here reads article text: mapping knows claims, not sentences.
+
+rdflib logs a warning with a traceback for every literal whose text does not
+fit its datatype (``"abc"^^xsd:integer``): summit-kg keeps such literals as
+written and reports them itself (the RDF loader's warnings), so that one log
+message is dropped here, once, for every use of rdflib.
 """
+
+import logging
+
+
+class _IllTypedLiterals(logging.Filter):
+    """Drops rdflib's "Failed to convert Literal lexical form" records (tracebacks included)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Failed to convert Literal lexical form")
+
+
+logging.getLogger("rdflib.term").addFilter(_IllTypedLiterals())

@@ -624,3 +624,24 @@ def test_build_reports_a_link_out_and_loads_the_rest(tmp_path: Path):
     assert "Rome" not in graph.serialize(format="nt")
     followed = SummitGraph().ingest([folder], follow_links=True)
     assert (followed.written, followed.failed) == (3, 0)
+
+
+def test_ill_typed_literals_are_kept_reported_and_not_logged(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+):
+    data = tmp_path / "ill-typed.nt"
+    data.write_text(
+        '<urn:a> <urn:p> "abc"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'
+        '<urn:a> <urn:q> "<b>x"^^<http://www.w3.org/1999/02/22-rdf-syntax-ns#XMLLiteral> .\n',
+        encoding="utf-8",
+    )
+    with caplog.at_level("DEBUG"):
+        loaded = loader_for(data).read(data)
+        graph = SummitGraph().load(data)
+    assert not [r for r in caplog.records if "Literal lexical form" in r.getMessage()]
+    assert [message for _, message in loaded.warnings] == [
+        "literal '<b>x' is not a valid http://www.w3.org/1999/02/22-rdf-syntax-ns#XMLLiteral; "
+        "kept as written",
+        "literal 'abc' is not a valid http://www.w3.org/2001/XMLSchema#integer; kept as written",
+    ]
+    assert '"abc"^^<http://www.w3.org/2001/XMLSchema#integer>' in graph.serialize(format="nt")
