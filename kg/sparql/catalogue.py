@@ -41,6 +41,7 @@ from kg.sparql.gate import MAX_QUERY_CHARS
 __all__ = [
     "PARAM_TYPES",
     "QUERY_SUFFIXES",
+    "RUNNER_OPTIONS",
     "QueryFile",
     "QueryParam",
     "catalogue",
@@ -335,6 +336,10 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return " (did you mean " + " or ".join(f"'{folded[c]}'" for c in close) + "?)"
 
 
+RUNNER_OPTIONS = frozenset({"timeout", "max_rows", "allow_remote"})
+"""Names :meth:`kg.SummitGraph.query` takes as options, so never as query parameters."""
+
+
 def check_params(query: QueryFile, names: Iterable[str]) -> None:
     """Check that ``query`` declares every parameter in ``names`` (when it declares any).
 
@@ -351,6 +356,11 @@ Its parameters: topic
     """
     declared = [p.name for p in query.params]
     for name in names:
+        if name in RUNNER_OPTIONS:
+            flag = "--" + name.replace("_", "-")
+            raise QueryError(
+                f"'{name}' is an option of the query runner, not a parameter: use {flag}"
+            )
         if declared and name not in declared:
             raise QueryError(
                 f"query '{query.name}' has no parameter '{name}'{did_you_mean(name, declared)}. "
