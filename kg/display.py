@@ -23,8 +23,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 
-__all__ = ["ROWS_SHOWN", "InlineView", "html_table"]
+if TYPE_CHECKING:
+    from kg.sparql.runner import QueryResult
+
+__all__ = ["ROWS_SHOWN", "InlineView", "html_table", "result_html"]
 
 ROWS_SHOWN = 50
 """Rows a table shows in a notebook before it says how many more there are."""
@@ -61,6 +65,33 @@ def html_table(
     if notes:
         parts.append(f"<p><small>{escape('; '.join(notes))}.</small></p>")
     return "".join(parts)
+
+
+def result_html(result: QueryResult) -> str:
+    """A query's answer as a notebook shows it: a table (cut short, with a note), yes/no, triples.
+
+    >>> from kg.sparql.runner import QueryResult
+    >>> result_html(QueryResult("ASK", boolean=True))
+    '<p>ASK: <strong>yes</strong></p>'
+    """
+    from kg.sparql.results import short_term
+
+    if result.type == "ASK":
+        return f"<p>ASK: <strong>{'yes' if result.boolean else 'no'}</strong></p>"
+    if result.type == "SELECT":
+        count = f"{len(result.rows):,} row{'' if len(result.rows) == 1 else 's'}"
+        return html_table(
+            result.vars,
+            ([short_term(row.get(name)) for name in result.vars] for row in result.rows),
+            caption=f"SELECT: {count}",
+            note="the row cap stopped the query early" if result.truncated else "",
+        )
+    triples = sorted(result.graph or (), key=lambda t: tuple(map(str, t)))
+    return html_table(
+        ["subject", "predicate", "object"],
+        ([short_term(term) for term in triple] for triple in triples),
+        caption=f"{result.type}: {len(triples):,} triple{'' if len(triples) == 1 else 's'}",
+    )
 
 
 @dataclass(frozen=True)

@@ -191,16 +191,24 @@ def _bundled_catalogue() -> dict[str, QueryFile]:
 
 
 def is_bundled(query: QueryFile) -> bool:
-    """Whether ``query`` is one of the project's own catalogue files, as shipped.
+    """Whether ``query``'s text is that of one of the project's own catalogue files.
 
-    Their text is the project's, not a user's: the runner checks it once per
-    process instead of once per run.
+    That text is the project's, not a user's, whoever sends it (a server's
+    clients post the catalogue's text as often as not): the runner checks it
+    once per process instead of once per run.
 
     Examples:
         >>> is_bundled(resolve_query("topics")), is_bundled(resolve_query("ASK { ?s ?p ?o }"))
         (True, False)
+        >>> is_bundled(QueryFile("<text>", resolve_query("topics").text))
+        True
     """
-    return _bundled_catalogue().get(query.name) == query
+    return query.text in _bundled_texts()
+
+
+@functools.cache
+def _bundled_texts() -> frozenset[str]:
+    return frozenset(query.text for query in _bundled_catalogue().values())
 
 
 QUERY_SUFFIXES = (".rq", ".sparql")

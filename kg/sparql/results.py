@@ -248,8 +248,8 @@ def formula_safe(text: str) -> str:
     """``text`` with a leading ``'`` if a spreadsheet would run it as a formula.
 
     Examples:
-        >>> formula_safe('=HYPERLINK("http://x")'), formula_safe("Arms control")
-        ('\'=HYPERLINK("http://x")', 'Arms control')
+        >>> print(formula_safe("=1+2"), formula_safe("Arms control"))
+        '=1+2 Arms control
     """
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 

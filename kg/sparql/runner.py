@@ -36,6 +36,7 @@ __all__ = [
     "QueryResult",
     "bind_params",
     "run_query",
+    "warm_catalogue",
 ]
 
 DEFAULT_TIMEOUT = 5.0
@@ -90,26 +91,10 @@ class QueryResult:
         return result
 
     def _repr_html_(self) -> str:
-        """The answer as a notebook shows it: a table (cut short, with a note), yes/no, triples."""
-        from kg.display import html_table
-        from kg.sparql.results import short_term
+        """The answer as a notebook shows it (:func:`kg.display.result_html`)."""
+        from kg.display import result_html
 
-        if self.type == "ASK":
-            return f"<p>ASK: <strong>{'yes' if self.boolean else 'no'}</strong></p>"
-        if self.type == "SELECT":
-            count = f"{len(self.rows):,} row{'' if len(self.rows) == 1 else 's'}"
-            return html_table(
-                self.vars,
-                ([short_term(row.get(name)) for name in self.vars] for row in self.rows),
-                caption=f"SELECT: {count}",
-                note="the row cap stopped the query early" if self.truncated else "",
-            )
-        triples = sorted(self.graph or (), key=lambda t: tuple(map(str, t)))
-        return html_table(
-            ["subject", "predicate", "object"],
-            ([short_term(term) for term in triple] for triple in triples),
-            caption=f"{self.type}: {len(triples):,} triple{'' if len(triples) == 1 else 's'}",
-        )
+        return result_html(self)
 
     def to_dataframe(self) -> Any:
         """SELECT rows as a pandas DataFrame of Python values (needs ``pandas``).
@@ -324,7 +309,7 @@ def _answer(
     if is_bundled(query_file) and not isinstance(target, RemoteEngine):
         # the project's own text: checked (and parsed for rdflib) once per process; the
         # worker inherits both and only evaluates
-        checked = compile_readonly(query_file.text, source=source, allow_remote=allow_remote)
+        checked = compile_readonly(query_file.text, source=_CATALOGUE, allow_remote=allow_remote)
         if isinstance(target, Graph):
             prepared(checked.text)
         bindings = _resolve_nodes(target, query_file, bind_params(query_file, params), deadline)
@@ -346,6 +331,29 @@ def _answer(
     bindings = _resolve_nodes(target, query_file, bind_params(query_file, params), deadline)
     args = (query_file.text, source, allow_remote, bindings, max_rows)
     return _evaluate(target, gate_and_execute, args, deadline.left(), allow_remote)
+
+
+_CATALOGUE = "<catalogue>"
+"""The source the catalogue's own texts are checked under (one cache entry per text)."""
+
+
+def warm_catalogue() -> int:
+    """Check and parse every query of the bundled catalogue now, in this process.
+
+    A long-lived process that forks a worker per query (a server's broker)
+    calls this once: the workers inherit the checked text and rdflib's parsed
+    form instead of each doing that work again. Returns how many were prepared.
+
+    >>> warm_catalogue() > 10
+    True
+    """
+    from kg.sparql.catalogue import catalogue
+
+    queries = catalogue().values()
+    for query in queries:
+        checked = compile_readonly(query.text, source=_CATALOGUE, allow_remote=False)
+        prepared(checked.text)
+    return len(queries)
 
 
 def run_query(
