@@ -234,8 +234,12 @@ def _seconds(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number of seconds: '{text}'") from None
-    if value < 0 or value != value:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: '{text}'")
+    from kg.sparql.runner import MAX_TIMEOUT
+
+    if not 0 <= value <= MAX_TIMEOUT:  # NaN fails both
+        raise argparse.ArgumentTypeError(
+            f"not a number of seconds from 0 to {MAX_TIMEOUT:,}: '{text}'"
+        )
     return value
 
 
@@ -299,6 +303,14 @@ def output_option(help: str, **settings: Any) -> Decorator:
     """``-o/--output FILE``."""
     settings.setdefault("metavar", "FILE")
     return option("-o", "--output", help=help, **settings)
+
+
+csv_safe_option = option(
+    "--csv-safe",
+    action="store_true",
+    help="in CSV (and TSV) output, put ' before text a spreadsheet would run as a formula "
+    "(starting =, +, -, @)",
+)
 
 
 def param_option(help: str) -> Decorator:
@@ -378,10 +390,19 @@ def _listing_format(args: argparse.Namespace, out: TextIO) -> str:
     return str(args.format) if args.format else ("table" if out.isatty() else "csv")
 
 
-def _csv_text(columns: Sequence[str], rows: Sequence[Mapping[str, object]]) -> str:
+def _csv_text(
+    columns: Sequence[str], rows: Sequence[Mapping[str, object]], *, safe: bool = False
+) -> str:
+    """``rows`` as CSV; with ``safe`` (``--csv-safe``) no text cell can start a formula."""
     import csv
     import io
 
+    if safe:
+        from kg.sparql.results import formula_safe
+
+        rows = [
+            {k: formula_safe(v) if isinstance(v, str) else v for k, v in r.items()} for r in rows
+        ]
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
@@ -435,6 +456,11 @@ def _store_kinds() -> str:
 )
 @option("--quiet", action="store_true", help="no progress bar (it is shown only on a terminal)")
 @option(
+    "--follow-links",
+    action="store_true",
+    help="read links in a folder to files outside it (by default they are reported, not read)",
+)
+@option(
     "--report",
     action="store_true",
     help="list per file the tables, lists and claims read and every line skipped",
@@ -460,6 +486,7 @@ def _cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 args.sources,
                 strict=args.strict,
                 jobs=args.jobs or default_jobs(),
+                follow_links=args.follow_links,
                 progress=False if args.quiet else None,
                 on_file=(lambda report: _write_report(report, stream)) if args.report else None,
             )
@@ -471,7 +498,7 @@ def _cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 )
             raise
         for error in summary.errors:
-            err.write(f"{PROG}: error: {error}\n")
+            err.write(f"{PROG}: error: {printable(error)}\n")
         if summary.failed and not summary.written and not summary.skipped:
             return 2  # nothing loaded: nothing to write
         if args.output == "-":
@@ -539,17 +566,32 @@ or name the file *.nt
         )
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: object) -> str:
+    r"""``text`` safe for one terminal line: control characters as escapes.
+
+    File names and article text reach messages; an escape sequence in them must
+    not clear or recolour the terminal, nor a newline fake another line.
+
+    >>> print(printable("a" + chr(27) + "[2Jb" + chr(10) + "c"))
+    a\x1b[2Jb\nc
+    """
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+
+
 def _write_report(report: FileReport, out: TextIO) -> None:
     """``build --report``: one paragraph for one file, what was read, then each skipped line."""
     if report.error is not None:
-        out.write(f"{report.error} (not loaded)\n")
+        out.write(f"{printable(report.error)} (not loaded)\n")
         return
     if report.unchanged:
-        out.write(f"{report.path}: unchanged, already in the store (not read again)\n")
+        out.write(f"{printable(report.path)}: unchanged, already in the store (not read again)\n")
         return
     counts = report.counts
     out.write(
-        f"{report.path}: {report.triples} triples; "
+        f"{printable(report.path)}: {report.triples} triples; "
         f"{_count(counts['tables'], 'tables')} ({_count(counts['rows'], 'rows')}), "
         f"{_count(counts['lists'], 'lists')} ({_count(counts['items'], 'items')}); "
         f"{_count(counts['summits'], 'summits')}, {_count(counts['topics'], 'topics')}, "
@@ -557,7 +599,7 @@ def _write_report(report: FileReport, out: TextIO) -> None:
         f"{_count(counts['recommendations'], 'recommendations')}\n"
     )
     for line, message in report.warnings:
-        out.write(f"  line {line}: {message}\n" if line else f"  {message}\n")
+        out.write(f"  line {line}: {printable(message)}\n" if line else f"  {printable(message)}\n")
 
 
 @command(
@@ -577,6 +619,7 @@ def _write_report(report: FileReport, out: TextIO) -> None:
 )
 @output_option("write the answer to FILE ('-' for stdout); its suffix sets the format")
 @query_limits
+@csv_safe_option
 @option(
     "--ask-exit-code",
     action="store_true",
@@ -609,7 +652,7 @@ def _cmd_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     fmt = args.format or _format_for(args.output if to_file else None, result.type)
     if fmt is None:
         fmt = "table" if result.type in ("SELECT", "ASK") and out.isatty() and not to_file else None
-    text = _result_text(result, fmt, _table_width(out) if not to_file else None)
+    text = _result_text(result, fmt, _table_width(out) if not to_file else None, safe=args.csv_safe)
     if to_file:
         from kg._io import atomic_write_text
 
@@ -675,12 +718,12 @@ def _format_for(output: str | None, kind: str) -> str | None:
     return "turtle" if graph else None
 
 
-def _result_text(result: Any, fmt: str | None, width: int | None) -> str:
+def _result_text(result: Any, fmt: str | None, width: int | None, *, safe: bool = False) -> str:
     """The answer written in ``fmt`` (``None``: CSV); tables fit ``width`` columns."""
     from kg.sparql.results import format_result
 
     if fmt != "table" or result.type != "SELECT":
-        return format_result(result, fmt or "csv")
+        return format_result(result, fmt or "csv", spreadsheet_safe=safe)
     cells = [[short_term(row.get(v)) for v in result.vars] for row in result]
     rows = len(result.rows)
     table = text_table(result.vars, cells, width=width)
@@ -926,6 +969,7 @@ _DOCUMENT_FORMATS = ("table", "csv", "json")
 )
 @data_options
 @format_option(_DOCUMENT_FORMATS, "table on a terminal, csv otherwise")
+@csv_safe_option
 def _cmd_documents(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import json
 
@@ -939,7 +983,7 @@ def _cmd_documents(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if fmt == "json":
         out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
     elif fmt == "csv":
-        out.write(_csv_text(("iri", "title", "hash", "triples"), rows))
+        out.write(_csv_text(("iri", "title", "hash", "triples"), rows, safe=args.csv_safe))
     else:
         out.write(
             text_table(
@@ -1033,6 +1077,11 @@ _VIEW_HELP = "; ".join(f"{view.name} = {view.description}" for view in VIEWS.val
     help="links from the --focus node (default: 1)",
 )
 @option(
+    "--through-hubs",
+    action="store_true",
+    help="let --focus walk through hubs (the summit, documents, far-better-connected nodes)",
+)
+@option(
     "--query",
     metavar="QUERY",
     help="draw the graph a CONSTRUCT query builds: a .rq file or a catalogue name",
@@ -1070,6 +1119,8 @@ def _cmd_viz(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise UsageError("--max-nodes must be at least 1")
     if args.depth is not None and args.focus is None:
         raise UsageError("--depth counts links from the --focus node; pass --focus LABEL too")
+    if args.through_hubs and args.focus is None:
+        raise UsageError("--through-hubs changes the walk from the --focus node; pass --focus too")
     depth = 1 if args.depth is None else args.depth
     query = None
     params: dict[str, object] = {}
@@ -1080,7 +1131,12 @@ def _cmd_viz(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         params = dict(parse_param(p) for p in args.param)
     with _open_graph(args, err) as graph:
         network = graph.to_networkx(
-            view=args.view, focus=args.focus, depth=depth, query=query, params=params
+            view=args.view,
+            focus=args.focus,
+            depth=depth,
+            through_hubs=args.through_hubs,
+            query=query,
+            params=params,
         )
     what = f"query {query.name}" if query is not None else f"{args.view or 'overview'} view"
     if args.focus is not None:
@@ -1148,6 +1204,7 @@ _ANALYSIS_FORMATS = ("table", "json", "csv")
     help="the outcomes sources expected before the summit, what came of them after it, "
     "and how each source's calls turned out",
 )
+@csv_safe_option
 def _cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import json
 
@@ -1180,7 +1237,8 @@ def _cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if fmt == "json":
             out.write(json.dumps({"links": len(explanation), "steps": steps}, indent=2) + "\n")
         elif fmt == "csv":
-            out.write(_csv_text(("step", "label", "type", "link", "direction", "node"), steps))
+            columns = ("step", "label", "type", "link", "direction", "node")
+            out.write(_csv_text(columns, steps, safe=args.csv_safe))
         else:
             links = len(explanation)
             out.write(f"{explanation}\n({links} link{'' if links == 1 else 's'})\n")
@@ -1191,7 +1249,7 @@ def _cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if fmt == "json":
         out.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     elif fmt == "csv":
-        out.write(_csv_text(_CSV_COLUMNS, _analysis_rows(result)))
+        out.write(_csv_text(_CSV_COLUMNS, _analysis_rows(result), safe=args.csv_safe))
     else:
         out.write(_analysis_table(result, _table_width(out)))
     return 0
@@ -1218,7 +1276,7 @@ def _analyze_calls(args: argparse.Namespace, fmt: str, out: TextIO, err: TextIO)
     if fmt == "json":
         out.write(json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n")
     elif fmt == "csv":
-        out.write(_csv_text(_CALLS_COLUMNS, _calls_rows(report)))
+        out.write(_csv_text(_CALLS_COLUMNS, _calls_rows(report), safe=args.csv_safe))
     else:
         out.write(_calls_table(report, _table_width(out)))
     return 0
@@ -1395,6 +1453,7 @@ def _analysis_table(result: dict[str, Any], width: int | None = None) -> str:
 @option(
     "--depth", type=_whole_number, default=None, metavar="N", help="links from --focus (default: 1)"
 )
+@option("--through-hubs", action="store_true", help="let --focus walk through hub nodes")
 @option("--query", metavar="QUERY", help="the graph a CONSTRUCT query builds (.rq or name)")
 @param_option("bind a --query parameter (repeatable)")
 @output_option("where to write ('-' for stdout, with --to)", required=True)
@@ -1412,6 +1471,8 @@ def _cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise UsageError("--param binds a --query parameter; pass --query too")
     if args.depth is not None and args.focus is None:
         raise UsageError("--depth counts links from the --focus node; pass --focus LABEL too")
+    if args.through_hubs and args.focus is None:
+        raise UsageError("--through-hubs changes the walk from the --focus node; pass --focus too")
     query, params = None, {}
     if args.query is not None:
         from kg.sparql.catalogue import parse_param, resolve_query
@@ -1423,6 +1484,7 @@ def _cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             view=None if query is not None else (args.view or "overview"),
             focus=args.focus,
             depth=1 if args.depth is None else args.depth,
+            through_hubs=args.through_hubs,
             query=query,
             params=params,
         )
@@ -1486,6 +1548,78 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 1
 
 
+_LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+@command(
+    "serve",
+    "Serve the graph read-only: a SPARQL 1.1 endpoint, the questions as web pages, "
+    "Linked Data pages for every entity.",
+    examples=(
+        "summit-kg serve",
+        "summit-kg serve --data articles/ --port 8080",
+        "summit-kg serve --store oxigraph:summit.oxigraph --timeout 10",
+    ),
+)
+@data_options
+@option("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, loopback)")
+@option("--port", type=_whole_number, default=8000, help="port (default: 8000; 0 picks a free one)")
+@option(
+    "--timeout",
+    type=_seconds,
+    default=DEFAULT_TIMEOUT,
+    metavar="SECONDS",
+    help=f"stop each query after this long (default {DEFAULT_TIMEOUT:g}; 0 for no limit)",
+)
+@option(
+    "--max-rows",
+    type=_positive_int,
+    default=DEFAULT_MAX_ROWS,
+    metavar="N",
+    help=f"stop a SELECT after N rows (default {DEFAULT_MAX_ROWS})",
+)
+@option(
+    "--cors",
+    action="append",
+    default=[],
+    metavar="ORIGIN",
+    help="let pages from ORIGIN query the endpoint (CORS; repeatable; default: none)",
+)
+def _cmd_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import socket
+
+    import uvicorn
+
+    from kg.serve import create_app
+
+    if args.host not in _LOOPBACK:
+        err.write(
+            f"{PROG}: warning: --host {args.host} is not loopback: anyone who can reach it "
+            "can query the graph\n"
+        )
+    with _open_graph(args, err) as graph:
+        listener = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET)
+        try:
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            listener.bind((args.host, args.port))
+        except OSError as exc:
+            listener.close()
+            raise UsageError(f"cannot listen on {args.host}:{args.port}: {exc.strerror}") from None
+        app = create_app(
+            graph,
+            timeout=args.timeout or None,
+            max_rows=args.max_rows,
+            cors_origins=args.cors or None,
+        )
+        port = listener.getsockname()[1]
+        host = f"[{args.host}]" if ":" in args.host else args.host
+        out.write(f"serving {len(graph)} triples at http://{host}:{port}/ (Ctrl-C stops)\n")
+        out.flush()
+        config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
+        uvicorn.Server(config).run(sockets=[listener])
+    return 0
+
+
 # --- the entry point ------------------------------------------------------------------------
 
 
@@ -1507,7 +1641,7 @@ def main(
             return 2
         return _COMMANDS[args.command].run(args, out, err)
     except KGError as exc:
-        err.write(f"{PROG}: error: {exc}\n")
+        err.write(f"{PROG}: error: {printable(exc)}\n")
         return exc.exit_code
     except KeyboardInterrupt:
         err.write(f"{PROG}: interrupted\n")
@@ -1515,5 +1649,5 @@ def main(
     except BrokenPipeError:
         return 0
     except Exception as exc:  # the CLI edge: never a traceback for the user
-        err.write(f"{PROG}: internal error: {type(exc).__name__}: {exc}\n")
+        err.write(f"{PROG}: internal error: {type(exc).__name__}: {printable(exc)}\n")
         return 3

@@ -305,3 +305,63 @@ def test_validate_with_a_users_shapes(cwd: Path, turtle: Path) -> None:
     (cwd / "empty.ttl").write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")
     bad(["validate", "--shapes", "empty.ttl"], cwd, "empty.ttl", "no SHACL shape")
     bad(["validate", "--shapes", "missing.ttl"], cwd, "missing.ttl")
+
+
+FORMULAS = 'topic,outcome,likelihood\n=cmd|calc,"@SUM(A1)",likely\n+1 trade,-dash,possible\n'
+
+
+def test_csv_safe_neutralises_formula_cells_and_keeps_numbers(tmp_path: Path) -> None:
+    table = tmp_path / "formulas.csv"
+    table.write_text(FORMULAS, encoding="utf-8")
+    code, plain, _ = run("query", "topics", "--data", str(table), "--format", "csv")
+    assert code == 0 and "\n=cmd|calc," in plain  # the W3C form is the data as it is
+    code, safe, _ = run("query", "topics", "--data", str(table), "--format", "csv", "--csv-safe")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(safe)))
+    assert {r["topic"] for r in rows} == {"'=cmd|calc", "'+1 Trade"}
+    assert all(not r[k].startswith(("=", "+", "-", "@")) for r in rows for k in r)
+    assert {r["outcomes"] for r in rows} == {"1"}  # numbers are left alone
+    code, tsv, _ = run("query", "topics", "--data", str(table), "--format", "tsv", "--csv-safe")
+    assert code == 0 and '"\'=cmd|calc"' in tsv
+    code, listing, _ = run("analyze", "--data", str(table), "--format", "csv", "--csv-safe")
+    assert code == 0 and "'=cmd|calc" in listing and ",=cmd" not in listing
+
+
+@pytest.mark.parametrize("value", ["inf", "1e30", "nan", "-1"])
+def test_timeouts_out_of_range_are_bad_usage(value: str) -> None:
+    code, _, err = run("query", "summit", "--timeout", value)
+    assert code == 2 and "not a number of seconds from 0 to 86,400" in err
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), -1.0, 1e30])
+def test_library_timeouts_out_of_range_are_usage_errors(value: float) -> None:
+    with pytest.raises(kg.UsageError, match="timeout must be a number of seconds"):
+        kg.load().query("summit", timeout=value)
+
+
+def test_a_file_that_is_not_a_query_file_is_never_read(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("rootpassword:x:0:0\n", encoding="utf-8")
+    code, _, err = run("query", str(secret))
+    assert code == 2 and "not a query file" in err and "rootpassword" not in err
+    with pytest.raises(kg.QueryError, match="not a query file") as caught:
+        kg.load().query(str(secret))
+    assert "rootpassword" not in str(caught.value)
+    huge = tmp_path / "huge.rq"
+    huge.write_bytes(b"#" * 100_000)
+    code, _, err = run("query", str(huge))
+    assert code == 2 and "longer than 20000 characters" in err
+
+
+def test_runner_options_are_not_parameters() -> None:
+    code, _, err = run("query", "summit", "--param", "timeout=3")
+    assert code == 2 and "'timeout' is an option of the query runner" in err and "--timeout" in err
+
+
+def test_control_characters_never_reach_the_terminal(tmp_path: Path) -> None:
+    hostile = tmp_path / "clear\x1b[2Jscreen\nfake.md"
+    hostile.write_text("# A\x1b[31m title\n\nLeaders of Chile and Peru meet in Lima.\n", "utf-8")
+    code, out, err = run("build", str(hostile), "--report")
+    assert code == 0 and "\x1b" not in out + err and "clear\\x1b[2Jscreen\\nfake.md" in out
+    code, _, err = run("query", "summit", "--data", str(tmp_path / "no\x1bsuch.md"))
+    assert code == 2 and "\x1b" not in err and err.count("\n") == 1 and "no\\x1bsuch.md" in err

@@ -434,6 +434,20 @@ def test_focus_keeps_the_neighbourhood(alaska: kg.SummitGraph) -> None:
     assert {t for _, t in cyber.nodes(data="type")} == {"Topic", "Outcome", "FocusArea"}
 
 
+def test_focus_stops_at_hubs_unless_told(tmp_path: Path) -> None:
+    out_file = str(tmp_path / "c.html")
+    code, out, _ = cli("viz", "--focus", "Cybersecurity", "--depth", "2", "-o", out_file)
+    walked = cli(
+        "viz", "--focus", "Cybersecurity", "--depth", "2", "--through-hubs", "-o", out_file
+    )
+    assert code == 0 and walked[0] == 0
+    stopped_nodes = int(out.split(": ")[1].split(" nodes")[0])
+    walked_nodes = int(walked[1].split(": ")[1].split(" nodes")[0])
+    assert stopped_nodes == 9 and walked_nodes > 4 * stopped_nodes
+    code, _, err = cli("viz", "--through-hubs", "-o", out_file)
+    assert code == 2 and "pass --focus too" in err
+
+
 def test_viz_query_from_a_file(tmp_path: Path) -> None:
     query = tmp_path / "places.rq"
     query.write_text(

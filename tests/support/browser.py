@@ -4,7 +4,8 @@ Talks the Chrome DevTools Protocol over ``--remote-debugging-pipe`` (file
 descriptors 3 and 4, NUL-separated JSON), so it needs no websocket client,
 Selenium or Playwright. Every wait has a deadline and the browser is killed
 on the way out: a page that freezes cannot hang the tests. Used by
-``tests/test_viz.py`` and ``benchmarks/bench_viz.py``.
+``tests/test_viz.py`` and ``benchmarks/bench_viz.py``; :func:`browse` walks
+through pages of a local server (``tests/serve``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -177,6 +179,38 @@ class _Pipe:
         shutil.rmtree(self.profile, ignore_errors=True)
 
 
+def _new_tab(pipe: _Pipe) -> str:
+    """Open a blank tab with the page, script, log and network events on; its session id."""
+    target = pipe.send("Target.createTarget", url="about:blank")["targetId"]
+    session: str = pipe.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+    for domain in ("Page", "Runtime", "Log", "Network"):
+        pipe.send(f"{domain}.enable", session)
+    return session
+
+
+def _evaluator(pipe: _Pipe, session: str) -> Callable[[str], Any]:
+    """A function that runs a JavaScript expression in the tab and returns its value."""
+
+    def evaluate(expression: str) -> Any:
+        reply = pipe.send("Runtime.evaluate", session, expression=expression, returnByValue=True)
+        if "exceptionDetails" in reply:
+            raise BrowserError(f"{expression!r} threw: {reply['exceptionDetails']}")
+        return reply["result"].get("value")
+
+    return evaluate
+
+
+def _console_error(method: str | None, params: dict[str, Any]) -> str | None:
+    """The text of a DevTools event that reports a script error, else ``None``."""
+    if method == "Runtime.exceptionThrown":
+        return json.dumps(params["exceptionDetails"])[:500]
+    if method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
+        return json.dumps(params.get("args"))[:500]
+    if method == "Log.entryAdded" and params["entry"].get("level") == "error":
+        return str(params["entry"].get("text", ""))[:500]
+    return None
+
+
 def open_page(
     path: Path,
     *,
@@ -196,10 +230,7 @@ def open_page(
     """
     pipe = _Pipe(timeout)
     try:
-        target = pipe.send("Target.createTarget", url="about:blank")["targetId"]
-        session = pipe.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
-        for domain in ("Page", "Runtime", "Log", "Network"):
-            pipe.send(f"{domain}.enable", session)
+        session = _new_tab(pipe)
         width, height = size
         pipe.send(
             "Emulation.setDeviceMetricsOverride",
@@ -212,13 +243,7 @@ def open_page(
         pipe.send("Page.navigate", session, url=path.resolve().as_uri())
         pipe.wait_for("Page.loadEventFired")
 
-        def evaluate(expression: str) -> Any:
-            reply = pipe.send(
-                "Runtime.evaluate", session, expression=expression, returnByValue=True
-            )
-            if "exceptionDetails" in reply:
-                raise BrowserError(f"{expression!r} threw: {reply['exceptionDetails']}")
-            return reply["result"].get("value")
+        evaluate = _evaluator(pipe, session)
 
         ready = None
         while pipe.left():
@@ -238,18 +263,75 @@ def open_page(
         report = PageReport(result=result, ready_ms=ready, screenshot=shot)
         for event in pipe.events:
             method, params = event.get("method"), event.get("params", {})
-            if method == "Runtime.exceptionThrown":
-                report.console_errors.append(json.dumps(params["exceptionDetails"])[:500])
-            elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
-                report.console_errors.append(json.dumps(params.get("args"))[:500])
-            elif method == "Log.entryAdded" and params["entry"].get("level") == "error":
-                report.console_errors.append(params["entry"].get("text", "")[:500])
+            error = _console_error(method, params)
+            if error is not None:
+                report.console_errors.append(error)
             elif method == "Network.requestWillBeSent":
                 url = params["request"]["url"]
                 if not url.startswith(_LOCAL_SCHEMES):
                     report.requests.append(url)
             elif method == "Page.javascriptDialogOpening":
                 report.dialogs.append(params.get("message", ""))
+        return report
+    finally:
+        pipe.close()
+
+
+@dataclass
+class BrowseReport:
+    """What a walk through a site did: each step's value, where it ended, what went wrong."""
+
+    results: list[Any] = field(default_factory=list)
+    locations: list[str] = field(default_factory=list)
+    """``location.href`` after each step (the first: after the first page loaded)."""
+    console_errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    """Every URL requested, in order."""
+
+
+def _loads(pipe: _Pipe) -> int:
+    return sum(1 for event in pipe.events if event.get("method") == "Page.loadEventFired")
+
+
+def browse(url: str, steps: list[tuple[str, bool]], *, timeout: float = 60.0) -> BrowseReport:
+    """Open ``url`` in headless Chromium and run ``steps``: (JavaScript expression, navigates).
+
+    Each expression's value (JSON) is kept; a step that navigates (a click on a
+    link, a form submitted) is followed by a wait for the next page's load event.
+
+    Raises:
+        BrowserError: chromium is missing, fails, a step throws or a page misses the deadline.
+    """
+    pipe = _Pipe(timeout)
+    report = BrowseReport()
+    try:
+        session = _new_tab(pipe)
+
+        evaluate = _evaluator(pipe, session)
+
+        def wait_for_load(seen: int) -> None:
+            while _loads(pipe) <= seen:
+                pipe.pump(0.05)
+                pipe.left()
+
+        seen = _loads(pipe)
+        pipe.send("Page.navigate", session, url=url)
+        wait_for_load(seen)
+        report.locations.append(evaluate("location.href"))
+        for expression, navigates in steps:
+            seen = _loads(pipe)
+            report.results.append(evaluate(expression))
+            if navigates:
+                wait_for_load(seen)
+            report.locations.append(evaluate("location.href"))
+        pipe.pump(0.2)
+        for event in pipe.events:
+            method, params = event.get("method"), event.get("params", {})
+            error = _console_error(method, params)
+            if error is not None:
+                report.console_errors.append(error)
+            elif method == "Network.requestWillBeSent":
+                report.requests.append(params["request"]["url"])
         return report
     finally:
         pipe.close()
