@@ -26,7 +26,7 @@ FLOOR: dict[str, tuple[float, float]] = {
     "topics": (0.70, 0.66),
     "outcomes": (0.82, 0.80),
     "outcomes+modality": (0.75, 0.73),
-    "positions": (0.34, 0.44),
+    "positions": (0.45, 0.53),
     "actors": (0.90, 0.85),
     "places": (0.67, 0.82),
     "concerns": (0.82, 0.89),

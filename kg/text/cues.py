@@ -77,22 +77,32 @@ __all__ += [  # agenda enumerations, outcomes and their hedges
 __all__ += [  # reported speech, positions, concerns and recommendations
     "ACCORDING_LEAD",
     "ACCORDING_TAIL",
+    "ADJECTIVAL_CUES",
     "CLAUSE_SUBJECT",
     "CONCERN_CUE",
     "CONCERN_FRAMES",
     "CONCERN_IN_PLACE",
     "CONCERN_SPLIT",
     "CONCERN_WARNING",
+    "COORDINATED_ACTION",
+    "COORDINATED_OBJECT",
     "HEAD_OF",
     "INFINITIVE",
     "ITEM_END",
     "ITEM_LEAD",
     "ITEM_PRONOUN",
     "LAST_INFINITIVE",
+    "LIGHT_OBJECT",
     "OBJECT_END",
     "OBJECT_LEAD",
     "OBJECT_PREPOSITION",
     "OBJECT_PURPOSE",
+    "PASSIVE_BEFORE",
+    "POSITION_ISSUE_END",
+    "POSITION_ISSUE_WORDS",
+    "POSITION_MODIFIERS",
+    "POSITION_VAGUE",
+    "PRONOUN_OBJECT",
     "PRONOUN_SUBJECT",
     "RECOMMEND_CUE",
     "RELATIVE_LEAD",
@@ -803,32 +813,63 @@ _AUX = r"(?:(?:has|have|had|is|are|was|were|did|does|do|also|still|long|so\s+far
 _AUX += r"|could|would|will|may|might|to|expected|reportedly|already|again|now|repeatedly"
 _AUX += r"|firmly|strongly|openly|publicly|previously|since|would\s+like)\s+)*"
 
+_REFUSED = (
+    r"accept|allow|tolerate|approve|sign|recogni[sz]e|cede|concede|surrender|give\s+up|hand\s+over"
+    r"|drop|lift|loosen|relax|ease|scrap|abandon|withdraw|budge\s+on|back\s+down\s+on"
+    r"|compromise\s+on|negotiate\s+(?:on|over)|agree\s+to"
+)
+_MODAL_NOT = r"(?:would|will|could|can|did|does|do)\s+not|won[’']t|wouldn[’']t|cannot|can[’']t"
+_POSSESSIVE = r"[’']s\s+(?:(?:new|latest|renewed|repeated|long-standing|main|key|central)\s+)?"
+
 STANCE_CUE = re.compile(
     r"\b(?P<neg>(?:not|never)\s+)?(?:"
     r"(?P<seeks>wants|wanted|want|seeks|seek|seeking|sought|hopes\s+to|hope\s+to|hoped\s+to"
-    r"|hoping\s+to|pushing\s+for|aims\s+to(?:\s+win)?|aim\s+to(?:\s+win)?|wishes\s+to)"
-    r"|(?P<demands>demands|demanded|demand|insists(?:\s+on|\s+that)?|insisted(?:\s+on|\s+that)?"
-    r"|insist(?:\s+on|\s+that)?|calls\s+for|called\s+for|call\s+for|pressed|presses|press"
-    r"|red\s+line)"
-    r"|(?P<rejects>rejects|rejected|reject|refuses|refused|refuse|rules\s+out|ruled\s+out"
-    r"|rule\s+out|declined\s+to)"
-    r"|(?P<offers>offers|offered|offer|ready\s+to|promised|promises|promise|invited|invites)"
-    r"|(?P<proposes>proposes|proposed|propose|suggested|suggests|floated)"
-    r"|(?P<supports>supports|supported|support|backs|backed|welcomed|welcomes"
-    r"|endorses|endorsed|endorse)"
-    r"|(?P<opposes>opposes|opposed|oppose|objects\s+to|objected\s+to|object\s+to"
-    r"|(?:is|are)\s+against))\b"
+    r"|hoping\s+to|pushing\s+for|aims\s+to(?:\s+win)?|aim\s+to(?:\s+win)?|wishes\s+to"
+    r"|pushes\s+for|pushed\s+for|push\s+for|lobbying\s+for|lobbied\s+for|lobbies\s+for"
+    r"|(?:is|are|was|were)\s+(?:keen|eager)\s+(?:to|on)|asks\s+for|asked\s+for|asking\s+for"
+    r"|pursues|pursued|pursuing|hopes\s+for|hoped\s+for|hoping\s+for"
+    rf"|{_POSSESSIVE}(?:push|bid|quest|drive|hopes?|desire|wish|campaign)\s+(?:for|to))"
+    r"|(?P<demands>demands|demanded|demand|demanding|insists(?:\s+on|\s+that)?"
+    r"|insisted(?:\s+on|\s+that)?|insist(?:\s+on|\s+that)?|insisting(?:\s+on|\s+that)?"
+    r"|calls\s+for|called\s+for|call\s+for|calling\s+for|pressing\s+for|pressed|presses|press"
+    r"|red\s+line|calls\s+on|called\s+on|calling\s+on|urges|urged|urging|urge"
+    rf"|{_POSSESSIVE}(?:demands?|calls?|insistence)\s+(?:for|on|that))"
+    r"|(?P<rejects>rejects|rejected|reject|rejecting|refuses|refused|refuse|refusing"
+    r"|rules\s+out|ruled\s+out|rule\s+out|ruling\s+out|declined\s+to|dismissed|dismisses"
+    r"|dismiss|rebuffed|rebuffs|rebuff|balked\s+at|balks\s+at|balk\s+at|turned\s+down"
+    r"|turns\s+down|turn\s+down|vetoed|vetoes|veto"
+    rf"|(?:{_MODAL_NOT})\s+(?:(?:ever|easily|simply|readily)\s+)?(?:{_REFUSED})"
+    rf"|{_POSSESSIVE}(?:rejection|refusal)\s+(?:of|to))"
+    r"|(?P<offers>offers|offered|offer|offering|ready\s+to|promised|promises|promise|invited"
+    r"|invites|pledged|pledges|pledge|pledging|willing\s+to|prepared\s+to"
+    rf"|{_POSSESSIVE}(?:offer|pledge|promise)\s+(?:of|to))"
+    r"|(?P<proposes>proposes|proposed|propose|proposing|suggested|suggests|floated|floats"
+    r"|put\s+forward|puts\s+forward|tabled|pitched|pitches"
+    rf"|{_POSSESSIVE}(?:proposal|suggestion)\s+(?:for|to|of|that))"
+    r"|(?P<supports>supports|supported|support|supporting|backs|backed|backing|welcomed|welcomes"
+    r"|endorses|endorsed|endorse|favours|favoured|favour|favors|favored|favor|champions"
+    r"|championed|advocates|advocated|advocating|accepts|accepted"
+    rf"|{_POSSESSIVE}(?:support|backing)\s+for)"
+    r"|(?P<opposes>opposes|opposed|oppose|opposing|objects\s+to|objected\s+to|object\s+to"
+    r"|(?:is|are)\s+against|resists|resisted|resist|resisting|warned\s+against"
+    r"|warns\s+against|warn\s+against"
+    rf"|{_POSSESSIVE}(?:opposition|objection|objections|resistance)\s+to))\b"
 )
-"""A stance verb (its group names the stance of :data:`kg.text.claims.STANCES`)."""
+"""A stance verb (its group names the stance of :data:`kg.text.claims.STANCES`): a verb
+("rejects", "is pressing for", "calls on"), a refusal ("would not accept", "won't lift"),
+or a noun after its actor's possessive ("Seoul's call for", "Tokyo's offer of")."""
 
-STANCE_NEGATED = {"supports": "opposes"}
-"""The stance a negated cue takes ("did not support" opposes); other negated cues state none."""
+STANCE_NEGATED = {"supports": "opposes", "seeks": "opposes"}
+"""The stance a negated cue takes ("did not support", "does not want" oppose); other
+negated cues state none."""
 
 STANCE_LEAD_WORDS = frozenset(
     """
     has have had is are was were did does do also still long so far not never could would will
     may might to expected reportedly already again now repeatedly firmly strongly openly
-    publicly previously since like said says it they he she who which and
+    publicly previously since like said says it they he she who which and been increasingly
+    continues continued continue quietly privately flatly vehemently repeatedly loudly
+    ’s 's government officials delegation negotiators side team administration leadership
     """.split()
 )
 """Words that may stand between an actor and its stance verb ("Moscow has long rejected")."""
@@ -857,10 +898,16 @@ OBJECT_END = re.compile(
 OBJECT_LEAD = re.compile(r"(?:that\s+|on\s+|for\s+|to\s+(?=(?:the|a|an|any|its|their)\b)|with\s+)")
 """What opens an object before its phrase: "insists on …", "calls for …", "that …"."""
 
-INFINITIVE = re.compile(r"(?:[^\s,;]+\s+){0,4}?to\s+[a-z]+\s+(?:(?:up|down|out|off|back|away)\s+)?")
+INFINITIVE = re.compile(
+    r"(?:[^\s,;]+\s+){0,4}?to\s+(?!(?:the|an?|its|their|his|her|this|these|those)\s)[a-z]+\s+"
+    r"(?:(?:up|down|out|off|back|away)\s+)?"
+)
 """An object "India to cut …", "European help to monitor …": what precedes the action's object."""
 
-CLAUSE_SUBJECT = re.compile(r"(?:the\s+|a\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s+[a-z]+\s+")
+CLAUSE_SUBJECT = re.compile(
+    r"(?:the\s+|a\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s+[a-z]+\s+"
+    r"(?:(?:up|down|out|off|back|away)\s+)?"
+)
 """The subject and verb of a reported demand: "(that) Ukraine withdraw …", "China curb …"."""
 
 RELATIVE_PERSON = re.compile(r"who\b")
@@ -883,9 +930,79 @@ HEAD_OF = re.compile(
     r"(?:rest|removal|resumption|purchases|purchase|reform|lifting|easing|end|return|relief"
     r"|review|expansion|extension|pause|halt|cap|ban|part|share|supply|supplies|delivery"
     r"|deliveries)\s+(?:of|on|from)\s+"
+    r"|^(?:(?:an?|the|any)\s+)?(?:end|halt|stop)\s+to\s+"
+    r"|^(?:(?:an?|the|any)\s+)?(?:link|linkage|connection)\s+between\s+"
+    r"|^(?:(?:an?|the|any|clear|new|credible)\s+)*(?:road\s*map|timetable|timeline|path"
+    r"|transition)\s+(?:away\s+from|towards?|for|to)\s+"
+    r"|^(?:(?:some|about|nearly|almost|up\s+to|more\s+than)\s+)?(?:[$€£]\s?)?\d[\d.,]*\s*"
+    r"(?:bn|billion|million|trillion|m)?(?:\s+(?:euros|dollars|yen|pounds))?\s+(?:to|for)\s+"
 )
 """A generic head before what a stance is about: "the rest of …", "a pause on …"."""
 
+
+LIGHT_OBJECT = re.compile(
+    r"(?:more|much\s+more|everything|(?:further\s+|concrete\s+)?steps|action)\s+to\s+[a-z]+\s+"
+    r"(?:(?:up|down|out|off|back|away)\s+)?"
+)
+"""A light verb's object before the action that is the stance's object: "(press X to do)
+more to stop …", "(to take) steps to curb …"."""
+
+COORDINATED_ACTION = re.compile(
+    r",?\s+and\s+(?:to\s+)?(?:lift|ease|end|cut|reduce|remove|stop|halt|drop|scrap|curb"
+    r"|restrict|loosen|relax|raise|increase|boost|expand|extend|keep|allow|open|reopen|buy"
+    r"|sign|resume|restore|release|withdraw|recogni[sz]e|accept|provide|supply|send|deliver"
+    r"|fund|finance|guarantee|protect|secure|build|invest\s+in|join|address|tackle|resolve"
+    r"|settle|freeze|unfreeze|suspend|limit|ban|approve|back|support|share|commit\s+to)\s+"
+)
+"""A second action in one object ("to lift tariffs and ease controls on chips"): two
+positions, one on each action's object."""
+
+COORDINATED_OBJECT = re.compile(r",?\s+and\s+(?=(?:an?|the|its|their|any)\s)")
+"""A second noun phrase in one object ("the removal of X and a pause on Y")."""
+
+PASSIVE_BEFORE = frozenset("be been being is are was were".split())
+"""A word before a participle cue that makes it passive ("has been invited"): no stance of
+the subject's."""
+
+ADJECTIVAL_CUES = frozenset({"opposed"})
+"""Participle cues that state their subject's stance after "is" ("Tokyo is opposed to …")."""
+
+POSITION_ISSUE_END = re.compile(
+    r"\s(?:between|along|with|in|to|for|from|by|at|that|which|who|could|may|might|would|will"
+    r"|is|are|was|were|has|have|had|went|after|before|as|if|because|while|than|until|so"
+    r"|and\s+(?:an?|the|its|their))\s|\s(?<![\s](?:on|of|in|to)\s)(?<![\s](?:for|off)\s)"
+    r"(?!(?:on|of|meeting|funding|spending|financing|peacekeeping|training|shipping|fishing"
+    r"|mining|dumping|building|trading|lending|pricing|licensing|processing|refining"
+    r"|fighting|shelling|bombing|housing|warming|offering|hearing|opening|signing|ceiling"
+    r"|understanding|wording|standing)\b)[a-z]+ing\b"
+    r"|\s[a-z]{3,}ed\s+(?=(?:by|in|at|from|with|against|over|under|since|during|last"
+    r"|earlier)\b)|,",
+)
+"""Where the issue of a position's object ends: a preposition of place or purpose, a clause,
+a verb or participle after a noun ("fentanyl precursors reaching Mexico" → fentanyl
+precursors; "a freeze went unanswered" → a freeze)."""
+
+POSITION_MODIFIERS = re.compile(
+    r"^(?:(?:an?|the|any|some|all|their|its|his|her|new|broader|broad|limited|joint|full"
+    r"|formal|final|first|possible|potential|so-called|long-term|wider|more|further|greater"
+    r"|tighter|stronger|cheaper|easier|faster|higher|lower|binding|legally\s+binding|firm"
+    r"|clear|concrete|immediate|swift)\s+){1,4}",
+    re.I,
+)
+"""Determiners and evaluative adjectives before a position's issue ("a binding code of
+conduct" → code of conduct)."""
+
+POSITION_VAGUE = frozenset(
+    "idea role proposal plan step move help support way path progress issue issues matter "
+    "things details points terms it them this".split()
+)
+"""Heads too vague to be a position's own topic ("the idea", "a stronger role")."""
+
+PRONOUN_OBJECT = re.compile(r"(?:him|her|them|us|me|you|it)\b.{0,40}")
+"""An object that is a person or a pronoun first ("invited him to Beijing"): no issue."""
+
+POSITION_ISSUE_WORDS = 4
+"""The most words a position's own issue may have to become a topic of its own."""
 
 # --- concerns and recommendations (items.py) -------------------------------------------------
 

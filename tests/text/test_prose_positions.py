@@ -41,3 +41,117 @@ def test_no_actor_no_position() -> None:
 
 def test_a_noun_is_no_stance_verb() -> None:
     assert _positions("Japan will announce support for chip plants.") == []
+
+
+def _stances(body: str) -> list[tuple[str, str | None, str, str | None]]:
+    """Actor, stance, phrase and topic label of every position a text states."""
+    claims = extract(parse_article("Talks in Oslo\n" + body + "\n"))
+    return [
+        (p.actors[0].label, p.stance, p.label, p.topic.label if p.topic else None)
+        for p in claims.positions
+    ]
+
+
+def test_a_capital_stands_for_its_state() -> None:
+    assert _stances("Ottawa opposed the new dairy quotas.") == [
+        ("Canada", "opposes", "the new dairy quotas", "Dairy Quotas")
+    ]
+
+
+def test_a_long_object_gives_its_issue_as_topic() -> None:
+    (found,) = _stances("Lisbon wants an end to Spanish water transfers from the Tagus river.")
+    assert found[:3] == (
+        "Portugal",
+        "seeks",
+        "an end to Spanish water transfers from the Tagus river",
+    )
+    assert found[3] == "Spanish Water Transfers"
+
+
+def test_a_reported_want_inside_speech() -> None:
+    (found,) = _stances("Modi said that India wanted cheaper fertiliser imports from the Gulf.")
+    assert found[:2] == ("India", "seeks") and found[3] == "Fertiliser Imports"
+
+
+def test_a_refusal_with_a_modal() -> None:
+    (found,) = _stances("Macron said Paris would not lift its veto on the trade pact.")
+    assert found[:3] == ("France", "rejects", "its veto on the trade pact")
+
+
+def test_would_not_accept_is_a_rejection_not_a_support() -> None:
+    (found,) = _stances("Warsaw will not accept mandatory relocation quotas.")
+    assert found[:3] == ("Poland", "rejects", "mandatory relocation quotas")
+
+
+def test_does_not_want_opposes() -> None:
+    assert _stances("Berlin does not want a tariff war.")[0][:2] == ("Germany", "opposes")
+
+
+def test_pressing_for_and_calls_on() -> None:
+    assert _stances("Italy is pressing for a faster rollout of the recovery fund.")[0][:2] == (
+        "Italy",
+        "demands",
+    )
+    (found,) = _stances("Norway called on Moscow to release the detained fishermen.")
+    assert found[:3] == ("Norway", "demands", "the detained fishermen")
+
+
+def test_possessive_nominal_stances() -> None:
+    (call,) = _stances("Seoul's call for a nuclear freeze went unanswered.")
+    assert call[:3] == ("South Korea", "demands", "nuclear freeze")
+    (offer,) = _stances("Tokyo's offer of a new credit line was welcomed.")
+    assert offer[:3] == ("Japan", "offers", "credit line")
+    (opposition,) = _stances("Madrid's opposition to the fishing quotas hardened.")
+    assert opposition[:2] == ("Spain", "opposes")
+
+
+def test_more_verbs_of_each_stance() -> None:
+    cases = {
+        "Vienna has ruled out troop deployments.": ("Austria", "rejects"),
+        "Rome favours a cap on gas prices.": ("Italy", "supports"),
+        "Athens has pledged two frigates to the mission.": ("Greece", "offers"),
+        "Dublin put forward a plan for border checks.": ("Ireland", "proposes"),
+        "Oslo resisted new drilling limits.": ("Norway", "opposes"),
+        "Lisbon is lobbying for more cohesion funds.": ("Portugal", "seeks"),
+    }
+    for sentence, expected in cases.items():
+        assert [f[:2] for f in _stances(sentence)] == [expected], sentence
+
+
+def test_two_actions_give_two_positions() -> None:
+    found = _stances("Canada wants Mexico to lift steel tariffs and ease controls on lumber.")
+    assert [(f[0], f[1], f[2]) for f in found] == [
+        ("Canada", "seeks", "steel tariffs"),
+        ("Canada", "seeks", "controls on lumber"),
+    ]
+
+
+def test_two_noun_phrases_give_two_positions() -> None:
+    found = _stances("Beijing seeks the removal of the chip tariff and a pause on visa bans.")
+    assert [f[3] for f in found] == ["Chip Tariff", "Visa Bans"]
+
+
+def test_a_light_verb_is_skipped() -> None:
+    (found,) = _stances("Kenya pressed Ethiopia to do more to stop cattle raids.")
+    assert found[:3] == ("Kenya", "demands", "cattle raids")
+
+
+def test_a_pronoun_stands_for_the_person_named_before() -> None:
+    found = _stances("Trump met Xi on Thursday. He said he wanted lower soybean tariffs.")
+    assert found and found[0][:2] == ("Donald Trump", "seeks")
+
+
+def test_a_passive_participle_is_no_stance() -> None:
+    assert _stances("Zelenskyy has been invited to the leaders' dinner.") == []
+    assert _stances("The plan was backed by Canada.") == []
+
+
+def test_an_actor_or_pronoun_object_is_no_issue() -> None:
+    assert _stances("Washington backs Ukraine.") == []
+    assert _stances("Xi invited him to Beijing.") == []
+
+
+def test_no_actor_stance_in_analysis_or_a_bare_name_list() -> None:
+    assert _stances("Analysts said the talks could reach a deal.") == []
+    assert _stances("The United States and China.") == []
+    assert _stances("Talks could resume next week, officials said.") == []

@@ -5,7 +5,12 @@ demand Kyiv rejects"); in each, a stance verb of :data:`kg.text.cues.STANCE_CUE`
 with an actor just before it (the actor named there, else the pronoun's or the
 section's actor) states a position on the object after it. A relative clause
 ("which Kyiv has rejected", "an idea Russia has long supported") takes the
-object and topic of the clause it follows. No actor, no position.
+object and topic of the clause it follows. A refusal ("would not lift X") rejects X; a
+possessive noun ("Seoul's call for X") states its actor's stance; two actions or noun
+phrases in one object ("to lift A and ease B") give two positions; a passive participle
+("has been invited") and an object that is only an actor or a pronoun give none. The
+topic is a known one, else the object's issue when it is a short name ("an end to U.S.
+arms sales to the island" → U.S. arms sales). No actor, no position.
 
 Examples:
     >>> from kg.text.gazetteer import Gazetteer
@@ -29,14 +34,25 @@ from dataclasses import dataclass
 
 from kg.text.claims import ConceptClaim, Entity, PositionClaim
 from kg.text.cues import (
+    ADJECTIVAL_CUES,
     CLAUSE_SUBJECT,
+    COORDINATED_ACTION,
+    COORDINATED_OBJECT,
+    EVENT_NOUNS,
     HEAD_OF,
     INFINITIVE,
     LAST_INFINITIVE,
+    LIGHT_OBJECT,
     OBJECT_END,
     OBJECT_LEAD,
     OBJECT_PREPOSITION,
     OBJECT_PURPOSE,
+    PASSIVE_BEFORE,
+    POSITION_ISSUE_END,
+    POSITION_ISSUE_WORDS,
+    POSITION_MODIFIERS,
+    POSITION_VAGUE,
+    PRONOUN_OBJECT,
     PRONOUN_SUBJECT,
     RELATIVE_LEAD,
     RELATIVE_PERSON,
@@ -64,6 +80,7 @@ class _Said:
 
     label: str
     topic: ConceptClaim | None
+    resolved: bool = True
 
 
 def _segments(text: str) -> list[tuple[int, int]]:
@@ -130,6 +147,9 @@ def object_phrase(
             start = first.end()
     elif infinitive is not None and infinitive.end() < end:
         start = infinitive.end()
+        light = LIGHT_OBJECT.match(text, start, end)
+        if light is not None and light.end() < end:
+            start = light.end()
     elif clause:
         subject = CLAUSE_SUBJECT.match(text, start, end)
         if subject is not None and subject.end() < end:
@@ -151,11 +171,12 @@ def _topic_phrase(label: str) -> str:
         >>> _topic_phrase("the Agreement to cover data flows")
         'the Agreement'
     """
+    head = HEAD_OF.match(label)
+    label = label[head.end() :] if head is not None and head.end() < len(label) else label
     purpose = OBJECT_PURPOSE.search(label)
     if purpose is not None and purpose.start() > 0:
         label = label[: purpose.start()]
-    head = HEAD_OF.match(label)
-    return label[head.end() :] if head is not None and head.end() < len(label) else label
+    return label
 
 
 def _stance(cue: re.Match[str]) -> str | None:
@@ -166,9 +187,9 @@ def _stance(cue: re.Match[str]) -> str | None:
     return stance
 
 
-def _fallback(sink: ClaimSink, clause: Clause, segment: str) -> _Said | None:
-    """What a clause without a position is about, for a relative clause after it to take."""
-    cue = STANCE_CUE.search(segment)
+def _fallback(segment: str, cue: re.Match[str] | None) -> _Said | None:
+    """What a clause without a position is about, for a relative clause after it to take
+    (``cue``: the segment's first stance cue, already searched)."""
     rest = segment[cue.end() :] if cue is not None else segment
     infinitives = list(LAST_INFINITIVE.finditer(rest))
     if cue is None and infinitives:
@@ -176,25 +197,105 @@ def _fallback(sink: ClaimSink, clause: Clause, segment: str) -> _Said | None:
     start, end = object_phrase(rest)
     if end <= start:
         return None
-    label = rest[start:end]
-    return _Said(label, _topic(sink, clause, label))
+    return _Said(rest[start:end], None, resolved=False)
 
 
-_OWN_TOPIC_WORDS = 3
+def _settle(said: _Said | None, pending: list[tuple[str, re.Match[str] | None]]) -> _Said | None:
+    """What earlier clauses without a position were about, read only when a relative
+    clause needs it (most sentences have none)."""
+    for segment, cue in pending:
+        said = _fallback(segment, cue) or said
+    pending.clear()
+    return said
+
+
+def _issue(phrase: str) -> str:
+    """The issue a position's object names, as written: its noun phrase without
+    determiners, evaluative adjectives and what follows a preposition of place or purpose.
+
+    Examples:
+        >>> _issue("U.S. arms sales to the island")
+        'U.S. arms sales'
+        >>> _issue("a binding code of conduct")
+        'code of conduct'
+        >>> _issue("fentanyl precursors reaching Mexico")
+        'fentanyl precursors'
+    """
+    text = POSITION_MODIFIERS.sub("", phrase.strip(" \"'“‘"))
+    end = POSITION_ISSUE_END.search(text, 1)
+    text = text[: end.start()] if end is not None else text
+    text = text.strip(" ,;:.\"'“”‘’")
+    return text if _WORD.search(text) else ""
 
 
 def _topic(sink: ClaimSink, clause: Clause, label: str) -> ConceptClaim | None:
     """A position's topic: a known one, else its object's issue when that is a short name
-    ("the Donetsk region"), not a phrase ("withdraw troops from the border")."""
+    ("the Donetsk region", "U.S. arms sales" of "an end to U.S. arms sales to the island"),
+    not a phrase ("withdraw troops from the border")."""
     phrase = _topic_phrase(label)
-    own = len(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I).split()) <= _OWN_TOPIC_WORDS
-    return topic_for(sink, clause, phrase, own=own)
+    topic = topic_for(sink, clause, phrase, own=False)
+    if topic is not None or phrase.startswith("that "):
+        return topic
+    issue = _issue(phrase)
+    if len(issue.split()) > POSITION_ISSUE_WORDS:
+        named = sink.gaz.find(issue)
+        if named and named[0].start == 0:
+            issue = issue[named[0].end :].strip()
+    words = issue.split()
+    if not words or len(words) > POSITION_ISSUE_WORDS or EVENT_NOUNS.search(issue):
+        return None
+    if words[-1].lower() in POSITION_VAGUE or not any(c.isalpha() for c in issue):
+        return None
+    if _is_actor(sink, issue):
+        return None
+    return topic_for(sink, clause, issue)
+
+
+def _is_actor(sink: ClaimSink, label: str) -> bool:
+    """Whether an object names only an actor or a pronoun ("backs Ukraine", "invited him"):
+    a stance on an issue it is not."""
+    bare = re.sub(r"^(?:the)\s+", "", label.strip(), flags=re.I)
+    if PRONOUN_OBJECT.fullmatch(bare):
+        return True
+    found = sink.gaz.find(bare)
+    return bool(found) and found[0].start == 0 and found[0].end >= len(bare.rstrip(" .,"))
+
+
+def _objects(label: str) -> list[str]:
+    """The objects of one stance: two for two actions ("lift tariffs and ease controls")
+    or two noun phrases ("the removal of X and a pause on Y").
+
+    Examples:
+        >>> _objects("tariffs and ease controls on chip exports")
+        ['tariffs', 'controls on chip exports']
+        >>> _objects("farm goods and motorcycles")
+        ['farm goods and motorcycles']
+    """
+    second = COORDINATED_ACTION.search(label) or COORDINATED_OBJECT.search(label)
+    if second is None or second.start() == 0 or second.end() >= len(label):
+        return [label]
+    if " between " in label[: second.start()]:
+        return [label]
+    return [label[: second.start()].rstrip(" ,"), label[second.end() :]]
+
+
+def _passive(pre: str, cue: str) -> bool:
+    """Whether a participle cue is passive ("Kyiv has been invited to"): not a stance."""
+    words = _WORD.findall(pre[-12:])
+    first = cue.split()[0]
+    return (
+        bool(words)
+        and words[-1].lower() in PASSIVE_BEFORE
+        and (first.endswith("ed") or first in ("sought", "put"))
+        and first not in ADJECTIVAL_CUES
+    )
 
 
 def read_positions(sink: ClaimSink, clause: Clause) -> None:
     """Record the positions a sentence states, one per actor and stance verb."""
     text = clause.content
     said: _Said | None = None
+    pending: list[tuple[str, re.Match[str] | None]] = []
     previous: list[Mention] = []
     for seg_start, seg_end in _segments(text):
         segment = text[seg_start:seg_end]
@@ -203,7 +304,7 @@ def read_positions(sink: ClaimSink, clause: Clause) -> None:
         actors: tuple[Entity, ...] = ()
         mentions = [m for m in sink.gaz.find(segment) if not m.entity.is_place]
         stated = False
-        cue = STANCE_CUE.search(segment, scan)
+        cue = first = STANCE_CUE.search(segment, scan)
         while cue is not None:
             pre = segment[scan : cue.start()]
             found = [m for m in mentions if scan <= m.start and m.end <= cue.start()]
@@ -212,7 +313,9 @@ def read_positions(sink: ClaimSink, clause: Clause) -> None:
             rest = segment[cue.end() :]
             object_end = OBJECT_END.search(rest)
             next_scan = cue.end() + (object_end.start() if object_end is not None else len(rest))
-            if named:
+            if _passive(segment[: cue.start()], cue.group(0)):
+                actors, stance, next_scan = (), None, cue.end()
+            elif named:
                 actors = named
             elif not _only_lead_words(pre):
                 actors, stance, next_scan = (), None, cue.end()
@@ -220,8 +323,13 @@ def read_positions(sink: ClaimSink, clause: Clause) -> None:
                 actors = _implied(clause, segment[: cue.start()], previous, relative is not None)
             if actors and stance is not None:
                 topic: ConceptClaim | None
+                if relative is not None:
+                    said = _settle(said, pending)
                 if relative is not None and said is not None:
                     label, topic = said.label, said.topic
+                    if not said.resolved:
+                        topic = _topic(sink, clause, label)
+                        said = _Said(label, topic)
                 else:
                     word = cue.group(0)
                     begin, end = object_phrase(
@@ -229,25 +337,38 @@ def read_positions(sink: ClaimSink, clause: Clause) -> None:
                     )
                     label = rest[begin:end]
                     topic = _topic(sink, clause, label) if label else None
-                    said = _Said(label, topic) if label else said
-                if label:
+                    if label:
+                        said = _Said(label, topic)
+                        pending.clear()
+                if label and not _is_actor(sink, label):
                     stated = True
-                    for actor in actors:
-                        sink.positions.append(
-                            PositionClaim(
-                                label=label,
-                                source=clause.sentence,
-                                actors=(actor,),
-                                topic=topic,
-                                stance=stance,
-                                cue=cue.group(0),
-                                speakers=clause.speakers,
+                    if cue.group(0)[0] in "’'":
+                        label = _issue(label) or label
+                        topic = _topic(sink, clause, label)
+                    objects = [label] if relative is not None else _objects(label)
+                    topics: list[ConceptClaim | None] = []
+                    for phrase in objects:
+                        if len(objects) > 1:
+                            topic = _topic(sink, clause, phrase)
+                            if topic is not None and topic in topics:
+                                continue
+                        topics.append(topic)
+                        for actor in actors:
+                            sink.positions.append(
+                                PositionClaim(
+                                    label=phrase,
+                                    source=clause.sentence,
+                                    actors=(actor,),
+                                    topic=topic,
+                                    stance=stance,
+                                    cue=cue.group(0),
+                                    speakers=clause.speakers,
+                                )
                             )
-                        )
             scan = max(next_scan, cue.end())
             cue = STANCE_CUE.search(segment, scan)
         if not stated and relative is None:
-            said = _fallback(sink, clause, segment) or said
+            pending.append((segment, first))
         previous = mentions
 
 
