@@ -242,3 +242,31 @@ def test_end_to_end_through_load(tmp_path: Path) -> None:
         ("a second accord on coastal patrols", "Likely"),
         ("A review of the quota plan", "Anticipated"),
     }
+
+
+@pytest.mark.parametrize(
+    ("body", "topic"),
+    [
+        # the phrase's own issue, cut before its verb
+        ("Fisheries access could resume within weeks, officials said.", "Fisheries access"),
+        # an amount names no issue: what it is for does
+        (
+            "Norway pledged a further $50 million for the Arctic Research Fund.",
+            "Arctic Research Fund",
+        ),
+    ],
+)
+def test_an_outcome_topic_is_an_issue_not_a_clause_or_an_amount(body: str, topic: str) -> None:
+    (outcome,) = _outcomes(body)
+    assert outcome.topic.surface == topic
+
+
+def test_an_amount_with_nothing_it_is_for_takes_the_paragraphs_topic() -> None:
+    claims = extract(
+        parse_article(
+            "Ministers meet in Oslo\n## Climate finance\n"
+            "Climate finance dominated the talks. Norway pledged a further $50 million to it.\n"
+        )
+    )
+    amounts = [o for o in claims.outcomes if "$50 million" in o.label]
+    assert amounts and all(o.topic.key == "climate-finance" for o in amounts)

@@ -63,7 +63,7 @@ from kg.text.cues import (
     VERB_WORD,
 )
 from kg.text.extract.prose.clause import Clause
-from kg.text.extract.prose.topics import topic_for
+from kg.text.extract.prose.topics import issue_like, topic_for
 from kg.text.extract.sink import ClaimSink
 from kg.text.gazetteer import Mention
 
@@ -246,7 +246,7 @@ def _topic(sink: ClaimSink, clause: Clause, label: str) -> ConceptClaim | None:
         return None
     if words[-1].lower() in POSITION_VAGUE or not any(c.isalpha() for c in issue):
         return None
-    if _is_actor(sink, issue):
+    if _is_actor(sink, issue) or not issue_like(issue):
         return None
     return topic_for(sink, clause, issue)
 

@@ -27,7 +27,7 @@ from kg.text.cues import ISSUE_CONTAINERS, ISSUE_END, ISSUE_MODIFIERS, ISSUE_ON,
 from kg.text.extract.prose.clause import Clause
 from kg.text.extract.sink import ClaimSink
 
-__all__ = ["issue_of", "known_topic", "topic_for"]
+__all__ = ["issue_like", "issue_of", "known_topic", "own_issue", "topic_for"]
 
 _WORD = re.compile(r"[\w’'-]+")
 _LEADING_ARTICLE = re.compile(r"^(?:an?|the|any|some|all|its|their|his|her)\s+", re.IGNORECASE)
@@ -69,8 +69,10 @@ def topic_for(
     """The topic of a claim whose minimal phrase is ``phrase`` (a substring of the clause).
 
     A document topic the phrase (or else the sentence) names wins, then the
-    section heading's topic, then (with ``own``) the phrase itself without its
-    article ("A ceasefire" → "ceasefire"); without ``own``, ``None`` there: a
+    section heading's topic, then (with ``own``) the issue the phrase itself names
+    (:func:`own_issue`: "A ceasefire" → "ceasefire"; a phrase that names none, such
+    as an amount, takes a topic its paragraph or the document names, if any);
+    without ``own``, ``None`` there: a
     position's object is not made a topic of its own (an outcome must have one).
     A phrase topic is not recorded as a topic of the document; the caller decides.
     """
@@ -81,8 +83,76 @@ def topic_for(
         return clause.topic
     if not own:
         return None
+    issue = own_issue(phrase, clause.content)
+    if not issue_like(issue):
+        parent = clause.sentence.parent
+        nearby = (known_topic(sink, parent.plain) if parent is not None else None) or next(
+            iter((*sink.agenda, *sink.topics)), None
+        )
+        if nearby is not None:
+            return nearby
+    return sink.concept(issue, clause.sentence, clause.content)
+
+
+_CLAUSE_VERB = re.compile(
+    r"\s(?:could|may|might|would|will|can|should|is|are|was|were|has|have|had)\s", re.I
+)
+_PURPOSE = re.compile(r"^[^.;:]{0,40}?\b(?:for|on|over|towards|about)\s+(?P<issue>[^,.;:]{3,80})")
+_AMOUNT = re.compile(
+    r"(?:^|\s)(?:[A-Z]{0,3}[$€£¥]|\d)|\b(?:million|billion|trillion|per\s?cent|percent)\b"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?|months?"
+    r"|years?|decades?)\b",
+    re.I,
+)
+_NOT_AN_ISSUE = frozenset(
+    """it they this that these those them he she we something anything nothing more
+    meeting meetings summit talks agreement deal statement declaration issue issues outcome
+    thaw influence package review step steps progress result results way ways one
+    year's week's month's next""".split()
+)
+
+
+def issue_like(text: str) -> bool:
+    """Whether ``text`` can name an issue: not an amount, a pronoun, a bare generic word or a
+    clause tail ("and Nauru backed it").
+
+    >>> [issue_like(t) for t in ("deep-sea mining", "A$100 million", "It", "two years")]
+    [True, False, False, False]
+    >>> [issue_like(t) for t in ("and Nauru backed it", "next year's meeting", "Meeting")]
+    [False, False, False]
+    """
+    words = [w.casefold() for w in _WORD.findall(text)]
+    if not words or words[0] in ("and", "but", "or", "so") or _AMOUNT.search(text):
+        return False
+    return any(len(w) > 2 and w not in _NOT_AN_ISSUE for w in words)
+
+
+def own_issue(phrase: str, content: str) -> str:
+    """The topic an outcome makes of its own phrase when no known topic fits.
+
+    The phrase without its article, cut before a verb ("soybean purchases could
+    resume" → soybean purchases); a phrase that names no issue (an amount, a
+    pronoun, a bare "meeting") gives way to what the sentence says it is for or
+    about, when that names one; else the phrase stays as it is.
+
+    Examples:
+        >>> own_issue("Soybean purchases could resume within weeks", "")
+        'Soybean purchases'
+        >>> own_issue("a further A$100 million", "They pledged a further A$100 million for "
+        ...     "the Pacific Resilience Facility.")
+        'Pacific Resilience Facility'
+    """
     subject = _LEADING_ARTICLE.sub("", phrase).strip(" ,;:.") or phrase
-    return sink.concept(subject, clause.sentence, clause.content)
+    cut = _CLAUSE_VERB.split(subject, maxsplit=1)[0].strip(" ,;:.")
+    if issue_like(cut):
+        return cut
+    start = content.find(phrase)
+    purpose = _PURPOSE.search(content[start + len(phrase) :]) if start >= 0 else None
+    if purpose is not None:
+        issue = issue_of(purpose.group("issue"))
+        if issue_like(issue):
+            return _LEADING_ARTICLE.sub("", issue)
+    return subject
 
 
 def issue_of(phrase: str) -> str:
