@@ -133,12 +133,11 @@ def _unchanged_candidates(store: Store) -> frozenset[str]:
     that does not hold the document node with that hash (data written some
     other way) is no reason to skip the article: reading it replaces the graph.
     """
-    hashes = {info.iri: info.hash for info in store.documents()}
     return frozenset(
-        name
-        for name in store.graph_names()
-        if not name.startswith(_DOCUMENT_SPACE)
-        or ((digest := hashes.get(name)) is not None and str(document_iri(digest)) == name)
+        info.iri
+        for info in store.documents()  # every graph, each with the hash it carries
+        if not info.iri.startswith(_DOCUMENT_SPACE)
+        or (info.hash is not None and str(document_iri(info.hash)) == info.iri)
     )
 
 

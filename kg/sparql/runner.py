@@ -306,31 +306,25 @@ def _answer(
 ) -> Answer:
     """Gate, bind and evaluate ``query_file`` within ``deadline``."""
     source = str(query_file.path or query_file.name)
-    if is_bundled(query_file) and not isinstance(target, RemoteEngine):
-        # the project's own text: checked (and parsed for rdflib) once per process; the
+    checked: CheckedQuery | None = None  # None: the gate runs in the worker, with the query
+    if is_bundled(query_file):
+        # the project's own text: checked (and parsed for rdflib) once per process; a
         # worker inherits both and only evaluates
         checked = compile_readonly(query_file.text, source=_CATALOGUE, allow_remote=allow_remote)
         if isinstance(target, Graph):
             prepared(checked.text)
-        bindings = _resolve_nodes(target, query_file, bind_params(query_file, params), deadline)
-        args: tuple[Any, ...] = (checked.text, checked.kind, bindings, max_rows)
-        return _evaluate(target, execute, args, deadline.left(), allow_remote, trusted)
-    if trusted or deadline.timeout is None or isinstance(target, RemoteEngine):
-        # the gate first: in this process, or under the deadline for a remote engine
-        checked = (
-            compile_readonly(query_file.text, source=source, allow_remote=allow_remote)
-            if trusted or deadline.timeout is None
-            else run_isolated(
-                _compile, query_file.text, source, allow_remote, timeout=deadline.left()
-            )
+    elif trusted or deadline.timeout is None:
+        checked = compile_readonly(query_file.text, source=source, allow_remote=allow_remote)
+    elif isinstance(target, RemoteEngine):  # the gate under the deadline, before any request
+        checked = run_isolated(
+            _compile, query_file.text, source, allow_remote, timeout=deadline.left()
         )
-        bindings = _resolve_nodes(target, query_file, bind_params(query_file, params), deadline)
-        args = (checked.text, checked.kind, bindings, max_rows)
-        return _evaluate(target, execute, args, deadline.left(), allow_remote, trusted)
-    # the gate and the query in one worker, both within the timeout
     bindings = _resolve_nodes(target, query_file, bind_params(query_file, params), deadline)
-    args = (query_file.text, source, allow_remote, bindings, max_rows)
-    return _evaluate(target, gate_and_execute, args, deadline.left(), allow_remote)
+    if checked is None:  # the gate and the query in one worker, both within the timeout
+        args: tuple[Any, ...] = (query_file.text, source, allow_remote, bindings, max_rows)
+        return _evaluate(target, gate_and_execute, args, deadline.left(), allow_remote)
+    args = (checked.text, checked.kind, bindings, max_rows)
+    return _evaluate(target, execute, args, deadline.left(), allow_remote, trusted)
 
 
 _CATALOGUE = "<catalogue>"
