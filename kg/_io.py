@@ -65,7 +65,10 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise StoreError(f"cannot write: folder '{folder}' does not exist", path=target)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:  # a read-only folder or file system: nothing was written
+        raise StoreError(f"cannot write: {exc.strerror or exc}", path=target) from exc
     try:
         os.fchmod(fd, 0o666 & ~_UMASK)
         with os.fdopen(fd, "wb") as handle:

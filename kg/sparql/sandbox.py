@@ -8,8 +8,11 @@ timeout, as long as it takes), then kills it, so an engine that crashes ends
 the worker, never the caller. A ``clean`` worker is a fresh interpreter
 instead (``python -m kg.sparql.sandbox``) that shares nothing with the caller,
 for a target it opens itself: an Oxigraph snapshot, which a forked copy of the
-caller's RocksDB threads must not touch. In a worker an audit hook refuses every
-socket connection and name lookup unless the network was allowed, and the
+caller's RocksDB threads must not touch. Unless the network was allowed, a
+worker first moves into a network namespace of its own, where no interface is
+up (:func:`close_network`; Linux), so no connection leaves it, not even from an
+engine's own HTTP client written in Rust; an audit hook also refuses every
+socket connection and name lookup made from Python. The
 address space may grow by at most :data:`MAX_WORKER_MEMORY` bytes (a query that
 materialises too much fails with ``MemoryError`` instead of exhausting the
 machine). Where ``fork`` is not available the function runs in-process,
@@ -22,6 +25,7 @@ Examples:
 
 from __future__ import annotations
 
+import ctypes
 import faulthandler
 import multiprocessing
 import multiprocessing.connection
@@ -35,7 +39,7 @@ from typing import Any, TypeVar
 
 from kg.errors import EngineCrashed, KGError, NetworkRefused, QueryError, QueryTimeout
 
-__all__ = ["as_query_error", "can_fork", "run_isolated"]
+__all__ = ["as_query_error", "can_fork", "close_network", "run_isolated"]
 
 T = TypeVar("T")
 MAX_WORKER_MEMORY = 4 * 1024**3
@@ -48,6 +52,36 @@ _NETWORK_EVENTS = frozenset(
 def can_fork() -> bool:
     """Whether queries can run in a forked worker on this platform."""
     return "fork" in multiprocessing.get_all_start_methods()
+
+
+_CLONE_NEWNET = 0x40000000
+_CLONE_NEWUSER = 0x10000000
+
+
+def close_network() -> str | None:
+    """Move this process into a new, empty network namespace; the barrier in force, or ``None``.
+
+    In the new namespace the only interface is a loopback that is down, so
+    every ``connect`` fails (``ENETUNREACH``) whoever makes it: Python, or
+    pyoxigraph's HTTP client for ``SERVICE``. Root gets a network namespace
+    directly; another user needs a user namespace around it. Where the kernel
+    allows neither (not Linux, or user namespaces disabled), nothing changes
+    and ``None`` is returned: the audit hook is then the only barrier.
+
+    Examples:
+        >>> run_isolated(close_network, timeout=10) in (None, "network namespace")
+        True
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return None
+    for flags in (_CLONE_NEWNET, _CLONE_NEWUSER | _CLONE_NEWNET):
+        if libc.unshare(flags) == 0:
+            return "network namespace"
+    return None
 
 
 def _refuse_network(event: str, args: tuple[Any, ...]) -> None:
@@ -89,6 +123,7 @@ def _silence_stderr() -> None:
 def _prepare_worker(allow_network: bool) -> None:
     """Close the network, cap memory and silence stderr in a worker, before it runs anything."""
     if not allow_network:
+        close_network()
         sys.addaudithook(_refuse_network)
     _cap_memory()
     _silence_stderr()  # the answer, or the error, goes through the pipe: no stray tracebacks
