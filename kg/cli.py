@@ -36,7 +36,7 @@ import argparse
 import contextlib
 import re
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
@@ -959,9 +959,13 @@ def _query_page(query: QueryFile) -> str:
 _DOCUMENT_FORMATS = ("table", "csv", "json")
 
 
+DOCUMENT_COLUMNS = ("iri", "title", "hash", "triples", "file")
+"""The columns of ``summit-kg documents`` as CSV and JSON."""
+
+
 @command(
     "documents",
-    "List the documents in the graph: IRI, title, content hash, triples.",
+    "List the documents in the graph: IRI, title, content hash, triples, file name.",
     examples=(
         "summit-kg documents",
         "summit-kg documents --store oxigraph:summit.oxigraph --format csv",
@@ -977,19 +981,31 @@ def _cmd_documents(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     with _open_graph(args, err) as graph:
         documents = graph.documents()
     rows = [
-        {"iri": d.iri, "title": d.title or "", "hash": d.hash or "", "triples": d.triples}
+        {
+            "iri": d.iri,
+            "title": d.title or "",
+            "hash": d.hash or "",
+            "triples": d.triples,
+            "file": d.file or "",
+        }
         for d in documents
     ]
     if fmt == "json":
         out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
     elif fmt == "csv":
-        out.write(_csv_text(("iri", "title", "hash", "triples"), rows, safe=args.csv_safe))
+        out.write(_csv_text(tuple(DOCUMENT_COLUMNS), rows, safe=args.csv_safe))
     else:
         out.write(
             text_table(
-                ("document", "title", "hash", "triples"),
+                ("document", "title", "hash", "triples", "file"),
                 [
-                    (short_term(URIRef(d.iri)), d.title or "", (d.hash or "")[:16], d.triples)
+                    (
+                        short_term(URIRef(d.iri)),
+                        d.title or "",
+                        (d.hash or "")[:16],
+                        d.triples,
+                        d.file or "",
+                    )
                     for d in documents
                 ],
                 width=_table_width(out),
@@ -1623,6 +1639,25 @@ def _cmd_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 # --- the entry point ------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def _stdin_sources(args: argparse.Namespace) -> Iterator[None]:
+    """``-`` among a command's sources (``build -``, ``--data -``) reads standard input."""
+    from kg.loaders.sources import STDIN, spooled_stdin
+
+    field = next(
+        (name for name in ("sources", "data") if STDIN in (getattr(args, name, None) or ())),
+        None,
+    )
+    if field is None:
+        yield
+        return
+    if getattr(args, "query", None) == STDIN:
+        raise UsageError("stdin can be read once: give the query or the data as a file")
+    with spooled_stdin(list(getattr(args, field)), sys.stdin.buffer) as sources:
+        setattr(args, field, sources)
+        yield
+
+
 def main(
     argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
@@ -1639,7 +1674,8 @@ def main(
         if args.command is None:
             parser.print_help(out)
             return 2
-        return _COMMANDS[args.command].run(args, out, err)
+        with _stdin_sources(args):
+            return _COMMANDS[args.command].run(args, out, err)
     except KGError as exc:
         err.write(f"{PROG}: error: {printable(exc)}\n")
         return exc.exit_code

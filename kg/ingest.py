@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rdflib import Literal
 from rdflib.namespace import RDF
 
 from kg.errors import LoaderError, StoreError
@@ -134,10 +135,10 @@ def _unchanged_candidates(store: Store) -> frozenset[str]:
     other way) is no reason to skip the article: reading it replaces the graph.
     """
     return frozenset(
-        info.iri
-        for info in store.documents()  # every graph, each with the hash it carries
-        if not info.iri.startswith(_DOCUMENT_SPACE)
-        or (info.hash is not None and str(document_iri(info.hash)) == info.iri)
+        iri
+        for iri, digest in store.graph_hashes().items()  # every graph, with the hash it carries
+        if not iri.startswith(_DOCUMENT_SPACE)
+        or (digest is not None and str(document_iri(digest)) == iri)
     )
 
 
@@ -145,6 +146,18 @@ def _remember(known: frozenset[str]) -> None:
     """Worker initialiser: the graph IRIs the store held when the ingest began."""
     global _KNOWN
     _KNOWN = known
+
+
+def _with_file_name(loaded: Loaded, loader: str) -> Loaded:
+    """What a loader read, each document also naming the file it came from (``skg:fileName``).
+
+    RDF files name their own graphs and documents: they are taken as they are.
+    """
+    if loader == "rdf":
+        return loaded
+    name = Literal(loaded.path.name)
+    graphs = tuple((iri, (*triples, (iri, SKG.fileName, name))) for iri, triples in loaded.graphs)
+    return Loaded(loaded.path, graphs, loaded.warnings)
 
 
 def read_source(
@@ -162,7 +175,7 @@ def read_source(
             ids = loader.identify(path)
             if ids and all(str(iri) in known for iri in ids):
                 return FileReport(path, unchanged=True), ()
-        loaded = loader.read(path)
+        loaded = _with_file_name(loader.read(path), loader.name)
         graphs = tuple(GraphData.of(iri, graph, as_text=as_text) for iri, graph in loaded.graphs)
     except LoaderError as exc:
         return FileReport(path, error=str(exc), failure=exc), ()

@@ -104,3 +104,40 @@ def test_written_files_follow_the_umask(tmp_path: Path) -> None:
     finally:
         os.umask(mask)
     assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("build", "-o", "{out}.ttl"),
+        ("query", "topics", "-o", "{out}.csv"),
+        ("viz", "-o", "{out}.html"),
+        ("export", "--to", "graphml", "-o", "{out}.graphml"),
+    ],
+)
+def test_output_into_a_folder_that_refuses_files_is_one_line_and_exit_2(
+    argv: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("tempfile.mkstemp", refuse)  # as a read-only folder does, even for root
+    out = str(tmp_path / "x")
+    code, _, err = run(*(part.format(out=out) for part in argv))
+    assert code == 2 and err.count("\n") == 1, err
+    assert "cannot write: Permission denied" in err and out in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_reader_creates_the_missing_lock_file_so_no_writer_starts_beside_it(
+    tmp_path: Path,
+) -> None:
+    from kg.errors import StoreError
+    from kg.stores.oxigraph import LOCK_FILE, OxigraphStore
+
+    assert run("build", "--store", f"oxigraph:{tmp_path / 'db'}", "--quiet")[0] == 0
+    (tmp_path / "db" / LOCK_FILE).unlink()
+    with OxigraphStore(tmp_path / "db", read_only=True):
+        assert (tmp_path / "db" / LOCK_FILE).exists()
+        with pytest.raises(StoreError, match="store in use"):
+            OxigraphStore(tmp_path / "db")

@@ -16,17 +16,73 @@ from __future__ import annotations
 import codecs
 import glob
 import re
-from collections.abc import Callable, Iterable
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from kg.errors import LoaderError
 
-__all__ = ["MAX_SOURCE_BYTES", "expand_sources", "read_bytes", "read_text"]
+__all__ = [
+    "MAX_SOURCE_BYTES",
+    "STDIN",
+    "expand_sources",
+    "read_bytes",
+    "read_text",
+    "spooled_stdin",
+]
 
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
 """Sources larger than this (5 MiB) are refused."""
 
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+STDIN = "-"
+"""The SOURCE that names standard input."""
+_HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|main)\b", re.IGNORECASE)
+_RDF_START = re.compile(rb"(?:@prefix|@base|prefix\s|base\s|<[^>\s]*>\s*<|_:)", re.IGNORECASE)
+
+
+def stdin_suffix(data: bytes) -> str:
+    """The suffix that says how to read piped bytes: a saved page, Turtle, or article text.
+
+    Examples:
+        >>> stdin_suffix(b"<!DOCTYPE html><html><body>...</body></html>")
+        '.html'
+        >>> stdin_suffix(b"@prefix skg: <https://w3id.org/summit-kg/ontology#> .")
+        '.ttl'
+        >>> stdin_suffix(b"# Leaders meet in Hanoi\n\nTalks are planned.")
+        '.md'
+    """
+    head = data[:4096].lstrip(codecs.BOM_UTF8 + b" \t\r\n")
+    if _HTML_START.match(head):
+        return ".html"
+    if _RDF_START.match(head):
+        return ".ttl"
+    return ".md"
+
+
+@contextmanager
+def spooled_stdin(sources: list[str], stream: BinaryIO) -> Iterator[list[str]]:
+    """``sources`` with ``-`` replaced by a temporary file holding what ``stream`` gives.
+
+    The bytes are read once (at most :data:`MAX_SOURCE_BYTES`) into
+    ``stdin.md``, ``stdin.html`` or ``stdin.ttl`` (see :func:`stdin_suffix`) in
+    a temporary folder, removed when the block ends.
+
+    Raises:
+        LoaderError: more than :data:`MAX_SOURCE_BYTES` on stdin.
+    """
+    if STDIN not in sources:
+        yield sources
+        return
+    data = stream.read(MAX_SOURCE_BYTES + 1)
+    if len(data) > MAX_SOURCE_BYTES:
+        raise LoaderError(f"over the {MAX_SOURCE_BYTES}-byte limit", path="<stdin>")
+    with tempfile.TemporaryDirectory(prefix="summit-kg-stdin-") as folder:
+        path = Path(folder) / f"stdin{stdin_suffix(data)}"
+        path.write_bytes(data)
+        yield [str(path) if source == STDIN else source for source in sources]
 
 
 def _known_suffixes() -> set[str]:

@@ -140,6 +140,7 @@ class SKG(DefinedNamespace):
     dates: URIRef
     rank: URIRef
     contentHash: URIRef
+    fileName: URIRef
     start: URIRef
     end: URIRef
     line: URIRef

@@ -47,6 +47,7 @@ from kg.serve.protocol import GRAPH_MEDIA, ProtocolError
 from kg.serve.security import MAX_BODY, BodyLimit, SecurityHeaders, csp_of
 from kg.serve.workers import QueryService, start_service
 from kg.sparql.catalogue import QueryFile, catalogue, declare_prefixes, param_value
+from kg.sparql.results import serialize_graph
 from kg.sparql.runner import QueryResult
 
 __all__ = ["create_app", "status_of"]
@@ -143,7 +144,7 @@ class _Server:
     def _service_description(self, request: Request, override: str | None) -> Response:
         endpoint = str(request.url.replace(query=""))
         fmt, media = protocol.choose_format(request.headers.get("accept"), "DESCRIBE", override)
-        text = protocol.serialize_graph(protocol.service_description(endpoint), fmt)
+        text = serialize_graph(protocol.service_description(endpoint), fmt)
         return Response(text, media_type=_with_charset(media), headers={"Vary": "Accept"})
 
     # --- the question pages ----------------------------------------------------------------
@@ -303,7 +304,7 @@ class _Server:
                     if found is None:
                         raise ProtocolError(f"nothing in the graph is {iri}", status=404)
                 graph = result.graph if result.graph is not None else Graph()
-                text = protocol.serialize_graph(graph, rdf[0])
+                text = serialize_graph(graph, rdf[0])
                 return Response(text, media_type=_with_charset(rdf[1]), headers={"Vary": "Accept"})
             entity = await linked.describe(self.service, iri)
         except KGError as error:
@@ -323,7 +324,7 @@ class _Server:
         except KGError as error:
             return self.error_page(error)
         if rdf is not None:
-            text = protocol.serialize_graph(self.ontology_graph, rdf[0])
+            text = serialize_graph(self.ontology_graph, rdf[0])
             return Response(text, media_type=_with_charset(rdf[1]), headers={"Vary": "Accept"})
         return self.page("ontology.html.j2", title=self.ontology_doc.title, doc=self.ontology_doc)
 

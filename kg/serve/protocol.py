@@ -32,8 +32,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, Namespace
 
 from kg.errors import KGError
-from kg.rdf.namespaces import bind_prefixes
-from kg.sparql.results import format_result
+from kg.sparql.results import format_result, serialize_graph
 from kg.sparql.runner import QueryResult
 
 __all__ = [
@@ -219,19 +218,6 @@ def choose_format(accept: str | None, kind: str, override: str | None = None) ->
         status=406,
         message=f"no acceptable format for a {kind} result; offer one of {', '.join(table)}",
     )
-
-
-def serialize_graph(graph: Graph, fmt: str) -> str:
-    """An RDF graph as ``fmt`` (a :data:`GRAPH_MEDIA` name), with the project's prefixes."""
-    if fmt == "rdf-xml":
-        return bind_prefixes(graph).serialize(format="xml")
-    if fmt == "json-ld":
-        from kg.rdf.formats import jsonld_context
-
-        return bind_prefixes(graph).serialize(
-            format="json-ld", context=jsonld_context(), auto_compact=True
-        )
-    return bind_prefixes(graph).serialize(format=fmt)
 
 
 def serialize(result: QueryResult, fmt: str) -> str:

@@ -30,7 +30,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
@@ -47,6 +47,7 @@ __all__ = [
     "formula_safe",
     "json_term",
     "results_json",
+    "serialize_graph",
     "short_term",
     "text_table",
 ]
@@ -293,4 +294,26 @@ def format_result(result: QueryResult, fmt: str, *, spreadsheet_safe: bool = Fal
     if fmt not in GRAPH_FORMATS:
         raise UsageError(f"--format {fmt} is for SELECT/ASK; use one of {', '.join(GRAPH_FORMATS)}")
     assert result.graph is not None
-    return bind_prefixes(result.graph).serialize(format=fmt)
+    return serialize_graph(result.graph, fmt)
+
+
+def serialize_graph(graph: Graph, fmt: str) -> str:
+    """A CONSTRUCT/DESCRIBE answer as ``fmt`` (rdflib's format name), with the project's
+    prefixes; JSON-LD compacted with the project's ``@context`` (inlined: nothing to fetch).
+
+    Examples:
+        >>> from rdflib import Graph, Literal, URIRef
+        >>> title = URIRef("http://purl.org/dc/terms/title")
+        >>> g = Graph().add((URIRef("urn:a"), title, Literal("t")))
+        >>> '"@context"' in serialize_graph(g, "json-ld")
+        True
+    """
+    if fmt == "rdf-xml":
+        return bind_prefixes(graph).serialize(format="xml")
+    if fmt == "json-ld":
+        from kg.rdf.formats import jsonld_context
+
+        return bind_prefixes(graph).serialize(
+            format="json-ld", context=jsonld_context(), auto_compact=True
+        )
+    return bind_prefixes(graph).serialize(format=fmt)

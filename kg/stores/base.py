@@ -24,6 +24,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -52,12 +53,14 @@ _BNODE_LABEL = re.compile(r"[A-Za-z0-9_]+")
 
 @dataclass(frozen=True)
 class DocumentInfo:
-    """A named graph in a store: its IRI, title and content hash (for articles), triple count."""
+    """A named graph in a store: its IRI, title and content hash (for articles), triple count,
+    and the name of the file it was read from (for articles, pages and tables)."""
 
     iri: str
     title: str | None
     hash: str | None
     triples: int
+    file: str | None = None
 
 
 def describe_graph(
@@ -108,7 +111,9 @@ def find_document(
     ``name`` is a graph IRI (bare or in ``<>``), its short form as listings show
     it (``id:doc/0407…``), the start of its content hash or of its IRI's last
     segment (at least :data:`MIN_HASH_PREFIX` hex digits), or, when ``files``
-    is given, a source file: ``files(name)`` names the graphs that file gives.
+    is given, a source file: ``files(name)`` names the graphs that file gives;
+    last, the file name a document was read from (its ``file``), which needs
+    no file on disk.
 
     Raises:
         UsageError: nothing matches, more than one document does, or a hash prefix
@@ -121,6 +126,8 @@ def find_document(
         'A'
         >>> find_document("0407aa11", docs).title
         'A'
+        >>> find_document("old/b.md", docs + [DocumentInfo("urn:b", "B", "0407", 1, "b.md")]).iri
+        'urn:b'
         >>> find_document("0407", docs)
         Traceback (most recent call last):
         ...
@@ -146,6 +153,8 @@ def find_document(
     if not matches and files is not None:
         graphs = files(name)
         matches = [d for d in documents if d.iri in graphs]
+    if not matches:
+        matches = [d for d in documents if d.file is not None and d.file == Path(name).name]
     if not matches:
         raise UsageError(f"no document in the store matches '{name}' (see 'summit-kg documents')")
     if len(matches) > 1:
@@ -245,6 +254,11 @@ class Store(ABC):
     @abstractmethod
     def documents(self) -> list[DocumentInfo]:
         """Every data graph with its title, hash and triple count, in IRI order."""
+
+    def graph_hashes(self) -> dict[str, str | None]:
+        """Every data graph with the content hash it carries (as :meth:`documents` gives it),
+        without counting triples: what an ingest checks before it skips a file."""
+        return {info.iri: info.hash for info in self.documents()}
 
     @abstractmethod
     def quads(self) -> Iterator[tuple[Node, Node, Node, URIRef]]:

@@ -90,7 +90,12 @@ class MemoryStore(Store):
         infos = []
         for graph in self._data_graphs():
             title, digest = _describe(graph)
-            infos.append(DocumentInfo(str(graph.identifier), title, digest, len(graph)))
+            files = sorted(str(name) for name in graph.objects(graph.identifier, SKG.fileName))
+            infos.append(
+                DocumentInfo(
+                    str(graph.identifier), title, digest, len(graph), files[0] if files else None
+                )
+            )
         return infos
 
     def quads(self) -> Iterator[tuple[Node, Node, Node, URIRef]]:

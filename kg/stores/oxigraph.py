@@ -31,6 +31,7 @@ Examples:
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import gc
 import os
@@ -69,6 +70,9 @@ SELECT ?g ?d ?hash ?title WHERE {{
   }}
 }}
 """
+_FILES = f"""
+SELECT ?g (MIN(?file) AS ?name) WHERE {{ GRAPH ?g {{ ?g <{SKG.fileName}> ?file }} }} GROUP BY ?g
+"""
 _DATA_TRIPLES = f"""
 SELECT (COUNT(*) AS ?n) WHERE {{
   ?s ?p ?o
@@ -92,15 +96,24 @@ def drop_update(graph: str) -> str:
     )
 
 
+_CANNOT_CREATE = frozenset({errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT})
+"""Why a reader may fail to create the lock file, and go on without one."""
+
+
 def _lock(path: Path, exclusive: bool) -> int | None:
     """Take the store's lock without waiting; the open descriptor holds it."""
     lock_path = path / LOCK_FILE
-    try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT if exclusive else os.O_RDONLY, 0o644)
-    except FileNotFoundError:
-        return None  # a store written by another tool, or read-only media: nothing to share
+    try:  # a reader creates a missing lock file too, or a writer could start beside it
+        fd = os.open(lock_path, (os.O_RDWR if exclusive else os.O_RDONLY) | os.O_CREAT, 0o644)
     except OSError as exc:
-        raise StoreError(f"cannot open the lock file: {exc.strerror}", path=lock_path) from exc
+        if exclusive or exc.errno not in _CANNOT_CREATE:
+            raise StoreError(f"cannot open the lock file: {exc.strerror}", path=lock_path) from exc
+        try:  # read-only media: use the lock file if there is one
+            fd = os.open(lock_path, os.O_RDONLY)
+        except FileNotFoundError:
+            return None  # no writer can run there either: nothing to share
+        except OSError as exc:
+            raise StoreError(f"cannot open the lock file: {exc.strerror}", path=lock_path) from exc
     try:
         fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -258,21 +271,31 @@ class OxigraphStore(Store):
             self._store.contains_named_graph(ox.NamedNode(iri))
         )
 
+    def _descriptions(self) -> dict[str, list[tuple[str, str | None, str | None]]]:
+        """Per graph, the ``(document, title, hash)`` of each source document it holds."""
+        sources: dict[str, list[tuple[str, str | None, str | None]]] = {}
+        for row in self._select(_DESCRIPTIONS):
+            sources.setdefault(row["g"].value, []).append(
+                (row["d"].value, row["title"].value if row["title"] else None, row["hash"].value)
+            )
+        return sources
+
     def documents(self) -> list[DocumentInfo]:
         counts = {
             row["g"].value: int(row["n"].value)
             for row in self._select(_COUNTS)
             if row["g"] != _ONTOLOGY
         }
-        sources: dict[str, list[tuple[str, str | None, str | None]]] = {}
-        for row in self._select(_DESCRIPTIONS):
-            sources.setdefault(row["g"].value, []).append(
-                (row["d"].value, row["title"].value if row["title"] else None, row["hash"].value)
-            )
+        sources = self._descriptions()
+        files = {row["g"].value: row["name"].value for row in self._select(_FILES)}
         return [
-            DocumentInfo(iri, *describe_graph(iri, sources.get(iri, ())), count)
+            DocumentInfo(iri, *describe_graph(iri, sources.get(iri, ())), count, files.get(iri))
             for iri, count in sorted(counts.items())
         ]
+
+    def graph_hashes(self) -> dict[str, str | None]:
+        sources = self._descriptions()
+        return {iri: describe_graph(iri, sources.get(iri, ()))[1] for iri in self.graph_names()}
 
     def quads(self) -> Iterator[tuple[Node, Node, Node, URIRef]]:
         for graph in sorted(self.graph_names()):

@@ -365,3 +365,57 @@ def test_control_characters_never_reach_the_terminal(tmp_path: Path) -> None:
     assert code == 0 and "\x1b" not in out + err and "clear\\x1b[2Jscreen\\nfake.md" in out
     code, _, err = run("query", "summit", "--data", str(tmp_path / "no\x1bsuch.md"))
     assert code == 2 and "\x1b" not in err and err.count("\n") == 1 and "no\\x1bsuch.md" in err
+
+
+# --- stdin as a source ------------------------------------------------------------------------
+
+HARBOUR = Path(__file__).parents[1] / "fixtures" / "harbour-summit.md"
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+def test_build_reads_an_article_from_stdin_as_from_its_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from_file = run("build", str(HARBOUR), "-o", "-", "--format", "nt")[1]
+    _stdin(monkeypatch, HARBOUR.read_bytes())
+    code, from_stdin, err = run("build", "-", "-o", "-", "--format", "nt")
+    assert code == 0 and "1 document" in err
+    named = from_file.replace('#fileName> "harbour-summit.md"', '#fileName> "stdin.md"')
+    assert named != from_file
+    assert sorted(from_stdin.splitlines()) == sorted(named.splitlines())
+
+
+def test_data_dash_reads_a_saved_page_or_turtle_from_stdin(
+    monkeypatch: pytest.MonkeyPatch, turtle: Path
+) -> None:
+    page = sorted((Path(__file__).parents[1] / "fixtures" / "html").glob("*.html"))[0]
+    expected = json.loads(run("documents", "--data", str(page), "--format", "json")[1])
+    expected[0]["file"] = "stdin.html"
+    _stdin(monkeypatch, page.read_bytes())
+    assert json.loads(run("documents", "--data", "-", "--format", "json")[1]) == expected
+    expected = run("query", "topics", "--data", str(turtle))[1]
+    _stdin(monkeypatch, turtle.read_bytes())
+    assert run("query", "topics", "--data", "-")[1] == expected
+
+
+def test_stdin_is_read_once_and_capped(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.loaders import sources
+
+    _stdin(monkeypatch, b"ASK {}")
+    code, out, err = run("query", "-", "--data", "-")
+    assert (code, out) == (2, "") and "stdin can be read once" in err
+    monkeypatch.setattr(sources, "MAX_SOURCE_BYTES", 10)
+    _stdin(monkeypatch, b"# A title\n\nmore than ten bytes\n")
+    code, out, err = run("build", "-")
+    assert code == 2 and err == "summit-kg: error: <stdin>: over the 10-byte limit\n"
+
+
+@pytest.mark.filterwarnings(f"ignore:{JSONLD_WARNING}:DeprecationWarning")
+def test_a_graph_answer_as_json_ld_is_compacted_with_the_projects_context() -> None:
+    code, text, _ = run("query", "topic-network", "--format", "json-ld")
+    assert code == 0 and '"@context"' in text and '"skg": "https://w3id.org/summit-kg/' in text
+    turtle = run("query", "topic-network", "--format", "nt")[1]
+    assert len(Graph().parse(data=text, format="json-ld")) == len(turtle.splitlines()) > 0

@@ -77,6 +77,8 @@ def test_a_persistent_store_reopens_with_the_same_graph(
     stored: kg.SummitGraph, reference: kg.SummitGraph
 ) -> None:
     assert stored.documents() == reference.documents()
+    hashes = {info.iri: info.hash for info in reference.documents()}
+    assert stored.store.graph_hashes() == hashes == reference.store.graph_hashes()
     assert len(stored) == len(reference)
     assert isomorphic(stored.data(), reference.data())
     # the ontology's one xsd:nonNegativeInteger comes back as xsd:integer from Oxigraph
@@ -378,12 +380,28 @@ def test_progress_bar_shows_documents_per_second(
 # --- documents and remove --------------------------------------------------------------
 
 
-def test_documents_lists_title_hash_and_triples() -> None:
+def test_documents_lists_title_hash_triples_and_file() -> None:
     code, out, _ = run("documents", "--format", "csv")
     assert code == 0
     header, row = out.splitlines()
-    assert header == "iri,title,hash,triples"
-    assert row.startswith("https://w3id.org/summit-kg/id/doc/") and row.endswith(",902")
+    assert header == "iri,title,hash,triples,file"
+    assert row.startswith("https://w3id.org/summit-kg/id/doc/")
+    assert row.endswith(",903,alaska-summit-briefing.md")
+
+
+def test_remove_by_the_file_name_documents_lists_once_the_file_is_gone(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    paths = write_articles(folder, 2)
+    spec = f"oxigraph:{tmp_path / 'db'}"
+    assert run("build", str(folder), "--store", spec, "--quiet")[0] == 0
+    with kg.SummitGraph(spec, read_only=True) as graph:
+        files = {d.file: d.iri for d in graph.documents()}
+    assert set(files) == {p.name for p in paths}
+    paths[0].unlink()
+    code, out, _ = run("remove", paths[0].name, "--store", spec)
+    assert code == 0 and out.startswith(f"removed <{files[paths[0].name]}>")
+    with kg.SummitGraph(spec, read_only=True) as graph:
+        assert [d.file for d in graph.documents()] == [paths[1].name]
 
 
 def test_remove_by_file_by_hash_prefix_and_refusals(tmp_path: Path) -> None:
