@@ -47,7 +47,8 @@ ORDER_KEYS: dict[str, tuple[str, ...] | str | None] = {
     "actor-links": "*",  # DISTINCT rows, ordered by actor, link and thing
     "actors": ("participant", "mentions", "actor"),
     "calls": "*",  # topic, source, start, verdict, result, reportedBy
-    "disagreements": "*",  # each pair once, ordered by topic and both outcomes
+    "disagreement-pairs": "*",  # each pair once, ordered by topic and both outcomes
+    "disagreements": ("topicLabel",),  # one row per topic
     "documents": ("source",),
     "concerns": "*",  # ORDER BY ?source ?start: one list item per concern
     "focus-areas": ("count", "topicLabel"),
