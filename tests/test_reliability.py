@@ -876,11 +876,12 @@ def test_D1_a_failed_export_leaves_the_previous_file_intact(
     sources: list[str] = []
     if fault == "serializer":
 
-        def broken(self: Any, *args: object, **kwargs: object) -> str:
+        def broken(*args: object, **kwargs: object) -> str:
             raise RuntimeError("serializer exploded half-way")
 
-        monkeypatch.setattr(Graph, "serialize", broken)
+        monkeypatch.setattr(Graph, "serialize", broken)  # JSON-LD
         monkeypatch.setattr(Dataset, "serialize", broken)
+        monkeypatch.setattr(ox, "serialize", broken)  # Turtle, N-Triples, N-Quads, TriG
     elif fault in ("replace", "fsync"):
         monkeypatch.setattr(os, fault, _enospc)
     else:  # a 600-blank-node chain: rdflib's writer recursed and left a fragment (D3)

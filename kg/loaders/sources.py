@@ -51,7 +51,7 @@ def stdin_suffix(data: bytes) -> str:
         '.html'
         >>> stdin_suffix(b"@prefix skg: <https://w3id.org/summit-kg/ontology#> .")
         '.ttl'
-        >>> stdin_suffix(b"# Leaders meet in Hanoi\n\nTalks are planned.")
+        >>> stdin_suffix(b"# Leaders meet in Hanoi\\n\\nTalks are planned.")
         '.md'
     """
     head = data[:4096].lstrip(codecs.BOM_UTF8 + b" \t\r\n")

@@ -81,6 +81,7 @@ Read from :data:`kg.text.lexicon.COLUMN_ROLES`, the vocabulary of articles' tabl
 """
 
 _REQUIRED: tuple[ColumnRole, ...] = ("topic", "outcome")
+_NEWLINE = re.compile("\n")
 
 
 def _likelihood(value: str, path: Path, line: int) -> tuple[Likelihood, str | None]:
@@ -132,10 +133,7 @@ class _Reader:
         self.text = normalise_text(read_text(path))
         if not self.text.strip():
             raise LoaderError("empty table: no header row", path=path)
-        self.starts = [0]
-        for index, char in enumerate(self.text):
-            if char == "\n":
-                self.starts.append(index + 1)
+        self.starts = [0, *(match.end() for match in _NEWLINE.finditer(self.text))]
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         start = self.starts[first - 1]

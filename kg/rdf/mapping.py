@@ -28,7 +28,9 @@ Examples:
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import TypeVar
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
@@ -51,6 +53,7 @@ from kg.text.normalize import content_hash
 __all__ = ["to_graph", "to_triples"]
 
 Triple = tuple[Node, Node, Node]
+_C = TypeVar("_C", ConceptClaim, OutcomeClaim, ItemClaim)
 
 # terms, read once (see the module docstring)
 _TYPE = RDF.type
@@ -109,6 +112,9 @@ class _Mapper:
         self.focus_areas: dict[ConceptClaim, URIRef] = {}
         self.claim_iris: dict[tuple[str, object], URIRef] = {}
         self.per_sentence: dict[str, int] = {}
+        self.concept_claims = (*claims.agenda, *claims.topics)
+        self.by_source: dict[str, dict[Block, list[int]]] = {}
+        self.concept_iris: dict[tuple[Callable[[str], URIRef], str], URIRef] = {}
 
     def add(self, triple: Triple) -> None:
         self.triples[triple] = None
@@ -308,7 +314,7 @@ class _Mapper:
         iri = self.topics.get(claim)
         if iri is not None:
             return iri
-        iri = self.topics[claim] = topic_iri(claim.key)
+        iri = self.topics[claim] = self.concept_iri(topic_iri, claim.key)
         add = self.add
         add((iri, _TYPE, SKG.Topic))
         self.labels(iri, claim)
@@ -322,12 +328,19 @@ class _Mapper:
             add((iri, _HAS_FOCUS_AREA, self.focus_area(focus)))
         return iri
 
+    def concept_iri(self, mint: Callable[[str], URIRef], key: str) -> URIRef:
+        """``mint(key)``, made once per document: rows of a table repeat their topics."""
+        iri = self.concept_iris.get((mint, key))
+        if iri is None:
+            iri = self.concept_iris[(mint, key)] = mint(key)
+        return iri
+
     def focus_area(self, claim: ConceptClaim) -> URIRef:
         """The focus area's IRI; its triples are added the first time ``claim`` is mapped."""
         iri = self.focus_areas.get(claim)
         if iri is not None:
             return iri
-        iri = self.focus_areas[claim] = focus_area_iri(claim.key)
+        iri = self.focus_areas[claim] = self.concept_iri(focus_area_iri, claim.key)
         self.add((iri, _TYPE, SKG.FocusArea))
         self.labels(iri, claim)
         self.add((iri, _IN_SCHEME, SKG.FocusAreaScheme))
@@ -335,7 +348,7 @@ class _Mapper:
         return iri
 
     def concepts(self) -> None:
-        for claim in (*self.claims.agenda, *self.claims.topics):
+        for claim in self.concept_claims:
             self.topic(claim)
 
     def outcomes(self) -> None:
@@ -437,21 +450,33 @@ class _Mapper:
         if claim.end is not None:
             add((iri, SCHEMA.endDate, Literal(claim.end.isoformat(), datatype=XSD.date)))
 
-        def scoped(block: Block) -> bool:
-            return claim.scope is None or block in claim.scope
+        scope = claim.scope
+        for topic in self.scoped("topics", self.concept_claims, scope):
+            add((iri, SKG.addressesTopic, self.topics[topic]))
+        for outcome in self.scoped("outcomes", self.claims.outcomes, scope):
+            add((iri, SKG.hasOutcome, self.claim_iri(outcome, "outcome")))
+        for concern in self.scoped("concerns", self.claims.concerns, scope):
+            add((iri, SKG.hasConcern, self.claim_iri(concern, "concern")))
+        for rec in self.scoped("recommendations", self.claims.recommendations, scope):
+            add((iri, SKG.hasRecommendation, self.claim_iri(rec, "recommendation")))
 
-        for topic in (*self.claims.agenda, *self.claims.topics):
-            if scoped(topic.source):
-                add((iri, SKG.addressesTopic, self.topics[topic]))
-        for outcome in self.claims.outcomes:
-            if scoped(outcome.source):
-                add((iri, SKG.hasOutcome, self.claim_iri(outcome, "outcome")))
-        for concern in self.claims.concerns:
-            if scoped(concern.source):
-                add((iri, SKG.hasConcern, self.claim_iri(concern, "concern")))
-        for rec in self.claims.recommendations:
-            if scoped(rec.source):
-                add((iri, SKG.hasRecommendation, self.claim_iri(rec, "recommendation")))
+    def scoped(
+        self, kind: str, claims: Sequence[_C], scope: frozenset[Block] | None
+    ) -> Sequence[_C]:
+        """The ``claims`` (of ``kind``) whose source is in ``scope`` (all without one), in order.
+
+        Found through an index of the claims by source, made once per kind: a curated
+        table can name a summit per row, each summit's scope is its rows, and scanning
+        every claim for every summit would be quadratic.
+        """
+        if scope is None:
+            return claims
+        index = self.by_source.get(kind)
+        if index is None:
+            index = self.by_source[kind] = {}
+            for number, item in enumerate(claims):
+                index.setdefault(item.source, []).append(number)
+        return [claims[n] for n in sorted(n for block in scope for n in index.get(block, ()))]
 
 
 def to_graph(claims: Claims) -> tuple[URIRef, Graph]:
