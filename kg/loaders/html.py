@@ -41,6 +41,7 @@ from kg.loaders import Loaded
 from kg.loaders.sources import read_bytes
 from kg.rdf.iris import document_iri
 from kg.rdf.mapping import to_graph, to_triples
+from kg.text.budget import reading
 from kg.text.document import Document
 from kg.text.extract import extract
 from kg.text.html import read_page
@@ -153,16 +154,24 @@ def identify(path: Path) -> tuple[URIRef, ...]:
     return (document_iri(content_hash(_document(path).text)),)
 
 
-def read(path: Path) -> Loaded:
+def read(path: Path, *, budget: float | None = None) -> Loaded:
     """Read one saved page into its named graph, with the parts of the page it left out.
 
+    Reading the page and extracting its claims together stop at the per-document time
+    budget (:mod:`kg.text.budget`: 30 s unless ``SUMMIT_KG_DOCUMENT_BUDGET`` or ``budget``
+    says).
+
     Raises:
-        LoaderError: the file cannot be read as a page or holds no article.
+        LoaderError: the file cannot be read as a page or holds no article, or reading it
+            ran past the budget.
     """
-    page = _document(path)
-    return Loaded(path, (to_triples(extract(page)),), page.warnings)
+    with reading(path, budget):
+        page = _document(path)
+        return Loaded(path, (to_triples(extract(page)),), page.warnings)
 
 
-def load(path: Path) -> Iterator[tuple[URIRef, Graph]]:
+def load(path: Path, *, budget: float | None = None) -> Iterator[tuple[URIRef, Graph]]:
     """Read one saved page into its named graph, as an rdflib Graph (see :func:`read`)."""
-    yield to_graph(extract(_document(path)))
+    with reading(path, budget):
+        claims = extract(_document(path))
+    yield to_graph(claims)

@@ -75,8 +75,14 @@ _HTML_TAG = re.compile(
     r"(?:\s[^<>]*)?/?>",
     re.IGNORECASE,
 )
-_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*\)")
-_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<!\w)__(?=\S)(.+?)(?<=\S)__(?!\w)")
+# Links and bold spans are undone by scanners (below), not by one regular expression: a
+# pattern such as ``!?\[([^\]\n]*)\]\([^)\s]*\)`` rescans the rest of the line from every
+# ``[`` it tries, quadratic on "[[[[…" or "[a]([a](…". The scanners find the same spans.
+_LINK_LABEL_END = re.compile(r"[\]\n]")
+_LINK_TARGET_END = re.compile(r"[)\s]")
+_BOLD_OPEN = re.compile(r"\*\*(?=\S)|(?<!\w)__(?=\S)")
+_BOLD_CLOSE = (re.compile(r"(?<=\S)\*\*"), re.compile(r"(?<=\S)__(?!\w)"))
+_NEWLINE = re.compile("\n")
 _ITALIC = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]*?[^\s*\\])\*(?![\w*])")
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _CITATION = re.compile(r"(?:\[(?:\d{1,3}|[a-z]|citation needed|edit)\])+")
@@ -115,10 +121,10 @@ def clean_text(text: str, *, cell: bool = False) -> str:
         text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
     text = _VARIATION.sub("", text)
     if "[" in text:
-        text = _MD_LINK.sub(r"\1", text)
+        text = _undo_links(text)
         text = _CITATION.sub("", text)
     if "*" in text or "__" in text:
-        text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
+        text = _undo_bold(text)
         text = _ITALIC.sub(r"\1", text)
     if "\\" in text:
         text = _MD_ESCAPE.sub(r"\1", text)
@@ -128,6 +134,92 @@ def clean_text(text: str, *, cell: bool = False) -> str:
     if cell:
         text = text.strip(" ;")
     return text
+
+
+class _NextMatch:
+    """Where ``pattern`` next matches in ``text`` at or after a position, asked in increasing order.
+
+    The answer for one position holds for every position up to it, so a scan that asks
+    again and again never reads a stretch of text twice: linear in ``text`` overall.
+
+    Examples:
+        >>> after = _NextMatch(re.compile("x"), "abxcdx")
+        >>> after(0), after(1), after(3), after(6)
+        (2, 2, 5, 6)
+    """
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        self.pattern = pattern
+        self.text = text
+        self.asked = 0
+        self.found = -1
+
+    def __call__(self, position: int) -> int:
+        """The start of the first match at or after ``position`` (``len(text)`` when none)."""
+        if not self.asked <= position <= self.found:
+            match = self.pattern.search(self.text, position)
+            self.asked = position
+            self.found = len(self.text) if match is None else match.start()
+        return self.found
+
+
+def _undo_links(text: str) -> str:
+    """``[label](url)`` and ``![label](url)`` → ``label``: one pass, linear in ``text``.
+
+    The label holds no ``]`` and no line break, the URL no ``)`` and no white space; spans
+    are found leftmost first, as ``re.sub`` finds them.
+
+    Examples:
+        >>> _undo_links("See [the text](https://x.org/a) and ![photo](p.jpg) [1] [[a](b)")
+        'See the text and photo [1] [a'
+    """
+    label_end = _NextMatch(_LINK_LABEL_END, text)
+    target_end = _NextMatch(_LINK_TARGET_END, text)
+    size = len(text)
+    parts: list[str] = []
+    done = position = 0
+    while (bracket := text.find("[", position)) >= 0:
+        close = label_end(bracket + 1)
+        if close + 1 < size and text[close] == "]" and text[close + 1] == "(":
+            end = target_end(close + 2)
+            if end < size and text[end] == ")":
+                start = bracket - 1 if bracket > position and text[bracket - 1] == "!" else bracket
+                parts += (text[done:start], text[bracket + 1 : close])
+                done = position = end + 1
+                continue
+        # every "[" before ``close`` ends its label there too, and fails the same way
+        position = close
+    parts.append(text[done:])
+    return "".join(parts)
+
+
+def _undo_bold(text: str) -> str:
+    """``**bold**`` and ``__bold__`` → ``bold``: one pass, linear in ``text``.
+
+    A span opens with ``**`` (or ``__`` not after a word character) before a non-space,
+    and closes at the first ``**`` (``__`` not before a word character) after a non-space,
+    at least one character later on the same line; spans are found leftmost first, as
+    ``re.sub`` finds them.
+
+    Examples:
+        >>> _undo_bold("**Arms control** and __trade__ **a **b** snake_case_name__")
+        'Arms control and trade a **b snake_case_name__'
+    """
+    opener = _NextMatch(_BOLD_OPEN, text)
+    closers = [_NextMatch(pattern, text) for pattern in _BOLD_CLOSE]
+    newline = _NextMatch(_NEWLINE, text)
+    size = len(text)
+    parts: list[str] = []
+    done = position = 0
+    while (start := opener(position)) < size:
+        close = closers[text[start] == "_"](start + 3)
+        if close < newline(start + 2):  # the span holds no line break
+            parts += (text[done:start], text[start + 2 : close])
+            done = position = close + 2
+        else:
+            position = start + 1
+    parts.append(text[done:])
+    return "".join(parts)
 
 
 @dataclass(frozen=True)

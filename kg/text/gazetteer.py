@@ -46,8 +46,10 @@ from kg.text.lexicon import (
     CITY_POPULATION,
     COUNTRY_NAMES,
     DETERMINERS,
-    INSIDE_NAME_NOUNS,
     LOCATIVES,
+    NAME_WORDS,
+    NAMED_BY_LOWER_NOUN,
+    NAMED_BY_NOUN,
     NAMED_PACT,
     NOT_PLACE_NAMES,
     PRIVATE_PERSON,
@@ -216,13 +218,15 @@ class Gazetteer:
     def _scan(self, text: str) -> tuple[Mention, ...]:
         visible, origin = _visible(text)
         mentions: list[Mention] = []
+        inside_name = _InsideName(visible)
         for first, last, form in self._matches(visible):
-            if _inside_name(visible, first, last):
+            if inside_name(first, last):
                 continue  # "the Paris Agreement", "the Norwegian Nobel committee"
             candidates = self._by_form[form]
             entity = candidates[0]
-            if len(candidates) > 1:
-                entity = _choose(candidates, visible[:first], visible[last:])
+            if len(candidates) > 1:  # the words around it, not the whole text (linear)
+                before = visible[max(0, first - _WORDS_BEFORE) : first]
+                entity = _choose(candidates, before, visible[last : last + _WORDS_AFTER])
             if entity.kind == "State" and PRIVATE_PERSON.match(visible, last):
                 continue  # "a Venezuelan opposition leader": a person, not the state
             start, end = origin[first], origin[last - 1] + 1
@@ -349,6 +353,10 @@ def _case_variants(form: str) -> list[str]:
 
 
 _TOKEN = re.compile(r"[^\W\d_][\w.’'-]*|[^\w\s]")
+_WORDS_BEFORE = 80
+"""How much text before a name :func:`_previous_word` reads."""
+_WORDS_AFTER = 60
+"""How much text after a name :func:`_acts` reads."""
 
 
 def _previous_word(before: str) -> tuple[str | None, bool]:
@@ -359,7 +367,7 @@ def _previous_word(before: str) -> tuple[str | None, bool]:
     """
     if before[-1:] in ("-", "–", "—", "/"):
         return None, False
-    tokens: list[str] = _TOKEN.findall(before[-80:])
+    tokens: list[str] = _TOKEN.findall(before[-_WORDS_BEFORE:])
     i = len(tokens) - 1
     skipped = False
     while i >= 0:
@@ -383,7 +391,7 @@ def _acts(after: str) -> bool:
     """Whether the words after a name make it an actor: a verb of speech or will, a possessive."""
     if re.match(r"^[’']s\b", after):
         return True
-    words = re.findall(r"[^\W\d_]+", after[:60])
+    words = re.findall(r"[^\W\d_]+", after[:_WORDS_AFTER])
     while len(words) >= 2 and words[0].lower() in ("and", "or") and words[1][:1].isupper():
         words = words[2:]
     return bool(words) and words[0].lower() in ACTOR_CUES
@@ -420,10 +428,49 @@ def _inside_name(text: str, start: int, end: int) -> bool:
         >>> _inside_name("the Paris agreement", 4, 9), _inside_name("U.S.-Russia accord", 5, 11)
         (True, False)
     """
-    if INSIDE_NAME_NOUNS.match(text, end) is not None:
-        return True
-    compound = start > 0 and text[start - 1] in "-–—/"
-    return not compound and NAMED_PACT.match(text, end) is not None
+    return _InsideName(text)(start, end)
+
+
+class _InsideName:
+    """:func:`_inside_name` for the names of one text, asked left to right: linear in the text.
+
+    Whether capitalised words after a name end in a noun such as "Agreement"
+    (:data:`~kg.text.lexicon.NAMED_BY_NOUN`) reads the whole run of such words; the
+    answer is kept for every name that ends inside the same run ("Paris Paris Paris …"
+    is read once, not once per name).
+
+    Examples:
+        >>> inside = _InsideName("Oslo Bergen Paris Peace Forum in Paris")
+        >>> inside(0, 4), inside(5, 11), inside(33, 38)
+        (True, True, False)
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.run_start = self.run_end = self.noun_start = -1
+
+    def __call__(self, start: int, end: int) -> bool:
+        """Whether the name at ``[start, end)`` is part of another name (:func:`_inside_name`)."""
+        text = self.text
+        if end >= len(text) or not text[end].isspace():
+            return False  # every pattern below opens with white space
+        if self._named_by_noun(end) or NAMED_BY_LOWER_NOUN.match(text, end) is not None:
+            return True
+        compound = start > 0 and text[start - 1] in "-–—/"
+        return not compound and NAMED_PACT.match(text, end) is not None
+
+    def _named_by_noun(self, end: int) -> bool:
+        """``NAMED_BY_NOUN.match(text, end) is not None`` for ``end`` before white space, from
+        the run read before if ``end`` ends one of its words."""
+        text = self.text
+        if not (self.run_start < end <= self.run_end and not text[end - 1].isspace()):
+            noun = NAMED_BY_NOUN.match(text, end)
+            run = NAME_WORDS.match(text, end)  # matches, if only the empty run
+            self.run_start, self.run_end = end, end if run is None else run.end()
+            self.noun_start = -1 if noun is None else noun.start("noun")
+        # the words after ``end`` are the rest of the run: they hold a noun of the list when
+        # the last one (where the pattern ends) starts after ``end``
+        return end < self.noun_start
 
 
 # --- the world: countries, demonyms, capitals and large cities from data packages ------------

@@ -62,6 +62,7 @@ import trafilatura
 from lxml import etree, html  # type: ignore[import-untyped]
 
 from kg.errors import LoaderError
+from kg.text.budget import check_budget, reading
 from kg.text.document import (
     Block,
     Document,
@@ -152,20 +153,28 @@ _BLOCK_TAGS = {
 # --- the page in, the document out -------------------------------------------------------
 
 
-def read_page(page: str, *, source: str = "<page>") -> Document:
+def read_page(page: str, *, source: str = "<page>", budget: float | None = None) -> Document:
     """The article of a saved web page as a :class:`Document`, with its metadata.
 
     ``page`` is the decoded HTML. Nothing is fetched: links, images, scripts and
-    the canonical URL are only read as text.
+    the canonical URL are only read as text. Reading stops at the per-document time
+    budget (:mod:`kg.text.budget`; ``budget`` seconds if given), checked between the
+    page's blocks.
 
     Raises:
-        LoaderError: the page is empty or not HTML, or holds no article text.
+        LoaderError: the page is empty or not HTML, or holds no article text, or reading
+            it ran past the budget.
 
     Examples:
         >>> read_page("<html><body><nav>Home</nav></body></html>", source="p.html")
         Traceback (most recent call last):
         kg.errors.LoaderError: p.html: no article text found (the page has no article body)
     """
+    with reading(source, budget):
+        return _read_page(page, source)
+
+
+def _read_page(page: str, source: str) -> Document:
     page = _XML_DECLARATION.sub("", page, count=1)
     if not page.strip():
         raise LoaderError("empty page: no text to read", path=source)
@@ -186,6 +195,7 @@ def read_page(page: str, *, source: str = "<page>") -> Document:
         title = _first_words(writer.blocks[0].plain)
     metadata, problems = _metadata(extracted)
     text = writer.text
+    check_budget()
     skipped = list(_skipped_parts(tree, text, metadata))
     warnings = sorted(skipped, key=lambda w: w[0]) + problems + writer.warnings
     return Document(
@@ -294,6 +304,7 @@ class _Writer:
         if body.text and _text(body.text):
             self.paragraph(_text(body.text))
         for element in _children(body):
+            check_budget()
             self.element(element, title)
 
     def element(self, element: Any, title: str) -> None:
@@ -586,6 +597,7 @@ def _report(element: Any, kept: _Kept) -> Iterator[tuple[int, str]]:
             kind = "related links"
         yield element.sourceline or 0, _skipped(tag, kind, text)
         return
+    check_budget()
     if not any(_is_block(child) for child in _children(element)):
         yield element.sourceline or 0, _skipped(tag, kept.reason(text) or _text_kind(text), text)
         return

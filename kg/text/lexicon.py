@@ -64,9 +64,12 @@ __all__ = [
     "META_KEYS",
     "MINOR_WORDS",
     "MONTHS",
+    "NAMED_BY_LOWER_NOUN",
+    "NAMED_BY_NOUN",
     "NAMED_PACT",
     "NAME_GOES_ON",
     "NAME_HEADS",
+    "NAME_WORDS",
     "NON_ISSUE_HEADINGS",
     "NOT_ATTENDING",
     "NOT_NAMES",
@@ -79,6 +82,7 @@ __all__ = [
     "PRIVATE_PERSON",
     "QUESTION_HEADING",
     "ROLE_NOUNS",
+    "ROLE_NOUNS_SEARCHED",
     "SCHEDULED_CUES",
     "SPEAKS",
     "SUMMIT_HELD",
@@ -736,7 +740,8 @@ def topic_heading(title: str) -> str | None:
 _TITLES = (
     r"(?:(?:Deputy|Vice|Former|Acting|Prime|Foreign|Defen[cs]e|Finance|Trade|Interior|"
     r"Economy|Energy|Chief|Senior|Special|Top|Presidential|Kremlin|White House|State "
-    r"Department|Pentagon|Russian|Ukrainian|Chinese|American|U\.S\.|European|NATO|EU|UN)\s+)*"
+    r"Department|Pentagon|Russian|Ukrainian|Chinese|American|U\.S\.|European|NATO|EU|UN)\s+)"
+    r"{0,6}"  # bounded: a long run of these words is read again from each of its words
     r"(?:President|Prime Minister|Premier|Chancellor|Minister|Secretary-General|Secretary "
     r"General|Secretary of State|Secretary of Defen[cs]e|Secretary|Ambassador|ambassador|"
     r"Envoy|envoy|[Aa]ide|[Aa]dvis[eo]r|[Ss]pokes(?:man|woman|person)|Senator|Sen\.|"
@@ -1007,17 +1012,32 @@ NOT_PLACE_NAMES = frozenset(
 """Names the data packages list as places that are too ambiguous or too small a part of a city
 to be read as places in news text (first names, common words, districts, homonyms)."""
 
-INSIDE_NAME_NOUNS = re.compile(
-    r"(?:(?:\s+(?:[A-Z][\w’'-]*|of|for|on|de))*\s+(?:Agreements?|Accords?|Treaty|Protocol|"
+_NAME_WORD = r"\s+(?:[A-Z][\w’'-]*|of|for|on|de)"
+_NAMED_BY_NOUN = (
+    rf"(?:{_NAME_WORD})*\s+(?P<noun>Agreements?|Accords?|Treaty|Protocol|"
     r"Convention|Declaration|Charter|Consensus|Doctrine|Format|Prize|Committee|Institute|"
     r"University|Club|Times|Post|Journal|Herald|Tribune|Ocean|Sea|Gulf|Strait|Airport|Museum|"
     r"Foundation|Stock Exchange|Group|Forum|Peace Prize|Dialogue|Initiative)\b"
-    r"|(?:\s+[A-Z][\w’'-]*){1,2}\s+(?:agreements?|accords?|treaty|protocol|convention|"
-    r"committee|prize|institute|format|declaration|Organi[sz]ation|Council|Commission|Bank|"
-    r"Fund|Agency|Union|Alliance|Party|Corridor|Games|Olympics)\b)"
 )
+_NAMED_BY_LOWER_NOUN = (
+    r"(?:\s+[A-Z][\w’'-]*){1,2}\s+(?:agreements?|accords?|treaty|protocol|convention|"
+    r"committee|prize|institute|format|declaration|Organi[sz]ation|Council|Commission|Bank|"
+    r"Fund|Agency|Union|Alliance|Party|Corridor|Games|Olympics)\b"
+)
+INSIDE_NAME_NOUNS = re.compile(rf"(?:{_NAMED_BY_NOUN}|{_NAMED_BY_LOWER_NOUN})")
 """What follows a place or demonym that is part of another name ("the Paris Agreement", "the
-Norwegian Nobel committee", "the South China Sea"): that name is no actor and no place."""
+Norwegian Nobel committee", "the South China Sea"): that name is no actor and no place.
+
+Its two halves are :data:`NAMED_BY_NOUN` (capitalised words, as many as are written, then a
+noun of the list) and :data:`NAMED_BY_LOWER_NOUN` (one or two, then a noun in any case)."""
+NAMED_BY_NOUN = re.compile(_NAMED_BY_NOUN)
+"""The first half of :data:`INSIDE_NAME_NOUNS`: it reads to the end of the run of name words
+(:data:`NAME_WORDS`) and ends on the last noun of the list in it (group ``noun``), so a
+reader that asks at many places in one run can keep its answer."""
+NAMED_BY_LOWER_NOUN = re.compile(_NAMED_BY_LOWER_NOUN)
+"""The second half of :data:`INSIDE_NAME_NOUNS`: it reads at most three words."""
+NAME_WORDS = re.compile(rf"(?:{_NAME_WORD})*+")
+"""The run of name words (capitalised, or "of", "for", "on", "de") :data:`NAMED_BY_NOUN` reads."""
 
 NAMED_PACT = re.compile(
     r"\s+(?:climate\s+)?(?i:agreements?|accords?|treaty|treaties|protocols?|conventions?|"
@@ -1038,15 +1058,20 @@ PRIVATE_PERSON = re.compile(
 opposition leader", "the Russian dissident", "a Chinese pro-democracy activist"): the state
 takes no part. Officials and delegations ("the Russian delegation") speak for it."""
 
-ROLE_NOUNS = (
-    r"(?:(?:deputy|vice|former|acting|interim|foreign|defen[cs]e|finance|trade|prime)\s+)*"
+_ROLE_MODIFIER = r"(?:deputy|vice|former|acting|interim|foreign|defen[cs]e|finance|trade|prime)\s+"
+_ROLE_HEAD = (
     r"(?:prime minister|president|premier|chancellor|minister|foreign minister|"
     r"secretary of state|secretary-general|secretary general|leader|king|queen|emir|"
     r"crown prince|envoy|ambassador|spokes(?:man|woman|person)|negotiator|head of state|"
     r"head of government|counterpart|host|chief|national security adviser|adviser|advisor)"
 )
+ROLE_NOUNS = rf"(?:{_ROLE_MODIFIER})*{_ROLE_HEAD}"
 """Lower-case roles that introduce a person by apposition ("Australia's prime minister,
 Anthony Albanese"; "Anthony Albanese, the Australian prime minister")."""
+ROLE_NOUNS_SEARCHED = rf"(?:{_ROLE_MODIFIER}){{0,6}}{_ROLE_HEAD}"
+""":data:`ROLE_NOUNS` with at most six modifiers, for a pattern searched through a text: it
+ends where :data:`ROLE_NOUNS` ends, without reading a long run of modifiers ("trade trade …")
+again from each of its words."""
 
 NOT_ATTENDING = re.compile(
     r"\b(?:will not|won['’]t|would not|did not|didn['’]t|does not|do not|not to|no longer|"

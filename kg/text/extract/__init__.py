@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from kg.text.budget import check_budget, reading
 from kg.text.claims import Claims
 from kg.text.document import Block, Document, ListBlock, Paragraph, Section, Table
 from kg.text.extract.actors import discover
@@ -48,8 +49,16 @@ from kg.text.gazetteer import Gazetteer
 __all__ = ["extract"]
 
 
-def extract(document: Document, gazetteer: Gazetteer | None = None) -> Claims:
+def extract(
+    document: Document, gazetteer: Gazetteer | None = None, *, budget: float | None = None
+) -> Claims:
     """Read the claims a parsed document makes.
+
+    Reading stops at the per-document time budget (:mod:`kg.text.budget`; ``budget``
+    seconds if given), or at the budget of the reading it is part of.
+
+    Raises:
+        LoaderError: reading ran past the budget.
 
     Examples:
         >>> from kg.text.parse import parse_article
@@ -61,15 +70,17 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> Claims:
         >>> claims.summit.status, [p.label for p in claims.summit.participants]
         ('Scheduled', ['Donald Trump', 'Vladimir Putin'])
     """
-    sink = ClaimSink(document, gazetteer or Gazetteer.bundled())
-    discover(sink)
-    for heading in document.headlines:
-        sink.mentions_of(heading)
-    for section in document.sections:
-        _read_section(sink, section)
-    for read in tuple(sink.sections):
-        read_prose(sink, read)
-    return sink.claims(read_summit(sink))
+    with reading(document.source, budget):
+        sink = ClaimSink(document, gazetteer or Gazetteer.bundled())
+        discover(sink)
+        for heading in document.headlines:
+            sink.mentions_of(heading)
+        for section in document.sections:
+            _read_section(sink, section)
+        for read in tuple(sink.sections):
+            read_prose(sink, read)
+        check_budget()
+        return sink.claims(read_summit(sink))
 
 
 def _read_section(sink: ClaimSink, section: Section) -> None:
@@ -80,6 +91,7 @@ def _read_section(sink: ClaimSink, section: Section) -> None:
     actors = read.actors
     prose: list[Block] = []
     for block in section.blocks:
+        check_budget()
         if isinstance(block, Paragraph):
             sink.mentions_of(block)
             prose.append(block)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from kg.text.budget import check_budget
 from kg.text.claims import Entity
 from kg.text.document import Heading, ListBlock, Paragraph, Section, Table
 from kg.text.extract.blocks import intro_sentence, is_key_value, lead_name, pairs
@@ -35,6 +36,7 @@ from kg.text.lexicon import (
     PARTICLES,
     POSSESSIVE_ROLES,
     ROLE_NOUNS,
+    ROLE_NOUNS_SEARCHED,
     actor_kind,
     column_role,
     is_empty,
@@ -56,7 +58,7 @@ __all__ = [
 
 _PARTICLE = "|".join(sorted(PARTICLES))
 _NAME = rf"[A-Z][\w’'.-]+(?:\s+(?:(?:{_PARTICLE})\s+)?[A-Z][\w’'.-]+){{1,3}}"
-_ROLE_THEN_NAME = re.compile(rf"(?<![\w-])(?i:{ROLE_NOUNS}),?\s+(?P<name>{_NAME})")
+_ROLE_THEN_NAME = re.compile(rf"(?<![\w-])(?i:{ROLE_NOUNS_SEARCHED}),?\s+(?P<name>{_NAME})")
 _NAME_THEN_ROLE = re.compile(
     rf"(?P<name>{_NAME}),\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.-]*(?:[’']s)?\s+){{0,2}}"
     rf"(?:{ROLE_NOUNS})\b"
@@ -224,6 +226,7 @@ def discover(sink: ClaimSink) -> None:
     """First pass: mint the actors and places the document introduces, then find them."""
     for section in sink.doc.sections:
         for block in section.blocks:
+            check_budget()
             texts: list[str] = []
             if isinstance(block, Paragraph):
                 texts.append(block.plain)

@@ -576,7 +576,8 @@ def sentences(text: str) -> list[str]:
     found: list[str] = []
     start = 0
     for match in re.finditer(r"(?<=[.!?])\s+(?=[\"“‘'(\[]?[A-Z0-9])", text):
-        if _ABBREVIATION.search(text[start : match.start()]):
+        # the abbreviation ends the text before the gap: read its last few characters only
+        if _ABBREVIATION.search(text, max(start, match.start() - 8), match.start()):
             continue
         found.append(text[start : match.start()])
         start = match.end()

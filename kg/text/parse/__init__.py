@@ -39,6 +39,7 @@ Examples:
 from __future__ import annotations
 
 from kg.errors import LoaderError
+from kg.text.budget import reading
 from kg.text.document import Document
 from kg.text.parse.blocks import read_document
 from kg.text.parse.cursor import Cursor, normalise_text
@@ -60,14 +61,17 @@ __all__ = [
 ]
 
 
-def parse_article(text: str, *, source: str = "<text>") -> Document:
+def parse_article(text: str, *, source: str = "<text>", budget: float | None = None) -> Document:
     """Parse article text into a :class:`Document`.
 
     The text is normalised first (:func:`normalise_text`); offsets index the
-    normalised text.
+    normalised text. Parsing stops at the per-document time budget
+    (:mod:`kg.text.budget`; ``budget`` seconds if given), or at the budget of the
+    reading it is part of.
 
     Raises:
-        LoaderError: the text holds no article (empty, whitespace or noise only).
+        LoaderError: the text holds no article (empty, whitespace or noise only), or
+            parsing it ran past the budget.
 
     Examples:
         >>> parse_article("Talks Open\\nThe talks began.", source="a.md").headlines[0].title
@@ -76,7 +80,8 @@ def parse_article(text: str, *, source: str = "<text>") -> Document:
         Traceback (most recent call last):
         kg.errors.LoaderError: a.md: empty article: no text to read
     """
-    normalised = normalise_text(text)
-    if not normalised.strip():
-        raise LoaderError("empty article: no text to read", path=source)
-    return read_document(Cursor(normalised, source))
+    with reading(source, budget):
+        normalised = normalise_text(text)
+        if not normalised.strip():
+            raise LoaderError("empty article: no text to read", path=source)
+        return read_document(Cursor(normalised, source))

@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from kg.errors import LoaderError
+from kg.text.budget import check_budget
 from kg.text.document import Block, Document, Heading, Paragraph, Section, clean_text
 from kg.text.parse.cursor import Cursor, Line
 from kg.text.parse.headings import (
@@ -84,6 +85,7 @@ def read_blocks(cursor: Cursor) -> list[Block]:
     """
     blocks: list[Block] = []
     while not cursor.done:
+        check_budget()
         start = cursor.pos
         for reader in READERS:
             block = reader(cursor, blocks)

@@ -83,17 +83,20 @@ def split_sentences(block: Block) -> tuple[Sentence, ...]:
         begin = match.end()
     cuts.append((begin, len(text)))
     sentences: list[Sentence] = []
+    line, counted = block.line, 0  # line breaks are counted once, from sentence to sentence
     for start, end in cuts:
         piece = text[start:end]
         lead = len(piece) - len(piece.lstrip())
         trail = len(piece.rstrip())
         if trail <= lead:
             continue
+        line += text.count("\n", counted, start + lead)
+        counted = start + lead
         sentences.append(
             Sentence(
                 start=block.start + start + lead,
                 end=block.start + start + trail,
-                line=block.line + text.count("\n", 0, start + lead),
+                line=line,
                 text=piece[lead:trail],
                 parent=block,
                 index=len(sentences) + 1,

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kg.text.budget import check_budget
 from kg.text.claims import SectionClaim
 from kg.text.extract.prose import agenda, items, outcomes, positions, speech
 from kg.text.extract.prose.clause import Clause
@@ -52,6 +53,7 @@ def read_prose(sink: ClaimSink, section: SectionClaim) -> None:
     state = speech.Discourse()
     for block in section.prose:
         for sentence in split_sentences(block):
+            check_budget()
             if sentence.plain.endswith(":"):
                 continue  # a list's intro: the list's own reader has read it
             if len(sentence.plain) > MAX_SENTENCE:

@@ -20,6 +20,7 @@ Examples:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal, overload
 
 from kg.text.claims import ConceptClaim
@@ -33,15 +34,21 @@ _WORD = re.compile(r"[\w’'-]+")
 _LEADING_ARTICLE = re.compile(r"^(?:an?|the|any|some|all|its|their|his|her)\s+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)  # pure; a paragraph is asked about again for each of its sentences
 def _names(lowered: str, form: str) -> bool:
     """Whether lower-cased text names ``form`` as whole words."""
     needle = form.casefold()
     return needle in lowered and bool(re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", lowered))
 
 
+@lru_cache(maxsize=64)  # the same text object back, so :func:`_names` finds it again cheaply
+def _casefolded(text: str) -> str:
+    return text.casefold()
+
+
 def known_topic(sink: ClaimSink, text: str) -> ConceptClaim | None:
     """The longest topic of this document (agenda or topics so far) that ``text`` names."""
-    lowered = text.casefold()
+    lowered = _casefolded(text)
     best: ConceptClaim | None = None
     for claim in (*sink.agenda, *sink.topics):
         for form in (claim.surface, claim.label):
