@@ -37,6 +37,7 @@ from rdflib.term import Node
 from kg.errors import LoaderError
 from kg.loaders import Loaded
 from kg.loaders.sources import read_text
+from kg.rdf import bound_numbers
 from kg.rdf.formats import suffix_format
 from kg.rdf.iris import document_iri
 from kg.rdf.namespaces import ID, ONTOLOGY_GRAPH, SKG, bind_prefixes
@@ -172,6 +173,7 @@ def load(path: Path) -> Iterator[tuple[URIRef, Graph]]:
     Raises:
         LoaderError: the file is not UTF-8, not well-formed, or refers to a remote context.
     """
+    bound_numbers()  # huge number literals stay as written
     fmt = suffix_format(path)
     if fmt is None:
         raise LoaderError(f"not an RDF file suffix: '{path.suffix}'", path=path)

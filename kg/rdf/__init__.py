@@ -45,7 +45,7 @@ import rdflib.term
 from rdflib import URIRef
 from rdflib.namespace import XSD
 
-__all__ = ["MAX_DECIMAL_EXPONENT", "MAX_NUMBER_LENGTH"]
+__all__ = ["MAX_DECIMAL_EXPONENT", "MAX_NUMBER_LENGTH", "bound_numbers"]
 
 MAX_NUMBER_LENGTH = 128
 """Characters of a number literal's text beyond which it gets no value (stays ill-typed).
@@ -138,6 +138,20 @@ def _quiet(logger: logging.Logger) -> Iterator[None]:
         logger.removeFilter(drop)
 
 
-with _quiet(logging.getLogger("rdflib.term")):
-    for _datatype, (_type, _convert) in _NUMBER_CONVERTERS.items():
-        rdflib.term.bind(_datatype, _type, constructor=_convert)
+def bound_numbers() -> None:
+    """(Re-)bind the bounded number conversions; cheap, and safe to call again.
+
+    Done on import, and again where untrusted RDF or queries are read (the RDF
+    loader, the query runner): a library that resets rdflib's conversion table
+    (owlrl, behind pySHACL's RDFS and OWL inference, does) must not undo it.
+    """
+    mapping = rdflib.term._toPythonMapping
+    if all(mapping.get(datatype) is convert for datatype, (_, convert) in _CONVERTERS):
+        return
+    with _quiet(logging.getLogger("rdflib.term")):
+        for datatype, (python_type, convert) in _CONVERTERS:
+            rdflib.term.bind(datatype, python_type, constructor=convert)
+
+
+_CONVERTERS = tuple(_NUMBER_CONVERTERS.items())
+bound_numbers()

@@ -24,6 +24,7 @@ from rdflib.query import Result
 from rdflib.term import Identifier, Node, Variable
 
 from kg.errors import QueryError, QueryTimeout, UsageError
+from kg.rdf import bound_numbers
 from kg.sparql.catalogue import QueryFile, is_bundled, resolve_query
 from kg.sparql.engines import Answer, InProcess, RemoteEngine, Snapshot, execute, prepared
 from kg.sparql.gate import CheckedQuery, compile_readonly
@@ -379,6 +380,7 @@ def run_query(
         QueryError, QueryRejected, QueryTimeout, EngineCrashed: see :func:`resolve_query`,
             :func:`compile_readonly`; a query that runs past ``timeout``.
     """
+    bound_numbers()  # huge number literals in the query or its answer stay as written
     query_file = query if isinstance(query, QueryFile) else resolve_query(query)
     deadline = _Deadline(timeout)
     try:

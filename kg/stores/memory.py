@@ -8,7 +8,7 @@ Examples:
     >>> store = MemoryStore()
     >>> store.put(GraphData.of(URIRef("urn:g"), [(URIRef("urn:s"), URIRef("urn:p"), Literal("x"))]))
     >>> store.documents()
-    [DocumentInfo(iri='urn:g', title=None, hash=None, triples=1)]
+    [DocumentInfo(iri='urn:g', title=None, hash=None, triples=1, file=None)]
 """
 
 from __future__ import annotations
