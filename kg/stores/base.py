@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -201,7 +201,18 @@ class GraphData:
             ValueError: a term cannot be written (an IRI with a space, say).
         """
         if as_text:
-            statements = tuple(f"{nt_term(s)} {nt_term(p)} {nt_term(o)}" for s, p, o in triples)
+            # A document repeats its terms: write each once (terms rdflib holds equal, such as
+            # language tags differing in case, are written alike; Oxigraph and Virtuoso
+            # lower-case tags anyway).
+            written: dict[Node, str] = {}
+
+            def text(term: Node) -> str:
+                found = written.get(term)
+                if found is None:
+                    found = written[term] = nt_term(term)
+                return found
+
+            statements = tuple(f"{text(s)} {text(p)} {text(o)}" for s, p, o in triples)
             return cls(iri, len(statements), statements=statements)
         kept = tuple(triples)
         return cls(iri, len(kept), triples=kept)
@@ -232,6 +243,9 @@ class Store(ABC):
     spec: str = "memory"
     wants_text: bool = True
     persistent: bool = True
+    batch_statements: int = 0
+    """Statements a bulk ingest gathers into one :meth:`put_batch` (0: one :meth:`put` per
+    graph)."""
 
     def __enter__(self) -> Store:
         return self
@@ -242,6 +256,15 @@ class Store(ABC):
     @abstractmethod
     def put(self, data: GraphData) -> None:
         """Write one named graph, replacing any graph of that name, all or nothing."""
+
+    def put_batch(self, graphs: Sequence[GraphData]) -> None:
+        """Write several graphs, in order, each all or nothing (by default one :meth:`put` each).
+
+        After an error or a crash some of them may be written, each whole: putting
+        them again is safe.
+        """
+        for data in graphs:
+            self.put(data)
 
     @abstractmethod
     def remove(self, iri: str) -> bool:
@@ -291,6 +314,10 @@ class Store(ABC):
 
     def flush(self) -> None:
         """Make every write so far durable (by default nothing to do: writes already are)."""
+        return None
+
+    def optimize(self) -> None:
+        """Ready the store for queries after an ingest wrote batches (by default nothing to do)."""
         return None
 
     def close(self) -> None:

@@ -1,14 +1,27 @@
 """Oxigraph on disk: a persistent store for large corpora (``--store oxigraph:PATH``).
 
-Layout: a RocksDB folder written by pyoxigraph, plus ``summit-kg.lock``.
+Layout: a RocksDB folder written by pyoxigraph, plus ``summit-kg.lock`` and,
+while a batch is being written, ``summit-kg.pending``.
 Each document is one named graph, and its triples are also put in the
 default graph, which so holds the *set* union that queries read (Oxigraph's
 own union of named graphs counts a shared triple once per graph).
 
-* Writes are per document and all or nothing: a new document is one
-  transactional ``Store.load`` of N-Quads; replacing or removing one is one
-  SPARQL update (a transaction in Oxigraph) that also drops from the default
-  graph the triples no other graph holds.
+* Every document is whole or absent, whenever the process stops: a new
+  document is one transactional ``Store.load`` of N-Quads; replacing or
+  removing one is one SPARQL update (a transaction in Oxigraph) that also
+  drops from the default graph the triples no other graph holds.
+* A bulk ingest writes new documents in batches (:meth:`OxigraphStore.put_batch`)
+  with ``Store.bulk_load``, which writes sorted files and adds them in one
+  RocksDB ingest, about 2.5 times cheaper per quad than ``load``. Before
+  it, the batch's graph names go to ``summit-kg.pending`` (written whole, by
+  a rename, and synced); after it, the file is removed. Opening the store
+  for writing finds a file left by a stopped batch and removes every graph
+  it names as :meth:`~OxigraphStore.remove` does, so no part of a batch
+  outlives a crash; running the ingest again writes it anew. Opened
+  read-only, the store cannot do that: it leaves those graphs out of what
+  it lists and exports, and refuses queries until a writer has opened it.
+  An ingest whose batches added a quarter of the store's size ends by
+  compacting it (:meth:`OxigraphStore.optimize`), for faster queries.
 * One writer at a time: a writer holds an exclusive lock on
   ``summit-kg.lock`` and readers a shared one, so a second writer, or a
   reader during an ingest, gets :class:`~kg.errors.StoreError` "store in use"
@@ -37,7 +50,7 @@ import gc
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, cast
 
@@ -52,9 +65,13 @@ from kg.resources import resource_file
 from kg.sparql.engines import InProcess, from_oxigraph, sparql_term
 from kg.stores.base import DocumentInfo, GraphData, Store, describe_graph
 
-__all__ = ["LOCK_FILE", "OxigraphStore"]
+__all__ = ["LOCK_FILE", "PENDING_FILE", "OxigraphStore"]
 
 LOCK_FILE = "summit-kg.lock"
+PENDING_FILE = "summit-kg.pending"
+"""The graphs of the batch being written, one IRI a line; no such file between batches."""
+BATCH_STATEMENTS = 64_000
+"""Statements in a full batch of new documents (about 130 articles, 15 MB of N-Quads)."""
 FLUSH_EVERY = 250_000
 """Quads written between flushes: RocksDB's write buffers grow until flushed (measured:
 2,500 articles took RSS from 320 MB to 1,018 MB unflushed, to 439 MB flushed this often)."""
@@ -157,6 +174,7 @@ class OxigraphStore(Store):
         self._lock_fd = _lock(self.path, exclusive=not read_only)
         self._db: Any = None
         self._unflushed = 0
+        self._bulk_bytes = 0
         try:
             self._db = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(path))
         except OSError as exc:
@@ -166,8 +184,15 @@ class OxigraphStore(Store):
                     "store in use: another process has it open for writing", path=path
                 ) from None
             raise StoreError(f"cannot open the store: {exc}", path=path) from exc
-        if not read_only:
-            self._install_ontology()
+        self._pending: frozenset[str] = frozenset()
+        try:
+            self._pending = _read_pending(self.path)
+            if not read_only:
+                self._recover()
+                self._install_ontology()
+        except BaseException:
+            self.close()
+            raise
 
     # --- writing ---------------------------------------------------------------------
 
@@ -203,6 +228,101 @@ class OxigraphStore(Store):
         store = self._writable()
         present = store.contains_named_graph(ox.NamedNode(str(data.iri)))
         self._write(str(data.iri), data.text_statements(), replace=present)
+
+    batch_statements = BATCH_STATEMENTS
+
+    def put_batch(self, graphs: Sequence[GraphData]) -> None:
+        """Write new graphs in one bulk load (see the module's notes), then any others one by one.
+
+        A graph already in the store, or twice in ``graphs``, is written by
+        :meth:`put` after the bulk load, in order.
+
+        Raises:
+            StoreError: the bulk load failed (none of its graphs is left) or a later put did.
+        """
+        store = self._writable()
+        fresh: dict[str, GraphData] = {}
+        later: list[GraphData] = []
+        for data in graphs:
+            iri = str(data.iri)
+            if data.iri == ONTOLOGY_GRAPH:
+                raise StoreError("the ontology graph cannot be replaced by loaded data")
+            if iri in fresh or store.contains_named_graph(ox.NamedNode(iri)):
+                later.append(data)
+            else:
+                fresh[iri] = data
+        if len(fresh) == 1:
+            later[:0] = fresh.values()
+        elif fresh:
+            self._bulk(list(fresh.values()))
+        for data in later:
+            self.put(data)
+
+    def _bulk(self, graphs: list[GraphData]) -> None:
+        """Bulk-load new ``graphs`` under an intent record that a reopening writer acts on."""
+        payload = "".join(
+            f"{s} {name} .\n{s} .\n"  # its quad before its union copy, as in a transactional load
+            for data in graphs
+            for name in (sparql_term(data.iri),)
+            for s in data.text_statements()
+        ).encode("utf-8")
+        self._intend([str(data.iri) for data in graphs])
+        self._bulk_bytes += len(payload)
+        try:
+            self._store.bulk_load(payload, format=ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError, ValueError) as exc:
+            message = " ".join(str(exc).split())[:300]
+            self._recover()
+            raise StoreError(
+                f"cannot write a batch of {len(graphs)} documents: {message}", path=self.path
+            ) from exc
+        try:
+            (self.path / PENDING_FILE).unlink()
+        except OSError as exc:
+            message = f"cannot remove {PENDING_FILE}: {exc.strerror}"
+            raise StoreError(message, path=self.path) from exc
+
+    def _intend(self, iris: list[str]) -> None:
+        """Write the intent record: whole (a rename) and synced before the batch it names."""
+        record = self.path / PENDING_FILE
+        draft = self.path / f"{PENDING_FILE}.new"
+        try:
+            with draft.open("w", encoding="utf-8") as out:
+                out.write("".join(f"{iri}\n" for iri in iris))
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(draft, record)
+            _sync_folder(self.path)
+        except OSError as exc:
+            message = f"cannot write {PENDING_FILE}: {exc.strerror}"
+            raise StoreError(message, path=self.path) from exc
+
+    def _recover(self) -> None:
+        """Undo a batch a stopped writer left: remove the graphs its record names, then the record.
+
+        Also deletes the sorted files of a bulk load cut off before its ingest.
+        """
+        store = self._writable()
+        try:
+            for stray in self.path.glob("bulk-*.sst"):  # pyoxigraph's, before they are ingested
+                stray.unlink(missing_ok=True)
+            (self.path / f"{PENDING_FILE}.new").unlink(missing_ok=True)
+            record = self.path / PENDING_FILE
+            if not record.exists():
+                return
+            present = [
+                iri
+                for iri in sorted(_read_pending(self.path))
+                if URIRef(iri) != ONTOLOGY_GRAPH and store.contains_named_graph(ox.NamedNode(iri))
+            ]
+            if present:
+                store.update(" ;\n".join(drop_update(iri) for iri in present))
+            self.flush()  # the removal is on disk before the record that asks for it goes
+            record.unlink()
+            _sync_folder(self.path)
+        except OSError as exc:
+            raise StoreError(f"cannot undo an unfinished batch: {exc}", path=self.path) from exc
+        self._pending = frozenset()
 
     def _write(self, graph: str, statements: tuple[str, ...], *, replace: bool) -> None:
         name = sparql_term(URIRef(graph))
@@ -241,6 +361,24 @@ class OxigraphStore(Store):
             except OSError as exc:
                 raise StoreError(f"cannot flush the store: {exc}", path=self.path) from exc
 
+    def optimize(self) -> None:
+        """Compact the database once bulk loads since the last time add a quarter of its size.
+
+        Each bulk load adds its own sorted files; queries read a fresh store compacted
+        after a large ingest 25-35% faster (2,000 articles: 2 s to compact, 10,000: 16 s).
+        """
+        if (
+            self.read_only
+            or not self._bulk_bytes
+            or self._bulk_bytes * 4 < _stored_bytes(self.path)
+        ):
+            return
+        self._bulk_bytes = 0
+        try:
+            self._store.optimize()
+        except OSError as exc:
+            raise StoreError(f"cannot compact the store: {exc}", path=self.path) from exc
+
     def close(self) -> None:
         if self._db is not None:
             with contextlib.suppress(StoreError):
@@ -263,12 +401,14 @@ class OxigraphStore(Store):
         return {
             g.value
             for g in self._store.named_graphs()
-            if isinstance(g, ox.NamedNode) and g != _ONTOLOGY
+            if isinstance(g, ox.NamedNode) and g != _ONTOLOGY and g.value not in self._pending
         }
 
     def contains(self, iri: str) -> bool:
-        return URIRef(iri) != ONTOLOGY_GRAPH and bool(
-            self._store.contains_named_graph(ox.NamedNode(iri))
+        return (
+            URIRef(iri) != ONTOLOGY_GRAPH
+            and iri not in self._pending
+            and bool(self._store.contains_named_graph(ox.NamedNode(iri)))
         )
 
     def _descriptions(self) -> dict[str, list[tuple[str, str | None, str | None]]]:
@@ -284,7 +424,7 @@ class OxigraphStore(Store):
         counts = {
             row["g"].value: int(row["n"].value)
             for row in self._select(_COUNTS)
-            if row["g"] != _ONTOLOGY
+            if row["g"] != _ONTOLOGY and row["g"].value not in self._pending
         }
         sources = self._descriptions()
         files = {row["g"].value: row["name"].value for row in self._select(_FILES)}
@@ -314,8 +454,17 @@ class OxigraphStore(Store):
         return graph
 
     def triple_count(self) -> int:
-        (row,) = self._select(_DATA_TRIPLES)
-        return int(row["n"].value)
+        if not self._pending:
+            (row,) = self._select(_DATA_TRIPLES)
+            return int(row["n"].value)
+        kept = self.graph_names()
+        return len(
+            {
+                quad.triple
+                for quad in self._store.quads_for_pattern(None, None, None, None)
+                if isinstance(quad.graph_name, ox.NamedNode) and quad.graph_name.value in kept
+            }
+        )
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Any]:
@@ -324,6 +473,13 @@ class OxigraphStore(Store):
         store this object writes is not forked (its compaction threads could hold a lock
         at the fork): its queries run in a clean worker on a snapshot (see
         :meth:`snapshot`), the project's own fixed queries in this process."""
+        if self._pending:
+            raise StoreError(
+                f"an ingest stopped in the middle of a batch of {len(self._pending)} documents; "
+                "open the store for writing once (run the build again) so it removes them "
+                "before it is queried",
+                path=self.path,
+            )
         if self.read_only:
             yield self._store
         else:
@@ -349,6 +505,35 @@ class OxigraphStore(Store):
             yield str(target)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def _read_pending(path: Path) -> frozenset[str]:
+    """The graphs named by the intent record of an unfinished batch (none without one)."""
+    try:
+        text = (path / PENDING_FILE).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return frozenset()
+    except OSError as exc:
+        raise StoreError(f"cannot read {PENDING_FILE}: {exc.strerror}", path=path) from exc
+    return frozenset(line for line in text.splitlines() if line)
+
+
+def _stored_bytes(path: Path) -> int:
+    """The size of the database's sorted files (compactions running meanwhile remove some)."""
+    total = 0
+    for entry in path.glob("*.sst"):
+        with contextlib.suppress(FileNotFoundError):
+            total += entry.stat().st_size
+    return total
+
+
+def _sync_folder(path: Path) -> None:
+    """Make the folder's entries (a file renamed or removed) durable."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
