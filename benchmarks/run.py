@@ -44,14 +44,14 @@ HERE = Path(__file__).resolve().parent
 # --- ingest, each run in its own process so that its peak memory is its own -----------
 
 
-def ingest_child(store: str, folder: str, jobs: int) -> None:
+def ingest_child(store: str, folder: str, jobs: int, executor: str = "processes") -> None:
     """Run one ingest and print its figures as JSON (the child side of :func:`ingest`)."""
     from kg.ingest import ingest
     from kg.stores import open_store
 
     start = time.perf_counter()
     with open_store(store) as target:
-        summary = ingest(target, [folder], jobs=jobs)
+        summary = ingest(target, [folder], jobs=jobs, executor=executor)
     seconds = time.perf_counter() - start
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -69,10 +69,10 @@ def ingest_child(store: str, folder: str, jobs: int) -> None:
     )
 
 
-def ingest(store: str, folder: Path, jobs: int) -> dict[str, Any]:
+def ingest(store: str, folder: Path, jobs: int, executor: str = "processes") -> dict[str, Any]:
     """Ingest ``folder`` into ``store`` in a fresh process; its figures."""
     child = subprocess.run(
-        [sys.executable, __file__, "--ingest-child", store, str(folder), str(jobs)],
+        [sys.executable, __file__, "--ingest-child", store, str(folder), str(jobs), executor],
         check=True,
         capture_output=True,
         text=True,
@@ -184,11 +184,11 @@ def main() -> None:
     )
     parser.add_argument("--work", type=Path, help="folder for corpus and stores (kept)")
     parser.add_argument("--json", type=Path, default=HERE / "results.json")
-    parser.add_argument("--ingest-child", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--ingest-child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.ingest_child:
-        store, folder, jobs = args.ingest_child
-        ingest_child(store, folder, int(jobs))
+        store, folder, jobs, executor = args.ingest_child
+        ingest_child(store, folder, int(jobs), executor)
         return
 
     work = args.work or Path(tempfile.mkdtemp(prefix="summit-kg-bench-"))
@@ -218,19 +218,28 @@ def main() -> None:
         return path
 
     big_store = fresh(f"oxigraph-{args.articles}")
-    ingest_runs = [("oxigraph, 1 job", f"oxigraph:{big_store}", corpus, 1)]
+    ingest_runs = [("oxigraph, 1 job", f"oxigraph:{big_store}", corpus, 1, "processes")]
     if args.jobs > 1:
         parallel = f"oxigraph:{fresh(f'oxigraph-{args.articles}-jobs')}"
-        ingest_runs.append((f"oxigraph, {args.jobs} jobs", parallel, corpus, args.jobs))
+        ingest_runs.append(
+            (f"oxigraph, {args.jobs} jobs", parallel, corpus, args.jobs, "processes")
+        )
+    for workers in sorted({1, args.jobs}):
+        on_dask = f"oxigraph:{fresh(f'oxigraph-{args.articles}-dask{workers}')}"
+        label = f"oxigraph, Dask LocalCluster, {workers} worker{'s' if workers > 1 else ''}"
+        ingest_runs.append((label, on_dask, corpus, workers, "dask"))
     if not args.ingest_only:
-        ingest_runs.append((f"memory, 1 job ({small_count} articles)", "memory", small, 1))
+        ingest_runs.append(
+            (f"memory, 1 job ({small_count} articles)", "memory", small, 1, "processes")
+        )
         if args.jobs > 1:
-            ingest_runs.append(
-                (f"memory, {args.jobs} jobs ({small_count} articles)", "memory", small, args.jobs)
-            )
-    for label, store, folder, jobs in ingest_runs:
+            label = f"memory, {args.jobs} jobs ({small_count} articles)"
+            ingest_runs.append((label, "memory", small, args.jobs, "processes"))
+    for label, store, folder, jobs, executor in ingest_runs:
         print(f"ingest: {label} …", file=sys.stderr)
-        results["ingest"][label] = ingest(store, folder, jobs)
+        results["ingest"][label] = ingest(store, folder, jobs, executor)
+        if executor == "dask":
+            shutil.rmtree(store.split(":", 1)[1], ignore_errors=True)  # only timed
 
     if args.ingest_only:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

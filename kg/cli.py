@@ -38,13 +38,14 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from rdflib import URIRef
 from rdflib.term import Identifier
 
 from kg.errors import KGError, UsageError
-from kg.ingest import COUNTED
+from kg.ingest import COUNTED, EXECUTORS
 from kg.loaders import LOADERS
 from kg.network.exports import EXPORT_TARGETS
 from kg.network.views import MAX_NODES, SIZE_MEASURES, VIEWS
@@ -454,6 +455,25 @@ def _store_kinds() -> str:
     metavar="N",
     help="processes reading files in parallel (default: the cores less one, for the writer)",
 )
+@option(
+    "--executor",
+    choices=EXECUTORS,
+    default="processes",
+    help="where files are read: a process pool here (default), or a Dask cluster into N-Quads "
+    "shards that the store bulk-loads (needs summit-kg[dask]; see docs/scale-out.md)",
+)
+@option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="the Dask scheduler to use (default: a local cluster of --jobs workers on loopback)",
+)
+@option(
+    "--shards",
+    type=Path,
+    metavar="DIR",
+    help="keep the Dask executor's N-Quads shards and manifest.json in DIR (needed with "
+    "--scheduler: a folder every worker can write and this machine can read)",
+)
 @option("--quiet", action="store_true", help="no progress bar (it is shown only on a terminal)")
 @option(
     "--follow-links",
@@ -489,6 +509,9 @@ def _cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 follow_links=args.follow_links,
                 progress=False if args.quiet else None,
                 on_file=(lambda report: _write_report(report, stream)) if args.report else None,
+                executor=args.executor,
+                scheduler=args.scheduler,
+                shards=args.shards,
             )
         except KeyboardInterrupt:
             if persistent:

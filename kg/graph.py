@@ -157,6 +157,9 @@ class SummitGraph:
         follow_links: bool = False,
         progress: bool | None = False,
         on_file: Callable[[FileReport], None] | None = None,
+        executor: str = "processes",
+        scheduler: str | None = None,
+        shards: Path | None = None,
     ) -> IngestSummary:
         """Load sources one document at a time; count what was written, skipped or refused.
 
@@ -164,7 +167,9 @@ class SummitGraph:
         bad files are reported (``on_file`` gets every :class:`FileReport`) and
         the others are added. No source means the embedded default. See
         :func:`kg.ingest.ingest` for ``jobs``, ``follow_links`` (links in a
-        folder to files outside it are not read by default) and ``progress``.
+        folder to files outside it are not read by default), ``progress``, and
+        ``executor="dask"`` (with ``scheduler`` and ``shards``): reading on a Dask
+        cluster into N-Quads shards that the store bulk-loads.
 
         Raises:
             LoaderError: a source path is missing or not local, or (``strict``) a file is bad.
@@ -178,6 +183,9 @@ class SummitGraph:
             follow_links=follow_links,
             progress=progress,
             on_file=on_file,
+            executor=executor,
+            scheduler=scheduler,
+            shards=shards,
         )
 
     def replace_graph(self, iri: URIRef, graph: Graph) -> None:

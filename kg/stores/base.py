@@ -42,6 +42,8 @@ __all__ = [
     "describe_graph",
     "find_document",
     "nt_term",
+    "read_shard",
+    "shard_quads",
 ]
 
 MIN_HASH_PREFIX = 8
@@ -233,6 +235,45 @@ class GraphData:
         return tuple(graph)
 
 
+def shard_quads(shard: Path, documents: Sequence[str]) -> Iterator[Any]:
+    """The quads of an N-Quads shard (pyoxigraph ``Quad``), checked to be in ``documents``' graphs.
+
+    Raises:
+        StoreError: the shard cannot be read or parsed, or a quad is in another graph.
+    """
+    import pyoxigraph as ox
+
+    from kg.errors import StoreError
+
+    allowed = set(documents)
+    try:
+        for quad in ox.parse(path=str(shard), format=ox.RdfFormat.N_QUADS):
+            graph = quad.graph_name
+            if not isinstance(graph, ox.NamedNode) or graph.value not in allowed:
+                raise StoreError(
+                    f"a quad outside the shard's documents, in graph {graph}", path=shard
+                )
+            yield quad
+    except (OSError, SyntaxError, ValueError) as exc:
+        message = " ".join(str(exc).split())[:300]
+        raise StoreError(f"cannot read the shard: {message}", path=shard) from exc
+
+
+def read_shard(shard: Path, documents: Sequence[str]) -> list[GraphData]:
+    """The graphs of an N-Quads shard as text :class:`GraphData`, in ``documents`` order.
+
+    Raises:
+        StoreError: as :func:`shard_quads`.
+    """
+    statements: dict[str, list[str]] = {iri: [] for iri in documents}
+    for quad in shard_quads(shard, documents):
+        statements[quad.graph_name.value].append(f"{quad.subject} {quad.predicate} {quad.object}")
+    return [
+        GraphData(URIRef(iri), len(lines), statements=tuple(lines))
+        for iri, lines in statements.items()
+    ]
+
+
 class Store(ABC):
     """A place where the graph lives; subclasses: memory, Oxigraph on disk, SPARQL server.
 
@@ -265,6 +306,19 @@ class Store(ABC):
         """
         for data in graphs:
             self.put(data)
+
+    def load_shard(self, shard: Path, documents: Sequence[str]) -> None:
+        """Write the graphs ``documents`` of an N-Quads shard (:mod:`kg.ingest.shards`), each whole.
+
+        By default the shard is parsed and its graphs written by :meth:`put_batch`;
+        stores with a native bulk loader override this. A document is listed only
+        once its quads are in.
+
+        Raises:
+            StoreError: the shard cannot be read, names a graph not in ``documents``,
+                or the store refused it (documents written before are kept).
+        """
+        self.put_batch(read_shard(shard, documents))
 
     @abstractmethod
     def remove(self, iri: str) -> bool:

@@ -43,8 +43,9 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO, Any
 
 from rdflib import Graph, URIRef
@@ -58,6 +59,7 @@ from kg.rdf.namespaces import ONTOLOGY_GRAPH, SKG  # also kg.rdf's bounds on lit
 from kg.resources import resource_file
 from kg.sparql.engines import Answer, sparql_term, with_values
 from kg.stores.base import DocumentInfo, GraphData, Store, describe_graph
+from kg.stores.bulk import BulkLoader, bulk_loader_from_env
 
 __all__ = ["MAX_ANSWER_BYTES", "REGISTRY_GRAPH", "UNION_GRAPH", "SparqlEndpoint", "SparqlStore"]
 
@@ -76,6 +78,8 @@ _SELECT_TYPES = "application/sparql-results+json, application/sparql-results+xml
 """JSON first: some servers write a raw CR in XML results, which XML reads as LF."""
 CHUNK = 1000
 """Statements per INSERT operation (Virtuoso's SPARQL compiler stops near 5,000)."""
+REGISTER_EVERY = 100
+"""Documents added to the union graph and registered per request after a bulk load."""
 _GRAPH_TYPES = "application/n-triples, text/turtle;q=0.9"
 _PARSERS = {"application/n-triples": "nt", "text/plain": "nt", "text/turtle": "turtle"}
 """Graph answers summit-kg reads. Never RDF/XML: rdflib's RDF/XML parser expands entities
@@ -346,6 +350,15 @@ def _max_answer_bytes(value: str | None) -> int:
 
 
 @dataclass(frozen=True)
+class _Body:
+    """What a request sends: its bytes, their media type, and the HTTP method."""
+
+    data: bytes
+    media: str
+    method: str = "POST"
+
+
+@dataclass(frozen=True)
 class SparqlEndpoint:
     """Where and how to reach a SPARQL 1.1 server; also a query engine for the runner.
 
@@ -369,7 +382,7 @@ class SparqlEndpoint:
         if self.max_answer_bytes < 1:
             raise StoreError(f"max_answer_bytes must be positive, not {self.max_answer_bytes}")
 
-    def _open(self, url: str, form: dict[str, str], accept: str, deadline: _Deadline) -> Any:
+    def _open(self, url: str, body: _Body, accept: str, deadline: _Deadline) -> Any:
         handlers: list[urllib.request.BaseHandler] = [
             _HTTPHandler(deadline),
             _HTTPSHandler(deadline),
@@ -385,12 +398,9 @@ class SparqlEndpoint:
         opener = urllib.request.build_opener(*handlers)
         request = urllib.request.Request(
             url,
-            data=urllib.parse.urlencode(form).encode("utf-8"),
-            headers={
-                "Accept": accept,
-                "Content-Type": "application/x-www-form-urlencoded; charset=UTF-8",
-            },
-            method="POST",
+            data=body.data,
+            headers={"Accept": accept, "Content-Type": body.media},
+            method=body.method,
         )
         return opener.open(request, timeout=deadline.seconds)
 
@@ -404,9 +414,16 @@ class SparqlEndpoint:
             StoreError: the server cannot be reached, answered with an error, redirected
                 elsewhere or sent more than ``max_answer_bytes``.
         """
+        data = urllib.parse.urlencode(form).encode("utf-8")
+        return self.send(
+            url, _Body(data, "application/x-www-form-urlencoded; charset=UTF-8"), accept, timeout
+        )
+
+    def send(self, url: str, body: _Body, accept: str, timeout: float | None) -> tuple[str, bytes]:
+        """Send ``body`` to ``url`` (its method and media type); the answer, as :meth:`post`."""
         deadline = _Deadline(timeout)
         try:
-            return self._post(url, form, accept, deadline)
+            return self._post(url, body, accept, deadline)
         except KGError:
             raise
         except (OSError, http.client.HTTPException, ValueError) as exc:
@@ -421,11 +438,9 @@ class SparqlEndpoint:
         finally:
             deadline.cancel()
 
-    def _post(
-        self, url: str, form: dict[str, str], accept: str, deadline: _Deadline
-    ) -> tuple[str, bytes]:
+    def _post(self, url: str, body: _Body, accept: str, deadline: _Deadline) -> tuple[str, bytes]:
         try:
-            response = self._open(url, form, accept, deadline)
+            response = self._open(url, body, accept, deadline)
         except urllib.error.HTTPError as exc:
             if 300 <= exc.code < 400:  # one urllib refused: to another scheme, or a loop
                 exc.close()
@@ -437,13 +452,13 @@ class SparqlEndpoint:
             raise StoreError(f"{url}: HTTP {exc.code}: {detail or exc.reason}") from None
         with response:
             media: str = response.headers.get_content_type()
-            body, more = _read(response, self.max_answer_bytes, deadline)
+            answer, more = _read(response, self.max_answer_bytes, deadline)
         if more:
             raise StoreError(
                 f"{url}: refused an answer of more than {_size(self.max_answer_bytes)}, the cap "
                 f"on a SPARQL server's answers (SUMMIT_KG_SPARQL_MAX_ANSWER_MB sets another)"
             )
-        return media, body
+        return media, answer
 
     def select(self, text: str, timeout: float | None = 60, max_rows: int | None = None) -> Result:
         """A SELECT or ASK answered as an rdflib :class:`~rdflib.query.Result`.
@@ -536,6 +551,7 @@ class SparqlStore(Store):
         password: str | None = None,
         read_only: bool = False,
         max_answer_bytes: int | None = None,
+        bulk_loader: BulkLoader | None = None,
     ) -> None:
         env = os.environ
         self.endpoint = SparqlEndpoint(
@@ -549,6 +565,9 @@ class SparqlStore(Store):
         )
         self.spec = f"sparql:{url}"
         self.read_only = read_only
+        self.bulk_loader = (
+            bulk_loader_from_env(self.endpoint) if bulk_loader is None else bulk_loader
+        )
         if not read_only:
             self._install_ontology()
 
@@ -622,6 +641,36 @@ class SparqlStore(Store):
             self._write(data.iri, data.text_statements())
         except StoreError as exc:
             raise StoreError(f"cannot write <{data.iri}>: {exc}") from None
+
+    def load_shard(self, shard: Path, documents: Sequence[str]) -> None:
+        """Write a shard's documents with the server's bulk loader (:mod:`kg.stores.bulk`),
+        then add them to the union graph and register them, a hundred per request;
+        without a bulk loader, one update request per document as :meth:`put` does.
+
+        A document is listed once it is registered: after a failure, the documents
+        loaded but not registered are not listed (and ingesting again replaces them).
+        """
+        self._writable()
+        iris = list(dict.fromkeys(documents))
+        reserved = {str(ONTOLOGY_GRAPH), str(UNION_GRAPH), str(REGISTRY_GRAPH)}
+        if reserved & set(iris):
+            raise StoreError("a shard names one of summit-kg's own graphs", path=shard)
+        if self.bulk_loader is None:
+            super().load_shard(shard, iris)
+            return
+        present = self.graph_names() & set(iris)
+        if present:
+            self.endpoint.update(" ;\n".join(self._drop(sparql_term(URIRef(i))) for i in present))
+        self.bulk_loader.load(shard, iris)
+        for start in range(0, len(iris), REGISTER_EVERY):
+            names = " ".join(
+                sparql_term(URIRef(iri)) for iri in iris[start : start + REGISTER_EVERY]
+            )
+            self.endpoint.update(
+                f"INSERT {{ GRAPH {_U} {{ ?s ?p ?o }} }}\n"
+                f"WHERE {{ VALUES ?g {{ {names} }} GRAPH ?g {{ ?s ?p ?o }} }} ;\n"
+                f"INSERT {{ GRAPH {_R} {{ {_R} {_PART} ?g }} }} WHERE {{ VALUES ?g {{ {names} }} }}"
+            )
 
     def remove(self, iri: str) -> bool:
         self._writable()

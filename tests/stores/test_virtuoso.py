@@ -10,6 +10,7 @@ neither is possible the tests skip and say why — except when
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -24,7 +25,10 @@ from rdflib.compare import isomorphic
 import kg
 import kg.resources
 from kg.errors import StoreError
+from kg.ingest import ingest
+from kg.ingest.shards import read_manifest
 from kg.stores import GraphData
+from kg.stores.bulk import BulkLoader, GraphStoreLoader, VirtuosoBulkLoader
 from kg.stores.sparql import SparqlStore
 from tests.support.answers import assert_same_answer, catalogue_runs
 from tests.support.articles import write_articles
@@ -48,11 +52,19 @@ def _unavailable(reason: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def virtuoso(virtuoso_server: tuple[str, Path | None]) -> str:
     """The endpoint URL of a running Virtuoso with SPARQL updates allowed."""
+    return virtuoso_server[0]
+
+
+@pytest.fixture(scope="module")
+def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path | None]]:
+    """The endpoint URL of a running Virtuoso, and its folder (with ``virtuoso.ini``) when
+    known: the one this module started, or ``SUMMIT_KG_VIRTUOSO_DIR``."""
     url = os.environ.get("SUMMIT_KG_VIRTUOSO_URL")
     if url:
-        yield url
+        home = os.environ.get("SUMMIT_KG_VIRTUOSO_DIR")
+        yield url, Path(home) if home else None
         return
     if shutil.which("virtuoso-t") is None or shutil.which("isql-vt") is None:
         _unavailable(
@@ -75,7 +87,7 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if started.returncode != 0:
         _unavailable(f"Virtuoso did not start: {started.stderr.strip()[-300:]}")
     try:
-        yield started.stdout.strip().splitlines()[-1]
+        yield started.stdout.strip().splitlines()[-1], folder
     finally:
         subprocess.run(
             ["bash", str(ROOT / ".ci" / "virtuoso"), "stop", str(folder)],
@@ -200,3 +212,47 @@ def test_an_upload_cut_half_way_leaves_the_document_absent(virtuoso: str) -> Non
         rows = kg.sparql.runner.run_query(endpoint, f"SELECT ?s {{ ?s <{EX}p> ?o }}")
     assert [str(row["s"]) for row in rows] == [EX + "kept"]
     store.remove(EX + "kept")
+
+
+@pytest.fixture(scope="module")
+def bulk_loading(virtuoso_server: tuple[str, Path | None]) -> tuple[str, str, Path]:
+    """The endpoint, its isql address (from ``virtuoso.ini``) and a folder the server may
+    read shards from (inside its own folder, which its ``DirsAllowed`` lists)."""
+    url, home = virtuoso_server
+    if home is None:
+        _unavailable("the Virtuoso folder is unknown: set SUMMIT_KG_VIRTUOSO_DIR beside its URL")
+        raise AssertionError  # not reached
+    ini = (home / "virtuoso.ini").read_text(encoding="utf-8")
+    # the first ServerPort is [Parameters]' SQL port; [HTTPServer] has the other
+    address = re.findall(r"^ServerPort\s*=\s*(\S+)$", ini, flags=re.MULTILINE)[0]
+    shards = home / "shards"
+    shards.mkdir(exist_ok=True)
+    return url, address, shards
+
+
+@pytest.mark.parametrize("way", ["ld_dir", "graph-store-protocol"])
+def test_a_dask_build_bulk_loads_the_same_documents_into_virtuoso(
+    bulk_loading: tuple[str, str, Path], corpus: list[Path], way: str, tmp_path: Path
+) -> None:
+    url, address, shards = bulk_loading
+    _emptied(url)
+    password = os.environ.get("VIRTUOSO_DBA_PASSWORD", "dba")
+    endpoint = SparqlStore(url).endpoint
+    loader: BulkLoader = (
+        VirtuosoBulkLoader(address, "dba", password)
+        if way == "ld_dir"
+        else GraphStoreLoader(url + "-graph-crud", endpoint)
+    )
+    folder = shards / way
+    shutil.rmtree(folder, ignore_errors=True)
+    store = SparqlStore(url, bulk_loader=loader)
+    summary = ingest(store, corpus, jobs=2, executor="dask", shards=folder)
+    assert (summary.written, summary.failed) == (32, 0)
+    memory = kg.load(*corpus)
+    remote = kg.SummitGraph(f"sparql:{url}", read_only=True)
+    assert remote.documents() == memory.documents()
+    assert len(remote) == len(memory)
+    assert isomorphic(remote.data(), memory.data())
+    listed = sorted(d.iri for _, documents in read_manifest(folder) for d in documents)
+    assert listed == sorted(store.graph_names())
+    _emptied(url)

@@ -27,7 +27,9 @@ import contextlib
 import multiprocessing
 import os
 import queue
+import shutil
 import sys
+import tempfile
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -40,7 +42,7 @@ from typing import Any
 from rdflib import Literal
 from rdflib.namespace import RDF
 
-from kg.errors import LoaderError, StoreError
+from kg.errors import LoaderError, StoreError, UsageError
 from kg.loaders import Loaded, loader_for
 from kg.loaders.sources import expand_sources
 from kg.rdf.iris import document_iri
@@ -48,7 +50,15 @@ from kg.rdf.namespaces import ID, SKG
 from kg.resources import default_sources
 from kg.stores.base import GraphData, Store
 
-__all__ = ["COUNTED", "FileReport", "IngestSummary", "default_jobs", "ingest", "read_source"]
+__all__ = [
+    "COUNTED",
+    "EXECUTORS",
+    "FileReport",
+    "IngestSummary",
+    "default_jobs",
+    "ingest",
+    "read_source",
+]
 
 COUNTED = {
     "tables": SKG.Table,
@@ -64,6 +74,8 @@ COUNTED = {
 """What ``build --report`` counts per file: parts read and claims made."""
 PARALLEL_FROM = 32
 """Fewer files than this are read in-process: starting workers costs about a second."""
+EXECUTORS = ("processes", "dask")
+"""Where files are read: a process pool here, or a Dask cluster (into N-Quads shards)."""
 BATCHED_FROM = 32
 """Fewer files than this are written one at a time, even to a store that takes batches."""
 FIRST_BATCH = 2_000
@@ -242,13 +254,24 @@ def ingest(
     follow_links: bool = False,
     progress: bool | None = False,
     on_file: Callable[[FileReport], None] | None = None,
+    executor: str = "processes",
+    scheduler: str | None = None,
+    shards: Path | None = None,
 ) -> IngestSummary:
     """Read ``sources`` (none: the embedded default) into ``store``, one document at a time.
 
     Args:
         follow_links: read links in a folder to files outside it (they are
             reported as failed, and not read, by default).
-        jobs: worker processes reading files (1: read in this process).
+        jobs: worker processes reading files (1: read in this process); with
+            the ``dask`` executor and no scheduler, the local cluster's workers.
+        executor: ``processes`` (a process pool on this machine) or ``dask``:
+            the files are read on a Dask cluster into N-Quads shards that the
+            store's bulk loader takes (:mod:`kg.ingest.cluster`, :mod:`kg.ingest.shards`).
+        scheduler: the Dask scheduler's address (none: a local cluster).
+        shards: the folder the shards and their manifest go to, kept after the
+            ingest (none: a temporary folder, removed); with a scheduler, a
+            folder every worker and this process see.
         skip_unchanged: do not read files whose graphs the store holds already.
         progress: a progress bar on stderr (``None``: only when it is a terminal).
         on_file: called with each file's report, in order, as it is done.
@@ -256,7 +279,14 @@ def ingest(
     Raises:
         LoaderError: a source path is missing or not local, or (``strict``) a file is bad.
         StoreError: the store refused a write (the documents before it are kept).
+        UsageError: an unknown executor, Dask missing, or a scheduler without ``shards``.
     """
+    if executor not in EXECUTORS:
+        raise UsageError(f"unknown executor '{executor}' (choose from {', '.join(EXECUTORS)})")
+    if scheduler and executor != "dask":
+        raise UsageError("a scheduler address needs the dask executor")
+    if scheduler and shards is None:
+        raise UsageError("with a Dask scheduler, give a shard folder that its workers can write to")
     given = list(sources)
     links_out: list[LoaderError] = []
     files = (
@@ -268,8 +298,12 @@ def ingest(
     )
     known = _unchanged_candidates(store) if skip_unchanged and store.persistent else frozenset()
     summary = IngestSummary()
-    results = _read_all(files, min(jobs, len(files)), store.wants_text, known)
-    if strict:
+    results = (
+        _read_all(files, min(jobs, len(files)), store.wants_text, known)
+        if executor == "processes"
+        else iter(())
+    )
+    if strict and executor == "processes":
         staged = []
         for report, graphs in results:
             if report.failure is not None:
@@ -295,6 +329,15 @@ def ingest(
     for refused in links_out:
         assert refused.path is not None
         record(FileReport(Path(refused.path), error=str(refused), failure=refused), 0)
+    if executor == "dask":
+        try:
+            _ingest_on_dask(store, files, known, strict, jobs, scheduler, shards, record)
+        finally:
+            if bar is not None:
+                bar.close()
+        store.flush()
+        store.optimize()
+        return summary
     batch = store.batch_statements if len(files) >= BATCHED_FROM else 0
     writer = _Writer(store, depth=4 * max(jobs, 1), batch_statements=batch)
     try:
@@ -316,6 +359,54 @@ def ingest(
     if batch:
         store.optimize()
     return summary
+
+
+def _ingest_on_dask(
+    store: Store,
+    files: Sequence[Path],
+    known: frozenset[str],
+    strict: bool,
+    workers: int,
+    scheduler: str | None,
+    shards: Path | None,
+    record: Callable[[FileReport, int], None],
+) -> None:
+    """Read ``files`` on Dask into shards and bulk-load each shard as it is finished.
+
+    The shards' manifest is written once every shard is loaded; a temporary
+    shard folder is removed in any case. ``strict`` waits for every shard and
+    loads none when a file failed.
+    """
+    from kg.ingest.cluster import read_on_dask
+    from kg.ingest.shards import write_manifest
+
+    folder = shards if shards is not None else Path(tempfile.mkdtemp(prefix="summit-kg-shards-"))
+    loaded = []
+    try:
+        stream: Iterable[Any] = read_on_dask(
+            files, folder, scheduler=scheduler, workers=max(1, workers), known=known
+        )
+        if strict:
+            stream = list(stream)
+            for shard in stream:
+                for report in shard.reports:
+                    if report.failure is not None:
+                        raise report.failure
+        for shard in stream:
+            if shard.documents:
+                store.load_shard(shard.path, shard.iris)
+            loaded.append(shard)
+            for report in shard.reports:
+                record(report, report.triples)
+        if shards is not None:
+            write_manifest(folder, loaded)
+    except BaseException:
+        with contextlib.suppress(StoreError):  # keep what was written; the error says more
+            store.flush()
+        raise
+    finally:
+        if shards is None:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 class _Writer:
