@@ -20,22 +20,24 @@ from benchmarks.extraction import (
     score,
 )
 
-#: category -> (recall floor, precision floor) on the dev set. Where nothing is extracted yet
-#: the precision floor is 0.0: a precision over no labels measures nothing.
+#: category -> (recall floor, precision floor) on the dev set (28 articles since articles 21-28,
+#: written by a reader who had not seen the rules, joined it; they name a position's topic by
+#: its object as written). Where nothing is extracted yet the precision floor is 0.0: a
+#: precision over no labels measures nothing.
 FLOOR: dict[str, tuple[float, float]] = {
-    "topics": (0.70, 0.66),
-    "outcomes": (0.82, 0.80),
-    "outcomes+modality": (0.75, 0.73),
-    "positions": (0.45, 0.53),
-    "actors": (0.90, 0.85),
-    "places": (0.67, 0.82),
-    "concerns": (0.82, 0.89),
-    "recommendations": (1.0, 1.0),
-    "summit.place": (0.95, 1.0),
+    "topics": (0.68, 0.45),
+    "outcomes": (0.60, 0.74),
+    "outcomes+modality": (0.55, 0.68),
+    "positions": (0.31, 0.37),
+    "actors": (0.78, 0.80),
+    "places": (0.63, 0.74),
+    "concerns": (0.65, 0.86),
+    "recommendations": (0.89, 0.85),
+    "summit.place": (1.0, 1.0),
     "summit.status": (1.0, 1.0),
-    "summit.start": (1.0, 1.0),
-    "summit.end": (1.0, 1.0),
-    "summit.participants": (0.88, 0.92),
+    "summit.start": (0.87, 0.95),
+    "summit.end": (0.91, 1.0),
+    "summit.participants": (0.78, 0.88),
 }
 #: The most extracted labels that may match a noise string (the aim is 0; today one trap,
 #: "a Venezuelan opposition leader" read as the actor Venezuela).

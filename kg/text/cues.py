@@ -86,7 +86,9 @@ __all__ += [  # reported speech, positions, concerns and recommendations
     "CONCERN_WARNING",
     "COORDINATED_ACTION",
     "COORDINATED_OBJECT",
+    "COORDINATED_OUTCOME",
     "HEAD_OF",
+    "INDEFINITE_PRONOUNS",
     "INFINITIVE",
     "ITEM_END",
     "ITEM_LEAD",
@@ -97,9 +99,9 @@ __all__ += [  # reported speech, positions, concerns and recommendations
     "OBJECT_LEAD",
     "OBJECT_PREPOSITION",
     "OBJECT_PURPOSE",
+    "OWN_SIDE",
     "PASSIVE_BEFORE",
     "POSITION_ISSUE_END",
-    "POSITION_ISSUE_WORDS",
     "POSITION_MODIFIERS",
     "POSITION_VAGUE",
     "PRONOUN_OBJECT",
@@ -127,9 +129,12 @@ _SPEECH_VERB = (
     r"|worry|worries|worried|expect|expects)"
 )
 
+_SPEECH_ADVERB = r"(?:repeatedly|again|also|previously|publicly|privately|often|long)"
+
 SPEECH_LEAD = re.compile(
     r"^(?P<speaker>[^\s,;:]+(?:\s+[^\s,;:]+){0,7}?)\s+(?:has\s+|have\s+|had\s+)?"
-    rf"(?P<verb>{_SPEECH_VERB})\b(?:\s+on\s+[A-Z][a-z]+)?(?:\s+that\b)?,?\s+(?=\S)"
+    rf"(?:{_SPEECH_ADVERB}\s+)?(?P<verb>{_SPEECH_VERB})\b(?:\s+{_SPEECH_ADVERB})?"
+    r"(?:\s+on\s+[A-Z][a-z]+)?(?:\s+that\b)?,?\s+(?=\S)"
 )
 """A speech frame opening a sentence: "Putin said (that) …", "Analysts fear …"."""
 
@@ -169,6 +174,13 @@ UNNAMED_SPEAKERS = frozenset(
     """.split()
 )
 """Speakers that name no actor: "analysts", "officials", "diplomats"."""
+
+OWN_SIDE = re.compile(
+    r"^(?P<pronoun>his|her|its|their)\s+(?:own\s+)?(?:government|country|administration"
+    r"|side|team|delegation|officials|ministers)\b",
+    re.IGNORECASE,
+)
+"""Reported content about the speaker's own side ("X said his government would …")."""
 
 PRONOUN_SUBJECT = re.compile(r"^(?P<pronoun>he|she|they|it)\b", re.IGNORECASE)
 """A pronoun opening the content, to resolve to the subject last named."""
@@ -279,6 +291,7 @@ _NEG = r"(?:could|did|would|do|does|can|will|cannot)(?:\s+not|n['’]t)|cannot"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NOT_NOUNS = r"(?:but|and|or|if|for|to|that|as|in|at|on|by|with|this|next|within|because)\b"
 _NEG_VERBS = rf"{_OUTCOME_VERB_FORMS}|accept|include"
+_COPULA = r"is|are|looks?|seems?|appears?|remains?"
 
 OUTCOME_CUES: tuple[OutcomeCue, ...] = (
     # refused: negation first, so that "did not agree on X" never reads as agreed
@@ -445,14 +458,25 @@ OUTCOME_CUES: tuple[OutcomeCue, ...] = (
         keys=("likely",),
     ),
     OutcomeCue(
-        re.compile(r"\b(?:is|are)\s+(?P<hedge>unlikely)\b(?!\s+to\b)", re.I),
+        re.compile(
+            rf"\b(?:{_COPULA})\s+(?P<hedge>(?:all\s+but|almost|virtually|nearly)\s+certain"
+            r"|certain)\b(?!\s+to\b)",
+            re.I,
+        ),
+        Likelihood.LIKELY,
+        "subject",
+        needs_noun=True,
+        keys=("certain",),
+    ),
+    OutcomeCue(
+        re.compile(rf"\b(?:{_COPULA})\s+(?P<hedge>unlikely)\b(?!\s+to\b)", re.I),
         Likelihood.UNLIKELY,
         "subject",
         needs_noun=True,
         keys=("unlikely",),
     ),
     OutcomeCue(
-        re.compile(r"\b(?:is|are)\s+(?:still\s+)?(?P<hedge>likely)\b(?!\s+to\b)", re.I),
+        re.compile(rf"\b(?:{_COPULA})\s+(?:still\s+)?(?P<hedge>likely)\b(?!\s+to\b)", re.I),
         Likelihood.LIKELY,
         "subject",
         needs_noun=True,
@@ -550,9 +574,10 @@ OUTCOME_CUES: tuple[OutcomeCue, ...] = (
     ),
     OutcomeCue(
         re.compile(
-            rf"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)\b(?P<hedge>agreed(?:\s+on\s+{_WEEKDAY})?"
+            rf"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!ly\s)\b(?P<hedge>agreed(?:\s+on\s+{_WEEKDAY})?"
             r"(?:\s+(?:on|to|upon))?"
-            rf"|(?:committed|pledged|promised)(?:\s+to)?|{_DONE})"
+            r"|(?<!\bis\s)(?<!\bare\s)(?<!remain\s)(?<!remains\s)(?<!remained\s)"
+            rf"(?:committed|pledged|promised)(?:\s+to)?|{_DONE})"
             r"\s+(?!(?:that|it|he|she|they|we|this|by|in|at|with|as|for|on|to|be)\b)",
             re.I,
         ),
@@ -600,7 +625,7 @@ OUTCOME_VERBS = frozenset(
     "agree reach sign announce adopt endorse approve commit deliver produce secure clinch strike "
     "conclude finalise finalize issue seal unveil launch establish create lead result yield "
     "unlock open extend renew restore resume ease lift cut raise unblock revive propose offer "
-    "send".split()
+    "send reaffirm".split()
 )
 """Verbs whose object is the outcome ("may sign a deal on X" → "a deal on X"), or whose
 complement is ("could resume direct flights")."""
@@ -608,7 +633,7 @@ complement is ("could resume direct flights")."""
 OBJECT_VERBS = frozenset(
     "agree reach sign announce adopt endorse approve commit deliver produce secure clinch strike "
     "conclude finalise finalize issue seal unveil establish create lead result yield propose "
-    "offer".split()
+    "offer reaffirm".split()
 )
 """Outcome verbs whose object alone is the outcome ("sign a pact" → "a pact")."""
 
@@ -644,14 +669,15 @@ OUTCOME_NOUNS = re.compile(
 OUTCOME_BOUNDARY = re.compile(
     r",\s*(?:which|who|but|while|although|though|as|including|such\s+as|after|before|because"
     r"|with|without|where|when|so|and\s+(?:to|said|says|that|he|she|they|it|the))\b"
-    r"|[;:()]|\s[-–—]\s|\s+(?:because|if|unless|until|after|before|while|although|but|so\s+that"
+    r"|[;:()]|\s[-–—]\s|\s+(?:because|if|unless|until|after|before|while|although|but"
+    r"|so\s+that|rather\s+than"
     r"|is|are|was|were|will|would|could|may|might|has|have|had"
     r"|whereas|since|as\s+part\s+of|and\s+to|and\s+another|and\s+that|to\s+be)\s"
     r"|,\s*[^,]{1,40}?\b(?:said|says|say|added|noted|argued|warned|reported)\b"
     r"|,\s+[a-z]+ing\b|,\s+(?:an?|one|something)\s|\s+on\s+the\s+(?:[\w-]+\s+)?day\b"
     r"|\s+(?:covering|including|involving|aimed\s+at|designed\s+to|reaffirming|confirming"
     r"|welcoming|calling\s+for|urging|setting\s+out|outlining|condemning)\b"
-    r"|\s+and\s+(?:also\s+)?[a-z]+ed\s+(?:their|its|his|her|the|a|an)\b|\s+at\s+(?:the|their|a|this|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"|\s+and\s+(?:also\s+)?[a-z]+ed\s+(?:to\s+[a-z]+|their|its|his|her|the|a|an)\b|\s+at\s+(?:the|their|a|this|its)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:summit|talks|meeting|conference|session)\b"
     r"|\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|the\s+same\s+day)|instead|as\s+well)\b"
@@ -676,6 +702,14 @@ BACKGROUND_CUE = re.compile(
     r"\b(?:earlier|ago|previously|last\s+(?:week|month|year)|in\s+the\s+past)\b", re.I
 )
 """Past-relative time: a realised result that is background, not an outcome of the talks."""
+
+COORDINATED_OUTCOME = re.compile(r",?\s+and\s+(?=(?:an?|the|its|their)\s)")
+"""A second outcome in one phrase ("a joint declaration and a package of deals")."""
+
+INDEFINITE_PRONOUNS = frozenset(
+    "anything something nothing everything more less much little none all both".split()
+)
+"""Words that name no outcome on their own ("expect anything")."""
 
 PRONOUN_SUBJECTS = frozenset(
     "it this that there he she they we which what who these those one and but".split()
@@ -783,7 +817,9 @@ PASSIVE_AUXILIARY = frozenset({"be"})
 EMPTY_SUBJECTS = frozenset({"", "and", "but", "also"})
 """What is left of a subject the sentence's opening actor stands for ("…, and may ease visas")."""
 
-TRAILING_ADVERBS = frozenset({"instead", "too", "also", "again", "now", "already", "first"})
+TRAILING_ADVERBS = frozenset(
+    {"instead", "too", "also", "again", "now", "already", "first", "there", "here"}
+)
 """Adverbs between an antecedent and its ", which" clause ("commitments instead, which …")."""
 
 NEGATED_LABEL = re.compile(r"no\s+(?=\w)", re.I)
@@ -816,6 +852,7 @@ _AUX += r"|firmly|strongly|openly|publicly|previously|since|would\s+like)\s+)*"
 _REFUSED = (
     r"accept|allow|tolerate|approve|sign|recogni[sz]e|cede|concede|surrender|give\s+up|hand\s+over"
     r"|drop|lift|loosen|relax|ease|scrap|abandon|withdraw|budge\s+on|back\s+down\s+on"
+    r"|end|stop|halt|reverse|give|pay|sign\s+away|sign\s+up\s+to"
     r"|compromise\s+on|negotiate\s+(?:on|over)|agree\s+to"
 )
 _MODAL_NOT = r"(?:would|will|could|can|did|does|do)\s+not|won[’']t|wouldn[’']t|cannot|can[’']t"
@@ -827,18 +864,25 @@ STANCE_CUE = re.compile(
     r"|hoping\s+to|pushing\s+for|aims\s+to(?:\s+win)?|aim\s+to(?:\s+win)?|wishes\s+to"
     r"|pushes\s+for|pushed\s+for|push\s+for|lobbying\s+for|lobbied\s+for|lobbies\s+for"
     r"|(?:is|are|was|were)\s+(?:keen|eager)\s+(?:to|on)|asks\s+for|asked\s+for|asking\s+for"
-    r"|pursues|pursued|pursuing|hopes\s+for|hoped\s+for|hoping\s+for"
-    rf"|{_POSSESSIVE}(?:push|bid|quest|drive|hopes?|desire|wish|campaign)\s+(?:for|to))"
+    r"|(?:his|her|its|their)\s+(?:(?:renewed|repeated|long-standing)\s+)?(?:push|bid)\s+for"
+    r"|pursues|pursued|pursuing|hopes\s+for|hoped\s+for|hoping\s+for|would\s+like(?:\s+to\s+see)?"
+    rf"|{_POSSESSIVE}(?:push|bid|quest|drive|hopes?|desire|wish|campaign)\s+(?:for|to)"
+    rf"|{_POSSESSIVE}(?:priority|priorities|aim|goal|objective)\s+(?:is|are|was|remains)"
+    r"(?:\s+to)?)"
     r"|(?P<demands>demands|demanded|demand|demanding|insists(?:\s+on|\s+that)?"
     r"|insisted(?:\s+on|\s+that)?|insist(?:\s+on|\s+that)?|insisting(?:\s+on|\s+that)?"
     r"|calls\s+for|called\s+for|call\s+for|calling\s+for|pressing\s+for|pressed|presses|press"
+    r"|(?<=is\s)pressing|(?<=are\s)pressing|(?<=keep\s)pressing|(?<=kept\s)pressing"
     r"|red\s+line|calls\s+on|called\s+on|calling\s+on|urges|urged|urging|urge"
-    rf"|{_POSSESSIVE}(?:demands?|calls?|insistence)\s+(?:for|on|that))"
+    rf"|{_POSSESSIVE}(?:demands?|calls?|insistence)\s+(?:for|on|that)"
+    r"|(?:his|her|its|their)\s+(?:(?:renewed|repeated|long-standing)\s+)?(?:demands?|calls?)"
+    r"\s+for)"
     r"|(?P<rejects>rejects|rejected|reject|rejecting|refuses|refused|refuse|refusing"
     r"|rules\s+out|ruled\s+out|rule\s+out|ruling\s+out|declined\s+to|dismissed|dismisses"
     r"|dismiss|rebuffed|rebuffs|rebuff|balked\s+at|balks\s+at|balk\s+at|turned\s+down"
-    r"|turns\s+down|turn\s+down|vetoed|vetoes|veto"
+    r"|turns\s+down|turn\s+down|vetoed|vetoes|veto|unwilling\s+to|reluctant\s+to"
     rf"|(?:{_MODAL_NOT})\s+(?:(?:ever|easily|simply|readily)\s+)?(?:{_REFUSED})"
+    r"(?:\s+(?:away|up|off|out|back|down|over))?"
     rf"|{_POSSESSIVE}(?:rejection|refusal)\s+(?:of|to))"
     r"|(?P<offers>offers|offered|offer|offering|ready\s+to|promised|promises|promise|invited"
     r"|invites|pledged|pledges|pledge|pledging|willing\s+to|prepared\s+to"
@@ -848,20 +892,24 @@ STANCE_CUE = re.compile(
     rf"|{_POSSESSIVE}(?:proposal|suggestion)\s+(?:for|to|of|that))"
     r"|(?P<supports>supports|supported|support|supporting|backs|backed|backing|welcomed|welcomes"
     r"|endorses|endorsed|endorse|favours|favoured|favour|favors|favored|favor|champions"
-    r"|championed|advocates|advocated|advocating|accepts|accepted"
+    r"|championed|advocates|advocated|advocating|accepts|accepted|accept|back"
+    r"|(?:is|are|remains?|remained)\s+(?:firmly\s+|fully\s+|deeply\s+)?committed\s+to"
+    r"|(?:is|are|was|were|be|remains?|remained|seems?|seemed|appears?|appeared)\s+open\s+to"
+    r"|signall?ed\s+openness\s+to|signals\s+openness\s+to|in\s+favou?r\s+of"
     rf"|{_POSSESSIVE}(?:support|backing)\s+for)"
     r"|(?P<opposes>opposes|opposed|oppose|opposing|objects\s+to|objected\s+to|object\s+to"
     r"|(?:is|are)\s+against|resists|resisted|resist|resisting|warned\s+against"
-    r"|warns\s+against|warn\s+against"
+    r"|warns\s+against|warn\s+against|condemned|condemns|condemn|critici[sz]ed|critici[sz]es"
+    r"|blocked|blocks|blocking|(?:wary|sceptical|skeptical|critical)\s+of"
     rf"|{_POSSESSIVE}(?:opposition|objection|objections|resistance)\s+to))\b"
 )
 """A stance verb (its group names the stance of :data:`kg.text.claims.STANCES`): a verb
 ("rejects", "is pressing for", "calls on"), a refusal ("would not accept", "won't lift"),
 or a noun after its actor's possessive ("Seoul's call for", "Tokyo's offer of")."""
 
-STANCE_NEGATED = {"supports": "opposes", "seeks": "opposes"}
-"""The stance a negated cue takes ("did not support", "does not want" oppose); other
-negated cues state none."""
+STANCE_NEGATED = {"supports": "opposes", "seeks": "opposes", "offers": "rejects"}
+"""The stance a negated cue takes ("did not support", "does not want" oppose; "not willing
+to", "never offered" reject); other negated cues state none."""
 
 STANCE_LEAD_WORDS = frozenset(
     """
@@ -870,6 +918,11 @@ STANCE_LEAD_WORDS = frozenset(
     publicly previously since like said says it they he she who which and been increasingly
     continues continued continue quietly privately flatly vehemently repeatedly loudly
     ’s 's government officials delegation negotiators side team administration leadership
+    leader leaders president premier chancellor prime minister ministers foreign defence
+    defense trade finance counterpart envoy envoys diplomats spokesperson spokesman
+    spokeswoman authorities representatives camp be seems appears remain remains remained
+    keep keeps kept renewed repeated reiterated
+    for his her its their part turn meanwhile however too though
     """.split()
 )
 """Words that may stand between an actor and its stance verb ("Moscow has long rejected")."""
@@ -930,6 +983,8 @@ HEAD_OF = re.compile(
     r"(?:rest|removal|resumption|purchases|purchase|reform|lifting|easing|end|return|relief"
     r"|review|expansion|extension|pause|halt|cap|ban|part|share|supply|supplies|delivery"
     r"|deliveries)\s+(?:of|on|from)\s+"
+    r"|^(?:(?:the|a|an|any|new|fresh|further|formal|direct)\s+)*(?:idea|prospect|possibility"
+    r"|notion|question|issue|talks|negotiations|dialogue|discussions)\s+(?:of|on|over|about)\s+"
     r"|^(?:(?:an?|the|any)\s+)?(?:end|halt|stop)\s+to\s+"
     r"|^(?:(?:an?|the|any)\s+)?(?:link|linkage|connection)\s+between\s+"
     r"|^(?:(?:an?|the|any|clear|new|credible)\s+)*(?:road\s*map|timetable|timeline|path"
@@ -976,7 +1031,7 @@ POSITION_ISSUE_END = re.compile(
     r"|fighting|shelling|bombing|housing|warming|offering|hearing|opening|signing|ceiling"
     r"|understanding|wording|standing)\b)[a-z]+ing\b"
     r"|\s[a-z]{3,}ed\s+(?=(?:by|in|at|from|with|against|over|under|since|during|last"
-    r"|earlier)\b)|,",
+    r"|earlier)\b)|\s(?!(?:need|seed|speed|feed|greed|breed|creed)$)[a-z]{3,}ed$|,",
 )
 """Where the issue of a position's object ends: a preposition of place or purpose, a clause,
 a verb or participle after a noun ("fentanyl precursors reaching Mexico" → fentanyl
@@ -1000,9 +1055,6 @@ POSITION_VAGUE = frozenset(
 
 PRONOUN_OBJECT = re.compile(r"(?:him|her|them|us|me|you|it)\b.{0,40}")
 """An object that is a person or a pronoun first ("invited him to Beijing"): no issue."""
-
-POSITION_ISSUE_WORDS = 4
-"""The most words a position's own issue may have to become a topic of its own."""
 
 # --- concerns and recommendations (items.py) -------------------------------------------------
 
@@ -1042,6 +1094,8 @@ ITEM_END = re.compile(
     r",\s+(?:which|who|but|while|such\s+as|something|because|said|says|according|analysts"
     r"|officials|observers|experts|diplomats)\b|,?\s+(?:but|while|whereas)\s+|;|,\s+and\s+"
     r"|\s+and\s+(?:some|many|several|others|analysts|observers)\b|\s*[.!?][\"'”’]*$"
+    r"|\s+(?:so\s+that|rather\s+than|at\s+a\s+time\s+when)\s|:\s|,\s+[\"“]"
+    r"|,\s+(?:closed|opened|signed|held|set|made)\s|\s+and\s+(?:called|urged|said|warned|asked)\s"
 )
 """Where a concern's or a recommendation's content ends."""
 

@@ -285,6 +285,20 @@ class Gazetteer:
                     break
         return tuple(seen.values())
 
+    def is_metonym(self, mention: Mention) -> bool:
+        """Whether a mention names an actor by a place of its own ("Moscow insists", "Bangkok
+        offers"): its form also names a place with another label (a capital, a seat).
+
+        Examples:
+            >>> gaz = Gazetteer.bundled()
+            >>> [gaz.is_metonym(m) for m in gaz.find("Moscow insists, Ukraine rejects.")]
+            [True, False]
+        """
+        if mention.entity.is_place:
+            return False
+        candidates = self._by_form.get(unicodedata.normalize("NFC", mention.surface), [])
+        return any(c.is_place and c.label != mention.entity.label for c in candidates)
+
     def lookup(self, name: str) -> Entity | None:
         """The entity a whole string names (``"Washington"``, ``"Erdoğan"``), or ``None``."""
         candidates = self._by_form.get(unicodedata.normalize("NFC", name.strip()))

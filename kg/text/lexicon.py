@@ -43,6 +43,7 @@ __all__ = [
     "ACTOR_CUES",
     "ACTOR_HEADING",
     "ADDRESS_CUE",
+    "ATTENDANCE_WORDS",
     "CITY_POPULATION",
     "COLUMN_ROLES",
     "COUNTRY_NAMES",
@@ -104,6 +105,7 @@ __all__ = [
     "fallback_key",
     "first_sentence",
     "focus_key",
+    "header_stance",
     "hedge_of",
     "intro_hedge",
     "is_empty",
@@ -391,7 +393,10 @@ COLUMN_ROLES: dict[ColumnRole, RoleCues] = {
         r"parties|party|participants?|governments?|states|who|signator(?:y|ies)|members?|"
         r"negotiators?|envoys?|representatives?|officials?|spokes(?:man|woman|person)",
     ),
-    "position": RoleCues(words=r"positions?|stances?|views?|demands?|red lines?"),
+    "position": RoleCues(
+        words=r"positions?|stances?|views?|demands?|red lines?|rejects?|rejected|rejections?"
+        r"|opposes|opposed|opposition|offers?|offered|proposals?|proposed",
+    ),
     "note": RoleCues(words=r"notes?|comments?|remarks?"),
     "other": RoleCues(),  # a header without a cue: its cells are kept as raw cells
 }
@@ -443,6 +448,25 @@ def column_role(header: str, index: int = 1) -> ColumnRole:
     if index == 0:
         return role if role in ("actor", "timeline") else "topic"
     return role
+
+
+_HEADER_STANCES = (
+    ("rejects", re.compile(r"\breject(?:s|ed|ions?)?\b|\bturned down\b", re.I)),
+    ("opposes", re.compile(r"\boppos(?:es|ed|ition)\b", re.I)),
+    ("offers", re.compile(r"\boffer(?:s|ed)?\b", re.I)),
+    ("proposes", re.compile(r"\bpropos(?:als?|ed|es)\b", re.I)),
+)
+
+
+def header_stance(header: str) -> str | None:
+    """The stance a position column's header states ("What it rejected" rejects); ``None`` for
+    a header that names a position without one ("Position", "Main demand", "View").
+
+    Examples:
+        >>> header_stance("What it rejected in Kampala"), header_stance("Main demand")
+        ('rejects', None)
+    """
+    return next((stance for stance, words in _HEADER_STANCES if words.search(header)), None)
 
 
 def curated_role(header: str) -> ColumnRole | None:
@@ -900,7 +924,7 @@ def issue_heading(title: str) -> str | None:
         [None, None, None]
     """
     found = topic_heading(title)
-    if found is None or len(found.split()) > MAX_ISSUE_WORDS:
+    if found is None or len(found.split()) > MAX_ISSUE_WORDS + _sentence_case(found):
         return None
     if QUESTION_HEADING.match(found) or NON_ISSUE_HEADINGS.match(found):
         return None
@@ -908,7 +932,22 @@ def issue_heading(title: str) -> str | None:
 
 
 MAX_ISSUE_WORDS = 5
-"""The longest heading read as an issue."""
+"""The longest Title Case heading read as an issue (a sentence-case one may have one more:
+"South China Sea code of conduct")."""
+
+_HEADING_SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with vs".split())
+
+
+def _sentence_case(title: str) -> bool:
+    """Whether a heading is in sentence case (a word after the first is lower case and not a
+    small word), as a news issue heading is; a briefing's section title is in Title Case.
+
+    Examples:
+        >>> _sentence_case("Security guarantees for Ukraine"), _sentence_case("Arctic Shipping")
+        (True, False)
+    """
+    words = title.split()[1:]
+    return any(w[:1].islower() and w.lower() not in _HEADING_SMALL_WORDS for w in words)
 
 
 def question_heading(title: str) -> bool:
@@ -1092,7 +1131,8 @@ PAST_SUMMIT = re.compile(
 """A clause about an earlier meeting, whose actors and cues are not this summit's."""
 
 SUMMIT_HELD = re.compile(
-    r"\b(?:met (?:on|in|at|for|with)|met\b(?! again)|ended|concluded|wrapped up|"
+    r"\b(?:met (?:on|in|at|for|with)|met\b(?! again)|ended|concluded|wrapped up|ends|closes|"
+    r"concludes|spent|"
     r"(?:was|were) held|took place|after (?:the|their|a) (?:summit|talks|meeting)|reached|"
     r"signed|agreed|walked away|closing (?:news|press) conference|(?<!be )held(?! by)|"
     r"(?<!be )hosted(?! by))\b",
@@ -1110,6 +1150,13 @@ SUMMIT_SCHEDULED = re.compile(
     re.IGNORECASE,
 )
 """Cues that a summit is still to come."""
+
+ATTENDANCE_WORDS = re.compile(
+    r"\b(?:confirmed|alongside|along with|among|at the table|flies in|fly in|joined|joins"
+    r"|represented by|present|take part|takes part|taking part|participat(?:e|es|ed|ing))\b",
+    re.IGNORECASE,
+)
+"""Words after the lead that tell who attends ("X and Y are confirmed", "… at the table")."""
 
 MEETING_WORDS = re.compile(
     r"\b(?:meet|meets|met|meeting|summit|talks|gather|gathers|host|hosts|hosted|hosting|"

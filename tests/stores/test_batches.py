@@ -306,3 +306,59 @@ def test_opening_for_writing_undoes_a_recorded_batch_and_keeps_shared_triples(
         assert store.triple_count() == hidden  # shared triples stay, the others went
         _union_is_the_named_graphs(store)
         assert all(not store._store.contains_named_graph(ox.NamedNode(d.iri)) for d in gone)
+
+
+_SHARD_AND_KILL = """
+import os, signal, sys
+sys.path.insert(0, sys.argv[4])
+from pathlib import Path
+from kg.stores import oxigraph
+
+real = oxigraph.shard_quads
+
+def dying(shard, documents):
+    for count, quad in enumerate(real(shard, documents)):
+        if count == int(sys.argv[3]):
+            os.kill(os.getpid(), signal.SIGKILL)
+        yield quad
+
+oxigraph.shard_quads = dying
+with oxigraph.OxigraphStore(Path(sys.argv[1])) as store:
+    store.load_shard(Path(sys.argv[2]), [line for line in sys.stdin.read().split() if line])
+"""
+
+
+@pytest.mark.parametrize("after", [0, 500, 1500])
+def test_sigkill_inside_a_shards_bulk_load_leaves_whole_documents_and_a_rerun_converges(
+    after: int, tmp_path: Path
+) -> None:
+    """A Dask build's load step killed while pyoxigraph's bulk_extend takes a shard."""
+    from kg.ingest.shards import write_shard
+
+    paths = write_articles(tmp_path / "articles", 20)
+    shard = write_shard([str(p) for p in paths], str(tmp_path / "shards"), 0)
+    reference = tmp_path / "reference"
+    with OxigraphStore(reference) as store:
+        store.load_shard(shard.path, shard.iris)
+        expected = {d.iri: d.triples for d in store.documents()}
+        uninterrupted = set(store.quads())
+    path = tmp_path / "db"
+    root = str(Path(__file__).resolve().parents[2])
+    child = subprocess.run(
+        [sys.executable, "-c", _SHARD_AND_KILL, str(path), str(shard.path), str(after), root],
+        input="\n".join(shard.iris),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    tally("SIGKILL trials during ingest")
+    assert set((path / PENDING_FILE).read_text(encoding="utf-8").split()) == set(shard.iris)
+    with OxigraphStore(path, read_only=True) as store:
+        assert store.graph_names() == set()  # the shard's documents are hidden, none listed
+    assert _whole(path, expected) == 0  # the writer's recovery removes what was written
+    with OxigraphStore(path) as store:
+        store.load_shard(shard.path, shard.iris)
+    with OxigraphStore(path, read_only=True) as store:
+        assert set(store.quads()) == uninterrupted
+        _union_is_the_named_graphs(store)

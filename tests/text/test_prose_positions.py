@@ -54,23 +54,24 @@ def _stances(body: str) -> list[tuple[str, str | None, str, str | None]]:
 
 def test_a_capital_stands_for_its_state() -> None:
     assert _stances("Ottawa opposed the new dairy quotas.") == [
-        ("Canada", "opposes", "the new dairy quotas", "Dairy Quotas")
+        ("Canada", "opposes", "the new dairy quotas", "New Dairy Quotas")
     ]
 
 
-def test_a_long_object_gives_its_issue_as_topic() -> None:
+def test_a_long_object_gives_its_issue_as_written_as_topic() -> None:
     (found,) = _stances("Lisbon wants an end to Spanish water transfers from the Tagus river.")
     assert found[:3] == (
         "Portugal",
         "seeks",
         "an end to Spanish water transfers from the Tagus river",
     )
-    assert found[3] == "Spanish Water Transfers"
+    assert found[3] == "Spanish water transfers from the Tagus river"
 
 
 def test_a_reported_want_inside_speech() -> None:
     (found,) = _stances("Modi said that India wanted cheaper fertiliser imports from the Gulf.")
-    assert found[:2] == ("India", "seeks") and found[3] == "Fertiliser Imports"
+    assert found[:2] == ("India", "seeks")
+    assert found[3] == "cheaper fertiliser imports from the Gulf"
 
 
 def test_a_refusal_with_a_modal() -> None:

@@ -32,6 +32,7 @@ from kg.text.extract.sink import ClaimSink
 from kg.text.lexicon import (
     ACTOR_HEADING,
     ADDRESS_CUE,
+    MONTHS,
     NOT_NAMES,
     PARTICLES,
     POSSESSIVE_ROLES,
@@ -53,6 +54,8 @@ __all__ = [
     "discover",
     "header_actors",
     "introduced_people",
+    "located_names",
+    "possessed_people",
     "section_actors",
 ]
 
@@ -62,6 +65,21 @@ _ROLE_THEN_NAME = re.compile(rf"(?<![\w-])(?i:{ROLE_NOUNS_SEARCHED}),?\s+(?P<nam
 _NAME_THEN_ROLE = re.compile(
     rf"(?P<name>{_NAME}),\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.-]*(?:[’']s)?\s+){{0,2}}"
     rf"(?:{ROLE_NOUNS})\b"
+)
+_PROFESSION = (
+    r"(?:researcher|analyst|economist|professor|expert|scholar|fellow|director|hydrologist"
+    r"|scientist|lawyer|commentator|campaigner|activist|historian|specialist|lecturer|editor"
+    r"|chair|chairman|chairwoman|chairperson|head)"
+)
+_SHORT_NAME = rf"[A-Z][\w’'.-]{{1,30}}(?:\s+(?:(?:{_PARTICLE})\s+)?[A-Z][\w’'.-]{{1,30}}){{1,3}}"
+"""A name of at most four words of at most 31 characters: a pattern searched from every
+position of a text reads a bounded span from each (linear time)."""
+_NAME_THEN_PROFESSION = re.compile(
+    rf"(?P<name>{_SHORT_NAME}),\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){{0,3}}?{_PROFESSION}\b"
+)
+_SPEAKER_OF = re.compile(
+    rf"\b(?:said|says|according\s+to)\s+(?P<name>{_NAME})\s+of\s+(?:the\s+)?[A-Z]"
+    rf"|(?:^|[.;]\s+)(?P<lead>{_NAME})\s+of\s+the\s+[A-Z][^,.;]{{0,80}}?\s+(?:said|says)\b"
 )
 _ACRONYM = re.compile(
     r"(?P<name>[A-Z][\w’'-]*(?:\s+(?:of|for|and|on|the|de|[A-Z][\w’'-]*)){1,9})"
@@ -89,14 +107,27 @@ def appositive_names(text: str) -> list[str]:
         ['Anthony Albanese', 'Penny Wong']
         >>> appositive_names("In Hanoi, the president spoke.")
         []
+        >>> appositive_names("It is useful, said Ana Lima, a water researcher at the institute.")
+        ['Ana Lima']
     """
     found: list[tuple[int, str]] = []
-    for pattern in (_ROLE_THEN_NAME, _NAME_THEN_ROLE):
+    for pattern in (_ROLE_THEN_NAME, _NAME_THEN_ROLE, _NAME_THEN_PROFESSION):
         for match in pattern.finditer(text):
             name = _clean_name(match.group("name"))
             if name is not None:
                 found.append((match.start("name"), name))
+    for match in _SPEAKER_OF.finditer(text):  # "said Ana Lima of the Coalition"
+        group = "name" if match.group("name") else "lead"
+        name = _clean_name(match.group(group))
+        if name is not None and not _ORGANISATION_WORD.search(name):
+            found.append((match.start(group), name))
     return list(dict.fromkeys(name for _, name in sorted(found)))
+
+
+_ORGANISATION_WORD = re.compile(
+    r"\b(?:Bank|Fund|Council|Union|Institute|University|Ministry|Office|Commission|Group"
+    r"|Association|Organi[sz]ation|Agency|Coalition|Forum|Party|Committee|Centre|Center)\b"
+)
 
 
 def acronyms(text: str) -> list[tuple[str, str]]:
@@ -224,6 +255,7 @@ def addressees(sink: ClaimSink, section: Section, block: ListBlock) -> tuple[Ent
 
 def discover(sink: ClaimSink) -> None:
     """First pass: mint the actors and places the document introduces, then find them."""
+    speaking = {m.group(1) for m in _SURNAME_SPEAKS.finditer(sink.doc.text)}
     for section in sink.doc.sections:
         for block in section.blocks:
             check_budget()
@@ -242,7 +274,82 @@ def discover(sink: ClaimSink) -> None:
                 for name in introduced_people(sink, text):
                     sink.mint(name, "Person")
                 _introduce_acronyms(sink, text)
+                if isinstance(block, Paragraph):
+                    for name in located_names(sink, text):
+                        sink.mint(name, "Place")
+                    for name in possessed_people(sink, text, speaking):
+                        sink.mint(name, "Person")
     sink.refresh()
+
+
+_SURNAME_SPEAKS = re.compile(
+    r"\b([A-Z][\w’'-]{1,30})\s+(?:said|says|told|added|warned|argued|insisted|announced"
+    r"|offered)\b"
+)
+_POSSESSED_NAME = re.compile(rf"[’']s\s+(?P<name>{_NAME})")
+
+
+def possessed_people(sink: ClaimSink, text: str, speaking: set[str]) -> list[str]:
+    """People a text names after their state's possessive ("Tuvalu's Taukelina Simati") whom the
+    document later quotes by surname ("Simati said"); ``speaking`` holds those surnames.
+
+    Examples:
+        >>> from kg.text.gazetteer import Gazetteer
+        >>> from kg.text.parse import parse_article
+        >>> sink = ClaimSink(parse_article("T\\nx\\n"), Gazetteer.bundled())
+        >>> possessed_people(sink, "Tuvalu's Taukelina Simati and Russia's Black Sea Fleet",
+        ...     {"Simati"})
+        ['Taukelina Simati']
+    """
+    found: list[str] = []
+    for match in _POSSESSED_NAME.finditer(text):
+        owner = text[max(0, match.start() - 40) : match.start()].split()
+        name = _clean_name(match.group("name"))
+        if name is None or not owner or name.split()[-1] not in speaking:
+            continue
+        if _ORGANISATION_WORD.search(name) or sink.gaz.entities_in(name):
+            continue
+        if name not in found:
+            found.append(name)
+    return found
+
+
+_LOCATED = re.compile(
+    r"(?<![\w-])(?:in|at|from|near|through|outside|via|towns?\s+of|city\s+of)\s+"
+    r"(?P<name>[A-Z][a-zà-ÿ’'-]{2,}(?:\s+[A-Z][a-zà-ÿ’'-]{2,}){0,2})(?![\w’'-])"
+)
+_NOT_PLACE_WORDS = frozenset(
+    """University Institute Council Commission Committee Bank Fund Ministry Agency Office
+    Centre Center School College Group Party Forum Summit Conference Agreement Treaty
+    Declaration Convention Initiative Programme Program Association Organization
+    Organisation Union Alliance Court Parliament Congress Senate Assembly Times Post News
+    Reuters Press""".split()
+)
+
+
+def located_names(sink: ClaimSink, text: str) -> list[str]:
+    """Places a paragraph names after a locative word that no gazetteer knows ("troops leave
+    through Lubumbashi", "a corridor from Bukavu"): not a month, a weekday, an organisation
+    or a name the gazetteer or the document already knows.
+
+    Examples:
+        >>> from kg.text.gazetteer import Gazetteer
+        >>> from kg.text.parse import parse_article
+        >>> sink = ClaimSink(parse_article("T\\nx\\n"), Gazetteer.bundled())
+        >>> located_names(sink, "A corridor from Bukavu opened in March at Makerere University.")
+        ['Bukavu']
+    """
+    found: list[str] = []
+    for match in _LOCATED.finditer(text):
+        name = match.group("name")
+        words = name.split()
+        if any(w in NOT_NAMES or w in _NOT_PLACE_WORDS or w.lower() in MONTHS for w in words):
+            continue
+        if sink.base.lookup(name) is not None or sink.gaz.entities_in(name):
+            continue
+        if name not in found:
+            found.append(name)
+    return found
 
 
 def _discover_table(sink: ClaimSink, table: Table) -> None:

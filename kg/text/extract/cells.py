@@ -23,7 +23,14 @@ from dataclasses import dataclass, field
 from kg.text.claims import ConceptClaim, Entity, ItemClaim, Likelihood, PositionClaim
 from kg.text.document import Row
 from kg.text.extract.sink import Cell, ClaimSink
-from kg.text.lexicon import ColumnRole, focus_key, hedge_of, level_of, split_values
+from kg.text.lexicon import (
+    ColumnRole,
+    focus_key,
+    header_stance,
+    hedge_of,
+    level_of,
+    split_values,
+)
 
 __all__ = ["HANDLERS", "Column", "Handler", "Layout", "RowRead"]
 
@@ -106,9 +113,23 @@ def _status(sink: ClaimSink, read: RowRead, column: Column, cell: str) -> None:
 
 
 def _position(sink: ClaimSink, read: RowRead, column: Column, cell: str) -> None:
+    """A position cell: the row's topic's, else (a row about an actor) one position on each
+    value of the cell ("Binding treaty; dispute mechanism"); its stance from the header."""
     owners = read.owners(column)
-    claim = PositionClaim(cell, read.row, column.index + 1, owners, read.topic, column.header)
-    sink.positions.append(claim)
+    stance = header_stance(column.header)
+    values = split_values(cell)
+    if read.topic is not None or not owners or any(len(v.split()) < 2 for v in values):
+        # the row's topic's, or an attitude ("Cautious", "Supportive"): no issue of its own
+        claim = PositionClaim(
+            cell, read.row, column.index + 1, owners, read.topic, column.header, stance
+        )
+        sink.positions.append(claim)
+        return
+    for value in values:
+        topic = sink.concept(value, read.row, value)
+        sink.positions.append(
+            PositionClaim(value, read.row, column.index + 1, owners, topic, column.header, stance)
+        )
 
 
 def _concern(sink: ClaimSink, read: RowRead, column: Column, cell: str) -> None:

@@ -143,10 +143,34 @@ def _actors(sink: ClaimSink, context: ListContext, item: ListItem, _: tuple[Enti
         sink.listed_participants.extend(named)
 
 
+_ITEM_CLAUSE = re.compile(
+    r"\s+(?:whenever|wherever|once|unless|because|covering|including|so\s+that)\s"
+    r"|,\s+(?:with|which|who|where|when|including)\s"
+)
+_LONG_ITEM = 10
+
+
+def _main_clause(text: str) -> str:
+    """A long item's outcome without its subordinate clause ("share reservoir levels whenever
+    rainfall falls below a threshold" → "share reservoir levels").
+
+    Examples:
+        >>> _main_clause("set up a joint dam-safety panel covering the dam and the reservoir "
+        ...     "of the river")
+        'set up a joint dam-safety panel'
+        >>> _main_clause("resume talks including experts")
+        'resume talks including experts'
+    """
+    if len(text.split()) <= _LONG_ITEM:
+        return text
+    cut = _ITEM_CLAUSE.search(text)
+    return text[: cut.start()] if cut is not None and cut.start() > 0 else text
+
+
 def _outcome(
     sink: ClaimSink, context: ListContext, item: ListItem, mentioned: tuple[Entity, ...]
 ) -> None:
-    text = trim_item(item.description or item.content)
+    text = _main_clause(trim_item(item.description or item.content))
     topic = _topic_of(sink, context, item, text)
     sink.topics.append(topic)
     chosen = hedge_of(text) or context.hedge

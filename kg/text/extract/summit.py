@@ -39,6 +39,7 @@ from kg.text.extract.actors import actor_values
 from kg.text.extract.sink import ClaimSink
 from kg.text.gazetteer import Gazetteer, Mention
 from kg.text.lexicon import (
+    ATTENDANCE_WORDS,
     DAYS_LONG,
     HELD_CUES,
     LEADER_BEFORE,
@@ -94,7 +95,7 @@ def read_summit(sink: ClaimSink) -> SummitClaim | None:
         venues = sink.gaz.places_in(meta["venue"][0])
         place = venues[0] if venues else None
     if place is None:
-        place = _venue(sink, opening.lead_texts)
+        place = _venue(sink, opening.lead_texts, opening.dateline)
     participants = tuple(sorted(participants, key=lambda p: p.label))
     names = " and ".join(p.label for p in participants)
     label = f"Summit of {names}" + (f" in {place.label}" if place else "")
@@ -129,6 +130,11 @@ def read_summit(sink: ClaimSink) -> SummitClaim | None:
 # --- the opening: headlines, date lines, the lead paragraph -----------------------------------
 
 _DATELINE = re.compile(r"^(?P<line>[^\n]{0,80}?(?:19|20)\d\d(?:\s*\([^)]*\))?)\s*[-–—.]\s+")
+_WIRE_DATELINE = re.compile(
+    r"(?P<city>[A-Z][A-Z’'.-]{1,25}(?:\s[A-Z][A-Z’'.-]{1,25}){0,2})(?:,\s[^()\n]{1,60}?)?"
+    r"\s?\([^()\n]{1,40}\)\s?[-–—]\s"
+)
+"""A wire's dateline: the city in capitals where the story was filed, the agency, a dash."""
 _OPENING_BLOCKS = 8
 """Blocks at the top of a document searched for its date line and its lead paragraph."""
 
@@ -143,6 +149,7 @@ class _Opening:
     sentences: tuple[str, ...]
     later: tuple[str, ...]
     published: date | None
+    dateline: str | None = None
 
     @classmethod
     def of(cls, sink: ClaimSink) -> _Opening:
@@ -176,14 +183,18 @@ class _Opening:
         lead: list[Block] = list(headlines)
         lead_texts = [_text(b) for b in headlines]
         first: list[str] = []
+        dateline: str | None = None
         if paragraphs:
             paragraph, text = paragraphs[0]
+            wire = _WIRE_DATELINE.match(paragraph.plain)
+            if wire is not None:  # "SUVA (PNS) - …", "LETICIA, Colombia, Aug 28 (Wire) - …"
+                dateline = wire.group("city").strip().title()
             first = sentences(text)
             cut = split_sentences(paragraph)  # a sentence is a segment mapping can cite
             lead.append(cut[0] if len(cut) > 1 else paragraph)
             lead_texts.append(first[0] if first else text)
         later = [s for _, text in paragraphs[1:_OPENING_PARAGRAPHS] for s in sentences(text)]
-        return cls(tuple(lead), tuple(lead_texts), tuple(first), tuple(later), published)
+        return cls(tuple(lead), tuple(lead_texts), tuple(first), tuple(later), published, dateline)
 
 
 def _text(block: Block) -> str:
@@ -289,6 +300,11 @@ def _participants(gaz: Gazetteer, opening: _Opening) -> tuple[Entity, ...]:
     for index, text in enumerate(texts):
         for person in _meeting(gaz, text, ("Person",), speakers=index < headlines):
             people.setdefault(person.id, person)
+    if len(people) < 2:  # the lead names no pair: who the next paragraphs say attends
+        for text in opening.later:
+            if ATTENDANCE_WORDS.search(text) or MEETING_WORDS.search(text):
+                for person in _meeting(gaz, text, ("Person",), speakers=False):
+                    people.setdefault(person.id, person)
     if people:
         return tuple(people.values())
     states: list[Entity] = []
@@ -303,10 +319,11 @@ def _participants(gaz: Gazetteer, opening: _Opening) -> tuple[Entity, ...]:
 _VENUE_WORD = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def _venue(sink: ClaimSink, texts: Iterable[str]) -> Entity | None:
+def _venue(sink: ClaimSink, texts: Iterable[str], dateline: str | None = None) -> Entity | None:
     """The venue the lead names: "the Black Sea resort of Sochi", else its first known place
     after "in" or "at" ("talks in Hanoi", "at the … in Busan"), else a new name after a meeting
-    word ("to meet in Sochi"), else its first place; never in a clause about an earlier meeting."""
+    word ("to meet in Sochi"), else a wire's dateline city ("SUVA (PNS) - …"), else its first
+    place; never in a clause about an earlier meeting."""
     gaz = sink.gaz
     fallback: Entity | None = None
     for text in texts:
@@ -327,6 +344,10 @@ def _venue(sink: ClaimSink, texts: Iterable[str]) -> Entity | None:
                     return venue
             if mentions and fallback is None:
                 fallback = mentions[0].entity
+    if dateline is not None:
+        filed = _named_place(sink, dateline)
+        if filed is not None:
+            return filed
     return fallback
 
 

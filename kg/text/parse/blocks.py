@@ -134,6 +134,20 @@ def _skip_noise(cursor: Cursor, blocks: Sequence[Block]) -> None:
     if kind is not None:
         cursor.warn(line.number, f"skipped as noise ({kind}): {_preview(line.clean)}")
         cursor.pos += 1
+        if kind == "related" and len(line.clean.split()) <= _RELATED_TITLE_WORDS:
+            _skip_related_links(cursor)
+
+
+_RELATED_TITLE_WORDS = 4
+"""The longest "Related coverage" title whose following list is a list of links."""
+
+
+def _skip_related_links(cursor: Cursor) -> None:
+    """The list of links under a "Related coverage" title: each item skipped, warned."""
+    while not cursor.done and cursor.line.bullet:
+        line = cursor.line
+        cursor.warn(line.number, f"skipped as noise (related link): {_preview(line.clean)}")
+        cursor.pos += 1
 
 
 def _skip_stray_separator(cursor: Cursor, blocks: Sequence[Block]) -> None:

@@ -102,7 +102,38 @@ def split_label(body: str) -> tuple[str | None, str | None]:
                 return label, match.group("desc").strip()
             if pattern is _COLON_SPLIT:
                 return None, None
+    stop = _STOP_SPLIT.match(clean)
+    if stop and _stop_label_ok(stop.group("label")):
+        return stop.group("label"), stop.group("desc").strip()
     return None, None
+
+
+_STOP_SPLIT = re.compile(r"^(?P<label>[A-Z][^.!?:;,]{2,50}?)\.\s+(?P<desc>[A-Z“\"‘'].{20,})$")
+"""A wire's takeaway item: a short label ending in a stop, then sentences ("Policing. Leaders
+endorsed …")."""
+
+_STOP_LABEL_WORDS = 4
+_NOT_IN_STOP_LABEL = frozenset(
+    """is are was were will would has have had said says did does do can could may might
+    should must not no it they he she we i this that there here met held made took gave won
+    lost sent set got""".split()
+)
+
+
+def _stop_label_ok(label: str) -> bool:
+    """Whether a stop-ended item opening names a topic: a few words, no verb or pronoun
+    ("Deep-sea mining", not "Leaders met" or "It was close").
+
+    Examples:
+        >>> _stop_label_ok("Deep-sea mining"), _stop_label_ok("Leaders agreed")
+        (True, False)
+    """
+    words = label.split()
+    if not 1 <= len(words) <= _STOP_LABEL_WORDS:
+        return False
+    return not any(
+        w.lower() in _NOT_IN_STOP_LABEL or (w.endswith("ed") and len(w) > 4) for w in words
+    )
 
 
 def _label_ok(label: str) -> bool:

@@ -198,7 +198,7 @@ def noise_kind(line: str) -> str | None:
 
 def _listed(text: str) -> str | None:
     """A line that is, or starts with, one of the listed furniture phrases."""
-    lowered = text.lower()
+    lowered = text.lower().lstrip("([")  # "(Reporting by …; Editing by …)": a wire credit
     bare = lowered.strip(" .:!|•·-–—*#")
     if bare in _NOISE_EXACT:
         return _NOISE_EXACT[bare]
@@ -276,6 +276,7 @@ _CREDIT_END = re.compile(
     rf"(?:\s*(?:/|via)\s*[\w .'’-]{{1,40}})?\s*\)?)$"
 )
 _CAPTION_WORDS = 35
+_IMAGE_LINE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,500}\)$")
 
 #: Widget titles a page shows between paragraphs; copied text often glues one to the next line.
 WIDGET_TITLES = (
@@ -308,12 +309,16 @@ def credit_kind(source_line: str) -> str | None:
     Examples:
         >>> credit_kind("AFP via Getty Images"), credit_kind("Xi and Biden in 2023. Photo: AP")
         ('caption', 'caption')
+        >>> credit_kind("![Leaders at the 2019 summit](summit-2019.jpg)")
+        'caption'
         >>> credit_kind("The talks ended, according to AFP.") is None
         True
         >>> credit_kind("Erdoğan will host the talks next week. (Photo: Press Office)") is None
         True
     """
     text = source_line.strip().strip("*_ ")
+    if _IMAGE_LINE.match(text):
+        return "caption"  # "![Leaders at the 2019 summit](photo.jpg)": an image and its alt text
     if not text or len(text.split()) > _CAPTION_WORDS:
         return None
     if _CREDIT_ALONE.match(text) or _CREDIT_END.search(text):

@@ -27,6 +27,8 @@ Examples:
 
 from __future__ import annotations
 
+import re
+
 from kg.text.claims import Entity, ItemClaim
 from kg.text.cues import (
     CONCERN_CUE,
@@ -67,7 +69,13 @@ def _trim(text: str, start: int, end: int) -> Span:
     lead = ITEM_LEAD.match(text, start, end)
     if lead is not None:
         start = lead.end()  # "warn of the danger …": the danger
+    adverb = _LEADING_ADVERB.match(text, start, end)
+    if adverb is not None and adverb.end() < end:
+        start = adverb.end()  # "(should) now set a budget": set a budget
     return start, end
+
+
+_LEADING_ADVERB = re.compile(r"(?:now|also|still|first|urgently|quickly|instead|rather)\s+")
 
 
 def _clause_start(text: str, cue: int) -> int:

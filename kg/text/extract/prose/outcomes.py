@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from kg.text.claims import ConceptClaim, Likelihood, OutcomeClaim
+from kg.text.claims import ConceptClaim, Entity, Likelihood, OutcomeClaim
 from kg.text.cues import (
     ACTOR_WORDS,
     AGREED_BLOCKERS,
@@ -32,6 +32,7 @@ from kg.text.cues import (
     CONCERN_FRAME,
     CONDITIONAL,
     CONDITIONAL_HEDGES,
+    COORDINATED_OUTCOME,
     DATE_START,
     DETERMINERS,
     EMPTY_SUBJECTS,
@@ -39,6 +40,7 @@ from kg.text.cues import (
     EXPECT_FRAME,
     FUTURE_HEDGES,
     HAPPEN_VERBS,
+    INDEFINITE_PRONOUNS,
     ISSUE_CONTAINERS,
     LEADING_CONJUNCTION,
     MODAL_HEDGES,
@@ -62,6 +64,7 @@ from kg.text.cues import (
     SUBJECT_START,
     TIME_CUE,
     TRAILING_ADVERBS,
+    UNNAMED_SPEAKERS,
     VAGUE_OBJECTS,
     VERB_ONLY_HEDGES,
     VERB_PARTICLES,
@@ -112,22 +115,55 @@ def read_outcomes(sink: ClaimSink, clause: Clause) -> None:
 
     believed = bool(BELIEF_FRAME.search(frame))
     actors = tuple(e for e in clause.subject if not e.is_place)
-    for found in outcomes_in(text, acts):
+    for whole in outcomes_in(text, acts):
+        found = whole
         if believed and found.likelihood is Likelihood.ANTICIPATED and found.hedge in FUTURE_HEDGES:
             found = replace(found, likelihood=Likelihood.LIKELY)
-        sink.outcomes.append(
-            OutcomeClaim(
-                label=found.label,
-                topic=_topic(sink, clause, found.label),
-                source=clause.sentence,
-                likelihood=found.likelihood,
-                hedge=found.hedge,
-                mentions=sink.gaz.entities_in(found.label),
-                actors=actors,
-                timeframe=found.timeframe,
-                speakers=clause.speakers,
-            )
+        for label in _conjuncts(found.label):
+            if not _names_an_outcome(sink, label):
+                continue
+            _record(sink, clause, replace(found, label=label), actors)
+
+
+def _conjuncts(label: str) -> list[str]:
+    """The outcomes one phrase coordinates ("a joint declaration and a package of deals").
+
+    Examples:
+        >>> _conjuncts("a joint declaration and a package of investment announcements")
+        ['a joint declaration', 'a package of investment announcements']
+        >>> _conjuncts("trade and investment")
+        ['trade and investment']
+    """
+    second = COORDINATED_OUTCOME.search(label)
+    if second is None or second.start() == 0 or " between " in label[: second.start()]:
+        return [label]
+    return [label[: second.start()], label[second.end() :]]
+
+
+def _names_an_outcome(sink: ClaimSink, label: str) -> bool:
+    """Whether a label names a result, not only an actor, a place or a pronoun ("Ashgabat",
+    "diplomats", "anything")."""
+    bare = DETERMINERS.sub("", label.strip(_TRIM)).strip(_TRIM)
+    if bare.casefold() in UNNAMED_SPEAKERS or bare.casefold() in INDEFINITE_PRONOUNS:
+        return False
+    return sink.gaz.lookup(bare) is None
+
+
+def _record(sink: ClaimSink, clause: Clause, found: Found, actors: tuple[Entity, ...]) -> None:
+    """Add one outcome of a sentence to the sink."""
+    sink.outcomes.append(
+        OutcomeClaim(
+            label=found.label,
+            topic=_topic(sink, clause, found.label),
+            source=clause.sentence,
+            likelihood=found.likelihood,
+            hedge=found.hedge,
+            mentions=sink.gaz.entities_in(found.label),
+            actors=actors,
+            timeframe=found.timeframe,
+            speakers=clause.speakers,
         )
+    )
 
 
 def _topic(sink: ClaimSink, clause: Clause, label: str) -> ConceptClaim:

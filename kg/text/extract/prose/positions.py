@@ -8,9 +8,13 @@ section's actor) states a position on the object after it. A relative clause
 object and topic of the clause it follows. A refusal ("would not lift X") rejects X; a
 possessive noun ("Seoul's call for X") states its actor's stance; two actions or noun
 phrases in one object ("to lift A and ease B") give two positions; a passive participle
-("has been invited") and an object that is only an actor or a pronoun give none. The
-topic is a known one, else the object's issue when it is a short name ("an end to U.S.
-arms sales to the island" → U.S. arms sales). No actor, no position.
+("has been invited") and an object that is only an actor, people or a pronoun give none.
+The topic is a topic of the document the object names, else the object's issue as written
+("an end to U.S. arms sales to the island" → U.S. arms sales to the island), else the
+sentence's or section's topic. The actor is named just before the verb (a metonym's name is
+kept as one of its state's names: "Bangkok offers"), or is the subject of a verb it shares
+("X will raise A and seek B"), or the speaker a pronoun or "his government" stands for in
+reported speech. No actor, no position.
 
 Examples:
     >>> from kg.text.gazetteer import Gazetteer
@@ -30,7 +34,7 @@ Examples:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.text.claims import ConceptClaim, Entity, PositionClaim
 from kg.text.cues import (
@@ -47,9 +51,9 @@ from kg.text.cues import (
     OBJECT_LEAD,
     OBJECT_PREPOSITION,
     OBJECT_PURPOSE,
+    OWN_SIDE,
     PASSIVE_BEFORE,
     POSITION_ISSUE_END,
-    POSITION_ISSUE_WORDS,
     POSITION_MODIFIERS,
     POSITION_VAGUE,
     PRONOUN_OBJECT,
@@ -63,7 +67,7 @@ from kg.text.cues import (
     VERB_WORD,
 )
 from kg.text.extract.prose.clause import Clause
-from kg.text.extract.prose.topics import issue_like, topic_for
+from kg.text.extract.prose.topics import issue_like, known_topic, topic_for
 from kg.text.extract.sink import ClaimSink
 from kg.text.gazetteer import Mention
 
@@ -71,6 +75,40 @@ __all__ = ["object_phrase", "read_positions"]
 
 _WORD = re.compile(r"[\w’'-]+")
 _JOINERS = frozenset({"and", "or", "both", "as", "well"})
+_DETERMINERS = frozenset("a an the any its their his her this these those".split())
+_OBJECT_DETERMINER = re.compile(
+    r"^(?:(?:an?|the|any|some|all|its|their|his|her|this|these|those|such|more|much|large"
+    r"|larger|greater|further|so-called|only|just|also|even|again)\s+)+",
+    re.I,
+)
+_OBJECT_PARTICIPLE = re.compile(
+    r"\s(?!(?:need|seed|speed|feed|greed|breed|creed|red|bed|shed)\b)[a-z]{2,}ed"
+    r"(?:\s+(?:by|in|at|before|within|from|first|quickly|now)\b.*)?$"
+)
+_OBJECT_CLAUSE = re.compile(
+    r"\s(?:that|which|who|whose|where|so\s+that|because|unless|until|while|whereas)\s|[,;:(]"
+    r"|\s[\"“](?=\S)|[\"”](?=\s)"
+)
+_LIGHT_REST = re.compile(
+    r"\s*(?:$|[,.;:!?]|(?:for|since|in|over|at|from|during|long|so|before|after|until|and|but"
+    r"|most|hardest|again|already|repeatedly)\b)"
+)
+_ANTECEDENT_SPAN = 60
+_ANTECEDENT_DETERMINERS = frozenset("the a an any its their his her this".split())
+_ASIDE = re.compile(r",\s+[^,;.:]{1,40}?,\s+(?=\S)")
+_COORDINATED_VERB = re.compile(r"\s(?:and|or)\s+(?:(?:also|then|later|to)\s+)?$")
+_OBJECT_ISSUE_WORDS = 10
+_FUNCTION_WORDS = frozenset(
+    """a an the of to for in on at by with from and or that which who its their his her both
+    either neither each all none""".split()
+)
+_OBJECT_HEAD_END = re.compile(r"\s(?:of|for|to|in|on|with|from|at|over|about)\s")
+_PEOPLE = frozenset(
+    """counterpart counterparts leader leaders official officials minister ministers president
+    presidents premier delegation delegations envoy envoys guest guests host hosts him her
+    them""".split()
+)
+_BARE_MODIFIER = re.compile(r"(?:an?|the)\s+[\w-]+", re.IGNORECASE)
 _STANCE_GROUPS = ("seeks", "demands", "rejects", "offers", "proposes", "supports", "opposes")
 
 
@@ -101,7 +139,46 @@ def _only_lead_words(text: str) -> bool:
     return all(w.lower() in STANCE_LEAD_WORDS for w in _WORD.findall(text))
 
 
-def _actor_group(pre: str, mentions: list[Mention]) -> tuple[Entity, ...]:
+def _named(sink: ClaimSink, mention: Mention) -> Entity:
+    """The actor a mention names; named by a metonym ("Bangkok offers"), the name is kept as
+    one of its labels, as a surname is a person's."""
+    entity = mention.entity
+    if mention.surface in entity.aliases or not sink.gaz.is_metonym(mention):
+        return entity
+    return replace(entity, aliases=(*entity.aliases, mention.surface))
+
+
+def _antecedent(before: str) -> str:
+    """The noun phrase a "that"/"which" clause ending in a stance verb is about ("the treaty
+    that Egypt has sought for a decade" → the treaty), or ``""``.
+
+    Examples:
+        >>> _antecedent("It ended without the legally binding treaty that Egypt has sought")
+        'the legally binding treaty'
+        >>> _antecedent("Analysts believe that Egypt wants")
+        ''
+    """
+    cut = max(before.rfind(" that "), before.rfind(" which "))
+    if cut < 0 or len(before) - cut > _ANTECEDENT_SPAN:
+        return ""
+    head = before[max(0, cut - _ANTECEDENT_SPAN) : cut]
+    words = head.split(" ")
+    for index in range(len(words) - 2, max(-1, len(words) - 8), -1):
+        word = words[index].lower()
+        if word in _ANTECEDENT_DETERMINERS:
+            phrase = " ".join(words[index:])
+            return phrase if not any(c in phrase for c in ",;:") else ""
+    return ""
+
+
+def _leading_actor(segment: str, mentions: list[Mention]) -> tuple[Entity, ...]:
+    """The actor a clause opens with ("Reyes is expected to …"), its subject, or ``()``."""
+    if not mentions or segment[: mentions[0].start].strip().lower() not in ("", "the"):
+        return ()
+    return (mentions[0].entity,)
+
+
+def _actor_group(sink: ClaimSink, pre: str, mentions: list[Mention]) -> tuple[Entity, ...]:
     """The actors named just before a stance verb ("Namibia and Mauritania hope to")."""
     if not mentions or not _only_lead_words(pre[mentions[-1].end :]):
         return ()
@@ -113,7 +190,7 @@ def _actor_group(pre: str, mentions: list[Mention]) -> tuple[Entity, ...]:
         group.append(mention)
     seen: dict[str, Entity] = {}
     for mention in reversed(group):
-        seen.setdefault(mention.entity.id, mention.entity)
+        seen.setdefault(mention.entity.id, _named(sink, mention))
     return tuple(seen.values())
 
 
@@ -143,6 +220,8 @@ def object_phrase(
     infinitive = INFINITIVE.match(text, start, end)
     if verb_first:
         first = VERB_WORD.match(text, start, end)
+        if first is not None and first.group(0).split()[0] in _DETERMINERS:
+            first = None  # "committed to a free …", "open to the idea": a noun phrase
         if first is not None and first.end() < end:
             start = first.end()
     elif infinitive is not None and infinitive.end() < end:
@@ -164,6 +243,19 @@ def object_phrase(
     return start, end
 
 
+def _head_off(label: str) -> str:
+    """A stance's object without a generic head ("the rest of", "the idea of talks on").
+
+    Examples:
+        >>> _head_off("the idea of talks on sanctions relief")
+        'sanctions relief'
+    """
+    for _ in range(2):  # "the idea of talks on sanctions relief": two heads
+        head = HEAD_OF.match(label)
+        label = label[head.end() :] if head is not None and head.end() < len(label) else label
+    return label
+
+
 def _topic_phrase(label: str) -> str:
     """What a stance's object is about: "the rest of the Donetsk region" → "the Donetsk region".
 
@@ -171,8 +263,7 @@ def _topic_phrase(label: str) -> str:
         >>> _topic_phrase("the Agreement to cover data flows")
         'the Agreement'
     """
-    head = HEAD_OF.match(label)
-    label = label[head.end() :] if head is not None and head.end() < len(label) else label
+    label = _head_off(label)
     purpose = OBJECT_PURPOSE.search(label)
     if purpose is not None and purpose.start() > 0:
         label = label[: purpose.start()]
@@ -228,27 +319,78 @@ def _issue(phrase: str) -> str:
     return text if _WORD.search(text) else ""
 
 
+def _object_issue(sink: ClaimSink, label: str) -> str:
+    """The issue a stance's object names, as written: the object's noun phrase without its
+    determiner, up to a clause inside it (a clause after a bare head defines it and stays);
+    ``""`` when it names none (an actor, people, a pronoun, a vague head, an amount).
+
+    Examples:
+        >>> from kg.text.gazetteer import Gazetteer
+        >>> from kg.text.parse import parse_article
+        >>> sink = ClaimSink(parse_article("T\\nx\\n"), Gazetteer.bundled())
+        >>> _object_issue(sink, "any arrangement that would give armed groups a share")
+        'arrangement that would give armed groups a share'
+        >>> _object_issue(sink, "the withdrawal of Rwandan troops that Kigali denies")
+        'withdrawal of Rwandan troops'
+        >>> _object_issue(sink, "a phased pull-out of all foreign forces")
+        'phased pull-out of all foreign forces'
+    """
+    text = _OBJECT_DETERMINER.sub("", _head_off(label).strip(" \"'“‘"))
+    end = _OBJECT_CLAUSE.search(text)
+    while end is not None and end.group(0) == "," and len(text[: end.start()].split()) < 2:
+        end = _OBJECT_CLAUSE.search(text, end.end())  # "cheap, reliable power"
+    if end is not None and (len(text[: end.start()].split()) > 2 or end.group(0)[0] != " "):
+        text = text[: end.start()]  # a clause after a bare head defines it: "a dam that …"
+    participle = _OBJECT_PARTICIPLE.search(text)  # "(wants) observers deployed"
+    text = text[: participle.start()] if participle is not None else text
+    words = text.split()
+    if len(words) > _OBJECT_ISSUE_WORDS:
+        words = words[:_OBJECT_ISSUE_WORDS]
+        while words and words[-1].lower() in _FUNCTION_WORDS:
+            words.pop()
+        text = " ".join(words)
+    text = text.strip(" ,;:.\"'“”‘’")
+    words = text.split()
+    if not words or not issue_like(text):
+        return ""
+    named = len(words) > 2 or words[0][:1].isupper()  # "the South African plan"
+    if words[-1].lower() in POSITION_VAGUE and not named:
+        return ""
+    if len(words) == 1 and words[0].lower() in _FUNCTION_WORDS:
+        return ""  # "(rejected) both"
+    if EVENT_NOUNS.fullmatch(text) or _is_actor(sink, text):
+        return ""
+    if _names_people(text):
+        return ""  # "(invited) his French and German counterparts for …": people, no issue
+    return text
+
+
+def _names_people(text: str) -> bool:
+    """Whether an object's head is people ("his French and German counterparts to Warsaw").
+
+    Examples:
+        >>> _names_people("its French and German counterparts to Warsaw")
+        True
+        >>> _names_people("a code of conduct for leaders")
+        False
+    """
+    head = _OBJECT_HEAD_END.split(text, maxsplit=1)[0].lower().split()
+    return any(word in _PEOPLE for word in head)
+
+
 def _topic(sink: ClaimSink, clause: Clause, label: str) -> ConceptClaim | None:
-    """A position's topic: a known one, else its object's issue when that is a short name
-    ("the Donetsk region", "U.S. arms sales" of "an end to U.S. arms sales to the island"),
-    not a phrase ("withdraw troops from the border")."""
+    """A position's topic: a topic of the document its object names, else the issue the object
+    names as written (:func:`_object_issue`: "any new jointly issued EU debt" → new jointly
+    issued EU debt), else (an object that names none: "both", "him") a topic the sentence
+    names or the section's."""
     phrase = _topic_phrase(label)
-    topic = topic_for(sink, clause, phrase, own=False)
-    if topic is not None or phrase.startswith("that "):
-        return topic
-    issue = _issue(phrase)
-    if len(issue.split()) > POSITION_ISSUE_WORDS:
-        named = sink.gaz.find(issue)
-        if named and named[0].start == 0:
-            issue = issue[named[0].end :].strip()
-    words = issue.split()
-    if not words or len(words) > POSITION_ISSUE_WORDS or EVENT_NOUNS.search(issue):
-        return None
-    if words[-1].lower() in POSITION_VAGUE or not any(c.isalpha() for c in issue):
-        return None
-    if _is_actor(sink, issue) or not issue_like(issue):
-        return None
-    return topic_for(sink, clause, issue)
+    named = known_topic(sink, phrase)
+    if named is not None:
+        return named
+    issue = _object_issue(sink, label)
+    if issue:
+        return sink.concept(issue, clause.sentence, clause.content)
+    return topic_for(sink, clause, phrase, own=False)
 
 
 def _is_actor(sink: ClaimSink, label: str) -> bool:
@@ -274,6 +416,8 @@ def _objects(label: str) -> list[str]:
     second = COORDINATED_ACTION.search(label) or COORDINATED_OBJECT.search(label)
     if second is None or second.start() == 0 or second.end() >= len(label):
         return [label]
+    if _BARE_MODIFIER.fullmatch(label[: second.start()]):
+        return [label]  # "a free and open Indo-Pacific": two adjectives, one noun
     if " between " in label[: second.start()]:
         return [label]
     return [label[: second.start()].rstrip(" ,"), label[second.end() :]]
@@ -308,15 +452,22 @@ def read_positions(sink: ClaimSink, clause: Clause) -> None:
         while cue is not None:
             pre = segment[scan : cue.start()]
             found = [m for m in mentions if scan <= m.start and m.end <= cue.start()]
-            named = _actor_group(segment[: cue.start()], found)
+            named = _actor_group(sink, segment[: cue.start()], found)
             stance = _stance(cue)
             rest = segment[cue.end() :]
+            aside = _ASIDE.match(rest)  # "rejected, as his predecessors did, any sharing …"
+            if aside is not None:
+                rest = " " + rest[aside.end() :]
             object_end = OBJECT_END.search(rest)
             next_scan = cue.end() + (object_end.start() if object_end is not None else len(rest))
             if _passive(segment[: cue.start()], cue.group(0)):
                 actors, stance, next_scan = (), None, cue.end()
             elif named:
                 actors = named
+            elif _COORDINATED_VERB.search(pre) and (
+                _leading_actor(segment, mentions) or (seg_start == 0 and clause.subject)
+            ):  # "X will raise A and seek B"
+                actors = _leading_actor(segment, mentions) or clause.subject
             elif not _only_lead_words(pre):
                 actors, stance, next_scan = (), None, cue.end()
             elif not actors:
@@ -336,11 +487,13 @@ def read_positions(sink: ClaimSink, clause: Clause) -> None:
                         rest, verb_first=word.endswith("to"), that_clause=word.endswith("that")
                     )
                     label = rest[begin:end]
+                    if _LIGHT_REST.match(rest):
+                        label = _antecedent(segment[: cue.start()]) or label
                     topic = _topic(sink, clause, label) if label else None
                     if label:
                         said = _Said(label, topic)
                         pending.clear()
-                if label and not _is_actor(sink, label):
+                if label and not _is_actor(sink, label) and not _names_people(label):
                     stated = True
                     if cue.group(0)[0] in "’'":
                         label = _issue(label) or label
@@ -382,8 +535,8 @@ def _implied(
     if relative:
         return ()
     pronoun = next((w for w in words if PRONOUN_SUBJECT.fullmatch(w)), None)
-    if pronoun is not None and clause.subject:
-        return clause.subject
+    if (pronoun is not None or OWN_SIDE.match(pre.strip())) and clause.subject:
+        return clause.subject  # "he …", "his government …"
     if (pronoun is not None or not words) and clause.section_actors:
         return clause.section_actors
     return ()

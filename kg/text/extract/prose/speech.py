@@ -30,6 +30,7 @@ from kg.text.claims import Entity, SectionClaim
 from kg.text.cues import (
     ACCORDING_LEAD,
     ACCORDING_TAIL,
+    OWN_SIDE,
     PRONOUN_SUBJECT,
     SPEAKER_WORDS,
     SPEECH_LEAD,
@@ -167,6 +168,31 @@ def _subject(sink: ClaimSink, content: str, state: Discourse) -> tuple[tuple[Ent
     return (tuple(actors[:1]), True) if actors else ((), False)
 
 
+def _bound_pronoun(content: str, speakers: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """The speaker a pronoun opening reported content stands for ("Japan said it …",
+    "Putin said he …", "Tanito said his government …"): the named speaker of the
+    pronoun's kind, else ``()``.
+
+    Examples:
+        >>> japan = Entity("actor/jp", "State", "Japan")
+        >>> [e.label for e in _bound_pronoun("it backs the plan", (japan,))]
+        ['Japan']
+        >>> _bound_pronoun("he backs the plan", (japan,))
+        ()
+    """
+    pronoun = PRONOUN_SUBJECT.match(content) or OWN_SIDE.match(content)
+    if pronoun is None or not speakers:
+        return ()
+    word = pronoun.group("pronoun").lower()
+    word = {"his": "he", "her": "she", "its": "it", "their": "they"}.get(word, word)
+    if word == "they":
+        return speakers if len(speakers) > 1 else ()
+    persons = [e for e in speakers if e.kind == "Person"]
+    others = [e for e in speakers if e.kind != "Person"]
+    fits = persons if word in ("he", "she") else others
+    return (fits[0],) if len(fits) == 1 else ()
+
+
 _NESTED_LIMIT = 2
 """How many speech frames deep a sentence is read ("Trump said Kim told reporters …")."""
 
@@ -195,7 +221,8 @@ def clause_of(
     content = plain[start:end].rstrip()
     if not content.strip():
         start, content = 0, plain
-    subject, named = _subject(sink, content, state)
+    bound = _bound_pronoun(content, speakers)
+    subject, named = (bound, False) if bound else _subject(sink, content, state)
     if named:
         state.note(subject)
     elif not subject and speakers and PRONOUN_SUBJECT.match(content):

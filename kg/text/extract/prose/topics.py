@@ -162,6 +162,13 @@ def own_issue(phrase: str, content: str) -> str:
     return subject
 
 
+_CONTAINER_TO = re.compile(
+    r"(?:(?:an?|the|their|its|new|joint|formal)\s+){0,2}(?P<head>[\w-]+)\s+to\s+[a-z]+\s+"
+    r"(?:(?:up|down|out|off|back|away)\s+)?(?:(?:the|an?|their|its)\s+)?(?=[\w])",
+    re.IGNORECASE,
+)
+
+
 def issue_of(phrase: str) -> str:
     """The issue a claim's phrase names, as written: what an outcome noun is "on", else its head.
 
@@ -174,8 +181,13 @@ def issue_of(phrase: str) -> str:
         'sanctions'
         >>> issue_of("set up a new trade dialogue")
         'trade dialogue'
+        >>> issue_of("a pledge to fight organised crime together")
+        'organised crime'
     """
     text = VERB_OPENING.sub("", phrase.strip(" ,;:."))
+    purpose = _CONTAINER_TO.match(text)
+    if purpose is not None and purpose.group("head").casefold() in ISSUE_CONTAINERS:
+        text = text[purpose.end() :]  # "a pledge to fight organised crime": organised crime
     on = ISSUE_ON.search(text)
     if on is not None:
         head = _WORD.findall(text[: on.start()])
@@ -187,4 +199,13 @@ def issue_of(phrase: str) -> str:
     if end is not None:
         text = text[: end.start()]
     issue = ISSUE_MODIFIERS.sub("", text).strip(" ,;:.\"'“”")
+    words = issue.split()
+    while len(words) > 1 and words[-1].casefold() in _TRAILING_PARTICLES:
+        words.pop()  # "wind the mission down", "fight organised crime together"
+    issue = " ".join(words)
     return issue if _WORD.search(issue) else phrase
+
+
+_TRAILING_PARTICLES = frozenset(
+    "together down up out off back away again now instead too also first soon".split()
+)
