@@ -21,6 +21,7 @@ import os
 import re
 import shutil
 import subprocess
+import urllib.parse
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -155,9 +156,7 @@ class GraphStoreLoader:
         Raises:
             StoreError: a PUT failed (the graphs before it are written, not yet listed).
         """
-        import urllib.parse
-
-        from kg.stores.sparql import _Body
+        from kg.stores.sparql import RequestBody  # sparql imports this module
 
         for data in read_shard(shard, documents):
             body = "".join(f"{statement} .\n" for statement in data.text_statements())
@@ -165,7 +164,7 @@ class GraphStoreLoader:
             target = f"{self.url}{separator}{urllib.parse.urlencode({'graph': str(data.iri)})}"
             self.endpoint.send(
                 target,
-                _Body(body.encode("utf-8"), "application/n-triples", "PUT"),
+                RequestBody(body.encode("utf-8"), "application/n-triples", "PUT"),
                 "*/*",
                 self.timeout,
             )

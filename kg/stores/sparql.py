@@ -350,7 +350,7 @@ def _max_answer_bytes(value: str | None) -> int:
 
 
 @dataclass(frozen=True)
-class _Body:
+class RequestBody:
     """What a request sends: its bytes, their media type, and the HTTP method."""
 
     data: bytes
@@ -382,7 +382,7 @@ class SparqlEndpoint:
         if self.max_answer_bytes < 1:
             raise StoreError(f"max_answer_bytes must be positive, not {self.max_answer_bytes}")
 
-    def _open(self, url: str, body: _Body, accept: str, deadline: _Deadline) -> Any:
+    def _open(self, url: str, body: RequestBody, accept: str, deadline: _Deadline) -> Any:
         handlers: list[urllib.request.BaseHandler] = [
             _HTTPHandler(deadline),
             _HTTPSHandler(deadline),
@@ -416,10 +416,15 @@ class SparqlEndpoint:
         """
         data = urllib.parse.urlencode(form).encode("utf-8")
         return self.send(
-            url, _Body(data, "application/x-www-form-urlencoded; charset=UTF-8"), accept, timeout
+            url,
+            RequestBody(data, "application/x-www-form-urlencoded; charset=UTF-8"),
+            accept,
+            timeout,
         )
 
-    def send(self, url: str, body: _Body, accept: str, timeout: float | None) -> tuple[str, bytes]:
+    def send(
+        self, url: str, body: RequestBody, accept: str, timeout: float | None
+    ) -> tuple[str, bytes]:
         """Send ``body`` to ``url`` (its method and media type); the answer, as :meth:`post`."""
         deadline = _Deadline(timeout)
         try:
@@ -438,7 +443,9 @@ class SparqlEndpoint:
         finally:
             deadline.cancel()
 
-    def _post(self, url: str, body: _Body, accept: str, deadline: _Deadline) -> tuple[str, bytes]:
+    def _post(
+        self, url: str, body: RequestBody, accept: str, deadline: _Deadline
+    ) -> tuple[str, bytes]:
         try:
             response = self._open(url, body, accept, deadline)
         except urllib.error.HTTPError as exc:
