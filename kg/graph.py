@@ -20,12 +20,11 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
 from rdflib import Dataset, Graph, URIRef
-from rdflib.term import Node
 
 from kg._io import atomic_write_bytes
 from kg.errors import LoaderError, StoreError, UsageError
@@ -308,13 +307,6 @@ class SummitGraph:
             atomic_write_bytes(path, text.encode("utf-8"))
         return text
 
-    def _quads(self, ontology: bool) -> Iterator[tuple[Node, Node, Node, URIRef]]:
-        """The data graphs' quads, then (with ``ontology``) the ontology graph's."""
-        yield from self.store.quads()
-        if ontology:
-            for s, p, o in self.store.ontology():
-                yield s, p, o, ONTOLOGY_GRAPH
-
     def _render(self, fmt: RdfFormat, ontology: bool) -> str:
         """The data as ``fmt`` text: JSON-LD by rdflib (compacted), the others by Oxigraph.
 
@@ -338,22 +330,19 @@ class SummitGraph:
 
         from kg.sparql.engines import to_oxigraph
 
-        converted: dict[Node, Any] = {}  # terms recur: convert each once
-
-        def term(node: Node) -> Any:
-            found = converted.get(node)
-            if found is None:
-                found = converted[node] = to_oxigraph(node)
-            return found
-
         items: list[Any]
         if fmt.exports_graphs:
-            quads = sorted(self._quads(ontology), key=lambda q: (str(q[3]), str(q[0])))
-            items = [ox.Quad(term(s), term(p), term(o), term(g)) for s, p, o, g in quads]
+            items = list(self.store.oxigraph_quads())
+            if ontology:
+                name = ox.NamedNode(str(ONTOLOGY_GRAPH))
+                items += (
+                    ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), name)
+                    for s, p, o in self.store.ontology()
+                )
+            items.sort(key=lambda q: (q.graph_name.value, q.subject.value))
         else:
-            union = dict.fromkeys((s, p, o) for s, p, o, _ in self.store.quads())
-            triples = sorted(union, key=lambda t: str(t[0]))
-            items = [ox.Triple(term(s), term(p), term(o)) for s, p, o in triples]
+            union = dict.fromkeys(q.triple for q in self.store.oxigraph_quads())
+            items = sorted(union, key=lambda t: t.subject.value)
         prefixes = {name: str(namespace) for name, namespace in PREFIXES.items()}
         data = ox.serialize(items, format=fmt.oxigraph_format(), prefixes=prefixes)
         assert data is not None

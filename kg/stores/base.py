@@ -341,6 +341,24 @@ class Store(ABC):
     def quads(self) -> Iterator[tuple[Node, Node, Node, URIRef]]:
         """Every triple of every data graph, with its graph name."""
 
+    def oxigraph_quads(self) -> Iterator[Any]:
+        """The data graphs' quads as pyoxigraph ``Quad`` objects, graph by graph (what
+        exports are written from; a store that holds them so gives them unconverted)."""
+        import pyoxigraph as ox
+
+        from kg.sparql.engines import to_oxigraph
+
+        converted: dict[Node, Any] = {}  # terms recur: convert each once
+
+        def term(node: Node) -> Any:
+            found = converted.get(node)
+            if found is None:
+                found = converted[node] = to_oxigraph(node)
+            return found
+
+        for s, p, o, g in self.quads():
+            yield ox.Quad(term(s), term(p), term(o), term(g))
+
     @abstractmethod
     def ontology(self) -> Graph:
         """The ontology graph as stored."""

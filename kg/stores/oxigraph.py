@@ -17,7 +17,10 @@ own union of named graphs counts a shared triple once per graph).
   a rename, and synced); after it, the file is removed. Opening the store
   for writing finds a file left by a stopped batch and removes every graph
   it names as :meth:`~OxigraphStore.remove` does, so no part of a batch
-  outlives a crash; running the ingest again writes it anew. Opened
+  outlives a crash; running the ingest again writes it anew. A single
+  document as large as a full batch goes the same way, a batch's worth of
+  statements per ``bulk_load`` (replacing one drops the old first, under the
+  same record: a crash leaves it absent, never half written). Opened
   read-only, the store cannot do that: it leaves those graphs out of what
   it lists and exports, and refuses queries until a writer has opened it.
   An ingest whose batches added a quarter of the store's size ends by
@@ -47,6 +50,7 @@ import contextlib
 import errno
 import fcntl
 import gc
+import itertools
 import os
 import shutil
 import tempfile
@@ -90,10 +94,11 @@ SELECT ?g ?d ?hash ?title WHERE {{
 _FILES = f"""
 SELECT ?g (MIN(?file) AS ?name) WHERE {{ GRAPH ?g {{ ?g <{SKG.fileName}> ?file }} }} GROUP BY ?g
 """
-_DATA_TRIPLES = f"""
+_DEFAULT_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+_ONTOLOGY_ONLY = f"""
 SELECT (COUNT(*) AS ?n) WHERE {{
-  ?s ?p ?o
-  FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{ONTOLOGY_GRAPH}>) }}
+  GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{ONTOLOGY_GRAPH}>) }}
 }}
 """
 
@@ -223,11 +228,16 @@ class OxigraphStore(Store):
         self._write(str(ONTOLOGY_GRAPH), statements, replace=bool(present))
 
     def put(self, data: GraphData) -> None:
+        """Write one graph in one transaction; a graph of a full batch's size or more is
+        bulk-loaded under the intent record instead (replacing one drops the old first)."""
         if data.iri == ONTOLOGY_GRAPH:
             raise StoreError("the ontology graph cannot be replaced by loaded data")
         store = self._writable()
         present = store.contains_named_graph(ox.NamedNode(str(data.iri)))
-        self._write(str(data.iri), data.text_statements(), replace=present)
+        if data.count >= self.batch_statements:
+            self._bulk([data], replace=present)
+        else:
+            self._write(str(data.iri), data.text_statements(), replace=present)
 
     batch_statements = BATCH_STATEMENTS
 
@@ -258,19 +268,30 @@ class OxigraphStore(Store):
         for data in later:
             self.put(data)
 
-    def _bulk(self, graphs: list[GraphData]) -> None:
-        """Bulk-load new ``graphs`` under an intent record that a reopening writer acts on."""
-        payload = "".join(
+    def _bulk(self, graphs: list[GraphData], *, replace: bool = False) -> None:
+        """Bulk-load ``graphs`` under an intent record that a reopening writer acts on.
+
+        The N-Quads go to pyoxigraph a full batch at a time, so a very large document
+        needs no more memory than a batch. With ``replace`` the graphs are dropped
+        first, under the same record: a crash then leaves them absent, never half old
+        and half new.
+        """
+        iris = [str(data.iri) for data in graphs]
+        lines = (
             f"{s} {name} .\n{s} .\n"  # its quad before its union copy, as in a transactional load
             for data in graphs
             for name in (sparql_term(data.iri),)
             for s in data.text_statements()
-        ).encode("utf-8")
-        self._bulk_bytes += len(payload)
-        self._under_intent(
-            [str(data.iri) for data in graphs],
-            lambda: self._store.bulk_load(payload, format=ox.RdfFormat.N_QUADS),
         )
+
+        def load() -> None:
+            if replace:
+                self._store.update(" ;\n".join(drop_update(iri) for iri in iris))
+            while payload := "".join(itertools.islice(lines, self.batch_statements)).encode():
+                self._bulk_bytes += len(payload)
+                self._store.bulk_load(payload, format=ox.RdfFormat.N_QUADS)
+
+        self._under_intent(iris, load)
 
     def load_shard(self, shard: Path, documents: Sequence[str]) -> None:
         """Bulk-load a shard whose documents are all new, under the intent record; a shard
@@ -480,6 +501,10 @@ class OxigraphStore(Store):
                 assert s is not None and p is not None and o is not None
                 yield s, p, o, name
 
+    def oxigraph_quads(self) -> Iterator[Any]:
+        for graph in sorted(self.graph_names()):
+            yield from self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+
     def ontology(self) -> Graph:
         graph = Graph(identifier=ONTOLOGY_GRAPH)
         for quad in self._store.quads_for_pattern(None, None, None, _ONTOLOGY):
@@ -490,8 +515,11 @@ class OxigraphStore(Store):
 
     def triple_count(self) -> int:
         if not self._pending:
-            (row,) = self._select(_DATA_TRIPLES)
-            return int(row["n"].value)
+            # The default graph holds the union of the documents and the ontology: count it
+            # and take away the ontology's triples that no document holds.
+            (row,) = self._select(_DEFAULT_TRIPLES)
+            (only,) = self._select(_ONTOLOGY_ONLY)
+            return int(row["n"].value) - int(only["n"].value)
         kept = self.graph_names()
         return len(
             {

@@ -77,9 +77,9 @@ def test_an_ingest_writes_new_documents_in_bulk_batches_and_leaves_no_record(
     batches: list[int] = []
     bulk = OxigraphStore._bulk
 
-    def counted(self: OxigraphStore, graphs: list[Any]) -> None:
+    def counted(self: OxigraphStore, graphs: list[Any], **options: Any) -> None:
         batches.append(len(graphs))
-        bulk(self, graphs)
+        bulk(self, graphs, **options)
 
     compacted: list[int] = []
     optimize = OxigraphStore.optimize
@@ -128,6 +128,80 @@ def test_a_batch_repeating_a_graph_or_replacing_one_keeps_the_order_of_writes(
         _union_is_the_named_graphs(store)
         with pytest.raises(StoreError, match="ontology"):
             store.put_batch([data(str(ONTOLOGY_GRAPH), "x")])
+
+
+class _CountedLoads:
+    """A pyoxigraph store that counts its bulk loads and can fail the ``fail_at``-th."""
+
+    def __init__(self, db: Any, fail_at: int | None = None) -> None:
+        self._db, self.fail_at, self.loads = db, fail_at, 0
+
+    def bulk_load(self, *args: Any, **options: Any) -> None:
+        self.loads += 1
+        if self.loads == self.fail_at:
+            raise OSError("disk full (simulated)")
+        self._db.bulk_load(*args, **options)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._db, name)
+
+
+def test_a_document_as_large_as_a_batch_is_bulk_loaded_in_slices_and_replaced_whole(
+    tmp_path: Path,
+) -> None:
+    from rdflib import OWL, RDF, Literal, URIRef
+
+    from kg.rdf.namespaces import SKG
+    from kg.stores.base import GraphData
+
+    def data(graph: str, values: list[str]) -> GraphData:
+        triples = [(URIRef(f"urn:s{i}"), URIRef("urn:p"), Literal(v)) for i, v in enumerate(values)]
+        return GraphData.of(URIRef(graph), triples)
+
+    def values(store: OxigraphStore, graph: str) -> list[str]:
+        return sorted(str(o) for _, _, o, g in store.quads() if str(g) == graph)
+
+    with OxigraphStore(tmp_path / "db") as store:
+        store.batch_statements = 10
+        store._db = counted = _CountedLoads(store._db)
+        store.put(data("urn:small", ["a", "b"]))
+        assert counted.loads == 0  # a small document: one transaction
+        store.put(data("urn:big", [f"v{i:02}" for i in range(25)]))
+        assert counted.loads == 3  # 10 + 10 + 5 statements
+        store.put(data("urn:big", ["new"] * 12))  # replacing drops the old one first
+        assert values(store, "urn:big") == ["new"] * 12
+        assert values(store, "urn:small") == ["a", "b"]
+        _union_is_the_named_graphs(store)
+        # the union holds an ontology triple a document also states: counted once, as data
+        store.put(GraphData.of(URIRef("urn:echo"), [(SKG.Actor, RDF.type, OWL.Class)]))
+        assert store.triple_count() == 12 + 2 + 1
+        assert not (store.path / PENDING_FILE).exists()
+
+
+def test_a_large_document_whose_bulk_load_fails_half_way_is_left_out_whole(
+    tmp_path: Path,
+) -> None:
+    from rdflib import Literal, URIRef
+
+    from kg.stores.base import GraphData
+
+    def data(graph: str, value: str, count: int) -> GraphData:
+        triples = [
+            (URIRef(f"urn:{graph}{i}"), URIRef("urn:p"), Literal(value)) for i in range(count)
+        ]
+        return GraphData.of(URIRef(f"urn:{graph}"), triples)
+
+    with OxigraphStore(tmp_path / "db") as store:
+        store.batch_statements = 10
+        store.put(data("kept", "x", 3))
+        store.put(data("big", "old", 30))
+        store._db = _CountedLoads(store._db, fail_at=2)
+        with pytest.raises(StoreError, match="disk full"):
+            store.put(data("big", "new", 30))  # the first slice is in when the second fails
+        store._db = store._db._db
+        assert store.graph_names() == {"urn:kept"}
+        assert not (store.path / PENDING_FILE).exists()
+        _union_is_the_named_graphs(store)
 
 
 def test_a_failed_bulk_write_leaves_nothing_and_the_ingest_goes_on_one_document_at_a_time(
