@@ -24,6 +24,8 @@ Examples:
 
 from __future__ import annotations
 
+import typing
+
 from kg.errors import (
     KGError,
     LoaderError,
@@ -35,12 +37,46 @@ from kg.errors import (
     StoreError,
     UsageError,
 )
-from kg.graph import SummitGraph, load
-from kg.ingest import FileReport, IngestSummary
-from kg.rdf.validation import ValidationReport, Violation
-from kg.sparql.catalogue import QueryFile, catalogue
-from kg.sparql.runner import QueryResult
-from kg.stores import DocumentInfo, Store
+
+if typing.TYPE_CHECKING:
+    from kg.graph import SummitGraph, load
+    from kg.ingest import FileReport, IngestSummary
+    from kg.rdf.validation import ValidationReport, Violation
+    from kg.sparql.catalogue import QueryFile, catalogue
+    from kg.sparql.runner import QueryResult
+    from kg.stores import DocumentInfo, Store
+
+_LAZY = {
+    "DocumentInfo": "kg.stores",
+    "FileReport": "kg.ingest",
+    "IngestSummary": "kg.ingest",
+    "QueryFile": "kg.sparql.catalogue",
+    "QueryResult": "kg.sparql.runner",
+    "Store": "kg.stores",
+    "SummitGraph": "kg.graph",
+    "ValidationReport": "kg.rdf.validation",
+    "Violation": "kg.rdf.validation",
+    "catalogue": "kg.sparql.catalogue",
+    "load": "kg.graph",
+}
+"""Public names imported on first use, so ``import kg.cli`` or ``kg.errors`` loads no more
+than it needs (the command line answers a query without the article reader)."""
+
+
+def __getattr__(name: str) -> typing.Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kg' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "DocumentInfo",

@@ -366,9 +366,13 @@ def _open_graph(args: argparse.Namespace, err: TextIO | None = None) -> SummitGr
     from kg.graph import SummitGraph, load
 
     if args.store in (None, DEFAULT_STORE):
-        if not args.data and err is not None and err.isatty():
+        if args.data:
+            return load(*args.data)
+        if err is not None and err.isatty():
             err.write(EMBEDDED_NOTICE)
-        return load(*args.data)
+        from kg.stores.prebuilt import embedded_default
+
+        return SummitGraph(store=embedded_default())
     if args.data:
         raise UsageError(
             "--data reads files into memory; to add them to a store run "

@@ -32,7 +32,7 @@ from kg.ingest import COUNTED, FileReport, IngestSummary, ingest
 from kg.network.views import PROVENANCE_TYPES, VIEWS
 from kg.rdf.formats import RdfFormat, format_for_path, format_named, jsonld_context
 from kg.rdf.namespaces import ONTOLOGY_GRAPH, PREFIXES, SKG
-from kg.sparql.catalogue import QueryFile
+from kg.sparql.catalogue import QueryFile, resolve_query
 from kg.sparql.runner import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, QueryResult, run_query
 from kg.stores import DocumentInfo, GraphData, Store, find_document, open_store
 
@@ -259,10 +259,11 @@ class SummitGraph:
             >>> [str(r["outcome"]) for r in rows][:1]
             ['Strengthened Cyber Defenses']
         """
-        with self.store.reading() as target:
+        query_file = query if isinstance(query, QueryFile) else resolve_query(query)
+        with self.store.reading_for(query_file) as target:
             return run_query(
                 target,
-                query,
+                query_file,
                 params,
                 timeout=timeout,
                 max_rows=max_rows,

@@ -38,10 +38,13 @@ EXPORTED = [
 
 
 def _public_names() -> set[str]:
-    """Top-level names that are neither private nor submodules (nor the ``__future__`` flag)."""
+    """Top-level names that are neither private nor submodules (nor the ``__future__`` flag).
+
+    ``dir(kg)`` also lists the names ``kg`` imports on first use.
+    """
     return {
         name
-        for name, value in vars(kg).items()
+        for name, value in ((name, getattr(kg, name)) for name in dir(kg))
         if (not name.startswith("_") or name == "__version__")
         and not isinstance(value, types.ModuleType)
         and name != "annotations"  # bound by ``from __future__ import annotations``

@@ -477,13 +477,14 @@ def test_B1_injection_payloads_find_nothing_and_change_nothing(
 @pytest.mark.parametrize("payload", EVIL + ESCAPED)
 def test_B1_bound_values_stay_one_literal_in_the_query_text(payload: str) -> None:
     """Oxigraph and SPARQL servers get parameters as a VALUES block holding the value exactly."""
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery
+
     hostile()
     text = with_values(BY_LABEL, "SELECT", {"want": Literal(payload)})
     values = [
         node
-        for node in _algebra_nodes(
-            kg.sparql.gate.translateQuery(kg.sparql.gate.parseQuery(text)).algebra
-        )
+        for node in _algebra_nodes(translateQuery(parseQuery(text)).algebra)
         if getattr(node, "name", None) == "values"
     ]
     assert [row for node in values for row in node["res"]] == [{Variable("want"): Literal(payload)}]

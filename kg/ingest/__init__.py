@@ -33,11 +33,9 @@ import tempfile
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Literal
 from rdflib.namespace import RDF
@@ -49,6 +47,9 @@ from kg.rdf.iris import document_iri
 from kg.rdf.namespaces import ID, SKG
 from kg.resources import default_sources
 from kg.stores.base import GraphData, Store
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 __all__ = [
     "COUNTED",
@@ -216,6 +217,9 @@ def _read_all(
         for path in files:
             yield read_source(path, as_text, known)
         return
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     pending: deque[Future[tuple[FileReport, tuple[GraphData, ...]]]] = deque()

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import datetime
 import decimal
-import difflib
 import functools
 import re
 from collections.abc import Iterable
@@ -44,6 +43,8 @@ __all__ = [
     "RUNNER_OPTIONS",
     "QueryFile",
     "QueryParam",
+    "Verdict",
+    "bundled_verdict",
     "catalogue",
     "check_params",
     "declare_prefixes",
@@ -211,6 +212,53 @@ def _bundled_texts() -> frozenset[str]:
     return frozenset(query.text for query in _bundled_catalogue().values())
 
 
+@dataclass(frozen=True)
+class Verdict:
+    """What the gate said of a catalogue text when the package was built (see
+    :mod:`kg.stores.prebuilt`): its type and projection, and whether Oxigraph answers it
+    on the embedded default exactly as rdflib does."""
+
+    kind: str
+    projection: tuple[str, ...]
+    oxigraph: bool
+
+
+def bundled_verdict(text: str) -> Verdict | None:
+    """The recorded verdict on ``text`` if it is a bundled catalogue text that has one.
+
+    The catalogue's texts are the package's own files, like its code: the gate's
+    verdict on each is recorded, by SHA-256, in ``data/prebuilt/catalogue.json``,
+    so answering one does not load rdflib's SPARQL parser. Any other text,
+    including a catalogue file edited since, has no verdict and goes through the gate.
+
+    Examples:
+        >>> bundled_verdict(resolve_query("on-agenda").text)
+        Verdict(kind='ASK', projection=(), oxigraph=True)
+        >>> bundled_verdict("ASK { ?s ?p ?o }") is None
+        True
+    """
+    if text not in _bundled_texts():
+        return None
+    import hashlib
+
+    return _verdicts().get(hashlib.sha256(text.encode("utf-8")).hexdigest())
+
+
+@functools.cache
+def _verdicts() -> dict[str, Verdict]:
+    import json
+
+    path = resource_dir("data") / "prebuilt" / "catalogue.json"
+    try:
+        recorded = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # not shipped, or damaged: every text goes through the gate
+        return {}
+    return {
+        digest: Verdict(entry["kind"], tuple(entry["projection"]), bool(entry["oxigraph"]))
+        for digest, entry in recorded.items()
+    }
+
+
 QUERY_SUFFIXES = (".rq", ".sparql")
 """The suffixes of query files: no other file is ever read as a query."""
 
@@ -336,6 +384,8 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
         >>> did_you_mean("zzz", ["topics"])
         ''
     """
+    import difflib
+
     options = list(dict.fromkeys(choices))
     folded = {option.casefold(): option for option in options}
     close = difflib.get_close_matches(word.casefold(), list(folded), n=3, cutoff=0.6)

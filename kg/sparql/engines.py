@@ -28,15 +28,16 @@ import warnings
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import ResultRow
 from rdflib.term import Identifier, Node
+
+if TYPE_CHECKING:  # rdflib's SPARQL engine is imported only when it evaluates a query
+    from rdflib.plugins.sparql.sparql import Query
 
 __all__ = [
     "Answer",
@@ -327,6 +328,10 @@ def prepared(text: str) -> Query:
     this cache for the project's own queries hands the parsed form to every
     worker it forks.
     """
+    import rdflib.plugins.sparql
+    from rdflib.plugins.sparql import prepareQuery
+
+    rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False  # as the gate sets it: FROM never fetches
     return prepareQuery(text)
 
 

@@ -3,20 +3,18 @@
 Updates (``INSERT``, ``DELETE``, ``LOAD``, ``DROP``, ``CLEAR``…) are always
 refused; ``SERVICE`` and ``FROM``/``FROM NAMED`` unless remote access is
 allowed. The check works on the parsed query, not by text search. Importing
-this module also turns off rdflib's loading of graphs named in a query.
+this module also turns off rdflib's loading of graphs named in a query (if
+rdflib's SPARQL engine is loaded; the gate and :func:`kg.sparql.engines.prepared`
+turn it off whenever they load it).
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import sys
 from dataclasses import dataclass
 from typing import Any
-
-import rdflib.plugins.sparql
-from pyparsing import ParseException, ParseResults
-from rdflib.plugins.sparql.algebra import translateQuery
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
 from kg.errors import QueryError, QueryRejected
 from kg.sparql.engines import NOT_CODE
@@ -29,7 +27,15 @@ __all__ = [
     "compile_readonly",
 ]
 
-rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
+
+def no_graph_loading() -> None:
+    """Turn off rdflib's loading of graphs a query names in ``FROM`` (if its engine is loaded)."""
+    engine = sys.modules.get("rdflib.plugins.sparql")
+    if engine is not None:
+        engine.SPARQL_LOAD_GRAPHS = False  # type: ignore[attr-defined]
+
+
+no_graph_loading()
 
 MAX_QUERY_CHARS = 20_000
 MAX_NESTING = 64
@@ -51,6 +57,8 @@ def _nesting_depth(text: str) -> int:
 
 def _walk(node: Any, seen: set[int] | None = None) -> Any:
     """Yield every algebra node (CompValue) and nested value."""
+    from pyparsing import ParseResults
+
     seen = set() if seen is None else seen
     if id(node) in seen:
         return
@@ -139,6 +147,12 @@ def compile_readonly(
         >>> compile_readonly("ASK { ?s ?p ?o }").kind
         'ASK'
     """
+    import rdflib.plugins.sparql  # rdflib's SPARQL parser: loaded only when a query is checked
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
     if len(text) > MAX_QUERY_CHARS:
         raise QueryRejected(f"query is longer than {MAX_QUERY_CHARS} characters", path=source)
     text = canonical_text(text, source=source)

@@ -25,7 +25,7 @@ from rdflib.term import Identifier, Node, Variable
 
 from kg.errors import QueryError, QueryTimeout, UsageError
 from kg.rdf import bound_numbers
-from kg.sparql.catalogue import QueryFile, is_bundled, resolve_query
+from kg.sparql.catalogue import QueryFile, bundled_verdict, is_bundled, resolve_query
 from kg.sparql.engines import Answer, InProcess, RemoteEngine, Snapshot, execute, prepared
 from kg.sparql.gate import CheckedQuery, compile_readonly
 from kg.sparql.sandbox import run_isolated
@@ -311,7 +311,7 @@ def _answer(
     if is_bundled(query_file):
         # the project's own text: checked (and parsed for rdflib) once per process; a
         # worker inherits both and only evaluates
-        checked = compile_readonly(query_file.text, source=_CATALOGUE, allow_remote=allow_remote)
+        checked = _catalogue_checked(query_file.text, allow_remote)
         if isinstance(target, Graph):
             prepared(checked.text)
     elif trusted or deadline.timeout is None:
@@ -330,6 +330,14 @@ def _answer(
 
 _CATALOGUE = "<catalogue>"
 """The source the catalogue's own texts are checked under (one cache entry per text)."""
+
+
+def _catalogue_checked(text: str, allow_remote: bool) -> CheckedQuery:
+    """A catalogue text as the gate passes it: its recorded verdict, else the gate's own."""
+    verdict = bundled_verdict(text)
+    if verdict is None:
+        return compile_readonly(text, source=_CATALOGUE, allow_remote=allow_remote)
+    return CheckedQuery(text, verdict.kind, verdict.projection, _CATALOGUE)
 
 
 def warm_catalogue() -> int:

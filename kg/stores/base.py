@@ -371,6 +371,11 @@ class Store(ABC):
     def reading(self) -> AbstractContextManager[Any]:
         """A context giving what :func:`kg.sparql.runner.run_query` runs on, for one read."""
 
+    def reading_for(self, query: Any) -> AbstractContextManager[Any]:
+        """What ``query`` (a :class:`~kg.sparql.catalogue.QueryFile`) runs on: :meth:`reading`,
+        unless the store keeps the graph in more than one engine."""
+        return self.reading()
+
     def data(self) -> Graph:
         """The union of the data graphs as one rdflib graph (a copy)."""
         from kg.rdf.namespaces import bind_prefixes
