@@ -216,31 +216,59 @@ class _Deadline:
         ) from None
 
 
+def _node_labels(query: QueryFile, bindings: Mapping[str, Identifier]) -> tuple[str, ...]:
+    """The ``[node]`` parameters given as a label, which need resolving to their node."""
+    return tuple(
+        p.name for p in query.params if p.node and isinstance(bindings.get(p.name), Literal)
+    )
+
+
 def _resolve_nodes(
-    target: Any, query: QueryFile, bindings: dict[str, Identifier], deadline: _Deadline
+    bindings: Mapping[str, Identifier],
+    names: tuple[str, ...],
+    lookup: Callable[[str, Identifier], Answer],
 ) -> dict[str, Identifier]:
-    """Replace the labels given for ``[node]`` parameters with the one node each names."""
+    """Replace the labels given for the ``[node]`` parameters ``names`` with the one node each
+    names; ``lookup(query, label)`` runs one of the two label lookups.
+
+    Raises:
+        QueryError: a label names no node, or more than one.
+    """
     resolved = dict(bindings)
-    for param in query.params:
-        value = bindings.get(param.name)
-        if not param.node or not isinstance(value, Literal):
-            continue
+    for name in names:
+        value = bindings[name]
         nodes: list[str] = []
-        for lookup in (_EXACT_LABEL_LOOKUP, _LABEL_LOOKUP):
-            args = (lookup, "SELECT", {"label": value}, 20)
-            answer = _evaluate(target, execute, args, deadline.left(), trusted=True)
+        for text in (_EXACT_LABEL_LOOKUP, _LABEL_LOOKUP):
+            answer = lookup(text, value)
             nodes = sorted({str(row[0]) for row in answer.rows if row[0] is not None})
             if nodes:
                 break
         if not nodes:
-            raise QueryError(f"parameter '{param.name}': nothing is labelled '{value}'")
+            raise QueryError(f"parameter '{name}': nothing is labelled '{value}'")
         if len(nodes) > 1:
             raise QueryError(
-                f"parameter '{param.name}': '{value}' names {len(nodes)} nodes; pass one as "
+                f"parameter '{name}': '{value}' names {len(nodes)} nodes; pass one as "
                 f"<IRI>: {', '.join(nodes[:5])}"
             )
-        resolved[param.name] = URIRef(nodes[0])
+        resolved[name] = URIRef(nodes[0])
     return resolved
+
+
+def resolve_and_execute(
+    target: Any,
+    text: str,
+    kind: str,
+    bindings: dict[str, Identifier],
+    names: tuple[str, ...],
+    max_rows: int | None,
+) -> Answer:
+    """Resolve the labels of the ``[node]`` parameters ``names``, then evaluate ``text``: the
+    lookups and the query in one worker, under one timeout."""
+
+    def lookup(query: str, label: Identifier) -> Answer:
+        return execute(target, query, "SELECT", {"label": label}, 20)
+
+    return execute(target, text, kind, _resolve_nodes(bindings, names, lookup), max_rows)
 
 
 def gate_and_execute(
@@ -320,7 +348,19 @@ def _answer(
         checked = run_isolated(
             _compile, query_file.text, source, allow_remote, timeout=deadline.left()
         )
-    bindings = _resolve_nodes(target, query_file, bind_params(query_file, params), deadline)
+    bindings = bind_params(query_file, params)
+    names = _node_labels(query_file, bindings)
+    if names and checked is not None and not isinstance(target, RemoteEngine):
+        # the label lookups and the query in one worker: one fork, one timeout
+        both = (checked.text, checked.kind, bindings, names, max_rows)
+        return _evaluate(target, resolve_and_execute, both, deadline.left(), allow_remote, trusted)
+    if names:
+
+        def lookup(text: str, label: Identifier) -> Answer:
+            args = (text, "SELECT", {"label": label}, 20)
+            return _evaluate(target, execute, args, deadline.left(), trusted=True)
+
+        bindings = _resolve_nodes(bindings, names, lookup)
     if checked is None:  # the gate and the query in one worker, both within the timeout
         args: tuple[Any, ...] = (query_file.text, source, allow_remote, bindings, max_rows)
         return _evaluate(target, gate_and_execute, args, deadline.left(), allow_remote)

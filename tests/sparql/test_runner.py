@@ -560,6 +560,25 @@ def test_node_parameters_take_labels_aliases_and_iris(graph: kg.SummitGraph) -> 
         graph.query("actor-links", actor="nobody")
 
 
+def test_a_node_label_is_looked_up_in_the_same_worker_as_its_query(
+    graph: kg.SummitGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.sparql.runner as runner
+
+    forks: list[str] = []
+
+    def counted(function: Any, *args: Any, **options: Any) -> Any:
+        forks.append(function.__name__)
+        return run_isolated(function, *args, **options)
+
+    monkeypatch.setattr(runner, "run_isolated", counted)
+    rows = graph.query("actor-links", actor="putin").rows
+    assert {str(r["actorLabel"]) for r in rows} == {"Vladimir Putin"}
+    assert forks == ["resolve_and_execute"]  # one worker: the lookups, then the query
+    with pytest.raises(QueryError, match="nothing is labelled 'nobody'"):  # raised in it
+        graph.query("actor-links", actor="nobody")
+
+
 # --- safety: limits -----------------------------------------------------------------------
 
 CARTESIAN = "SELECT (COUNT(*) AS ?c) { ?a ?p ?x . ?b ?p ?y . ?c2 ?p ?z }"
