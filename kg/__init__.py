@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import typing
 
+import kg.rdf  # noqa: F401  (bounds number literals for every use of rdflib in the process)
 from kg.errors import (
     KGError,
     LoaderError,
