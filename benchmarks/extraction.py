@@ -21,6 +21,10 @@ smaller holds at least half of the longer's tokens. Expected and extracted items
 one to one (a maximum bipartite matching), so one extracted label never counts for two
 expected ones. An extracted node matches with any of its labels (preferred or alternative:
 a gazetteer actor's aliases are its own names); noise is checked on its preferred label only.
+A position matches when its actor, its stance (where both sides give one) and its topic
+match; its topic is matched by the labels of its ``skg:topic`` or by its own label (the
+object of the stance as written: "any land swap"), since a position whose object is not a
+topic of the document keeps it only as its label.
 
 Examples:
     >>> labels_match("Trump's tariffs", "tariffs")
@@ -267,8 +271,9 @@ SELECT ?node ?label ?modality WHERE {
 _POSITIONS = (
     _PREFIXES
     + """
-SELECT ?node ?actor ?actorLabel ?topic ?topicLabel ?stance WHERE {
+SELECT ?node ?label ?actor ?actorLabel ?topic ?topicLabel ?stance WHERE {
   ?node a skg:Position .
+  OPTIONAL { ?node rdfs:label ?label }
   OPTIONAL {
     ?node skg:actor ?actor .
     { ?actor skos:prefLabel ?actorLabel } UNION { ?actor skos:altLabel ?actorLabel }
@@ -358,9 +363,12 @@ def extract_file(path: Path) -> Extracted:
     actor_rows: dict[str, list[tuple[str, str | None, str | None]]] = {}
     topic_rows: dict[str, list[tuple[str, str | None, str | None]]] = {}
     stances: dict[str, str | None] = {}
+    phrases: dict[str, str] = {}
     for row in graph.query(_POSITIONS):
         node = str(row["node"])
         stances.setdefault(node, None)
+        if row["label"] is not None:
+            phrases.setdefault(node, str(row["label"]))
         if row["stance"] is not None:
             stances[node] = str(row["stance"]).lower()
         if row["actorLabel"] is not None:
@@ -378,9 +386,9 @@ def extract_file(path: Path) -> Extracted:
         actor = (
             Node(actors[0].label, tuple(x for a in actors for x in a.labels)) if actors else empty
         )
-        topic = (
-            Node(topics[0].label, tuple(x for t in topics for x in t.labels)) if topics else empty
-        )
+        phrase = (phrases[node],) if node in phrases else ()
+        labels = (*(x for t in topics for x in t.labels), *phrase)
+        topic = Node(labels[0], labels) if labels else empty
         out.positions.append((actor, topic, stances[node]))
 
     places: list[tuple[str, str | None, str | None]] = []

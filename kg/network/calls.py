@@ -34,7 +34,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from rdflib.term import Node
@@ -314,7 +315,146 @@ def calls(graph: SummitGraph, *, timeout: float | None = None) -> CallsReport:
         >>> {c.verdict for c in report.calls}, report.reported
         ({'open'}, False)
     """
-    return report_from_rows(graph.query(QUERY, timeout=timeout).rows)
+    report = report_from_rows(graph.query(QUERY, timeout=timeout).rows)
+    if not any(call.reported is None for call in report.calls):
+        return report
+    return _across_sources(report, graph.query(_OUTCOMES, timeout=timeout).rows)
+
+
+_OUTCOMES = """
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX schema: <https://schema.org/>
+PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+PREFIX skg: <https://w3id.org/summit-kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?summit ?place ?start ?person ?outcome ?label ?level ?topicLabel ?doc ?title ?date WHERE {
+  ?summit a skg:Summit .
+  { ?summit sem:hasActor ?person }
+  UNION {
+    ?summit skg:hasOutcome ?outcome .
+    ?outcome rdfs:label ?label ; skg:likelihood ?level ;
+             prov:wasDerivedFrom/skg:inDocument ?doc .
+    ?doc dcterms:title ?title .
+    OPTIONAL { ?doc dcterms:date ?date }
+    OPTIONAL { ?outcome skg:topic/skos:prefLabel ?topicLabel }
+  }
+  OPTIONAL { ?summit sem:hasPlace ?place }
+  OPTIONAL { ?summit schema:startDate ?start }
+}
+"""
+"""Every summit's place, start and participants, and every outcome with its document: what
+:func:`_across_sources` reads."""
+
+_SAME_DAYS = 2  # start dates this far apart are the same summit, as two sources date it
+
+
+@dataclass
+class _Summit:
+    place: str | None = None
+    start: str | None = None
+    people: set[str] = field(default_factory=set)
+
+
+def _same_summit(a: _Summit, b: _Summit) -> bool:
+    """Whether two summit nodes are one summit two sources describe differently: the same
+    place (or, where one gives none, two participants in common) and, where both are dated,
+    starts at most :data:`_SAME_DAYS` apart."""
+    if a.start and b.start:
+        try:
+            gap = abs((date.fromisoformat(a.start) - date.fromisoformat(b.start)).days)
+        except ValueError:
+            gap = 0 if a.start == b.start else _SAME_DAYS + 1
+        if gap > _SAME_DAYS:
+            return False
+    shared = len(a.people & b.people)
+    if a.place and b.place:
+        return a.place == b.place and (shared > 0 or bool(a.start and b.start))
+    return shared >= 2
+
+
+def _across_sources(report: CallsReport, rows: Iterable[Mapping[str, Node | None]]) -> CallsReport:
+    """The calls nothing was reported on, matched to a result of the same summit as another
+    source describes it (another summit node with the same place and dates, or participants
+    in common) or on another topic of the same summit, by their words.
+
+    The result must come from another document that reports results (agreed or refused),
+    not dated before its summit, and share a word with the expectation (``match`` "words");
+    its topic's words count too.
+    """
+    summits: dict[str, _Summit] = defaultdict(_Summit)
+    outcomes: dict[str, tuple[str, str, str, str, str, str]] = {}
+    settled_docs: set[str] = set()
+    for row in rows:
+        summit = summits[str(row["summit"])]
+        summit.place = summit.place or _text(row.get("place"))
+        summit.start = summit.start or _text(row.get("start"))
+        if row.get("person") is not None:
+            summit.people.add(str(row["person"]))
+        if row.get("outcome") is None:
+            continue
+        level = str(row["level"]).rpartition("#")[2]
+        doc = str(row["doc"])
+        dated = _text(row.get("date"))
+        if level in ("Agreed", "Refused") and not (dated and summit.start and dated < summit.start):
+            settled_docs.add(doc)  # a document dated before the summit reports no result
+        outcomes[str(row["outcome"])] = (
+            str(row["summit"]),
+            str(row["label"]),
+            level,
+            str(row.get("topicLabel") or ""),
+            doc,
+            str(row["title"]),
+        )
+    found: list[Call] = []
+    for call in report.calls:
+        if call.reported is not None or call.expectation not in outcomes:
+            found.append(call)
+            continue
+        own = outcomes[call.expectation]
+        home = summits[call.summit]
+        words = label_words(call.expected)
+        broad = words | label_words(call.topic)
+        best: tuple[float, int, str, str] | None = None
+        pick: tuple[str, tuple[str, str, str, str, str, str]] | None = None
+        for iri, other in outcomes.items():
+            where, label, level, topic, doc, _ = other
+            if doc == own[4] or doc not in settled_docs:
+                continue
+            if where != call.summit and not _same_summit(home, summits[where]):
+                continue
+            theirs = label_words(label)
+            if not (words & theirs or broad & (theirs | label_words(topic))):
+                continue
+            settled = 0 if level in ("Agreed", "Refused") else 1
+            key = (-_overlap(broad, theirs | label_words(topic)), settled, other[5], label)
+            if best is None or key < best:
+                best, pick = key, (iri, other)
+        if pick is None:
+            found.append(call)
+            continue
+        iri, (_, label, level, _, _, title) = pick
+        reported = {"Agreed": "agreed", "Refused": "refused"}.get(level, "open")
+        found.append(
+            replace(
+                call,
+                verdict=judge(_rank_of(call), reported),
+                result=label,
+                reported=reported,
+                reported_by=title,
+                match="words",
+                report=iri,
+            )
+        )
+    return CallsReport(tuple(found), _scores(found))
+
+
+def _rank_of(call: Call) -> int | None:
+    """The rank of a call's likelihood, back from its probability."""
+    if call.probability is None:
+        return None
+    return round(call.probability * _RANKS_BELOW_AGREED - 0.5)
 
 
 def calls_network(report: CallsReport) -> nx.MultiDiGraph:

@@ -419,6 +419,8 @@ class _Mapper:
                 add((iri, SKG.stance, _term(claim.stance.capitalize())))
             if claim.cue is not None:
                 add((iri, SKG.cue, _text(claim.cue)))
+            if claim.quote is not None:
+                add((iri, SKG.objectQuote, _text(claim.quote)))
             self.attributed(iri, claim.speakers)
 
     # --- the summit -------------------------------------------------------------

@@ -134,6 +134,7 @@ class SKG(DefinedNamespace):
     # datatype properties
     hedge: URIRef
     cue: URIRef
+    objectQuote: URIRef
     headerHedge: URIRef
     significance: URIRef
     timeframe: URIRef

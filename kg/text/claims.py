@@ -147,7 +147,10 @@ class PositionClaim:
     From a table cell ("Washington's Aim": ``source`` is the row, ``column`` the
     cell's) or a sentence ("Kyiv rejects any land swap": ``source`` is the
     :class:`~kg.text.document.Sentence`, ``stance`` one of :data:`STANCES`,
-    ``cue`` the words that carry it, ``speakers`` who reported it).
+    ``cue`` the words that carry it, ``speakers`` who reported it). From a sentence,
+    ``label`` is the issue the stance's object names ("Donetsk region") and ``quote`` the
+    object exactly as written ("a withdrawal of Ukrainian forces from the Donetsk
+    region"), ``None`` where the two are one.
     """
 
     label: str
@@ -159,6 +162,7 @@ class PositionClaim:
     stance: str | None = None
     cue: str | None = None
     speakers: tuple[Entity, ...] = ()
+    quote: str | None = None
 
 
 @dataclass(frozen=True)

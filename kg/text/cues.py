@@ -78,6 +78,9 @@ __all__ += [  # reported speech, positions, concerns and recommendations
     "ACCORDING_LEAD",
     "ACCORDING_TAIL",
     "ADJECTIVAL_CUES",
+    "AWAY_FROM",
+    "BARE_AMOUNT",
+    "BARE_PRONOUN",
     "CLAUSE_SUBJECT",
     "CONCERN_CUE",
     "CONCERN_FRAMES",
@@ -93,6 +96,10 @@ __all__ += [  # reported speech, positions, concerns and recommendations
     "ITEM_END",
     "ITEM_LEAD",
     "ITEM_PRONOUN",
+    "LABEL_END",
+    "LABEL_IN_COMPLEMENT",
+    "LABEL_ROUTE",
+    "LABEL_VAGUE",
     "LAST_INFINITIVE",
     "LIGHT_OBJECT",
     "OBJECT_END",
@@ -294,10 +301,12 @@ _NEG_VERBS = rf"{_OUTCOME_VERB_FORMS}|accept|include"
 _COPULA = r"is|are|looks?|seems?|appears?|remains?"
 
 OUTCOME_CUES: tuple[OutcomeCue, ...] = (
-    # refused: negation first, so that "did not agree on X" never reads as agreed
+    # refused: negation first, so that "did not agree on X" never reads as agreed; "would not
+    # accept X" is one side's stance (positions.py), not a result
     OutcomeCue(
         re.compile(
-            rf"\b(?P<hedge>(?:{_NEG})\s+(?:{_NEG_VERBS}))(?:\s+(?:on|to|upon))?\s+",
+            rf"\b(?!(?:would|will)(?:\s+not|n['’]t)\s+accept\b)"
+            rf"(?P<hedge>(?:{_NEG})\s+(?:{_NEG_VERBS}))(?:\s+(?:on|to|upon))?\s+",
             re.I,
         ),
         Likelihood.REFUSED,
@@ -667,7 +676,7 @@ OUTCOME_NOUNS = re.compile(
 """Nouns of outcomes, for the cues that need one ("a possible deal", "without a communiqué")."""
 
 OUTCOME_BOUNDARY = re.compile(
-    r",\s*(?:which|who|but|while|although|though|as|including|such\s+as|after|before|because"
+    r",\s*(?:which|who|but|while|although|though|as|including|such\s+as|after|before|because|not"
     r"|with|without|where|when|so|and\s+(?:to|said|says|that|he|she|they|it|the))\b"
     r"|[;:()]|\s[-–—]\s|\s+(?:because|if|unless|until|after|before|while|although|but"
     r"|so\s+that|rather\s+than"
@@ -733,9 +742,12 @@ PARTICIPLES = frozenset(
 """Irregular past participles of a passive outcome ("a compromise may be found")."""
 
 EVENT_NOUNS = re.compile(
-    r"\b(?:summit|talks|meeting|conference|visit|trip|session|gathering|forum|segment)s?$", re.I
+    r"\b(?:summit|talks|meeting|conference|visit|trip|session|gathering|forum|segment|ceremony"
+    r"|ceremonie|photo[\s-]op|photo\s+opportunit(?:y|ie)|handshake)s?$",
+    re.I,
 )
-"""The event itself: its taking place is no outcome ("the summit is set to take place")."""
+"""The event itself: its taking place is no outcome ("the summit is set to take place", "a
+ceremony, not a treaty")."""
 
 CONCERN_FRAME = re.compile(r"\b(?:fears?|feared|worr(?:y|ies|ied)|warn(?:s|ed)?|concerns?)\b", re.I)
 """A worry before a hedge: what follows is a concern, not an outcome."""
@@ -994,6 +1006,69 @@ HEAD_OF = re.compile(
 )
 """A generic head before what a stance is about: "the rest of …", "a pause on …"."""
 
+AWAY_FROM = re.compile(
+    r"^(?:(?:the|a|an|any|full|complete|phased|partial|swift|immediate)\s+)*"
+    r"(?:withdrawal|pull-?out|retreat|exit|expulsion)\s+(?:of\s+[^,;:]{1,60}?\s+)?from\s+"
+    r"(?=\S)"
+)
+"""A leaving before the place a stance is about: "a withdrawal of Ukrainian forces from
+(the Donetsk region)", as "(insists that Ukraine) withdraw from (the Donetsk region)"."""
+
+LABEL_END = re.compile(
+    r"\s(?P<prep>between|along|in|to|from|by|at|during|within|under|against|via|near|across"
+    r"|since|until|before|after|as|if|because|while|than|so|unless|whereas)\s"
+    r"|\s(?P<clause>that|which|who|whose|where|when)\s"
+    r"|\s(?P<verb>could|may|might|would|will|should|must|can|is|are|was|were|be|been|has"
+    r"|have|had|went)\s"
+    r"|(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bits)(?<!\btheir)(?<!\bof)\s[a-z]{3,}ing\s+"
+    r"(?=(?:the|an?|its|their|his|her|this|these|those|up|down|out|off|back|away)\b|[A-Z\d])"
+    r"|\s(?:[a-z]{3,}ed|held|made|built|kept|given|taken|paid|sent|run|won|sold|bought)\s+"
+    r"(?=(?:by|in|at|from|with|against|over|under|since|during|last|earlier|to|for|on)\b)"
+    r"|\s(?:and|but)\s+(?:an?|the|its|their|his|her)\s|\s(?:and|but)\s+[a-z]{3,}ed\b"
+    r"|(?P<punct>\s*[,;:(]|\s[\"“](?=\S)|\s[-–—]\s)"
+)
+"""Where the issue in a position's object ends, for its label: a preposition of place, time
+or condition (not "of", "on", "for", "with": "a hotline for fishing boats", "direct talks
+with the M23"), a clause, a verb, a participle with its own object or agent ("fentanyl
+precursors reaching Mexico" → fentanyl precursors), a comma. A gerund before a noun stays
+("a fair wheeling charge", "a regional policing initiative")."""
+
+LABEL_IN_COMPLEMENT = frozenset(
+    "investment investments stake stakes participation involvement interest cut cuts "
+    "increase increases reduction reductions rise fall trade".split()
+)
+"""Nouns whose "in" names what they are about, not a place: "Chinese investment in ports"
+stays whole."""
+
+LABEL_ROUTE = re.compile(r"\sfrom\s[^,;:]{1,40}?\sto\s+(?:the\s+)?\S+")
+"""A route or range inside an issue ("a new high-voltage line from Dhalkebar to the border"):
+it stays."""
+
+LABEL_VAGUE = frozenset(
+    "idea role proposal plan step move help support way path progress issue issues matter "
+    "things details points terms date timetable timeline deadline solution right rights say "
+    "share part voice seat place stake language means guarantee guarantees commitment".split()
+)
+"""Heads that need what follows them to name an issue ("a faster timetable for the ASEAN
+Power Grid", "a greater say at the IMF"): a label is not cut just after them."""
+
+BARE_AMOUNT = re.compile(
+    r"(?:(?:some|about|nearly|almost|up\s+to|more\s+than|over|at\s+least)\s+)?"
+    r"(?:[A-Z]{0,2}[$€£¥]\s?)?\d[\d.,]*\s*(?:%|per\s*cent|percent|bn|billion|million"
+    r"|trillion|m|tonnes|tons|barrels)?(?:\s+(?:euros|dollars|yen|pounds|yuan|rupees))?"
+    r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?"
+    r"|millions?|billions?)",
+    re.I,
+)
+"""An amount alone ("$3 billion", "5%", "two"): what a stance offers, not an issue."""
+
+BARE_PRONOUN = re.compile(
+    r"(?:him|her|them|us|me|you|it|this|that|these|those|one|ones|both|either|neither|all"
+    r"|each|everything|anything|something|nothing|some|any|none|more|much|less|so|too)",
+    re.I,
+)
+"""A pronoun or quantifier alone ("both", "everything"): no label of a position's own."""
+
 
 LIGHT_OBJECT = re.compile(
     r"(?:more|much\s+more|everything|(?:further\s+|concrete\s+)?steps|action)\s+to\s+[a-z]+\s+"
@@ -1083,12 +1158,14 @@ CONCERN_WARNING = re.compile(r"\bwarned\s+(?P<whom>[^,;]{1,80}?)\s+not\s+to\s+")
 """A warning to someone not to act: "warned Kyiv not to torpedo it"."""
 
 RECOMMEND_CUE = re.compile(
-    r"\b(?:should|must|ought\s+to|needs\s+to)\s+(?!be\b|have\s+been\b|not\b)"
+    r"\b(?:should|must|ought\s+to|needs\s+to)\s+"
+    r"(?!be\b|have\s+been\b|not\b|expect\b|anticipate\b|assume\b)"
     r"|\b(?:urged?|urges|urging|called\s+on|calls?\s+on|recommended|recommends?)"
     r"\s+(?P<whom>[^,;]{1,60}?)\s+to\s+(?!be\b)"
     r"|\brecommend(?:s|ed)?\s+(?:that\s+)?"
 )
-"""A recommendation cue: "… should …", "urged allies to …", "called on X to …"."""
+"""A recommendation cue: "… should …", "urged allies to …", "called on X to …"; not "should
+expect" (a forecast)."""
 
 ITEM_END = re.compile(
     r",\s+(?:which|who|but|while|such\s+as|something|because|said|says|according|analysts"
@@ -1096,8 +1173,12 @@ ITEM_END = re.compile(
     r"|\s+and\s+(?:some|many|several|others|analysts|observers)\b|\s*[.!?][\"'”’]*$"
     r"|\s+(?:so\s+that|rather\s+than|at\s+a\s+time\s+when)\s|:\s|,\s+[\"“]"
     r"|,\s+(?:closed|opened|signed|held|set|made)\s|\s+and\s+(?:called|urged|said|warned|asked)\s"
+    r"|[,.!?]?[\"”]\s*,?\s+(?=[a-z]|(?:an?|the|one|his|her|their)\s)"
+    r"|,\s+(?:in\s+line\s+with|in\s+keeping\s+with|citing|using|echoing)\s"
 )
-"""Where a concern's or a recommendation's content ends."""
+"""Where a concern's or a recommendation's content ends (also where a quotation closes
+before its attribution: '… on Wednesday," a Turkish official said', and before a comment on
+it: ", in line with …")."""
 
 ITEM_PRONOUN = re.compile(r"^(?:they|it|he|she)\s+(?=(?:could|may|might|would|will|can)\b)", re.I)
 """A pronoun subject dropped from a concern ("they could raise tensions" → "could raise …")."""

@@ -653,6 +653,9 @@ _ING_NOUNS = frozenset(
     "manufacturing mining offshoring peacekeeping policing shipping spending trafficking "
     "training warming".split()
 )
+_LIGHT_NOUNS = frozenset("stock sense care track note hold account advantage charge shape".split())
+"""Nouns of a light verb phrase ("taking stock of", "making sense of", "keeping track of")."""
+_OF = frozenset("of on in at".split())
 _GENERIC_HEADING = re.compile(
     r"\b(overview|summary|introduction|outlook|analysis|background|conclusion|context|"
     r"takeaways?|highlights|key|what|why|how|who|where|when|table|breakdown|details|facts|"
@@ -691,13 +694,14 @@ def fallback_key(label: str) -> str:
 def concept_key(label: str) -> tuple[str, str]:
     """The merge key and preferred label of a topic named ``label``.
 
-    Drops a leading gerund ("Reevaluating") of a label of three or four words
-    and a trailing generic noun ("frameworks", "policy") when other words
-    remain; a label is never cut to one word by a gerund ("Emerging
-    technologies" stays whole). Nouns ending in -ing ("Shipping lanes") are
-    kept. The preferred label is a span of the label: in Title Case when it has
-    at most :data:`TITLE_CASE_WORDS` words (a short topic name's display form),
-    else in the case it is written in (a phrase is never Title-Cased).
+    Drops a leading gerund ("Reevaluating") of a label of three or four words, a
+    leading verb phrase of a gerund and a light noun ("Taking stock of", "Making sense
+    of") of any label, whose object is the topic, and a trailing generic noun
+    ("frameworks", "policy") when other words remain; a label is never cut to one word
+    by a lone gerund ("Emerging technologies" stays whole). Nouns ending in -ing
+    ("Shipping lanes") are kept. The preferred label is a span of the label: in Title
+    Case when it has at most :data:`TITLE_CASE_WORDS` words (a short topic name's display
+    form), else in the case it is written in (a phrase is never Title-Cased).
 
     Examples:
         >>> concept_key("Sanctions Policy")
@@ -710,12 +714,19 @@ def concept_key(label: str) -> tuple[str, str]:
         ('emerging-technologies', 'Emerging Technologies')
         >>> concept_key("Security guarantees for the Baltic")[1]
         'Security guarantees for the Baltic'
+        >>> concept_key("Taking stock of emissions")
+        ('emissions', 'Emissions')
+        >>> concept_key("TAKING STOCK OF CLIMATE PROGRESS")
+        ('climate-progress', 'Climate Progress')
     """
     words = _words_of(label)
     written = strip_invisible(label).strip(" .;:,").split()
     first = words[0].lower() if words else ""
     gerund = first.endswith("ing") and len(first) > 5 and first not in _ING_NOUNS
-    if 2 < len(words) <= 4 and gerund:
+    idiom = len(words) > 3 and words[1].lower() in _LIGHT_NOUNS and words[2].lower() in _OF
+    if gerund and idiom:  # "Taking stock of emissions": the verb phrase's object
+        words, written = words[3:], written[3:]
+    elif 2 < len(words) <= 4 and gerund:
         words, written = words[1:], written[1:]
     if len(words) > 1 and words[-1].lower() in _GENERIC_TAIL:
         words, written = words[:-1], written[:-1]
@@ -1056,7 +1067,8 @@ _NAMED_BY_NOUN = (
     rf"(?:{_NAME_WORD})*\s+(?P<noun>Agreements?|Accords?|Treaty|Protocol|"
     r"Convention|Declaration|Charter|Consensus|Doctrine|Format|Prize|Committee|Institute|"
     r"University|Club|Times|Post|Journal|Herald|Tribune|Ocean|Sea|Gulf|Strait|Airport|Museum|"
-    r"Foundation|Stock Exchange|Group|Forum|Peace Prize|Dialogue|Initiative)\b"
+    r"Foundation|Stock Exchange|Group|Forum|Peace Prize|Dialogue|Initiative|House|Palace|Hotel|"
+    r"Lodge|Mansion|Pavilion|Castle)\b"
 )
 _NAMED_BY_LOWER_NOUN = (
     r"(?:\s+[A-Z][\w’'-]*){1,2}\s+(?:agreements?|accords?|treaty|protocol|convention|"

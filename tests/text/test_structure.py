@@ -258,11 +258,9 @@ def test_a_role_less_list_label_that_names_an_actor_or_reads_as_a_clause_is_no_t
             "both-sides-want-calmer-borders",
             "Both sides want calmer borders",
         ),
-        (
-            "Taking stock of climate progress",
-            "taking-stock-of-climate-progress",
-            "Taking stock of climate progress",
-        ),
+        # a heading opened by a verb phrase ("taking stock of") names its object as written
+        ("Taking stock of climate progress", "climate-progress", "Climate Progress"),
+        ("TAKING STOCK OF EMISSIONS", "emissions", "Emissions"),
     ],
 )
 def test_concept_labels_are_spans_never_a_last_word_nor_a_title_cased_sentence(

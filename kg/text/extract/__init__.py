@@ -40,6 +40,7 @@ from kg.text.document import Block, Document, ListBlock, Paragraph, Section, Tab
 from kg.text.extract.actors import discover
 from kg.text.extract.lists import read_list
 from kg.text.extract.prose import read_prose
+from kg.text.extract.prose.positions import settle_topics
 from kg.text.extract.sections import section_heading
 from kg.text.extract.sink import ClaimSink
 from kg.text.extract.summit import read_summit
@@ -79,6 +80,7 @@ def extract(
             _read_section(sink, section)
         for read in tuple(sink.sections):
             read_prose(sink, read)
+        settle_topics(sink)
         check_budget()
         return sink.claims(read_summit(sink))
 

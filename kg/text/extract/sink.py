@@ -61,6 +61,7 @@ class ClaimSink:
         self.concerns: list[ItemClaim] = []
         self.recommendations: list[ItemClaim] = []
         self.positions: list[PositionClaim] = []
+        self.tentative: dict[ConceptClaim, ConceptClaim | None] = {}
         self.sections: list[SectionClaim] = []
         self.extra_cells: dict[Row, tuple[Cell, ...]] = {}
         self.warnings: list[tuple[int, str]] = []

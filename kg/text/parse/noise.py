@@ -160,6 +160,10 @@ _DATE_LINE = re.compile(
     r"(?:\s+[A-Z]{2,4})?)?$",
     re.IGNORECASE,
 )
+_STAMP = re.compile(
+    r"(?:(?:first|last|originally)\s+)?(?:published|updated|posted|modified)(?:\s+on)?:?\s+",
+    re.IGNORECASE,
+)
 _BREADCRUMB_SEP = re.compile(r"\s*(?:›|»|→|>|/|\\)\s*")
 _TICKER = re.compile(
     r"\b[A-Z]{2,6}(?:/[A-Z]{2,6})?\s*[$€£]?\d[\d,.]*\s*[▲▼+\-−]?\s*\d*[.,]?\d*\s*%"
@@ -222,9 +226,19 @@ def _byline(text: str) -> str | None:
 
 
 def _date_line(text: str) -> str | None:
-    """A line that is only a date (and a time)."""
+    """A line that is only a date (and a time), or a publication stamp with its date.
+
+    Examples:
+        >>> _date_line("Published 16 March 2026"), _date_line("Updated on Aug. 3, 2025 10:15")
+        ('byline', 'byline')
+        >>> _date_line("Published plans for the summit") is None
+        True
+    """
     if _CRAWLER_DATE.match(text) or _DATE_LINE.match(text):
         return "date line"
+    stamp = _STAMP.match(text)
+    if stamp is not None and _DATE_LINE.match(text[stamp.end() :]):
+        return "byline"
     return None
 
 

@@ -83,6 +83,11 @@ _MAX_WORDS = 14
 _WINDOW = 300  # characters a label, subject or clause may span: keeps reading linear
 _MAX_OUTCOMES = 12  # per sentence
 _MAX_TEXT = 1000  # characters of a sentence read: a longer one is no prose
+_DESCRIBED = re.compile(r"\b(?:whose|who)\b", re.I)
+_AUXILIARIES = frozenset(
+    "is are was were be been being am has have had will would could can may might shall should "
+    "must do does did".split()
+)
 _EVENTLESS = frozenset(
     {Likelihood.AGREED, Likelihood.ANTICIPATED, Likelihood.PROJECTED, Likelihood.LIKELY}
 )
@@ -120,7 +125,7 @@ def read_outcomes(sink: ClaimSink, clause: Clause) -> None:
         if believed and found.likelihood is Likelihood.ANTICIPATED and found.hedge in FUTURE_HEDGES:
             found = replace(found, likelihood=Likelihood.LIKELY)
         for label in _conjuncts(found.label):
-            if not _names_an_outcome(sink, label):
+            if not _names_an_outcome(sink, label) or _refers_back(sink, label):
                 continue
             _record(sink, clause, replace(found, label=label), actors)
 
@@ -147,6 +152,26 @@ def _names_an_outcome(sink: ClaimSink, label: str) -> bool:
     if bare.casefold() in UNNAMED_SPEAKERS or bare.casefold() in INDEFINITE_PRONOUNS:
         return False
     return sink.gaz.lookup(bare) is None
+
+
+def _refers_back(sink: ClaimSink, label: str) -> bool:
+    """Whether a label only refers back to an outcome named before ("the declaration" after
+    "a Koror Declaration"): the outcome is the one named, not a second one.
+
+    A bare "the declaration" that nothing before names is kept (the document's only one).
+    """
+    back = _BACK_REFERENCE.fullmatch(label.strip(_TRIM))
+    if back is None:
+        return False
+    head = back.group("head").casefold()
+    return any(head in claim.label.casefold() for claim in sink.outcomes)
+
+
+_BACK_REFERENCE = re.compile(
+    r"(?:the|this|that|such\s+an?)\s+(?:(?:joint|final|new|same)\s+)?(?P<head>declaration|"
+    r"statement|communiqu[eé]|agreement|deal|accord|pact|treaty|document|text|package|plan)s?",
+    re.IGNORECASE,
+)
 
 
 def _record(sink: ClaimSink, clause: Clause, found: Found, actors: tuple[Entity, ...]) -> None:
@@ -263,6 +288,8 @@ def _read_cue(
     if span is None:
         return None
     start, end = span
+    if cue.shape == "subject" and _DESCRIBED.search(text, start, end):
+        return None  # "migrants whose asylum claims have been rejected": who they are
     negated = NEGATED_LABEL.match(text, start, end)
     if negated is not None:
         start, likelihood = negated.end(), Likelihood.REFUSED
@@ -445,6 +472,8 @@ def _plausible(label: str, needs_noun: bool) -> bool:
         return False
     if (words[0].casefold() in PRONOUN_SUBJECTS and len(words) < 3) or DATE_START.match(label):
         return False
+    if all(word.casefold() in _AUXILIARIES for word in words):
+        return False  # "(the port) is": a verb, no outcome
     core = _WORD.findall(DETERMINERS.sub("", label))
     if len(core) <= 2 and (not core or core[-1].casefold() in VAGUE_OBJECTS):
         return False

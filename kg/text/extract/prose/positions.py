@@ -11,7 +11,10 @@ phrases in one object ("to lift A and ease B") give two positions; a passive par
 ("has been invited") and an object that is only an actor, people or a pronoun give none.
 The topic is a topic of the document the object names, else the object's issue as written
 ("an end to U.S. arms sales to the island" → U.S. arms sales to the island), else the
-sentence's or section's topic. The actor is named just before the verb (a metonym's name is
+sentence's or section's topic. The position's label is the issue its object names, as
+written inside it (:func:`minimal_label`: "a withdrawal of Ukrainian forces from the Donetsk
+region" → Donetsk region); the object as written stays as its ``quote``, and the sentence as
+its source. The actor is named just before the verb (a metonym's name is
 kept as one of its state's names: "Bangkok offers"), or is the subject of a verb it shares
 ("X will raise A and seek B"), or the speaker a pronoun or "his government" stands for in
 reported speech. No actor, no position.
@@ -28,7 +31,9 @@ Examples:
     >>> sentence = split_sentences(doc.sections[0].blocks[0])[0]
     >>> read_positions(sink, Clause(sentence, content=sentence.plain))
     >>> [(p.actors[0].label, p.stance, p.label) for p in sink.positions]
-    [('Russia', 'demands', 'the Donetsk region'), ('Ukraine', 'rejects', 'the Donetsk region')]
+    [('Russia', 'demands', 'Donetsk region'), ('Ukraine', 'rejects', 'Donetsk region')]
+    >>> sink.positions[0].quote
+    'the Donetsk region'
 """
 
 from __future__ import annotations
@@ -39,12 +44,19 @@ from dataclasses import dataclass, replace
 from kg.text.claims import ConceptClaim, Entity, PositionClaim
 from kg.text.cues import (
     ADJECTIVAL_CUES,
+    AWAY_FROM,
+    BARE_AMOUNT,
+    BARE_PRONOUN,
     CLAUSE_SUBJECT,
     COORDINATED_ACTION,
     COORDINATED_OBJECT,
     EVENT_NOUNS,
     HEAD_OF,
     INFINITIVE,
+    LABEL_END,
+    LABEL_IN_COMPLEMENT,
+    LABEL_ROUTE,
+    LABEL_VAGUE,
     LAST_INFINITIVE,
     LIGHT_OBJECT,
     OBJECT_END,
@@ -71,7 +83,7 @@ from kg.text.extract.prose.topics import issue_like, known_topic, topic_for
 from kg.text.extract.sink import ClaimSink
 from kg.text.gazetteer import Mention
 
-__all__ = ["object_phrase", "read_positions"]
+__all__ = ["minimal_label", "object_phrase", "read_positions", "settle_topics"]
 
 _WORD = re.compile(r"[\w’'-]+")
 _JOINERS = frozenset({"and", "or", "both", "as", "well"})
@@ -319,6 +331,159 @@ def _issue(phrase: str) -> str:
     return text if _WORD.search(text) else ""
 
 
+def minimal_label(phrase: str) -> str:
+    """A position's label: the issue its object names, as written inside it.
+
+    The object without a generic head ("the removal of", "a pause on", "an end to", "$3
+    billion to"; a leaving before a named place: "a withdrawal of X from"), its determiner,
+    and what follows the issue (:func:`_cut`: a preposition of place or purpose, a clause,
+    a verb, a participle with an object); its adjectives stay as written ("legally binding
+    treaty"). A that-clause is the proposition as written. Where that leaves
+    nothing fit to name an issue (a pronoun, an amount, function words), the object without
+    its determiner; ``""`` when that too names nothing.
+
+    Examples:
+        >>> minimal_label("a withdrawal of Ukrainian forces from the Donetsk region")
+        'Donetsk region'
+        >>> minimal_label("the withdrawal of Rwandan troops from its territory")
+        'withdrawal of Rwandan troops'
+        >>> minimal_label("a pause on US export restrictions on advanced chips")
+        'US export restrictions on advanced chips'
+        >>> minimal_label("large purchases of American soybeans")
+        'American soybeans'
+        >>> minimal_label("a faster timetable for the ASEAN Power Grid")
+        'faster timetable for the ASEAN Power Grid'
+        >>> minimal_label("handing the file to a joint SADC-EAC process")
+        'handing the file to a joint SADC-EAC process'
+        >>> minimal_label("a regional policing initiative")
+        'regional policing initiative'
+        >>> minimal_label("$3 billion"), minimal_label("both")
+        ('', '')
+    """
+    written = _tidy(phrase)
+    if written[:5].lower() == "that ":
+        clause = _tidy(_capped(written[5:]))
+        return clause if _names_issue(clause) else ""
+    away = AWAY_FROM.match(written)
+    if away is not None and re.search(r"[A-Z]", written[away.end() :]):
+        text = written[away.end() :]
+    else:
+        text = _head_off(written)
+    issue = _tidy(_cut(_OBJECT_DETERMINER.sub("", text)))
+    if _names_issue(issue):
+        return issue
+    whole = _tidy(_capped(_OBJECT_DETERMINER.sub("", written)))
+    return whole if _names_issue(whole) else ""
+
+
+def _cut(text: str) -> str:
+    """A label's issue: ``text`` up to where the issue ends (:data:`LABEL_END`). A vague head
+    keeps what follows it; a clause after a bare head (two words at most) defines it and
+    stays, as a clause opened by a verb does (a proposition: "the systems be built in
+    Europe"), and "in" after a noun it completes ("investment in ports"); an action
+    ("handing the file to a joint SADC-EAC process") ends only at a clause or a comma; a
+    route ("from A to B") stays."""
+    action = _GERUND.match(text) is not None
+    at = 1
+    while True:
+        end = LABEL_END.search(text, at)
+        if end is None:
+            return _capped(text)
+        route = LABEL_ROUTE.match(text, end.start())
+        if route is not None:
+            at = route.end()
+            continue
+        if action and end.group("clause") is None and end.group("punct") is None:
+            at = end.end()
+            continue
+        words = text[: end.start()].split()
+        while words and words[-1].lower() in _FUNCTION_WORDS:
+            words.pop()  # "language on | phasing out fossil fuels"
+        vague = not words or words[-1].lower() in LABEL_VAGUE
+        if end.group("prep") == "in" and words and words[-1].lower() in LABEL_IN_COMPLEMENT:
+            vague = True  # "Chinese investment in ports": what the investment is in
+        if end.group("clause") is not None and (vague or len(words) <= 2):
+            return _capped(text)  # "guarantees that Kurdish fighters will be kept away"
+        if end.group("verb") is not None and not action and len(words) <= 2:
+            return _capped(text)  # "the systems be built in Europe"
+        if vague:
+            at = end.end()
+            continue
+        return text[: end.start()]
+
+
+_GERUND = re.compile(
+    r"(?!(?:meeting|funding|spending|financing|peacekeeping|training|shipping|fishing|mining"
+    r"|building|trading|lending|pricing|licensing|processing|refining|housing|warming"
+    r"|offering|hearing|opening|signing|ceiling|understanding|wording|standing|policing"
+    r"|borrowing|dumping|bombing|shelling|fighting)\b)[a-z]{3,}ing\s+"
+    r"(?:(?:the|an?|its|their|his|her|this|these|those|up|down|out|off|back|away)\b|[A-Z])"
+)
+"""An action with its object ("handing the file to …", "inviting Myanmar's generals back"),
+not a gerund before a noun ("binding code", "the stationing of")."""
+
+
+def _capped(text: str) -> str:
+    """At most :data:`_OBJECT_ISSUE_WORDS` words, not ending on a function word."""
+    words = text.split()
+    if len(words) <= _OBJECT_ISSUE_WORDS:
+        return text
+    words = words[:_OBJECT_ISSUE_WORDS]
+    while words and words[-1].lower() in _FUNCTION_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+_TRAILING = re.compile(
+    r"\s+(?:(?!(?:supply|ally|rally|assembly|family|monopoly|reply|anomaly|italy|july)\b)"
+    r"[a-z]{2,}ly|(?!(?:need|seed|speed|feed|greed|breed|creed|seabed|hundred|sacred)\b)"
+    r"[a-z]{2,}ed|a|an|the|of|to|for|in|on|at|by|with|from|and|or|its|their|his|her)$"
+)
+
+
+def _tidy(text: str) -> str:
+    """A label without stray punctuation, a quote mark left unpaired at its ends, or a
+    trailing adverb, participle or function word ("a declaration formally" → a declaration).
+    What is left is still a span of the object as written."""
+    text = text.strip(" ,;:.'‘’")
+    while text[:1] in _QUOTE_MARKS and text[-1:] in _QUOTE_MARKS and len(text) > 1:
+        text = text[1:-1].strip(" ,;:.")  # a quoted label: "“root causes”"
+    if not _paired(text) and text[:1] in _QUOTE_MARKS:
+        text = text[1:].lstrip()
+    if not _paired(text) and text[-1:] in _QUOTE_MARKS:
+        text = text[:-1].rstrip()
+    while len(text.split()) > 1:
+        trailing = _TRAILING.search(text)
+        if trailing is None:
+            break
+        text = text[: trailing.start()].rstrip(" ,;:")
+    return text
+
+
+_QUOTE_MARKS = frozenset('"“”')
+
+
+def _paired(text: str) -> bool:
+    """Whether a label's quote marks pair up."""
+    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+
+
+def _names_issue(text: str) -> bool:
+    """Whether a phrase may stand as a position's label: words beyond pronouns, amounts and
+    function words."""
+    words = text.split()
+    if not words or not _WORD.search(text):
+        return False
+    if BARE_AMOUNT.fullmatch(text) or PRONOUN_OBJECT.fullmatch(text):
+        return False
+    if len(words) == 1 and re.fullmatch(r"[a-z]{2,}ed", text):
+        return False  # "(seeks) paid": a participle, no issue
+    return not all(
+        w.lower() in _FUNCTION_WORDS or BARE_PRONOUN.fullmatch(w) or BARE_AMOUNT.fullmatch(w)
+        for w in words
+    )
+
+
 def _object_issue(sink: ClaimSink, label: str) -> str:
     """The issue a stance's object names, as written: the object's noun phrase without its
     determiner, up to a clause inside it (a clause after a bare head defines it and stays);
@@ -382,15 +547,19 @@ def _topic(sink: ClaimSink, clause: Clause, label: str) -> ConceptClaim | None:
     """A position's topic: a topic of the document its object names, else the issue the object
     names as written (:func:`_object_issue`: "any new jointly issued EU debt" → new jointly
     issued EU debt), else (an object that names none: "both", "him") a topic the sentence
-    names or the section's."""
+    names or the section's. An object's own issue is tentative (:func:`settle_topics`): it
+    stays a topic only if the document treats it as one."""
     phrase = _topic_phrase(label)
     named = known_topic(sink, phrase)
     if named is not None:
         return named
     issue = _object_issue(sink, label)
+    context = topic_for(sink, clause, phrase, own=False)
     if issue:
-        return sink.concept(issue, clause.sentence, clause.content)
-    return topic_for(sink, clause, phrase, own=False)
+        concept = sink.concept(issue, clause.sentence, clause.content)
+        sink.tentative.setdefault(concept, context)
+        return concept
+    return context
 
 
 def _is_actor(sink: ClaimSink, label: str) -> bool:
@@ -505,17 +674,21 @@ def read_positions(sink: ClaimSink, clause: Clause) -> None:
                             topic = _topic(sink, clause, phrase)
                             if topic is not None and topic in topics:
                                 continue
+                        short = minimal_label(phrase) or (topic.surface if topic else "")
+                        if not short:
+                            continue  # "offers $3 billion", "rejects both": no issue named
                         topics.append(topic)
                         for actor in actors:
                             sink.positions.append(
                                 PositionClaim(
-                                    label=phrase,
+                                    label=short,
                                     source=clause.sentence,
                                     actors=(actor,),
                                     topic=topic,
                                     stance=stance,
                                     cue=cue.group(0),
                                     speakers=clause.speakers,
+                                    quote=phrase if phrase != short else None,
                                 )
                             )
             scan = max(next_scan, cue.end())
@@ -540,3 +713,46 @@ def _implied(
     if (pronoun is not None or not words) and clause.section_actors:
         return clause.section_actors
     return ()
+
+
+def settle_topics(sink: ClaimSink) -> None:
+    """Keep a position's own issue as its topic only where the document treats it as a topic.
+
+    Once every sentence is read, a position whose topic is its object's own issue (not a
+    topic of the document when it was read) keeps it when it is a heading's, a label's or
+    an agenda's topic after all, or when two claims from different sentences name it (an
+    outcome, a concern, another position); else a topic of the document its object names
+    (one a later section introduced), else the sentence's or section's topic, else none:
+    the object stays only as the position's label. One stance read once does not make an
+    issue of the summit.
+    """
+    if not sink.tentative:
+        return
+    documented = {c.key for c in (*sink.agenda, *sink.topics)}
+    sources: dict[str, set[object]] = {}
+    for outcome in sink.outcomes:
+        sources.setdefault(outcome.topic.key, set()).add(outcome.source)
+    for item in (*sink.concerns, *sink.recommendations):
+        if item.topic is not None:
+            sources.setdefault(item.topic.key, set()).add(item.source)
+    for position in sink.positions:
+        if position.topic is not None:
+            sources.setdefault(position.topic.key, set()).add(position.source)
+    text = sink.doc.text.casefold()
+    for index, position in enumerate(sink.positions):
+        topic = position.topic
+        if topic is None or topic not in sink.tentative:
+            continue
+        if topic.key in documented or len(sources.get(topic.key, ())) > 1:
+            continue
+        if _mentioned_twice(text, topic.surface.casefold()):
+            continue
+        written = position.quote or position.label
+        settled = known_topic(sink, _topic_phrase(written)) or sink.tentative[topic]
+        sink.positions[index] = replace(position, topic=settled)
+
+
+def _mentioned_twice(text: str, surface: str) -> bool:
+    """Whether the document names an issue in two places (as whole words)."""
+    first = text.find(surface)
+    return first >= 0 and text.find(surface, first + len(surface)) >= 0
