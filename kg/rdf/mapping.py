@@ -152,8 +152,11 @@ class _Mapper:
         meta = self.doc.metadata
         for author in meta.authors:
             self.add((doc, DCTERMS.creator, Literal(author)))
-        if meta.date is not None:
-            self.add((doc, DCTERMS.date, Literal(meta.date, datatype=XSD.date)))
+        published = meta.date or (
+            self.claims.published.isoformat() if self.claims.published else None
+        )
+        if published is not None:
+            self.add((doc, DCTERMS.date, Literal(published, datatype=XSD.date)))
         if meta.publisher is not None:
             self.add((doc, DCTERMS.publisher, Literal(meta.publisher)))
         if meta.url is not None:

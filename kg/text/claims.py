@@ -226,3 +226,5 @@ class Claims:
     positions: tuple[PositionClaim, ...] = ()
     other_summits: tuple[SummitClaim, ...] = ()
     sections: tuple[SectionClaim, ...] = ()
+    published: date | None = None
+    """The page's date: its metadata's, else the date of a byline or dateline."""

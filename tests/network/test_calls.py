@@ -365,3 +365,23 @@ def test_the_prose_pair_ceasefire_came_true() -> None:
     verdicts = {c.topic.casefold(): c.verdict for c in report.calls}
     assert verdicts.get("ceasefire") == "came true"
     assert verdicts.get("prisoner exchange") == "came true"  # unlikely, then refused
+
+
+BYLINES = ("byline-preview.md", "byline-report.txt")
+
+
+def test_byline_dates_date_the_documents_and_order_the_calls() -> None:
+    """A date in a byline the parser skips ("By … | Published April 28, 2031 | 4 min
+    read", below a standfirst; "May 6, 2031 5:10 PM GMT+3 | Updated …") is the document's
+    ``dcterms:date`` and gives the year of a summit dated "May 5-6"."""
+    g = kg.load(*(CALLS / name for name in BYLINES))
+    dates = g.query(
+        "PREFIX dcterms: <http://purl.org/dc/terms/> "
+        "SELECT ?title ?date WHERE { ?d dcterms:title ?title ; dcterms:date ?date }"
+    )
+    assert sorted(str(r["date"]) for r in dates) == ["2031-04-28", "2031-05-06"]
+    verdicts = {c.expected.casefold(): c.verdict for c in calls(g).calls}
+    assert verdicts == {
+        "an agreement on a third power cable": "came true",
+        "a joint plan to protect seabed infrastructure": "missed",
+    }

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date
 
 from kg.text.claims import (
     Claims,
@@ -71,6 +72,8 @@ class ClaimSink:
         self.minted: dict[str, Entity] = {}
         self.minted_forms: dict[str, list[str]] = {}
         self.aliased: dict[str, Entity] = {}
+        self.published: date | None = None
+        """The page's date: its metadata's, else a byline's or dateline's (the summit reader's)."""
 
     # --- new actors and places ---------------------------------------------------------------
 
@@ -180,4 +183,5 @@ class ClaimSink:
             extra_cells=self.extra_cells,
             positions=tuple(self.positions),
             sections=tuple(self.sections),
+            published=self.published,
         )

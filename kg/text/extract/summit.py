@@ -74,6 +74,7 @@ def read_summit(sink: ClaimSink) -> SummitClaim | None:
     Summit details (a key/value table) without participants are warned about.
     """
     opening = _Opening.of(sink)
+    sink.published = opening.published
     lead = opening.lead
     meta = sink.meta
     participants = _participants(sink.gaz, opening)
@@ -178,8 +179,7 @@ class _Opening:
             elif block in sink.doc.headlines:
                 headlines.append(block)
         if published is None and paragraphs:  # a byline the parser skipped as noise
-            for line in sink.doc.text[: paragraphs[0][0].start].splitlines():
-                published = published or _date_line(line)
+            published = _skipped_date_line(sink.doc.text, [p for p, _ in paragraphs])
         lead: list[Block] = list(headlines)
         lead_texts = [_text(b) for b in headlines]
         first: list[str] = []
@@ -210,6 +210,29 @@ def _metadata_date(sink: ClaimSink) -> date | None:
         return date.fromisoformat(written[:10])
     except ValueError:
         return None
+
+
+def _skipped_date_line(text: str, paragraphs: list[Paragraph]) -> date | None:
+    """The date of the first line above the last opening paragraph that is in no paragraph
+    (a byline or date line the parser skipped as noise), as :func:`_date_line` reads it.
+
+    Examples:
+        >>> from kg.text.document import Paragraph
+        >>> text = "**Standfirst here**\\n\\nBy A. Reporter | Published March 13, 2026\\n\\nLead."
+        >>> first = Paragraph(0, 19, 1, text[:19])
+        >>> lead = Paragraph(len(text) - 5, len(text), 5, "Lead.")
+        >>> _skipped_date_line(text, [first, lead])
+        datetime.date(2026, 3, 13)
+    """
+    offset = 0
+    for line in text[: paragraphs[-1].start].splitlines(keepends=True):
+        start, offset = offset, offset + len(line)
+        if any(p.start <= start < p.end for p in paragraphs):
+            continue
+        found = _date_line(line.strip())
+        if found is not None:
+            return found
+    return None
 
 
 def _full_date(text: str) -> date | None:
