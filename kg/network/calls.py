@@ -36,7 +36,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rdflib.term import Node
 
@@ -350,6 +350,17 @@ SELECT ?summit ?place ?start ?person ?outcome ?label ?level ?topicLabel ?doc ?ti
 _SAME_DAYS = 2  # start dates this far apart are the same summit, as two sources date it
 
 
+class _Outcome(NamedTuple):
+    """An outcome as :func:`_across_sources` compares it: its summit and document."""
+
+    summit: str
+    label: str
+    level: str
+    topic: str
+    doc: str
+    title: str
+
+
 @dataclass
 class _Summit:
     place: str | None = None
@@ -384,7 +395,7 @@ def _across_sources(report: CallsReport, rows: Iterable[Mapping[str, Node | None
     its topic's words count too.
     """
     summits: dict[str, _Summit] = defaultdict(_Summit)
-    outcomes: dict[str, tuple[str, str, str, str, str, str]] = {}
+    outcomes: dict[str, _Outcome] = {}
     settled_docs: set[str] = set()
     for row in rows:
         summit = summits[str(row["summit"])]
@@ -399,7 +410,7 @@ def _across_sources(report: CallsReport, rows: Iterable[Mapping[str, Node | None
         dated = _text(row.get("date"))
         if level in ("Agreed", "Refused") and not (dated and summit.start and dated < summit.start):
             settled_docs.add(doc)  # a document dated before the summit reports no result
-        outcomes[str(row["outcome"])] = (
+        outcomes[str(row["outcome"])] = _Outcome(
             str(row["summit"]),
             str(row["label"]),
             level,
@@ -417,10 +428,10 @@ def _across_sources(report: CallsReport, rows: Iterable[Mapping[str, Node | None
         words = label_words(call.expected)
         broad = words | label_words(call.topic)
         best: tuple[float, int, str, str] | None = None
-        pick: tuple[str, tuple[str, str, str, str, str, str]] | None = None
+        pick: tuple[str, _Outcome] | None = None
         for iri, other in outcomes.items():
             where, label, level, topic, doc, _ = other
-            if doc == own[4] or doc not in settled_docs:
+            if doc == own.doc or doc not in settled_docs:
                 continue
             if where != call.summit and not _same_summit(home, summits[where]):
                 continue
@@ -428,13 +439,14 @@ def _across_sources(report: CallsReport, rows: Iterable[Mapping[str, Node | None
             if not (words & theirs or broad & (theirs | label_words(topic))):
                 continue
             settled = 0 if level in ("Agreed", "Refused") else 1
-            key = (-_overlap(broad, theirs | label_words(topic)), settled, other[5], label)
+            key = (-_overlap(broad, theirs | label_words(topic)), settled, other.title, label)
             if best is None or key < best:
                 best, pick = key, (iri, other)
         if pick is None:
             found.append(call)
             continue
-        iri, (_, label, level, _, _, title) = pick
+        iri, chosen = pick
+        label, level, title = chosen.label, chosen.level, chosen.title
         reported = {"Agreed": "agreed", "Refused": "refused"}.get(level, "open")
         found.append(
             replace(

@@ -47,6 +47,7 @@ __all__ = [
     "execute",
     "from_oxigraph",
     "oxigraph_store",
+    "rdflib_sparql",
     "sparql_term",
     "to_oxigraph",
     "with_rows",
@@ -328,11 +329,17 @@ def prepared(text: str) -> Query:
     this cache for the project's own queries hands the parsed form to every
     worker it forks.
     """
-    import rdflib.plugins.sparql
-    from rdflib.plugins.sparql import prepareQuery
+    query: Query = rdflib_sparql().prepareQuery(text)
+    return query
 
-    rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False  # as the gate sets it: FROM never fetches
-    return prepareQuery(text)
+
+def rdflib_sparql() -> Any:
+    """rdflib's SPARQL engine (imported on first use: a query on Oxigraph never loads it),
+    with its loading of the graphs a query names in ``FROM`` turned off."""
+    import rdflib.plugins.sparql as engine
+
+    engine.SPARQL_LOAD_GRAPHS = False
+    return engine
 
 
 def _rdflib(

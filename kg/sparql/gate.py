@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg.errors import QueryError, QueryRejected
-from kg.sparql.engines import NOT_CODE
+from kg.sparql.engines import NOT_CODE, rdflib_sparql
 
 __all__ = [
     "MAX_NESTING",
@@ -28,14 +28,8 @@ __all__ = [
 ]
 
 
-def no_graph_loading() -> None:
-    """Turn off rdflib's loading of graphs a query names in ``FROM`` (if its engine is loaded)."""
-    engine = sys.modules.get("rdflib.plugins.sparql")
-    if engine is not None:
-        engine.SPARQL_LOAD_GRAPHS = False  # type: ignore[attr-defined]
-
-
-no_graph_loading()
+if "rdflib.plugins.sparql" in sys.modules:  # loaded already: no loading of FROM graphs
+    rdflib_sparql()
 
 MAX_QUERY_CHARS = 20_000
 MAX_NESTING = 64
@@ -147,12 +141,11 @@ def compile_readonly(
         >>> compile_readonly("ASK { ?s ?p ?o }").kind
         'ASK'
     """
-    import rdflib.plugins.sparql  # rdflib's SPARQL parser: loaded only when a query is checked
+    rdflib_sparql()  # rdflib's SPARQL parser: loaded only when a query is checked
     from pyparsing import ParseException
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
-    rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
     if len(text) > MAX_QUERY_CHARS:
         raise QueryRejected(f"query is longer than {MAX_QUERY_CHARS} characters", path=source)
     text = canonical_text(text, source=source)

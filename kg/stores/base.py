@@ -19,6 +19,7 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -206,14 +207,7 @@ class GraphData:
             # A document repeats its terms: write each once (terms rdflib holds equal, such as
             # language tags differing in case, are written alike; Oxigraph and Virtuoso
             # lower-case tags anyway).
-            written: dict[Node, str] = {}
-
-            def text(term: Node) -> str:
-                found = written.get(term)
-                if found is None:
-                    found = written[term] = nt_term(term)
-                return found
-
+            text = functools.cache(nt_term)
             statements = tuple(f"{text(s)} {text(p)} {text(o)}" for s, p, o in triples)
             return cls(iri, len(statements), statements=statements)
         kept = tuple(triples)
@@ -348,14 +342,7 @@ class Store(ABC):
 
         from kg.sparql.engines import to_oxigraph
 
-        converted: dict[Node, Any] = {}  # terms recur: convert each once
-
-        def term(node: Node) -> Any:
-            found = converted.get(node)
-            if found is None:
-                found = converted[node] = to_oxigraph(node)
-            return found
-
+        term = functools.cache(to_oxigraph)  # terms recur: convert each once
         for s, p, o, g in self.quads():
             yield ox.Quad(term(s), term(p), term(o), term(g))
 

@@ -37,7 +37,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -106,14 +106,7 @@ class PrebuiltStore(MemoryStore):
         from kg.sparql.engines import from_oxigraph
 
         triples: dict[str, list[Triple]] = {}
-        converted: dict[Any, Any] = {}
-
-        def term(value: Any) -> Any:
-            found = converted.get(value)
-            if found is None:
-                found = converted[value] = from_oxigraph(value)
-            return found
-
+        term: Callable[[Any], Any] = functools.cache(from_oxigraph)  # each term once
         for quad in ox.parse(path=str(self.path), format=ox.RdfFormat.N_QUADS):
             graph = triples.setdefault(quad.graph_name.value, [])
             graph.append((term(quad.subject), term(quad.predicate), term(quad.object)))

@@ -753,6 +753,6 @@ def settle_topics(sink: ClaimSink) -> None:
 
 
 def _mentioned_twice(text: str, surface: str) -> bool:
-    """Whether the document names an issue in two places (as whole words)."""
+    """Whether the document names an issue in two places (case-folded text, found anywhere)."""
     first = text.find(surface)
     return first >= 0 and text.find(surface, first + len(surface)) >= 0
