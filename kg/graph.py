@@ -24,14 +24,14 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import RDF, Dataset, Graph, URIRef
 
 from kg._io import atomic_write_bytes
 from kg.errors import LoaderError, StoreError, UsageError
 from kg.ingest import COUNTED, FileReport, IngestSummary, ingest
 from kg.network.views import PROVENANCE_TYPES, VIEWS
 from kg.rdf.formats import RdfFormat, format_for_path, format_named, jsonld_context
-from kg.rdf.namespaces import ONTOLOGY_GRAPH, PREFIXES, SKG
+from kg.rdf.namespaces import EXPORT_PREFIXES, ONTOLOGY_GRAPH, SKG
 from kg.sparql.catalogue import QueryFile, resolve_query
 from kg.sparql.runner import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, QueryResult, run_query
 from kg.stores import DocumentInfo, GraphData, Store, find_document, open_store
@@ -324,8 +324,10 @@ class SummitGraph:
         """The data as ``fmt`` text, written by pyoxigraph with the project's prefixes.
 
         Triple formats hold the union of the data graphs (as :meth:`data`). Statements
-        go out grouped by subject (so Turtle and TriG write each subject once) and, in
-        quad formats, by graph; Oxigraph labels blank nodes itself, without recursion.
+        go out sorted by graph (quad formats), subject, predicate (``rdf:type`` first) and
+        object, so Turtle and TriG write each subject once with each predicate once, and
+        the same data always gives the same text; Oxigraph labels blank nodes itself,
+        without recursion.
         """
         import pyoxigraph as ox
 
@@ -340,12 +342,11 @@ class SummitGraph:
                     ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), name)
                     for s, p, o in self.store.ontology()
                 )
-            items.sort(key=lambda q: (q.graph_name.value, q.subject.value))
+            items.sort(key=lambda q: (q.graph_name.value, *_statement_order(q)))
         else:
             union = dict.fromkeys(q.triple for q in self.store.oxigraph_quads())
-            items = sorted(union, key=lambda t: t.subject.value)
-        prefixes = {name: str(namespace) for name, namespace in PREFIXES.items()}
-        data = ox.serialize(items, format=fmt.oxigraph_format(), prefixes=prefixes)
+            items = sorted(union, key=_statement_order)
+        data = ox.serialize(items, format=fmt.oxigraph_format(), prefixes=EXPORT_PREFIXES)
         assert data is not None
         return data.decode("utf-8")
 
@@ -517,6 +518,15 @@ class SummitGraph:
         from kg.display import InlineView
 
         return InlineView(self.to_html(**view), height=height)
+
+
+_RDF_TYPE = str(RDF.type)
+
+
+def _statement_order(statement: Any) -> tuple[str, bool, str, str]:
+    """Sort key of an Oxigraph triple or quad: subject, ``rdf:type`` first, predicate, object."""
+    predicate = statement.predicate.value
+    return (str(statement.subject), predicate != _RDF_TYPE, predicate, str(statement.object))
 
 
 def _graphs_of_file(name: str) -> set[str]:

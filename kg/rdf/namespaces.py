@@ -28,6 +28,7 @@ from rdflib.namespace import (
 __all__ = [
     "CSVW",
     "DCTERMS",
+    "EXPORT_PREFIXES",
     "ID",
     "OA",
     "ONTOLOGY_GRAPH",
@@ -183,6 +184,17 @@ PREFIXES: dict[str, Namespace] = {
     ]
 }
 """Prefix → namespace, bound on every graph and declared in every query file."""
+
+EXPORT_PREFIXES: dict[str, str] = {
+    **{prefix: str(namespace) for prefix, namespace in PREFIXES.items()},
+    **{
+        kind: str(ID[kind + "/"])
+        for kind in ("actor", "doc", "focus-area", "place", "summit", "topic")
+    },
+}
+"""The prefixes of Turtle and TriG exports: :data:`PREFIXES` and one per kind of node under
+``id/``, since a ``/`` in a prefixed name must be escaped (``actor:donald-trump``, not
+``id:actor\\/donald-trump``)."""
 
 
 def bind_prefixes(graph: Graph) -> Graph:

@@ -150,6 +150,21 @@ def test_a_turtle_export_of_several_documents_names_them(
     assert all(d.title in document.title for d in corpus.documents() if d.title)
 
 
+def test_turtle_names_each_subject_once_with_its_type_first(
+    corpus: kg.SummitGraph, exports: dict[str, Path]
+) -> None:
+    text = exports["turtle"].read_text(encoding="utf-8")
+    assert "actor:donald-trump a skg:Person ;" in text  # a kind's prefix: no "\\/" escape
+    assert "id:actor" not in text and "id:topic" not in text
+    subjects = [line.split()[0] for line in text.splitlines() if line and line[0] not in " \t@"]
+    assert len(subjects) == len(set(subjects))
+    block = text[text.index("actor:donald-trump a ") :].split(" .\n")[0]
+    predicates = [line.split()[0] for line in block.splitlines()[1:]]
+    assert len(predicates) == len(set(predicates)) > 2  # each predicate once
+    corpus.serialize(exports["turtle"].with_name("again.ttl"))
+    assert exports["turtle"].with_name("again.ttl").read_text(encoding="utf-8") == text
+
+
 def test_json_ld_is_compact_with_the_shipped_context(
     corpus: kg.SummitGraph, exports: dict[str, Path]
 ) -> None:
