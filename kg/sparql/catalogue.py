@@ -1,14 +1,15 @@
 """The query catalogue: ``queries/*.rq`` files with ``# title:``/``# param:`` headers.
 
 A query file opens with ``# title:``, ``# description:`` and ``# param:``
-lines, then declares its own prefixes, so it runs unchanged in any SPARQL
-tool. A query is named by its catalogue name, a ``.rq`` path or its text;
-files and texts that use the project's prefixes (``skg:``, ``rdfs:``…) without
-declaring them get them declared (:func:`declare_prefixes`). A ``# param:``
-line may give the parameter's type in brackets: ``[node]`` (a label the
-runner resolves to the node it names), ``[iri]``, or an XSD datatype such as
-``[integer]``, ``[decimal]``, ``[boolean]`` or ``[date]``; text given for it
-becomes a literal of that type (:func:`param_value`).
+lines (and ``# list:``, naming the columns that hold a ``GROUP_CONCAT``), then
+declares its own prefixes, so it runs unchanged in any SPARQL tool. A query is
+named by its catalogue name, a ``.rq`` path or its text; files and texts that
+use the project's prefixes (``skg:``, ``rdfs:``…) without declaring them get
+them declared (:func:`declare_prefixes`). A ``# param:`` line may give the
+parameter's type in brackets: ``[node]`` (a label the runner resolves to the
+node it names), ``[iri]``, or an XSD datatype such as ``[integer]``,
+``[decimal]``, ``[boolean]`` or ``[date]``; text given for it becomes a literal
+of that type (:func:`param_value`).
 
 Examples:
     >>> q = parse_header("x", "# title: T\\n# param: topic — a topic label (Trade)\\nASK {}")
@@ -17,6 +18,8 @@ Examples:
     >>> n = parse_header("x", "# param: n [integer] — how many (5)\\nASK {}").params[0]
     >>> n.type, param_value(n, "5")
     ('integer', rdflib.term.Literal('5', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')))
+    >>> parse_header("x", "# list: ?mentions ?addressedTo\\nSELECT * {}").lists
+    ('mentions', 'addressedTo')
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from kg.resources import resource_dir
 from kg.sparql.gate import MAX_QUERY_CHARS
 
 __all__ = [
+    "LIST_SEPARATOR",
     "PARAM_TYPES",
     "QUERY_SUFFIXES",
     "RUNNER_OPTIONS",
@@ -50,13 +54,14 @@ __all__ = [
     "declare_prefixes",
     "did_you_mean",
     "is_bundled",
+    "list_columns",
     "param_value",
     "parse_header",
     "parse_param",
     "resolve_query",
 ]
 
-_HEADER = re.compile(r"^#\s*(?P<key>title|description|param)\s*:\s*(?P<value>.*)$")
+_HEADER = re.compile(r"^#\s*(?P<key>title|description|param|list)\s*:\s*(?P<value>.*)$")
 _PARAM = re.compile(
     r"^(?P<name>[A-Za-z_]\w*)\s*(?:\[(?P<type>[A-Za-z]+)\])?\s*(?:[—–-]+|:)\s*"
     r"(?P<meaning>.*?)\s*(?:\((?P<example>[^()]*)\))?$"
@@ -121,9 +126,19 @@ class QueryParam:
     """One of :data:`PARAM_TYPES`: how text given for the parameter is bound."""
 
 
+LIST_SEPARATOR = "; "
+"""The separator of every ``GROUP_CONCAT`` in the catalogue, between the parts of a list column."""
+
+
 @dataclass(frozen=True)
 class QueryFile:
-    """A query with its header: catalogue name, title, description, parameters, text."""
+    """A query with its header: catalogue name, title, description, parameters, text.
+
+    ``lists`` are the columns its ``# list:`` lines name: each holds a
+    ``GROUP_CONCAT`` of parts separated by :data:`LIST_SEPARATOR`, in an order
+    SPARQL leaves to the engine, so the runner sorts them
+    (:func:`kg.sparql.runner.sort_lists`).
+    """
 
     name: str
     text: str
@@ -131,11 +146,16 @@ class QueryFile:
     description: str = ""
     params: tuple[QueryParam, ...] = ()
     path: Path | None = None
+    lists: tuple[str, ...] = ()
 
 
 def parse_header(name: str, text: str, path: Path | None = None) -> QueryFile:
-    """Read the ``# title:``/``# description:``/``# param:`` header of a query text."""
+    """Read the ``# title:``/``# description:``/``# param:``/``# list:`` header of a query text.
+
+    A ``# list:`` line names columns (``?`` optional), separated by spaces or commas.
+    """
     title, description, params = "", [], []
+    lists: list[str] = []
     for line in text.split("\n"):
         stripped = line.strip()
         if not stripped:
@@ -150,6 +170,15 @@ def parse_header(name: str, text: str, path: Path | None = None) -> QueryFile:
             title = value
         elif key == "description":
             description.append(value)
+        elif key == "list":
+            names = value.replace(",", " ").split()
+            if not names or not all(re.fullmatch(r"\??[A-Za-z_]\w*", n) for n in names):
+                raise QueryError(
+                    f"malformed '# list:' line: {value!r}; name the columns, e.g. "
+                    "'# list: ?mentions'",
+                    path=path or name,
+                )
+            lists.extend(n.removeprefix("?") for n in names if n.removeprefix("?") not in lists)
         else:
             param = _PARAM.match(value)
             if not param:
@@ -170,7 +199,7 @@ def parse_header(name: str, text: str, path: Path | None = None) -> QueryFile:
                     type=kind,
                 )
             )
-    return QueryFile(name, text, title, " ".join(description), tuple(params), path)
+    return QueryFile(name, text, title, " ".join(description), tuple(params), path, tuple(lists))
 
 
 def catalogue(folder: Path | None = None) -> dict[str, QueryFile]:
@@ -208,8 +237,24 @@ def is_bundled(query: QueryFile) -> bool:
 
 
 @functools.cache
-def _bundled_texts() -> frozenset[str]:
-    return frozenset(query.text for query in _bundled_catalogue().values())
+def _bundled_texts() -> dict[str, QueryFile]:
+    return {query.text: query for query in _bundled_catalogue().values()}
+
+
+def list_columns(query: QueryFile) -> tuple[str, ...]:
+    """The list columns of ``query``: its own ``# list:`` columns, or, for the text of a
+    catalogue file however it came (a server's client posts it as bare text), that file's.
+
+    Examples:
+        >>> list_columns(QueryFile("<text>", resolve_query("summit").text))
+        ('participants',)
+        >>> list_columns(resolve_query("SELECT * { ?s ?p ?o }"))
+        ()
+    """
+    if query.lists:
+        return query.lists
+    bundled = _bundled_texts().get(query.text)
+    return bundled.lists if bundled is not None else ()
 
 
 @dataclass(frozen=True)
@@ -338,6 +383,7 @@ def _declared(query: QueryFile) -> QueryFile:
         query.description,
         query.params,
         query.path,
+        query.lists,
     )
 
 

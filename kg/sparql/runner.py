@@ -14,18 +14,25 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NoReturn, cast
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Identifier, Node, Variable
 
 from kg.errors import QueryError, QueryTimeout, UsageError
 from kg.rdf import bound_numbers
-from kg.sparql.catalogue import QueryFile, bundled_verdict, is_bundled, resolve_query
+from kg.sparql.catalogue import (
+    LIST_SEPARATOR,
+    QueryFile,
+    bundled_verdict,
+    is_bundled,
+    list_columns,
+    resolve_query,
+)
 from kg.sparql.engines import Answer, InProcess, RemoteEngine, Snapshot, execute, prepared
 from kg.sparql.gate import CheckedQuery, compile_readonly
 from kg.sparql.sandbox import run_isolated
@@ -36,7 +43,9 @@ __all__ = [
     "MAX_TIMEOUT",
     "QueryResult",
     "bind_params",
+    "canonical_triples",
     "run_query",
+    "sort_lists",
     "warm_catalogue",
 ]
 
@@ -399,6 +408,64 @@ def warm_catalogue() -> int:
     return len(queries)
 
 
+def sort_lists(answer: Answer, names: Sequence[str]) -> Answer:
+    """``answer`` with the parts of each list column in ``names`` sorted.
+
+    A list column holds a ``GROUP_CONCAT``, whose parts SPARQL joins in an order
+    it leaves to the engine (rdflib: the order the triples were added; Oxigraph
+    and Virtuoso: that of their indexes). This is the one place that order is
+    fixed: the columns a query names on its ``# list:`` lines get their parts,
+    split on :data:`~kg.sparql.catalogue.LIST_SEPARATOR`, in code point order
+    (the order ``ORDER BY`` gives plain strings), so every engine answers with
+    the same text. The literal keeps its language tag or datatype. A part that
+    holds the separator itself is sorted as its pieces: the same pieces, whichever
+    order the engine joined the parts in.
+
+    Examples:
+        >>> answer = Answer("SELECT", ["a", "n"], [(Literal("b; c; a"), Literal("b; a"))])
+        >>> [str(term) for term in sort_lists(answer, ["a"]).rows[0]]
+        ['a; b; c', 'b; a']
+    """
+    columns = [i for i, name in enumerate(answer.vars) if name in names]
+    if not columns or answer.type != "SELECT":
+        return answer
+    rows = []
+    for row in answer.rows:
+        cells = list(row)
+        for i in columns:
+            term = cells[i]
+            if isinstance(term, Literal) and LIST_SEPARATOR in term:
+                parts = sorted(str(term).split(LIST_SEPARATOR))
+                cells[i] = Literal(
+                    LIST_SEPARATOR.join(parts), lang=term.language, datatype=term.datatype
+                )
+        rows.append(tuple(cells))
+    return replace(answer, rows=rows)
+
+
+def _term_key(term: Node) -> tuple[int, str, str, str]:
+    """A total order on terms: IRIs, blank nodes, then literals, each by their text."""
+    if isinstance(term, Literal):
+        return (2, str(term), str(term.datatype or ""), term.language or "")
+    return (1 if isinstance(term, BNode) else 0, str(term), "", "")
+
+
+def canonical_triples(triples: Iterable[tuple[Node, Node, Node]]) -> list[tuple[Node, Node, Node]]:
+    """The triples of a CONSTRUCT or DESCRIBE answer in one order, whatever the engine.
+
+    Each engine gives a graph's triples in an order of its own; the answer's graph is
+    filled in this order (subject, predicate, object; IRIs before blank nodes before
+    literals, each by its text), so every serialisation of it is the same text on
+    every engine, blank node labels aside.
+
+    Examples:
+        >>> a, b, p = URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:p")
+        >>> [str(s) for s, _, _ in canonical_triples([(b, p, a), (a, p, Literal("x"))])]
+        ['urn:a', 'urn:b']
+    """
+    return sorted(triples, key=lambda triple: tuple(_term_key(term) for term in triple))
+
+
 def run_query(
     target: Any,
     query: str | Path | QueryFile,
@@ -410,6 +477,10 @@ def run_query(
     trusted: bool = False,
 ) -> QueryResult:
     """Run a read-only query with typed parameter bindings, in a worker with a timeout.
+
+    The answer is the same on every engine where the query fixes it: the parts of
+    its list columns are sorted (:func:`sort_lists`) and a graph's triples are added
+    in one order (:func:`canonical_triples`).
 
     Args:
         target: an rdflib Graph/Dataset, a pyoxigraph Store or a SPARQL
@@ -439,12 +510,13 @@ def run_query(
         if deadline.timeout is None:
             raise
         deadline.expire()
+    answer = sort_lists(answer, list_columns(query_file))
     if answer.type == "SELECT":
         rows = [dict(zip(answer.vars, row, strict=True)) for row in answer.rows]
         return QueryResult("SELECT", answer.vars, rows, truncated=answer.truncated)
     if answer.type == "ASK":
         return QueryResult("ASK", boolean=answer.boolean)
     graph = Graph()
-    for triple in answer.triples:
+    for triple in canonical_triples(answer.triples):
         graph.add(triple)
     return QueryResult(answer.type, graph=graph)

@@ -17,11 +17,12 @@ of the embedded articles, or a fresh check of the catalogue, gives something els
 :class:`PrebuiltStore` is an in-memory store (``memory``) holding that graph. Its
 rdflib Dataset is built only when something needs it (a query the verdicts do
 not send to Oxigraph, ``documents``, views, validation): from the shipped quads,
-added in the reader's order, so rdflib's answers (down to the order of
-``GROUP_CONCAT`` parts) and every export are those of a fresh read. A catalogue
-query marked ``oxigraph`` runs on an in-memory Oxigraph store loaded from the
-same file (a few milliseconds), whose default graph is the set union of the
-named graphs, as :func:`kg.sparql.engines.oxigraph_store` builds it.
+added in the reader's order, so rdflib's answers and every export are those of
+a fresh read. A catalogue query marked ``oxigraph`` (every one, as the catalogue
+is written: its answers are fixed down to the order of rows and of list parts,
+whatever the engine) runs on an in-memory Oxigraph store loaded from the same
+file (a few milliseconds), whose default graph is the set union of the named
+graphs, as :func:`kg.sparql.engines.oxigraph_store` builds it.
 
 If the shipped file does not name the embedded articles as they are now (their
 SHA-256), :func:`embedded_default` reads the articles instead.
@@ -195,17 +196,23 @@ def quads_text(graphs: list[GraphData]) -> str:
 def catalogue_verdicts(store: PrebuiltStore) -> dict[str, dict[str, Any]]:
     """Each catalogue text's gate verdict by SHA-256, and whether Oxigraph may answer it.
 
-    A text goes to Oxigraph only if it aggregates with neither ``GROUP_CONCAT``
-    nor ``SAMPLE`` (whose parts and picks each engine orders its own way), is
-    a SELECT or ASK, and gives rdflib's rows in rdflib's order on the embedded
-    default, without parameters and with the example of each.
+    A text goes to Oxigraph only if it is a SELECT, ASK or CONSTRUCT that does not
+    ``SAMPLE`` (whose pick each engine makes its own way) and names the columns
+    that hold a ``GROUP_CONCAT`` on a ``# list:`` line (the runner sorts their
+    parts), and if it gives rdflib's answer on the embedded default, without
+    parameters and with the example of each: the same rows in the same order, or
+    the same triples (the runner adds them to the answer's graph in one order).
     """
     import re
 
     from kg.sparql.catalogue import catalogue
     from kg.sparql.engines import NOT_CODE
     from kg.sparql.gate import compile_readonly
-    from kg.sparql.runner import run_query
+    from kg.sparql.runner import QueryResult, canonical_triples, run_query
+
+    def answer(result: QueryResult) -> tuple[Any, ...]:
+        graph = None if result.graph is None else canonical_triples(result.graph)
+        return (result.type, result.vars, result.rows, result.boolean, graph)
 
     verdicts = {}
     for name, query in catalogue().items():
@@ -213,8 +220,10 @@ def catalogue_verdicts(store: PrebuiltStore) -> dict[str, dict[str, Any]]:
         if checked.text != query.text:
             raise RuntimeError(f"catalogue query {name} is not in canonical form")
         code = re.sub(NOT_CODE, " ", query.text)
-        same = checked.kind in ("SELECT", "ASK") and not re.search(
-            r"(?i)\b(GROUP_CONCAT|SAMPLE)\s*\(", code
+        same = (
+            checked.kind in ("SELECT", "ASK", "CONSTRUCT")
+            and not re.search(r"(?i)\bSAMPLE\s*\(", code)
+            and (bool(query.lists) or not re.search(r"(?i)\bGROUP_CONCAT\s*\(", code))
         )
         runs: list[dict[str, str]] = [{}]
         example = {p.name: p.example for p in query.params if p.example}
@@ -223,7 +232,7 @@ def catalogue_verdicts(store: PrebuiltStore) -> dict[str, dict[str, Any]]:
         for params in runs if same else []:
             a = run_query(store.dataset, query, params, timeout=None, max_rows=None)
             b = run_query(store.oxigraph, query, params, timeout=None, max_rows=None)
-            same = same and (a.vars, a.rows, a.boolean) == (b.vars, b.rows, b.boolean)
+            same = same and answer(a) == answer(b)
         digest = hashlib.sha256(query.text.encode("utf-8")).hexdigest()
         verdicts[digest] = {
             "name": name,

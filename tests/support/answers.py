@@ -1,8 +1,7 @@
-"""Compare query answers by meaning, whatever engine or store gave them."""
+"""Compare query answers, whatever engine or store gave them: rows in order, terms by meaning."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
@@ -16,24 +15,28 @@ from kg.sparql.catalogue import catalogue
 
 
 def value(term: Any) -> Any:
-    """A term compared by meaning: numbers by value, GROUP_CONCAT parts as a set."""
+    """A term compared by meaning: numbers by value (engines type them their own way), text
+    as written (list parts included: the runner sorts them on every engine)."""
     if term is None:
         return None
     if isinstance(term, Literal):
         python = term.toPython()
         if isinstance(python, int | float | Decimal) and not isinstance(python, bool):
             return ("number", Decimal(str(python)))
-        text = str(term)
-        return ("text", tuple(sorted(text.split("; "))) if "; " in text else text)
+        return ("text", str(term))
     return ("iri", str(term))
 
 
 def result_set(result: kg.QueryResult) -> Any:
-    """An answer as something ``==`` compares: a boolean, a multiset of rows, or a graph."""
+    """An answer as something ``==`` compares: a boolean, the rows in order, or a graph.
+
+    Rows keep their order: every catalogue query orders its rows totally, so every
+    engine gives them in one order.
+    """
     if result.type == "ASK":
         return result.boolean
     if result.type == "SELECT":
-        return Counter(tuple(value(row.get(v)) for v in result.vars) for row in result.rows)
+        return [tuple(value(row.get(v)) for v in result.vars) for row in result.rows]
     assert result.graph is not None
     return result.graph
 
