@@ -130,6 +130,7 @@ class SKG(DefinedNamespace):
     actor: URIRef
     stance: URIRef
     inDocument: URIRef
+    statedIn: URIRef
 
     # datatype properties
     hedge: URIRef
