@@ -107,8 +107,9 @@ _PROVENANCE_NAMES = frozenset(PROVENANCE_TYPES)
 _DERIVED = str(PROV.wasDerivedFrom)
 _DOCUMENT, _QUOTE, _START, _LINE = map(str, (SKG.SourceDocument, SKG.quote, SKG.start, SKG.line))
 _TITLE, _PREF_LABEL, _RANK = map(str, (DCTERMS.title, SKOS.prefLabel, SKG.rank))
+# skg:statedIn repeats prov:wasDerivedFrom/skg:inDocument, from which documents are linked.
 _SKIPPED_EDGES = frozenset(
-    map(str, (RDF.type, SKOS.inScheme, SKG.likelihood, SKG.headerLikelihood))
+    map(str, (RDF.type, SKOS.inScheme, SKG.likelihood, SKG.headerLikelihood, SKG.statedIn))
 )
 _LABELS = tuple(map(str, (SKOS.prefLabel, RDFS.label, DCTERMS.title, SCHEMA.name)))
 _OUTCOME_EDGES = frozenset(map(str, (SKG.topic, SKG.focusArea)))  # edges with the likelihood

@@ -69,6 +69,7 @@ _DERIVED_FROM = PROV.wasDerivedFrom
 _ATTRIBUTED_TO = PROV.wasAttributedTo
 _SAME_AS = SCHEMA.sameAs
 _IN_DOCUMENT = SKG.inDocument
+_STATED_IN = SKG.statedIn
 _START = SKG.start
 _END = SKG.end
 _LINE = SKG.line
@@ -373,6 +374,7 @@ class _Mapper:
             if claim.significance is not None:
                 add((iri, SKG.significance, _text(claim.significance)))
             add((iri, _DERIVED_FROM, row_iri))
+            add((iri, _STATED_IN, self.doc_iri))
             for focus in claim.focus_areas:
                 focus_iri = self.focus_area(focus)
                 add((iri, SKG.focusArea, focus_iri))

@@ -131,6 +131,7 @@ class SKG(DefinedNamespace):
     actor: URIRef
     stance: URIRef
     inDocument: URIRef
+    statedIn: URIRef
 
     # datatype properties
     hedge: URIRef

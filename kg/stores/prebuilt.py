@@ -30,7 +30,7 @@ SHA-256), :func:`embedded_default` reads the articles instead.
 Examples:
     >>> store = embedded_default()
     >>> isinstance(store, PrebuiltStore), store.triple_count()
-    (True, 903)
+    (True, 917)
 """
 
 from __future__ import annotations

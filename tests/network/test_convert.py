@@ -42,7 +42,7 @@ id:cyber a skg:Topic ; skos:prefLabel "Cybersecurity" ; skos:altLabel "cyber", "
 id:nato a skg:Organization, skg:Actor ; skos:prefLabel "NATO" ;
     schema:sameAs <http://www.wikidata.org/entity/Q7184> .
 id:o1 a skg:Outcome ; rdfs:label "Cyber norms" ; skg:topic id:cyber ; skg:likelihood skg:Possible ;
-    skg:hedge "Possible" ; prov:wasDerivedFrom id:docA-row1 .
+    skg:hedge "Possible" ; prov:wasDerivedFrom id:docA-row1 ; skg:statedIn id:docA .
 id:s a skg:Summit ; rdfs:label "Alaska summit" ; sem:hasActor id:nato ;
     skg:addressesTopic id:cyber ;
     skg:hasOutcome id:o1 ; skg:status skg:Scheduled .
@@ -174,6 +174,11 @@ def test_documents_option_links_claims_to_the_documents_stating_them() -> None:
     assert (ID + "nato", ID + "docB") in stated
     assert (ID + "cyber", ID + "docA") in stated
     assert all(nxg.edges[u, v, P + "inDocument"]["label"] == "stated in" for u, v in stated)
+    # an outcome's own link to its document is that same edge, not a second one
+    assert (ID + "o1", ID + "docA") in stated
+    assert not any(k == P + "statedIn" for _, _, k in nxg.edges(keys=True))
+    full = to_networkx(graph(), provenance=True)
+    assert not any(k == P + "statedIn" for _, _, k in full.edges(keys=True))
 
 
 def test_untyped_keeps_resources_of_construct_results() -> None:

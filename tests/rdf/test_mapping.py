@@ -130,7 +130,7 @@ def test_every_segment_quote_equals_the_text_at_its_offsets(harbour, harbour_tex
 
 
 def test_every_outcome_has_one_likelihood_topics_and_a_row_as_source(harbour, harbour_text):
-    _, graph = harbour
+    doc_iri, graph = harbour
     text = normalise_text(harbour_text)
     outcomes = set(graph.subjects(RDF.type, SKG.Outcome))
     assert len(outcomes) == 5
@@ -140,6 +140,9 @@ def test_every_outcome_has_one_likelihood_topics_and_a_row_as_source(harbour, ha
         assert topics and all((t, RDF.type, SKG.Topic) in graph for t in topics)
         (row,) = graph.objects(outcome, PROV.wasDerivedFrom)
         assert (row, RDF.type, SKG.TableRow) in graph
+        # the shortcut to the document names the row's document
+        assert list(graph.objects(outcome, SKG.statedIn)) == [doc_iri]
+        assert graph.value(row, SKG.inDocument) == doc_iri
         start, end = int(graph.value(row, SKG.start)), int(graph.value(row, SKG.end))
         assert str(graph.value(row, SKG.quote)) == text[start:end]
         label = str(graph.value(outcome, RDFS.label))

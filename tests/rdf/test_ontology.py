@@ -218,7 +218,8 @@ ex:outcome1 a skg:Outcome ;
     skg:headerLikelihood skg:Anticipated ;
     skg:headerHedge "Anticipated" ;
     skg:mentions actor:donald-trump , place:alaska ;
-    prov:wasDerivedFrom ex:row1 .
+    prov:wasDerivedFrom ex:row1 ;
+    skg:statedIn ex:doc .
 """ % ("0" * 64)
 
 
@@ -317,6 +318,9 @@ ex:outcome2 a skg:Outcome ;
         (("schema:sameAs wd:Q22686", "schema:sameAs wd:Q22686 , wd:Q7747"), SCHEMA.sameAs),
         # a summit participant that is not an actor
         (("sem:hasActor actor:donald-trump", "sem:hasActor place:alaska"), SEM.hasActor),
+        # an outcome that names no document, or one that is not a source document
+        (("ex:row1 ;\n    skg:statedIn ex:doc .", "ex:row1 ."), SKG.statedIn),
+        (("skg:statedIn ex:doc .", "skg:statedIn ex:row1 ."), SKG.statedIn),
     ],
 )
 def test_invalid_data_fails(shapes: Graph, patch: tuple[str, str], path: URIRef) -> None:

@@ -169,6 +169,26 @@ def test_a_summit_without_participants_or_sources_is_still_listed() -> None:
         assert (row["topics"], row["sources"]) == (Literal(0), Literal(0))
 
 
+def test_disagreements_where_some_likelihoods_are_not_ranked() -> None:
+    """Unranked outcomes count, but give neither extreme; each extreme names a source.
+
+    The lowest names the first document (by IRI) that gives it, the highest the last.
+    """
+    graph = kg.load(FIXTURES / "edge" / "mixed-likelihoods.ttl")
+    expected = [
+        ("Mixed", "4", "3", "possible", "Source B", "likely", "Source C", "0"),
+        ("Same likelihood", "2", "2", "likely", "Source A", "likely", "Source B", "0"),
+        ("Unranked", "2", "2", None, None, None, None, "1"),
+    ]
+    for target in (graph.dataset, oxigraph_store(graph.dataset)):
+        result = run_query(target, "disagreements", {})
+        rows = [
+            tuple(None if row[v] is None else str(row[v]) for v in result.vars[1:])
+            for row in result.rows
+        ]
+        assert rows == expected
+
+
 def _corpus_store(corpus: kg.SummitGraph) -> Any:
     if id(corpus) not in _STORES:
         _STORES[id(corpus)] = oxigraph_store(corpus.dataset)

@@ -139,6 +139,16 @@ def test_every_catalogue_query_gives_the_in_memory_answer_on_virtuoso(
     assert_same_answer(memory, remote, name, params)
 
 
+def test_disagreements_where_some_likelihoods_are_not_ranked_on_virtuoso(virtuoso: str) -> None:
+    """Unranked outcomes: Virtuoso fails a string function given an unbound value outright."""
+    _emptied(virtuoso)
+    fixture = FIXTURES / "edge" / "mixed-likelihoods.ttl"
+    with kg.SummitGraph(f"sparql:{virtuoso}") as remote:
+        remote.ingest([fixture], strict=True)
+    remote = kg.SummitGraph(f"sparql:{virtuoso}", read_only=True)
+    assert_same_answer(kg.load(fixture), remote, "disagreements", {})
+
+
 LABELS = [
     "Путин и Трамп встретятся на Аляске",
     "قمة ألاسكا بين الرئيسين",
