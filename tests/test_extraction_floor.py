@@ -23,15 +23,20 @@ from benchmarks.extraction import (
 #: category -> (recall floor, precision floor) on the dev set (28 articles since articles 21-28,
 #: written by a reader who had not seen the rules, joined it; they name a position's topic by
 #: its object as written). Where nothing is extracted yet the precision floor is 0.0: a
-#: precision over no labels measures nothing.
+#: precision over no labels measures nothing. Set after the fifth pass (hedged and reported
+#: outcome shapes, commitments in reports, concerns named before their cue): outcomes 0.68 /
+#: 0.71, positions 0.43 / 0.52, concerns 0.69 / 0.90, topics 0.60 / 0.63, each floor just
+#: below its figure; the outcome precision fell from 0.76 (and the topic precision from 0.64,
+#: an outcome's issue being a topic) as more outcomes are read whose labels the readers wrote
+#: otherwise or did not list.
 FLOOR: dict[str, tuple[float, float]] = {
-    "topics": (0.58, 0.63),
-    "outcomes": (0.61, 0.75),
-    "outcomes+modality": (0.56, 0.69),
-    "positions": (0.41, 0.50),
+    "topics": (0.58, 0.62),
+    "outcomes": (0.67, 0.70),
+    "outcomes+modality": (0.61, 0.65),
+    "positions": (0.42, 0.51),
     "actors": (0.78, 0.80),
     "places": (0.63, 0.74),
-    "concerns": (0.65, 0.86),
+    "concerns": (0.68, 0.89),
     "recommendations": (0.89, 0.85),
     "summit.place": (1.0, 1.0),
     "summit.status": (1.0, 1.0),

@@ -28,19 +28,28 @@ __all__ += [  # agenda enumerations, outcomes and their hedges
     "AGENDA_SPLIT",
     "AGENDA_TABLE",
     "AGREED_BLOCKERS",
+    "ANTECEDENT_LEAD",
     "ANTECEDENT_STOPS",
+    "BACKGROUND_CLAUSE",
     "BACKGROUND_CUE",
+    "BARE_VAGUE",
     "BELIEF_FRAME",
     "CONCERN_FRAME",
     "CONDITIONAL",
     "CONDITIONAL_HEDGES",
+    "COORDINATED_INFINITIVE",
     "DATE_START",
+    "DESIRE_FRAME",
     "DETERMINERS",
+    "EARLIER_HEDGE",
     "EMPTY_SUBJECTS",
     "EVENT_NOUNS",
     "EXPECT_FRAME",
+    "FORESEEN",
     "FUTURE_HEDGES",
     "HAPPEN_VERBS",
+    "HOST_LEAD",
+    "HOST_VERBS",
     "ISSUE_CONTAINERS",
     "ISSUE_END",
     "ISSUE_MODIFIERS",
@@ -50,7 +59,9 @@ __all__ += [  # agenda enumerations, outcomes and their hedges
     "NAME_LIST",
     "NEGATED_LABEL",
     "NEGATORS",
+    "NEXT_EVENT",
     "NOT_AN_OUTCOME",
+    "NOT_LABEL_START",
     "NOT_OBJECT_STARTS",
     "OBJECT_VERBS",
     "OUTCOME_BOUNDARY",
@@ -62,9 +73,11 @@ __all__ += [  # agenda enumerations, outcomes and their hedges
     "PRONOUN_SUBJECTS",
     "PURPOSE",
     "RELATIVE_SUBJECT",
+    "SHARED_SUBJECT",
     "SKIP_VERBS",
     "SUBJECT_AUXILIARY",
     "SUBJECT_START",
+    "SUBJECT_VERB",
     "TIME_CUE",
     "TRAILING_ADVERBS",
     "VAGUE_OBJECTS",
@@ -77,6 +90,7 @@ __all__ += [  # agenda enumerations, outcomes and their hedges
 __all__ += [  # reported speech, positions, concerns and recommendations
     "ACCORDING_LEAD",
     "ACCORDING_TAIL",
+    "ACTOR_ASIDE",
     "ADJECTIVAL_CUES",
     "AWAY_FROM",
     "BARE_AMOUNT",
@@ -86,6 +100,8 @@ __all__ += [  # reported speech, positions, concerns and recommendations
     "CONCERN_FRAMES",
     "CONCERN_IN_PLACE",
     "CONCERN_SPLIT",
+    "CONCERN_SUBJECT",
+    "CONCERN_SUBJECT_START",
     "CONCERN_WARNING",
     "COORDINATED_ACTION",
     "COORDINATED_OBJECT",
@@ -133,6 +149,7 @@ __all__ += [  # reported speech, positions, concerns and recommendations
 _SPEECH_VERB = (
     r"(?:said|says|say|told\s+(?:reporters|journalists|lawmakers)|warned|warns|warn|added|adds"
     r"|stated|states|noted|notes|argued|argues|believe|believes|believed|fear|fears|feared"
+    r"|caution|cautions|cautioned"
     r"|worry|worries|worried|expect|expects)"
 )
 
@@ -159,7 +176,8 @@ ACCORDING_TAIL = re.compile(r",\s+according\s+to\s+(?P<speaker>[^,;]{1,80}?)[.!]
 """A source closing a sentence: "…, according to officials in Seoul."."""
 
 CONCERN_FRAMES = frozenset(
-    {"warned", "warns", "warn", "fear", "fears", "feared"} | {"worry", "worries", "worried"}
+    {"warned", "warns", "warn", "fear", "fears", "feared"}
+    | {"worry", "worries", "worried", "caution", "cautions", "cautioned"}
 )
 """Speech verbs whose reported content is itself a concern ("analysts fear …")."""
 
@@ -262,13 +280,19 @@ class OutcomeCue:
     """A hedge in a sentence: its pattern (group ``hedge`` is the hedge as written),
     the likelihood it gives, where the outcome phrase is (:data:`OutcomeShape`),
     whether the outcome must name an outcome noun ("a possible deal", not "possible harm"),
-    and lower-case ``keys``, one of which a text holds wherever the pattern matches."""
+    and lower-case ``keys``, one of which a text holds wherever the pattern matches.
+    ``held``: the cue states a result only in a report of a summit already held, and only
+    with actors as its subject ("Brussels would not exempt …", "Guédez rejected …").
+    ``after_hedge``: the cue only completes an earlier hedge of its sentence ("A statement is
+    likely; a pact is not.")."""
 
     pattern: re.Pattern[str]
     likelihood: Likelihood
     shape: OutcomeShape
     needs_noun: bool = False
     keys: tuple[str, ...] = ()
+    held: bool = False
+    after_hedge: bool = False
 
     def may_match(self, lowered: str) -> bool:
         """Whether a lower-cased text holds one of the cue's key words (else it cannot match).
@@ -286,14 +310,22 @@ _OUTCOME_VERB_FORMS = (
     r"agree|reach|sign|announce|adopt|endorse|approve|commit|deliver|produce|secure|clinch"
     r"|strike|conclude|finali[sz]e|issue|seal|unveil|launch|establish|create|set\s+up"
 )
+_FAILED_VERB_FORMS = rf"{_OUTCOME_VERB_FORMS}|close|find|set|make|bridge|resolve|settle|win"
 _DONE = (
     r"signed|adopted|agreed|reached|announced|approved|unveiled|launched|endorsed|concluded"
-    r"|sealed|issued|finali[sz]ed|struck|clinched"
+    r"|sealed|issued|finali[sz]ed|struck|clinched|renewed|extended|accepted|established"
 )
 _DONE_KEYS = tuple(
     "signed adopted agreed reached announced approved unveiled launched endorsed concluded sealed "
-    "issued finali struck clinched".split()
+    "issued finali struck clinched renewed extended accepted established".split()
 )
+_NOT_DONE_OBJECTS = (
+    r"(?:(?:his|her|their|its|the|a|an)\s+)?(?:(?:earlier|long-standing|repeated|previous)\s+)?"
+    r"(?:calls?|push|pushes|demands?|appeals?|pressure|threats?|criticism|attacks|efforts?"
+    r"|warnings?|pleas?|bids?|offensive|fighting|strikes)\b"
+)
+"""What a realised verb acts on when it renews a stance or a hostility, not a result
+("renewed her call for a ban", "extended the offensive")."""
 _NEG = r"(?:could|did|would|do|does|can|will|cannot)(?:\s+not|n['’]t)|cannot"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NOT_NOUNS = r"(?:but|and|or|if|for|to|that|as|in|at|on|by|with|this|next|within|because)\b"
@@ -315,12 +347,14 @@ OUTCOME_CUES: tuple[OutcomeCue, ...] = (
     ),
     OutcomeCue(
         re.compile(
-            rf"\b(?P<hedge>failed\s+to\s+(?:{_OUTCOME_VERB_FORMS}))(?:\s+(?:on|to|upon))?\s+",
+            r"\b(?P<hedge>fail(?:ed|s)?\s+(?:(?:once\s+(?:more|again)|again|even)\s+)?to\s+"
+            rf"(?:{_FAILED_VERB_FORMS})(?:\s+(?:common\s+ground|consensus|agreement)(?=\s+(?:on|over)\b))?)"
+            r"(?:\s+(?:on|to|upon|over))?\s+",
             re.I,
         ),
         Likelihood.REFUSED,
         "object",
-        keys=("failed",),
+        keys=("fail",),
     ),
     OutcomeCue(
         re.compile(r"\b(?P<hedge>walked\s+away\s+from)\s+(?!it\b|that\b)", re.I),
@@ -360,7 +394,7 @@ OUTCOME_CUES: tuple[OutcomeCue, ...] = (
     OutcomeCue(
         re.compile(
             r"\b(?P<hedge>(?:no|without(?:\s+an?|\s+any)?)\s+(?:agreement|deal|accord|commitment"
-            r"|consensus|breakthrough|progress|decision))\s+(?:on|over|to|for|about)\s+",
+            r"|consensus|breakthrough|progress|headway|decision))\s+(?:on|over|to|for|about)\s+",
             re.I,
         ),
         Likelihood.REFUSED,
@@ -378,6 +412,29 @@ OUTCOME_CUES: tuple[OutcomeCue, ...] = (
     ),
     OutcomeCue(
         re.compile(
+            r"\b(?:ended|closed|concluded|wrapped\s+up|broke\s+up|finished)\b[^;.]{0,80}?"
+            r"\b(?P<hedge>without(?:\s+agreeing(?:\s+(?:on|to))?)?)\s+"
+            r"(?!(?:a|any)\s+(?:hitch|incident|problems?)\b)",
+            re.I,
+        ),
+        Likelihood.REFUSED,
+        "object",
+        keys=("without",),
+    ),
+    OutcomeCue(
+        re.compile(
+            r"\b(?:made|offered|gave|reached|announced|set)\s+(?P<hedge>no)\s+"
+            r"(?!(?:secret|mention|comment|reference|sign|signal|attempt|effort|apology|apologies"
+            r"|figures?|details?|indication|word|explanation|reason|response)\b)"
+            r"(?=[a-z])",
+            re.I,
+        ),
+        Likelihood.REFUSED,
+        "object",
+        keys=("no ",),
+    ),
+    OutcomeCue(
+        re.compile(
             rf"\b(?P<hedge>(?:neither|nor)\b[^,;.]{{0,60}}?\b(?:{_DONE}|offered|agreed\s+on))\s+",
             re.I,
         ),
@@ -391,12 +448,173 @@ OUTCOME_CUES: tuple[OutcomeCue, ...] = (
             r"|(?:is|are|was|were)\s+not\s+on\s+the\s+table|(?:is|are|was|were)\s+off\s+the\s+table"
             r"|(?:was|were|has\s+been|have\s+been)\s+rejected"
             r"|(?:was|were|has\s+been|have\s+been)\s+(?:called\s+off|cancell?ed|canceled"
-            r"|postponed|scrapped|shelved))\b",
+            r"|postponed|scrapped|shelved|dropped|turned\s+down|ruled\s+out|vetoed|blocked)"
+            r"|(?:is|are)\s+(?:(?:again|also)\s+)?(?:dropped|turned\s+down|ruled\s+out|vetoed"
+            r"|blocked|rejected)"
+            r"|did\s+not\s+make\s+(?:it\s+(?:in|into)\s+)?the\s+(?:final\s+)?(?:text|cut"
+            r"|declaration|communiqu[eé]|statement|decision))\b",
             re.I,
         ),
         Likelihood.REFUSED,
         "subject",
-        keys=("not", "cancel", "postpone", "scrapped", "shelved", "called off", "off ", "reject"),
+        keys=(
+            "not",
+            "cancel",
+            "postpone",
+            "scrapped",
+            "shelved",
+            "called off",
+            "off ",
+            "reject",
+            "dropped",
+            "turned down",
+            "ruled out",
+            "vetoed",
+            "blocked",
+        ),
+    ),
+    # left open: neither agreed nor refused ("the size and the host were left for a later
+    # meeting", "the question was referred to a working group"); the scheme has no value of
+    # its own for it, so it is possible, with the words as written as its hedge
+    OutcomeCue(
+        re.compile(
+            r"\b(?:is|are|was|were|has\s+been|have\s+been|be)\s+(?P<hedge>left\s+(?:open\s+)?"
+            r"(?:for|to|until)\s+(?:an?\s+|the\s+)?(?:later|next|future|another|further"
+            r"|subsequent|technical|working)\b[^,;.]{0,40}|left\s+open|deferred(?:\s+(?:to|until)"
+            r"\s+[^,;.]{1,40})?|referred\s+to\s+(?:an?\s+|the\s+)?(?:(?:new|joint|technical)\s+)?"
+            r"(?:officials|ministers|experts|committee|working\s+group|commission|panel)\b)",
+            re.I,
+        ),
+        Likelihood.POSSIBLE,
+        "subject",
+        keys=("left", "deferred", "referred"),
+    ),
+    # in a report of a summit already held, one side turning a thing down is a result, and so
+    # is a refusal in the future tense ("Brussels would not exempt Indian steel")
+    OutcomeCue(
+        re.compile(
+            r"(?:,\s+which|,\s+(?:a|an)\s+(?:demand|call|request|proposal|idea|plan|offer|step)"
+            r"(?:\s+that)?)\s+[^,;]{1,60}?(?<!\bhas\s)(?<!\bhave\s)\b(?P<hedge>rejected|resisted"
+            r"|opposed|turned\s+down"
+            r"|blocked|vetoed|brushed\s+aside|ruled\s+out|(?:did|would)\s+not\s+accept)\b",
+            re.I,
+        ),
+        Likelihood.REFUSED,
+        "antecedent",
+        keys=("which", "a "),
+        held=True,
+    ),
+    OutcomeCue(
+        re.compile(
+            r"(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)"
+            r"\b(?P<hedge>(?:(?:again|also|flatly|firmly)\s+)?(?:rejected|turned\s+down"
+            r"|ruled\s+out|vetoed|brushed\s+aside))\s+"
+            r"(?!(?:to|that|it|them|this|him|her|calls?|suggestions?|claims?|criticism"
+            r"|accusations?|reports?)\b)",
+            re.I,
+        ),
+        Likelihood.REFUSED,
+        "object",
+        keys=("rejected", "turned down", "ruled out", "vetoed", "brushed aside"),
+        held=True,
+    ),
+    OutcomeCue(
+        re.compile(r"\b(?P<hedge>(?:would|will)\s+not|won['’]t|would\s+never)\s+(?=[a-z])", re.I),
+        Likelihood.REFUSED,
+        "verb",
+        keys=("not", "won"),
+        held=True,
+    ),
+    # an expectation denied: "no one expects a change", "a treaty is not expected",
+    # "analysts doubt a breakthrough", "a statement is likely; a pact is not"
+    OutcomeCue(
+        re.compile(
+            r"\b(?:is|are|was|were)\s+(?:still\s+)?(?P<hedge>not\s+(?:expected|likely))"
+            r"\s+to\s+(?=[a-z])",
+            re.I,
+        ),
+        Likelihood.UNLIKELY,
+        "verb",
+        keys=("not",),
+    ),
+    OutcomeCue(
+        re.compile(
+            r"\b(?:is|are|was|were)\s+(?:still\s+)?(?P<hedge>not\s+(?:expected|likely))\b"
+            r"(?!\s+to\b)",
+            re.I,
+        ),
+        Likelihood.UNLIKELY,
+        "subject",
+        needs_noun=True,
+        keys=("not",),
+    ),
+    OutcomeCue(
+        re.compile(
+            r"\b(?P<hedge>(?:no\s+one|nobody|few)\s+(?:expects?|anticipates?|predicts?)"
+            r"|doubts?|doubted|(?:is|are)\s+doubtful\s+(?:of|about))\s+(?:that\s+|of\s+)?"
+            r"(?=[a-z])",
+            re.I,
+        ),
+        Likelihood.UNLIKELY,
+        "object",
+        needs_noun=True,
+        keys=("expect", "anticipate", "predict", "doubt"),
+    ),
+    OutcomeCue(
+        re.compile(r"(?<=[a-z]\s)(?P<hedge>(?:is|are|was|were)\s+not)(?=\s*(?:[.;!]|$))", re.I),
+        Likelihood.UNLIKELY,
+        "subject",
+        needs_noun=True,
+        keys=("not",),
+        after_hedge=True,
+    ),
+    # the likeliest or the best outcome named: "the most likely outcome is X", "the best
+    # realistic outcome, analysts say, is X", "X is the most that could be agreed"
+    OutcomeCue(
+        re.compile(
+            r"\b(?P<hedge>(?:most\s+likely|likeliest|most\s+probable)\s+(?:outcome|result"
+            r"|scenario))\s+(?:[^,.;]{0,40}?,\s+)?(?:is|was|would\s+be|will\s+be|remains)\s+"
+            r"(?!(?:that|for|to|likely|unlikely|still)\b)",
+            re.I,
+        ),
+        Likelihood.LIKELY,
+        "object",
+        keys=("likel", "probable"),
+    ),
+    OutcomeCue(
+        re.compile(
+            r"\b(?P<hedge>best(?:\s+(?:realistic|possible|achievable|plausible))?\s+(?:outcome"
+            r"|result|case|hope)|most\s+that\s+[^,.;]{0,50}?(?:realistic|achievable|possible"
+            r"|expect\w*|hope\w*))\s+(?:[^,.;]{0,40}?,\s+)?(?:is|was|would\s+be)\s+"
+            r"(?!(?:that|for|to)\b)",
+            re.I,
+        ),
+        Likelihood.POSSIBLE,
+        "object",
+        keys=("best", "most that"),
+    ),
+    OutcomeCue(
+        re.compile(
+            r"\b(?:is|was|are|were|(?:may|might|could|would|will)\s+be)\s+(?P<hedge>(?:the\s+)?"
+            r"most\s+that\s+(?:can|could|will|would|might|may)\s+be\s+(?:achieved|agreed"
+            r"|expected|hoped\s+for|managed|done|delivered|won))",
+            re.I,
+        ),
+        Likelihood.POSSIBLE,
+        "subject",
+        keys=("most that",),
+    ),
+    # hopes of a result: "officials hope to announce X", "hope to see the two sides endorse X"
+    OutcomeCue(
+        re.compile(
+            r"\b(?P<hedge>hop(?:e|es|ing)\s+to(?:\s+see(?:\s+[\w’'-]+){1,5}?)?)\s+"
+            r"(?=(?:sign|announce|agree|adopt|endorse|reach|conclude|seal|clinch|unveil|launch"
+            r"|finali[sz]e|issue|strike)\b)",
+            re.I,
+        ),
+        Likelihood.POSSIBLE,
+        "verb",
+        keys=("hope", "hoping"),
     ),
     # hedged verbs: "is likely to …", "may …", "will sign …"
     OutcomeCue(
@@ -485,6 +703,17 @@ OUTCOME_CUES: tuple[OutcomeCue, ...] = (
         keys=("unlikely",),
     ),
     OutcomeCue(
+        re.compile(
+            rf"\b(?:{_COPULA})\s+(?:now\s+|still\s+|firmly\s+)?(?P<hedge>within\s+reach|in\s+sight"
+            r"|on\s+the\s+cards)\b",
+            re.I,
+        ),
+        Likelihood.LIKELY,
+        "subject",
+        needs_noun=True,
+        keys=("within reach", "in sight", "on the cards"),
+    ),
+    OutcomeCue(
         re.compile(rf"\b(?:{_COPULA})\s+(?:still\s+)?(?P<hedge>likely)\b(?!\s+to\b)", re.I),
         Likelihood.LIKELY,
         "subject",
@@ -493,8 +722,8 @@ OUTCOME_CUES: tuple[OutcomeCue, ...] = (
     ),
     OutcomeCue(
         re.compile(
-            r"\b(?:is|are|was|were)\s+(?:the|a)\s+(?:most\s+)?(?P<hedge>likely)\s+"
-            r"(?:outcome|result|scenario)\b",
+            r"\b(?:is|are|was|were)\s+(?:the|a)\s+(?P<hedge>(?:most\s+)?likely|likeliest"
+            r"|most\s+probable)\s+(?:outcome|result|scenario)\b",
             re.I,
         ),
         Likelihood.LIKELY,
@@ -509,7 +738,11 @@ OUTCOME_CUES: tuple[OutcomeCue, ...] = (
         keys=("possible",),
     ),
     OutcomeCue(
-        re.compile(r"\b(?:is|are)\s+(?P<hedge>expected|planned)\b(?!\s+to\b)", re.I),
+        re.compile(
+            r"\b(?:is|are|was|were)\s+(?:also\s+|widely\s+|now\s+|still\s+|firmly\s+)?"
+            r"(?P<hedge>expected|planned)\b(?!\s+to\b)",
+            re.I,
+        ),
         Likelihood.ANTICIPATED,
         "subject",
         needs_noun=True,
@@ -575,6 +808,16 @@ OUTCOME_CUES: tuple[OutcomeCue, ...] = (
         keys=("backed", "endorsed", "called for", "condemned"),
     ),
     OutcomeCue(
+        re.compile(
+            r"\b(?P<hedge>set)\s+(?=(?:an?|the|their|its)\s+(?:(?:new|joint|common|firm|binding"
+            r"|formal)\s+)?(?:target|goal|date|deadline|timetable|ceiling|cap|timeline)\b)",
+            re.I,
+        ),
+        Likelihood.AGREED,
+        "object",
+        keys=("set ",),
+    ),
+    OutcomeCue(
         re.compile(rf"\b(?:was|were|has\s+been|have\s+been)\s+(?P<hedge>{_DONE})\b", re.I),
         Likelihood.AGREED,
         "subject",
@@ -584,10 +827,13 @@ OUTCOME_CUES: tuple[OutcomeCue, ...] = (
     OutcomeCue(
         re.compile(
             rf"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!ly\s)\b(?P<hedge>agreed(?:\s+on\s+{_WEEKDAY})?"
+            r"(?:\s+in\s+principle)?(?:\s+(?:only|also|merely|instead))?"
             r"(?:\s+(?:on|to|upon))?"
             r"|(?<!\bis\s)(?<!\bare\s)(?<!remain\s)(?<!remains\s)(?<!remained\s)"
             rf"(?:committed|pledged|promised)(?:\s+to)?|{_DONE})"
-            r"\s+(?!(?:that|it|he|she|they|we|this|by|in|at|with|as|for|on|to|be)\b)",
+            r"\s+(?!(?:that|it|he|she|they|we|this|him|her|them|us|me|by|in|at|with|as|for|on|to|be"
+            r"|under|during"
+            rf"|over|after|before|since|last|earlier|from)\b|{_NOT_DONE_OBJECTS})",
             re.I,
         ),
         Likelihood.AGREED,
@@ -606,7 +852,8 @@ CONDITIONAL_HEDGES = frozenset({"would"})
 
 NOT_OBJECT_STARTS = frozenset(
     "in at on with by for from later soon next this after before if until as when while "
-    "not again too also still only within during around over early late without".split()
+    "not again too also still only within during around over early late without unless "
+    "because ahead place".split()
 )
 """Words after a verb that begin no object ("could follow later", "may resume in May")."""
 
@@ -670,7 +917,13 @@ OUTCOME_NOUNS = re.compile(
     r"|release|settlement|breakthrough|compromise|understanding|memorandum|initiative|fund"
     r"|bank|dialogue|alliance|charter|pledge|commitment|programme|program|mechanism|corridor"
     r"|arrangement|consensus|roadmap|sanctions|tariffs?|relief|review|talks|visit|resolution"
-    r"|goal|target|mission)s?\b",
+    r"|goal|target|mission|office|commission|committee|council|cent(?:re|er)|secretariat|forum"
+    r"|task\s+force|working\s+group|hotline|protocol|code|regime|scheme|formula|facility"
+    r"|exercise|drill|round|conference|moratorium|ban|cap|exemption|waiver|guarantee|loan|grant"
+    r"|investment|aid|order|purchase|contract|referral|inspection|inspector|monitor|pipeline"
+    r"|venue|date|deadline|timetable|timeline|guideline|standstill|freeze|envoy|mandate"
+    r"|fund(?:ing)?|financing|contribution|convention|reference|language|wording|patrol"
+    r"|corridor|terminal|plant|project|sale|exchange|transfer|extradition|decision)s?\b",
     re.I,
 )
 """Nouns of outcomes, for the cues that need one ("a possible deal", "without a communiqué")."""
@@ -678,7 +931,12 @@ OUTCOME_NOUNS = re.compile(
 OUTCOME_BOUNDARY = re.compile(
     r",\s*(?:which|who|but|while|although|though|as|including|such\s+as|after|before|because|not"
     r"|with|without|where|when|so|and\s+(?:to|said|says|that|he|she|they|it|the))\b"
-    r"|[;:()]|\s[-–—]\s|\s+(?:because|if|unless|until|after|before|while|although|but"
+    r"|[;:]|\((?![A-Z]{0,3}[$€£¥]\s?\d|\d)|(?<!billion)(?<!million)(?<![\d%])\)"
+    r"|,\s+(?:most|much|all|some|part|half)\s+of\s+(?:it|them|which)\b"
+    r"|,\s+the\s+(?:most|first|only|issue|goal|one|same|main|key|largest|biggest|latest)\b"
+    r"|\s+that\s+(?=(?:[a-z]+s|would|will|could|might|may|can|must|should)\b)"
+    r"|,?\s+(?:and|or)\s+(?:perhaps|possibly|maybe)\b"
+    r"|\s[-–—]\s|\s+(?:because|if|unless|until|after|before|while|although|but"
     r"|so\s+that|rather\s+than"
     r"|is|are|was|were|will|would|could|may|might|has|have|had"
     r"|whereas|since|as\s+part\s+of|and\s+to|and\s+another|and\s+that|to\s+be)\s"
@@ -707,6 +965,10 @@ TIME_CUE = re.compile(
 """Time cues that give an outcome's timeframe ("next month", "by 2027", "within weeks")."""
 
 
+BACKGROUND_CLAUSE = re.compile(r"\b(?:since|when|once|after|before|until)\s+$", re.I)
+"""A subordinate clause of time before a realised result's subject ("… since the truce was
+extended"): background, not an outcome of the talks."""
+
 BACKGROUND_CUE = re.compile(
     r"\b(?:earlier|ago|previously|last\s+(?:week|month|year)|in\s+the\s+past)\b", re.I
 )
@@ -726,7 +988,8 @@ PRONOUN_SUBJECTS = frozenset(
 """Subjects that are no outcome phrase ("it was possible")."""
 
 SUBJECT_START = re.compile(
-    r"(?:^|[,;:.!?]\s+|\b(?:that|said|says|say|but|whether|because|where|when|while"
+    r"(?:^|[,;:.!?]\s+|\s[-–—]\s+|\b(?:that|said|says|say|but|whether|because|where|when|while"
+    r"|since|until|once"
     r"|believes?|think|thinks|fears?)\s+)",
     re.I,
 )
@@ -741,6 +1004,45 @@ PARTICIPLES = frozenset(
 )
 """Irregular past participles of a passive outcome ("a compromise may be found")."""
 
+EARLIER_HEDGE = re.compile(
+    r"\b(?:likely|expected|possible|probable|certain|planned|within\s+reach)\b", re.I
+)
+"""A hedge an elliptic denial completes ("A statement is likely; a pact is not.")."""
+
+HOST_LEAD = re.compile(
+    r"(?:hold|host|convene)\s+(?:(?:their|its|his|her|the)\s+)?(?=(?:next|follow-up|second"
+    r"|third|fourth|fifth|sixth|seventh|another|new)\b)",
+    re.I,
+)
+"""A verb of holding before a later event an outcome names ("hold their next summit in La
+Paz"): the event is the outcome."""
+
+NEXT_EVENT = re.compile(
+    r"\b(?:next|follow-up|follow-on|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|another|further|new|annual|regular|ministerial|extraordinary)\b",
+    re.I,
+)
+"""An event after this one ("the next summit", "a follow-up meeting", "a second round"): its
+being held is an outcome of the talks, unlike the summit itself."""
+
+HOST_VERBS = frozenset({"host", "hold", "convene", "organise", "organize"})
+"""Verbs whose object is an event an outcome may plan ("host a conference on …", "hold
+their next summit in …")."""
+
+COORDINATED_INFINITIVE = re.compile(
+    r",?\s+and\s+(?:also\s+)?to\s+(?=[a-z])"
+    r"|,?\s+(?:and|or)\s+(?:perhaps|possibly|maybe)\s+(?:(?:on|to|for)\s+)?(?=(?:the|an?)\s)"
+)
+"""A second outcome joined to the first ("agreed to cut fees and to harmonise schedules",
+"agreement on X and perhaps on Y"): it takes the first one's hedge."""
+
+ANTECEDENT_LEAD = re.compile(
+    r"\b(?:asked\s+for|called\s+for|pushed\s+for|pressed\s+for|proposed|sought|demanded|wanted"
+    r"|requested|offered|floated|tabled|suggested|insisted\s+on|raised)\s+"
+)
+"""The verb before an object a ", which …" clause refers back to ("asked for a guaranteed
+minimum flow in the driest days, which India did not accept")."""
+
 EVENT_NOUNS = re.compile(
     r"\b(?:summit|talks|meeting|conference|visit|trip|session|gathering|forum|segment|ceremony"
     r"|ceremonie|photo[\s-]op|photo\s+opportunit(?:y|ie)|handshake)s?$",
@@ -752,16 +1054,22 @@ ceremony, not a treaty")."""
 CONCERN_FRAME = re.compile(r"\b(?:fears?|feared|worr(?:y|ies|ied)|warn(?:s|ed)?|concerns?)\b", re.I)
 """A worry before a hedge: what follows is a concern, not an outcome."""
 
-EXPECT_FRAME = re.compile(r"\bexpects?\b", re.I)
-"""An expectation in a speech frame ("Officials expect …"): its content is anticipated."""
+EXPECT_FRAME = re.compile(r"\b(?:(?:no\s+one|nobody|few)\s+)?expects?\b", re.I)
+"""An expectation in a speech frame ("Officials expect …"): its content is anticipated ("Few
+expect …": unlikely)."""
 
 BELIEF_FRAME = re.compile(r"\b(?:believes?|thinks?|predicts?|believed|predicted)\b", re.I)
 """A belief in a speech frame ("analysts believe … will"): a plan turns into a likelihood."""
 
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 DATE_START = re.compile(
-    r"^(?:\d|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
+    rf"^(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|to)\s*\d{{1,2}})?\s+{_MONTH}(?!\w)"
+    r"|(?:19|20)\d\d(?:\s*[,.;]|\s+(?:and|to|or)\b|\s*$)|\d{1,4}[-/]\d{1,2}(?:[-/]\d{1,4})?\b"
+    r"|\d{1,2}\.\d{1,2}\.\d{2,4}"
+    rf"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|{_MONTH}\s+\d)"
 )
-"""A label that is a date ("Feb. 28, 2019"), never an outcome."""
+"""A label that is a date ("Feb. 28, 2019", "9-10 September", "2019"), never an outcome; an
+amount ("30 billion yuan", "1.2 billion euros") may be one."""
 
 ISSUE_CONTAINERS = frozenset(
     "deal deals agreement agreements accord pact treaty statement statements declaration "
@@ -793,11 +1101,13 @@ VERB_OPENING = re.compile(r"^[a-z]+(?:\s+up)?\s+(?=(?:an?|the|their|its|his|her|
 """A verb opening an outcome phrase ("set up a dialogue", "send a vessel"): not the issue."""
 
 SUBJECT_AUXILIARY = re.compile(
-    r"\s+(?:is|are|was|were|be|been|has|have|had|seems?|appears?|looks?|remains?)"
-    r"(?:\s+(?:still|also|now|not))?\s*$",
+    r"\s+(?:(?:may|might|could|would|will|can|should|must)(?:\s+(?:still|also|not))?"
+    r"(?:\s+(?:be|been|have))?|(?:is|are|was|were|be|been|has|have|had|seems?|appears?|looks?"
+    r"|remains?))(?:\s+(?:still|also|now|not))?\s*$",
     re.I,
 )
-"""An auxiliary ending a subject before its hedge ("A review … is expected to")."""
+"""An auxiliary ending a subject before its hedge ("A review … is expected to", "The tariff
+may (be left to …)")."""
 
 ACTOR_WORDS = frozenset(
     "he she they we both leaders sides countries nations governments ministers officials "
@@ -807,9 +1117,21 @@ ACTOR_WORDS = frozenset(
 
 VAGUE_OBJECTS = frozenset(
     "points issues things details matters steps ways terms areas questions it them this issue "
-    "matter question".split()
+    "matter question again outright instead back".split()
 )
 """Objects too vague to be an outcome ("agreed on many points")."""
+
+DESIRE_FRAME = re.compile(
+    r"\b(?:hop(?:e|es|ed|ing)|want(?:s|ed)?|wish(?:es|ed)?|whether|if|asked|urged|pressed"
+    r"|doubt\w*|expect\w*|fear\w*)\b",
+    re.I,
+)
+"""A wish, question or doubt before "would" ("had hoped he would scale back", "asked whether
+Egypt would accept"): no commitment, even in a report of a summit already held."""
+
+BARE_VAGUE = frozenset("wording language text one ones".split())
+"""Words too vague to be an outcome alone ("accepted the wording"), though a compromise
+wording may be one."""
 
 MODAL_HEDGES = frozenset({"may", "might", "could"})
 """Modal hedges: their whole clause can be the outcome ("a meeting could still happen")."""
@@ -834,8 +1156,31 @@ TRAILING_ADVERBS = frozenset(
 )
 """Adverbs between an antecedent and its ", which" clause ("commitments instead, which …")."""
 
+NOT_LABEL_START = frozenset(
+    "and but or nor until unless because if since while although though now then how what "
+    "whether why where when who which is are was were in on at by with from into under "
+    "largely only never".split()
+)
+"""Words no outcome phrase begins with: a conjunction, a question word, a verb, a preposition
+("in Hanoi in February 2019", "until that happens", "but never implemented")."""
+
+SHARED_SUBJECT = re.compile(r"(?:but|and)\s+$", re.I)
+"""A hedge whose clause shares the subject of the clause before ("X has been proposed but is
+not expected to be agreed")."""
+
+SUBJECT_VERB = re.compile(
+    r"\s(?:has|have|had|is|are|was|were|will|would|could|may|might|remains?|remained)\b", re.I
+)
+"""The verb that ends the subject of a clause (for a later clause that shares it)."""
+
+FORESEEN = re.compile(
+    r"\s+(?:is|are|was|were)\s+(?:\w+\s+)?(?:expected|likely|anticipated|foreseen|planned)\b", re.I
+)
+"""A forecast after a denied result ("No agreement on X is expected"): unlikely, not refused."""
+
 NEGATED_LABEL = re.compile(r"no\s+(?=\w)", re.I)
-"""An outcome phrase that is itself negated ("no commitment will be made"): refused."""
+"""An outcome phrase that is itself negated: refused when reported ("no venue was agreed"),
+unlikely when foreseen ("no commitment will be made", "no deal is expected")."""
 
 LEADING_CONJUNCTION = re.compile(r"(?:and|but|or|so)\s+", re.I)
 """A conjunction before a subject ("and the fund may launch")."""
@@ -865,7 +1210,8 @@ _REFUSED = (
     r"accept|allow|tolerate|approve|sign|recogni[sz]e|cede|concede|surrender|give\s+up|hand\s+over"
     r"|drop|lift|loosen|relax|ease|scrap|abandon|withdraw|budge\s+on|back\s+down\s+on"
     r"|end|stop|halt|reverse|give|pay|sign\s+away|sign\s+up\s+to"
-    r"|compromise\s+on|negotiate\s+(?:on|over)|agree\s+to"
+    r"|compromise\s+on|negotiate\s+(?:on|over)|agree\s+to|exempt|waive|cut|reduce|lower"
+    r"|extradite|hand\s+back|return|reopen|share|commit\s+to|join"
 )
 _MODAL_NOT = r"(?:would|will|could|can|did|does|do)\s+not|won[’']t|wouldn[’']t|cannot|can[’']t"
 _POSSESSIVE = r"[’']s\s+(?:(?:new|latest|renewed|repeated|long-standing|main|key|central)\s+)?"
@@ -941,11 +1287,20 @@ STANCE_LEAD_WORDS = frozenset(
 
 SEGMENT_BREAK = re.compile(
     r"(?:,\s+|\s+)(?:while|whereas|but)\s+|;\s+|,\s+and\s+(?!to\b)|,\s+with\s+"
-    r"|,\s+(?=(?:which|who|something|an?\s+(?:demand|idea|step|move|proposal|plan|request"
+    r"|,\s+(?!who\b[^,;.]{0,80},\s)(?=(?:which|who|something|an?\s+(?:demand|idea|step|move"
+    r"|proposal|plan|request"
     r"|position|offer|call)\b)[^,;]{0,60}\b(?:has|have|had|did|does|is|are|was|were"
     r"|[a-z]+(?:s|ed))\b)"
 )
-"""Where a sentence's clauses part: "X wants A, while Y wants B", "…, a demand Kyiv rejects"."""
+"""Where a sentence's clauses part: "X wants A, while Y wants B", "…, a demand Kyiv rejects";
+not at a relative clause closed by a comma ("X, who arrives on Friday, supports B")."""
+
+ACTOR_ASIDE = re.compile(
+    r",\s+(?:who|whose)\s[^,;]{1,80},\s+(?=(?:(?:has|have|had|is|are|was|were|also|still|now"
+    r"|will|would|long|again|so\s+far)\s+)*$)"
+)
+"""A relative clause between an actor and its stance verb ("Tuvalu's Feleti Teo, who will
+chair the session, is seeking …"): the actor is the one named before it."""
 
 RELATIVE_LEAD = re.compile(
     r"^(?:which|something|an?\s+(?:demand|idea|step|move|proposal|plan|request|position"
@@ -1017,7 +1372,7 @@ AWAY_FROM = re.compile(
 LABEL_END = re.compile(
     r"\s(?P<prep>between|along|in|to|from|by|at|during|within|under|against|via|near|across"
     r"|since|until|before|after|as|if|because|while|than|so|unless|whereas)\s"
-    r"|\s(?P<clause>that|which|who|whose|where|when)\s"
+    r"|\s(?P<clause>that|which|who|whose|where|when|how|whether)\s"
     r"|\s(?P<verb>could|may|might|would|will|should|must|can|is|are|was|were|be|been|has"
     r"|have|had|went)\s"
     r"|(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bits)(?<!\btheir)(?<!\bof)\s[a-z]{3,}ing\s+"
@@ -1047,7 +1402,9 @@ it stays."""
 LABEL_VAGUE = frozenset(
     "idea role proposal plan step move help support way path progress issue issues matter "
     "things details points terms date timetable timeline deadline solution right rights say "
-    "share part voice seat place stake language means guarantee guarantees commitment".split()
+    "share part voice seat place stake language means guarantee guarantees commitment "
+    "reference references mention change changes link linkage access acceptance return "
+    "lifting end withdrawal transfer recognition".split()
 )
 """Heads that need what follows them to name an issue ("a faster timetable for the ASEAN
 Power Grid", "a greater say at the IMF"): a label is not cut just after them."""
@@ -1140,7 +1497,12 @@ RELATIVE_OPENING = re.compile(r"(?:whose|which|who|whom|where|when)\b", re.IGNOR
 """A span that opens with a relative word continues a noun before the cue: no concern."""
 
 CONCERN_CUE = re.compile(
-    r"\b(?:(?:fears?|feared|worry|worries|worried|warns?|warned)(?:\s+(?:that|over|about))?"
+    r"\b(?:(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)(?:fears?|feared|worry|worries|worried|warns?"
+    r"|warned|caution(?:s|ed)?)"
+    r"(?:\s+(?:that|over|about))?"
+    r"|complain(?:s|ed)?\s+(?:of|about)|risks?\s+of|raised\s+the\s+risk\s+that"
+    r"|(?i:there)\s+(?:is|are|was|were)\s+(?:also\s+)?(?:a\s+|some\s+)?(?:growing\s+|real\s+)?"
+    r"(?:risk|worry|worries|concern|concerns|fear|fears|danger)\s+(?:[\w’'-]+\s+){0,4}?that"
     r"|(?:concerns?|concerned)\s+(?:that|over|about)|risks?(?=\s+[a-z]+ing\b)|(?:is|are)\s+a\s+threat\s+to"
     r"|(?:the\s+)?sticking\s+point\s+(?:is|was|remains)|expressed\s+concern\s+(?:over|about))"
     r"\s+"
@@ -1153,6 +1515,20 @@ CONCERN_IN_PLACE = re.compile(
     r"|\b(?:risks?)\s+(?=[a-z]+ing\b)|\bremains?\s+(?:unclear|uncertain|unresolved)\b"
 )
 """A concern stated in place: "… could derail the talks", "financing remains unclear"."""
+
+CONCERN_SUBJECT = re.compile(
+    r"\s+(?:(?:remains?|remained|is|are|was|were)\s+(?:still\s+)?(?:a|the)\s+(?:(?:main|key|major"
+    r"|big|biggest|further|real|central)\s+)?(?:sticking\s+point|concern|worry|risk|threat"
+    r"|obstacle|stumbling\s+block|problem)\b|(?:has|have|had)\s+(?:long\s+|also\s+)?(?:worried"
+    r"|alarmed|concerned|unsettled|troubled)\b)"
+)
+"""A concern named before its cue: "its financing remains a sticking point", "Tension in the
+north is a further risk", "Chinese-built links have worried intelligence agencies"."""
+
+CONCERN_SUBJECT_START = re.compile(
+    r"(?:^|[,;:]\s+|\b(?:though|although|but|while|whereas|and|that|because)\s+)", re.I
+)
+"""Where the subject of :data:`CONCERN_SUBJECT` begins (the last match before the cue)."""
 
 CONCERN_WARNING = re.compile(r"\bwarned\s+(?P<whom>[^,;]{1,80}?)\s+not\s+to\s+")
 """A warning to someone not to act: "warned Kyiv not to torpedo it"."""
@@ -1175,10 +1551,12 @@ ITEM_END = re.compile(
     r"|,\s+(?:closed|opened|signed|held|set|made)\s|\s+and\s+(?:called|urged|said|warned|asked)\s"
     r"|[,.!?]?[\"”]\s*,?\s+(?=[a-z]|(?:an?|the|one|his|her|their)\s)"
     r"|,\s+(?:in\s+line\s+with|in\s+keeping\s+with|citing|using|echoing)\s"
+    r"|\s+(?=(?:under|in\s+line\s+with|in\s+keeping\s+with)\s+(?:the\s+)?[A-Z])"
 )
 """Where a concern's or a recommendation's content ends (also where a quotation closes
-before its attribution: '… on Wednesday," a Turkish official said', and before a comment on
-it: ", in line with …")."""
+before its attribution: '… on Wednesday," a Turkish official said', before a comment on
+it: ", in line with …", and before the named text it invokes: "… promised under the Paris
+Agreement")."""
 
 ITEM_PRONOUN = re.compile(r"^(?:they|it|he|she)\s+(?=(?:could|may|might|would|will|can)\b)", re.I)
 """A pronoun subject dropped from a concern ("they could raise tensions" → "could raise …")."""

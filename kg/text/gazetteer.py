@@ -48,10 +48,12 @@ from kg.text.lexicon import (
     DETERMINERS,
     LOCATIVES,
     NAME_WORDS,
+    NAMED_AFTER,
     NAMED_BY_LOWER_NOUN,
     NAMED_BY_NOUN,
     NAMED_PACT,
     NOT_PLACE_NAMES,
+    PLACE_AS_MODIFIER,
     PRIVATE_PERSON,
 )
 from kg.text.normalize import slug, strip_invisible
@@ -229,6 +231,10 @@ class Gazetteer:
                 entity = _choose(candidates, before, visible[last : last + _WORDS_AFTER])
             if entity.kind == "State" and PRIVATE_PERSON.match(visible, last):
                 continue  # "a Venezuelan opposition leader": a person, not the state
+            if NAMED_AFTER.search(visible, max(0, first - _WORDS_BEFORE), first):
+                continue  # "the Treaty of Lagos": a pact, no place
+            if entity.is_place and len(candidates) == 1 and PLACE_AS_MODIFIER.match(visible, last):
+                continue  # "Pacific leaders": the people it describes
             start, end = origin[first], origin[last - 1] + 1
             mentions.append(Mention(entity, start, end, text[start:end]))
         return tuple(mentions)

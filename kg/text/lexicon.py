@@ -65,6 +65,7 @@ __all__ = [
     "META_KEYS",
     "MINOR_WORDS",
     "MONTHS",
+    "NAMED_AFTER",
     "NAMED_BY_LOWER_NOUN",
     "NAMED_BY_NOUN",
     "NAMED_PACT",
@@ -79,6 +80,7 @@ __all__ = [
     "PARTICIPANT_CUE",
     "PARTICLES",
     "PAST_SUMMIT",
+    "PLACE_AS_MODIFIER",
     "POSSESSIVE_ROLES",
     "PRIVATE_PERSON",
     "QUESTION_HEADING",
@@ -198,8 +200,18 @@ INTRO_HEDGES: tuple[tuple[re.Pattern[str], Likelihood], ...] = (
         Likelihood.ANTICIPATED,
     ),
     (re.compile(r"\b(would)\b", re.I), Likelihood.POSSIBLE),
+    (
+        re.compile(
+            r"\b((?:in|of)\s+the\s+(?:final\s+|joint\s+)?(?:declaration|communiqu[eé]"
+            r"|statement|text)|(?:declaration|communiqu[eé]|statement)\s+(?:lists|includes"
+            r"|contains|sets\s+out))\b",
+            re.I,
+        ),
+        Likelihood.AGREED,
+    ),
 )
-"""Phrases of an intro sentence that set the likelihood of a list's or table's outcomes."""
+"""Phrases of an intro sentence that set the likelihood of a list's or table's outcomes (the
+outcomes of a final text are agreed: "Among the outcomes in the declaration:")."""
 
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
@@ -1068,7 +1080,9 @@ _NAMED_BY_NOUN = (
     r"Convention|Declaration|Charter|Consensus|Doctrine|Format|Prize|Committee|Institute|"
     r"University|Club|Times|Post|Journal|Herald|Tribune|Ocean|Sea|Gulf|Strait|Airport|Museum|"
     r"Foundation|Stock Exchange|Group|Forum|Peace Prize|Dialogue|Initiative|House|Palace|Hotel|"
-    r"Lodge|Mansion|Pavilion|Castle)\b"
+    r"Lodge|Mansion|Pavilion|Castle|Code|Facility|Partnership|Compact|Pact|Statute|Framework|"
+    r"Mechanism|Programme|Program|Ledger|Review|Monitor|Gazette|Chronicle|Observer|Courier|"
+    r"Dispatch)\b"
 )
 _NAMED_BY_LOWER_NOUN = (
     r"(?:\s+[A-Z][\w’'-]*){1,2}\s+(?:agreements?|accords?|treaty|protocol|convention|"
@@ -1089,6 +1103,20 @@ NAMED_BY_LOWER_NOUN = re.compile(_NAMED_BY_LOWER_NOUN)
 """The second half of :data:`INSIDE_NAME_NOUNS`: it reads at most three words."""
 NAME_WORDS = re.compile(rf"(?:{_NAME_WORD})*+")
 """The run of name words (capitalised, or "of", "for", "on", "de") :data:`NAMED_BY_NOUN` reads."""
+
+NAMED_AFTER = re.compile(
+    r"\b(?:Treaty|Treaties|Declaration|Convention|Protocol|Charter|Accords?|Agreement|Statute"
+    r"|Code|Act|Congress|Process|Principles|Spirit|Peace|Pact)\s+of\s+(?:the\s+)?$"
+)
+"""What comes before a place in the name of a pact ("the Treaty of Lagos", "the 1951 Treaty of
+San Francisco"): the place is not mentioned (searched up to the place, which ends the text)."""
+
+PLACE_AS_MODIFIER = re.compile(
+    r"\s+(?:leaders|states|nations|countries|islanders|governments|members|partners"
+    r"|neighbou?rs|officials|ministers|delegations|desk|correspondents?|editor|bureau)\b"
+)
+"""A people noun after a region's name ("Pacific leaders", "Caribbean states", "Middle East
+desk"): the name describes them, no place is mentioned."""
 
 NAMED_PACT = re.compile(
     r"\s+(?:climate\s+)?(?i:agreements?|accords?|treaty|treaties|protocols?|conventions?|"
@@ -1137,7 +1165,9 @@ PAST_SUMMIT = re.compile(
     r"\b(?:last|previously|first|earlier|once|had) met\b|\bsince they last\b|"
     r"\b(?:years?|months?|weeks?) (?:after|since|ago)\b|\bbroke down\b|"
     r"\b(?:previous|last|earlier|prior|first|past|former|(?:19|20)\d\d) (?:summit|meeting|"
-    r"talks|round|encounter)\b",
+    r"talks|round|encounter|attempt|negotiations)\b|"
+    r"\blast (?:week|month|year|spring|summer|autumn|fall|winter|january|february|march|april"
+    r"|june|july|august|september|october|november|december)\b",
     re.IGNORECASE,
 )
 """A clause about an earlier meeting, whose actors and cues are not this summit's."""

@@ -18,10 +18,12 @@ gazetteer) in, :class:`~kg.text.claims.Claims` out.
    list without a role are kept, a label-and-description item's label a
    topic); each section's paragraphs and unread items are handed on as its
    prose (:attr:`kg.text.claims.Claims.sections`);
-3. :mod:`~kg.text.extract.prose` — each section's prose, sentence by sentence:
+3. :mod:`~kg.text.extract.summit` — the summit: participants, place, status (read
+   before the prose, so that a report of a summit already held reads its commitments in
+   the future tense as results);
+4. :mod:`~kg.text.extract.prose` — each section's prose, sentence by sentence:
    outcomes with their hedge, positions, concerns, recommendations and agenda
-   enumerations, each claim's source the sentence that states it;
-4. :mod:`~kg.text.extract.summit` — the summit: participants, place, status.
+   enumerations, each claim's source the sentence that states it.
 
 The words every reader goes by are in :mod:`kg.text.lexicon`;
 :mod:`~kg.text.extract.blocks` tells what a block is. Every label extraction
@@ -40,6 +42,7 @@ from kg.text.document import Block, Document, ListBlock, Paragraph, Section, Tab
 from kg.text.extract.actors import discover
 from kg.text.extract.lists import read_list
 from kg.text.extract.prose import read_prose
+from kg.text.extract.prose.outcomes import settle_outcome_topics
 from kg.text.extract.prose.positions import settle_topics
 from kg.text.extract.sections import section_heading
 from kg.text.extract.sink import ClaimSink
@@ -78,11 +81,14 @@ def extract(
             sink.mentions_of(heading)
         for section in document.sections:
             _read_section(sink, section)
+        summit = read_summit(sink)
+        sink.held = summit is not None and summit.status == "Held"
         for read in tuple(sink.sections):
             read_prose(sink, read)
         settle_topics(sink)
+        settle_outcome_topics(sink)
         check_budget()
-        return sink.claims(read_summit(sink))
+        return sink.claims(summit)
 
 
 def _read_section(sink: ClaimSink, section: Section) -> None:

@@ -50,6 +50,7 @@ __all__ = [
     "acronyms",
     "actor_values",
     "addressees",
+    "affiliations",
     "appositive_names",
     "discover",
     "header_actors",
@@ -280,6 +281,73 @@ def discover(sink: ClaimSink) -> None:
                     for name in possessed_people(sink, text, speaking):
                         sink.mint(name, "Person")
     sink.refresh()
+    sink.affiliations = affiliations(sink)
+
+
+_TITLE_WORD = (
+    r"(?i:president|prime|minister|foreign|defen[cs]e|finance|trade|interior|economy|energy"
+    r"|chief|senior|special|top|deputy|vice|acting|chancellor|premier|king|queen|crown|prince"
+    r"|emir|sheikh|sultan|leader|envoy|ambassador|commissioner|secretary|general|state|of|head"
+    r"|negotiator|spokes(?:man|woman|person)|commission|council|home|affairs|external"
+    r"|environment|climate|water|security|national|adviser|advisor|president-elect|the|new"
+    r"|outgoing|lead)"
+)
+_TITLE_GAP = re.compile(rf"(?:[’']s)?(?:\s+{_TITLE_WORD}){{0,6}},?\s+")
+"""Between a state and the person it introduces: "Bolivian President ", "Kenya's ",
+"Australia's prime minister, "."""
+_ROLE_AFTER = re.compile(rf"(?:[’']s)?(?:\s+{_TITLE_WORD}){{1,6}}\b")
+_OF_GAP = re.compile(r",?\s+(?:of|from)\s+(?:the\s+)?|,\s+(?:the\s+)?")
+
+
+def affiliations(sink: ClaimSink) -> dict[str, Entity]:
+    """The state or organisation each person acts for, as the document introduces them:
+    "Bolivian President Tomás Quiroga", "Kenya's William Ruto", "Australia's prime minister,
+    Anthony Albanese", "Anthony Albanese, Australia's prime minister", "Prime Minister
+    Anthony Albanese of Australia". A person introduced for two is left out.
+
+    Examples:
+        >>> from kg.text.gazetteer import Gazetteer
+        >>> from kg.text.parse import parse_article
+        >>> doc = parse_article("Talks\\nBolivian President Tomas Quiroga met Ana Vidal, "
+        ...     "Chile's foreign minister.\\n")
+        >>> sink = ClaimSink(doc, Gazetteer.bundled())
+        >>> discover(sink)
+        >>> sorted((k, e.label) for k, e in sink.affiliations.items())
+        [('actor/ana-vidal', 'Chile'), ('actor/tomas-quiroga', 'Bolivia')]
+    """
+    found: dict[str, set[Entity]] = {}
+    for section in sink.doc.sections:
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                _affiliated(sink, block.plain, found)
+            elif isinstance(block, ListBlock):
+                for item in block.items:
+                    _affiliated(sink, item.plain, found)
+    return {person: next(iter(states)) for person, states in found.items() if len(states) == 1}
+
+
+def _affiliated(sink: ClaimSink, text: str, found: dict[str, set[Entity]]) -> None:
+    """Add the affiliations one block's text introduces to ``found`` (its mentions are the
+    ones every later reader of the block finds: the gazetteer keeps them)."""
+    mentions = [m for m in sink.gaz.find(text) if not m.entity.is_place]
+    if not any(m.entity.kind == "Person" for m in mentions):
+        return
+    for index, mention in enumerate(mentions):
+        if mention.entity.kind != "Person":
+            continue
+        if index:
+            before = mentions[index - 1]
+            if before.entity.kind != "Person" and _TITLE_GAP.fullmatch(
+                text, before.end, mention.start
+            ):
+                found.setdefault(mention.entity.id, set()).add(before.entity)
+        if index + 1 < len(mentions):
+            after = mentions[index + 1]
+            gap = _OF_GAP.fullmatch(text, mention.end, after.start)
+            if after.entity.kind != "Person" and gap is not None:
+                role = _ROLE_AFTER.match(text, after.end)
+                if gap.group(0).lstrip(", ").startswith(("of", "from")) or role is not None:
+                    found.setdefault(mention.entity.id, set()).add(after.entity)
 
 
 _SURNAME_SPEAKS = re.compile(

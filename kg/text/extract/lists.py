@@ -13,6 +13,10 @@ A list whose intro and heading name no role ("Here are the key takeaways:",
 (``*Ferry contract: officials will meet``) gives its label as a topic, and
 :func:`read_list` returns its items for a sentence reader.
 
+An outcome item written as sentences that state their own outcomes ("*Treaty: The six leaders
+signed the treaty …") is handed to the sentence reader too, its label a topic; an outcome
+list's hedge is its intro's, else its heading's ("What they agreed").
+
 Examples:
     >>> from kg.text.gazetteer import Gazetteer
     >>> from kg.text.parse import parse_article
@@ -34,6 +38,7 @@ from kg.text.claims import ConceptClaim, Entity, ItemClaim, Likelihood, OutcomeC
 from kg.text.document import Block, ListBlock, ListItem, Section
 from kg.text.extract.actors import actor_values, addressees
 from kg.text.extract.blocks import heading_topic, intro_sentence, lead_name, trim_item
+from kg.text.extract.prose.outcomes import outcomes_in
 from kg.text.extract.sink import ClaimSink
 from kg.text.lexicon import (
     ACTOR_CUES,
@@ -68,8 +73,8 @@ def read_list(
 ) -> tuple[Block, ...]:
     """Read a list of ``section`` (whose heading names ``section_actors``) into ``sink``.
 
-    Returns the items no role reads (all the items of a list without a role),
-    for a sentence reader; a list with a role returns none.
+    Returns the items no role reads (all the items of a list without a role, an outcome
+    list's items written as sentences of their own), for a sentence reader.
     """
     intro = intro_sentence(block.intro)
     role = list_role(intro, section.title)
@@ -78,15 +83,41 @@ def read_list(
         addressed = addressees(sink, section, block) or section_actors
         context = replace(context, addressed=addressed)
     elif role == "outcomes":
-        context = replace(context, hedge=intro_hedge(intro))
+        hedge = intro_hedge(intro) or hedge_of(section.title or "", anywhere=True)
+        context = replace(context, hedge=hedge)
     reader = ITEM_READERS[role] if role is not None else None
+    handed: list[ListItem] = []
     for item in block.items:
         mentioned = sink.entities(item)
         if reader is None:
             _unread(sink, item)
+        elif role == "outcomes" and not item.depth and _reported(item):
+            _unread(sink, item)  # "*Treaty: The six leaders signed the treaty …": its sentences
+            handed.append(item)
         elif not item.depth:  # a nested item details its parent: no claim of its own
             reader(sink, context, item, mentioned)
-    return block.items if reader is None else ()
+    return block.items if reader is None else tuple(handed)
+
+
+_SENTENCE_ITEM_WORDS = 8
+
+
+def _reported(item: ListItem) -> bool:
+    """Whether an outcome item is written as sentences that state their own outcomes ("The six
+    leaders signed the treaty …", "Beijing agreed to open green lanes …"): the sentence reader
+    reads it, each outcome with its own hedge, not the whole item as one outcome.
+
+    Examples:
+        >>> from kg.text.parse import parse_article
+        >>> doc = parse_article("Outcomes:\\n- The ministers signed a fisheries accord on "
+        ...     "Friday.\\n- A fisheries accord\\n")
+        >>> [_reported(i) for i in doc.sections[0].blocks[0].items]
+        [True, False]
+    """
+    text = item.description or item.content
+    if len(text.split()) < _SENTENCE_ITEM_WORDS:
+        return False
+    return bool(outcomes_in(text))
 
 
 def _unread(sink: ClaimSink, item: ListItem) -> None:
@@ -145,7 +176,7 @@ def _actors(sink: ClaimSink, context: ListContext, item: ListItem, _: tuple[Enti
 
 _ITEM_CLAUSE = re.compile(
     r"\s+(?:whenever|wherever|once|unless|because|covering|including|so\s+that)\s"
-    r"|,\s+(?:with|which|who|where|when|including)\s"
+    r"|,\s+(?:with|which|who|whose|where|when|including)\s"
 )
 _LONG_ITEM = 10
 

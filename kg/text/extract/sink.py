@@ -63,6 +63,9 @@ class ClaimSink:
         self.recommendations: list[ItemClaim] = []
         self.positions: list[PositionClaim] = []
         self.tentative: dict[ConceptClaim, ConceptClaim | None] = {}
+        self.own_topics: set[ConceptClaim] = set()
+        """Topics a sentence outcome made of its own phrase (no topic of the document fitted
+        when it was read): kept only where the document treats them as issues."""
         self.sections: list[SectionClaim] = []
         self.extra_cells: dict[Row, tuple[Cell, ...]] = {}
         self.warnings: list[tuple[int, str]] = []
@@ -74,6 +77,12 @@ class ClaimSink:
         self.aliased: dict[str, Entity] = {}
         self.published: date | None = None
         """The page's date: its metadata's, else a byline's or dateline's (the summit reader's)."""
+        self.held = False
+        """Whether the document reports a summit already held (read before its prose): there a
+        commitment in the future tense ("Canberra will fund the hubs") is a result."""
+        self.affiliations: dict[str, Entity] = {}
+        """Person id → the state or organisation the document introduces them as acting for
+        ("Bolivian President Tomás Quiroga", "Kenya's William Ruto")."""
 
     # --- new actors and places ---------------------------------------------------------------
 

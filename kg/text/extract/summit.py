@@ -252,6 +252,8 @@ def _date_line(text: str) -> date | None:
     rest = text.replace(found.text, " ")
     if PAGE_DATE_CUES.search(rest) or len(re.findall(r"[^\W\d_]+", rest)) <= 3:
         return found.start
+    if any(cell.strip(" *_") == found.text.strip() for cell in text.split("|")[1:]):
+        return found.start  # "Explainer | 8 May 2026 | Middle East desk": a dated byline
     return None
 
 

@@ -124,6 +124,13 @@ _NOISE_PREFIXES = (
     ("reporting by ", "byline"),
     ("additional reporting by ", "byline"),
     ("edited by ", "byline"),
+    ("written by ", "byline"),
+    ("compiled by ", "byline"),
+    ("prepared by ", "byline"),
+    ("lead author", "byline"),
+    ("author:", "byline"),
+    ("authors:", "byline"),
+    ("photo caption", "caption"),
     ("image source,", "caption"),
     ("image source:", "caption"),
     ("image caption,", "caption"),
@@ -216,13 +223,28 @@ def _listed(text: str) -> str | None:
 
 
 def _byline(text: str) -> str | None:
-    """``By Jane Roe | Aug 3``, or a short line that gives a reading time."""
+    """``By Jane Roe | Aug 3``, a short line that gives a reading time, or short cells between
+    pipes one of which is a date (``Explainer | 8 May 2026 | Middle East desk``).
+
+    Examples:
+        >>> _byline("Explainer | 8 May 2026 | Middle East desk")
+        'byline'
+        >>> _byline("Trade | Tariffs | Steel") is None
+        True
+    """
     count = len(text.split())
     if count <= 24 and _READING_TIME.search(text):
         return "byline"
     if _BYLINE_NAME.match(text) and count <= 14 and _BYLINE.match(text):
         return "byline"
+    if count <= _DATED_CELLS_WORDS and text.count("|") >= 2 and not text.startswith("|"):
+        cells = [c.strip(" *_") for c in text.split("|")]  # not a table row: no outer pipes
+        if any(_DATE_LINE.match(c) for c in cells if c):
+            return "byline"
     return None
+
+
+_DATED_CELLS_WORDS = 16
 
 
 def _date_line(text: str) -> str | None:

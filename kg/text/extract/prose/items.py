@@ -35,6 +35,8 @@ from kg.text.cues import (
     CONCERN_FRAMES,
     CONCERN_IN_PLACE,
     CONCERN_SPLIT,
+    CONCERN_SUBJECT,
+    CONCERN_SUBJECT_START,
     CONCERN_WARNING,
     ITEM_END,
     ITEM_LEAD,
@@ -75,6 +77,7 @@ def _trim(text: str, start: int, end: int) -> Span:
     return start, end
 
 
+_EMPTY_SUBJECTS = frozenset({"", "there", "it", "this", "that", "which", "what"})
 _LEADING_ADVERB = re.compile(r"(?:now|also|still|first|urgently|quickly|instead|rather)\s+")
 
 
@@ -112,6 +115,12 @@ def _concern_spans(clause: Clause) -> list[Span]:
             add(start, stop)
     for cue in CONCERN_IN_PLACE.finditer(text):
         add(_clause_start(text, cue.start()), _end_of(text, cue.end()))
+    for cue in CONCERN_SUBJECT.finditer(text):
+        subject = 0
+        for opening in CONCERN_SUBJECT_START.finditer(text, 0, cue.start()):
+            subject = opening.end()
+        if text[subject : cue.start()].strip().lower() not in _EMPTY_SUBJECTS:
+            add(subject, cue.start())  # "its financing remains a sticking point": its financing
     return sorted(spans)
 
 

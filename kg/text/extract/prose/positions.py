@@ -17,7 +17,9 @@ region" → Donetsk region); the object as written stays as its ``quote``, and t
 its source. The actor is named just before the verb (a metonym's name is
 kept as one of its state's names: "Bangkok offers"), or is the subject of a verb it shares
 ("X will raise A and seek B"), or the speaker a pronoun or "his government" stands for in
-reported speech. No actor, no position.
+reported speech; a person's position is also the position of the state or organisation the
+document introduces them as acting for ("Bolivian President Tomás Quiroga"). No actor, no
+position.
 
 Examples:
     >>> from kg.text.gazetteer import Gazetteer
@@ -43,6 +45,7 @@ from dataclasses import dataclass, replace
 
 from kg.text.claims import ConceptClaim, Entity, PositionClaim
 from kg.text.cues import (
+    ACTOR_ASIDE,
     ADJECTIVAL_CUES,
     AWAY_FROM,
     BARE_AMOUNT,
@@ -79,7 +82,7 @@ from kg.text.cues import (
     VERB_WORD,
 )
 from kg.text.extract.prose.clause import Clause
-from kg.text.extract.prose.topics import issue_like, known_topic, topic_for
+from kg.text.extract.prose.topics import issue_like, known_topic, mentioned_twice, topic_for
 from kg.text.extract.sink import ClaimSink
 from kg.text.gazetteer import Mention
 
@@ -121,6 +124,8 @@ _PEOPLE = frozenset(
     them""".split()
 )
 _BARE_MODIFIER = re.compile(r"(?:an?|the)\s+[\w-]+", re.IGNORECASE)
+_POSSESSED_PERSON = re.compile(r"[’']s(?:\s+[A-Z][\w’'-]+){2,3}(?=\s|,|$)")
+"""A name after a state's possessive ("New Zealand's Christopher Luxon"): the state's person."""
 _STANCE_GROUPS = ("seeks", "demands", "rejects", "offers", "proposes", "supports", "opposes")
 
 
@@ -191,8 +196,15 @@ def _leading_actor(segment: str, mentions: list[Mention]) -> tuple[Entity, ...]:
 
 
 def _actor_group(sink: ClaimSink, pre: str, mentions: list[Mention]) -> tuple[Entity, ...]:
-    """The actors named just before a stance verb ("Namibia and Mauritania hope to")."""
-    if not mentions or not _only_lead_words(pre[mentions[-1].end :]):
+    """The actors named just before a stance verb ("Namibia and Mauritania hope to"; a state
+    before the name of its person: "New Zealand's Christopher Luxon supports")."""
+    if not mentions:
+        return ()
+    rest = pre[mentions[-1].end :]
+    person = _POSSESSED_PERSON.match(rest)
+    if person is not None and mentions[-1].entity.kind != "Person":
+        rest = rest[person.end() :]
+    if not _only_lead_words(rest):
         return ()
     group = [mentions[-1]]
     for mention in reversed(mentions[:-1]):
@@ -621,7 +633,13 @@ def read_positions(sink: ClaimSink, clause: Clause) -> None:
         while cue is not None:
             pre = segment[scan : cue.start()]
             found = [m for m in mentions if scan <= m.start and m.end <= cue.start()]
-            named = _actor_group(sink, segment[: cue.start()], found)
+            head = segment[: cue.start()]
+            aside = ACTOR_ASIDE.search(segment, scan, cue.start())
+            if aside is not None:  # "X, who arrives on Friday, supports …": X
+                found = [m for m in found if m.end <= aside.start()]
+                head = segment[: aside.start()] + " " + segment[aside.end() : cue.start()]
+                pre = segment[scan : aside.start()] + " " + segment[aside.end() : cue.start()]
+            named = _actor_group(sink, head, found)
             stance = _stance(cue)
             rest = segment[cue.end() :]
             aside = _ASIDE.match(rest)  # "rejected, as his predecessors did, any sharing …"
@@ -683,7 +701,7 @@ def read_positions(sink: ClaimSink, clause: Clause) -> None:
                                 PositionClaim(
                                     label=short,
                                     source=clause.sentence,
-                                    actors=(actor,),
+                                    actors=_acting_for(sink, actor),
                                     topic=topic,
                                     stance=stance,
                                     cue=cue.group(0),
@@ -696,6 +714,14 @@ def read_positions(sink: ClaimSink, clause: Clause) -> None:
         if not stated and relative is None:
             pending.append((segment, first))
         previous = mentions
+
+
+def _acting_for(sink: ClaimSink, actor: Entity) -> tuple[Entity, ...]:
+    """Whose position a stance is: the actor, and for a person the state or organisation the
+    document introduces them as acting for ("Bolivian President Tomás Quiroga demands …" is
+    Bolivia's position too)."""
+    state = sink.affiliations.get(actor.id) if actor.kind == "Person" else None
+    return (actor, state) if state is not None and state.id != actor.id else (actor,)
 
 
 def _implied(
@@ -745,14 +771,8 @@ def settle_topics(sink: ClaimSink) -> None:
             continue
         if topic.key in documented or len(sources.get(topic.key, ())) > 1:
             continue
-        if _mentioned_twice(text, topic.surface.casefold()):
+        if mentioned_twice(text, topic.surface.casefold()):
             continue
         written = position.quote or position.label
         settled = known_topic(sink, _topic_phrase(written)) or sink.tentative[topic]
         sink.positions[index] = replace(position, topic=settled)
-
-
-def _mentioned_twice(text: str, surface: str) -> bool:
-    """Whether the document names an issue in two places (case-folded text, found anywhere)."""
-    first = text.find(surface)
-    return first >= 0 and text.find(surface, first + len(surface)) >= 0

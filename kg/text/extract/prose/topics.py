@@ -28,7 +28,7 @@ from kg.text.cues import ISSUE_CONTAINERS, ISSUE_END, ISSUE_MODIFIERS, ISSUE_ON,
 from kg.text.extract.prose.clause import Clause
 from kg.text.extract.sink import ClaimSink
 
-__all__ = ["issue_like", "issue_of", "known_topic", "own_issue", "topic_for"]
+__all__ = ["issue_like", "issue_of", "known_topic", "mentioned_twice", "own_issue", "topic_for"]
 
 _WORD = re.compile(r"[\w’'-]+")
 _LEADING_ARTICLE = re.compile(r"^(?:an?|the|any|some|all|its|their|his|her)\s+", re.IGNORECASE)
@@ -209,3 +209,9 @@ def issue_of(phrase: str) -> str:
 _TRAILING_PARTICLES = frozenset(
     "together down up out off back away again now instead too also first soon".split()
 )
+
+
+def mentioned_twice(text: str, surface: str) -> bool:
+    """Whether the document names an issue in two places (case-folded text, found anywhere)."""
+    first = text.find(surface)
+    return first >= 0 and text.find(surface, first + len(surface)) >= 0
