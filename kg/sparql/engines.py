@@ -371,6 +371,15 @@ def _oxigraph(
     store: Any, text: str, kind: str, bindings: dict[str, Identifier], max_rows: int | None
 ) -> Answer:
     result = store.query(with_values(text, kind, bindings))
+    try:
+        return _oxigraph_answer(result, kind, max_rows)
+    finally:
+        # pyoxigraph's solutions may only be freed by the thread that made them: never
+        # leave them to a traceback that the cycle collector frees on another thread
+        del result
+
+
+def _oxigraph_answer(result: Any, kind: str, max_rows: int | None) -> Answer:
     if kind == "ASK":
         return Answer("ASK", boolean=bool(result))
     # Answers repeat their terms (a topic on every row): convert each once, and share the
@@ -383,20 +392,25 @@ def _oxigraph(
             node = converted[value] = from_oxigraph(value)
         return node  # type: ignore[return-value]
 
-    if kind == "SELECT":
-        names = [v.value for v in result.variables]
-        rows: list[tuple[Node | None, ...]] = []
-        for solution in result:
-            if max_rows is not None and len(rows) >= max_rows:
-                return Answer("SELECT", names, rows, truncated=True)
-            rows.append(tuple(term(solution[name]) for name in names))
-        return Answer("SELECT", names, rows)
-    triples = []
-    for triple in result:
-        s, p, o = (term(t) for t in (triple.subject, triple.predicate, triple.object))
-        assert s is not None and p is not None and o is not None
-        triples.append((s, p, o))
-    return Answer(kind, triples=triples)
+    iterator = iter(result)
+    del result  # the iterator alone holds the solutions: one reference to drop below
+    try:
+        if kind == "SELECT":
+            names = [v.value for v in iterator.variables]
+            rows: list[tuple[Node | None, ...]] = []
+            for solution in iterator:
+                if max_rows is not None and len(rows) >= max_rows:
+                    return Answer("SELECT", names, rows, truncated=True)
+                rows.append(tuple(term(solution[name]) for name in names))
+            return Answer("SELECT", names, rows)
+        triples = []
+        for triple in iterator:
+            s, p, o = (term(t) for t in (triple.subject, triple.predicate, triple.object))
+            assert s is not None and p is not None and o is not None
+            triples.append((s, p, o))
+        return Answer(kind, triples=triples)
+    finally:
+        del iterator
 
 
 def execute(

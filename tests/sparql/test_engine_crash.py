@@ -117,3 +117,30 @@ def test_the_cli_says_the_engine_crashed_in_one_line_and_exits_3(
 def test_an_engine_crash_is_a_query_error() -> None:
     assert issubclass(EngineCrashed, QueryError)
     assert EngineCrashed("x").exit_code == 3
+
+
+def test_a_failed_answer_leaves_no_oxigraph_solutions_to_its_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """pyoxigraph's solutions may be freed only by the thread that made them: a traceback
+    kept past the error (and freed by the cycle collector on any thread) must not hold them."""
+    import pyoxigraph as ox
+
+    import kg.sparql.engines as engines
+
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:p"), ox.Literal("x")))
+
+    def broken(value: Any) -> Any:
+        raise ValueError("cannot convert")
+
+    monkeypatch.setattr(engines, "from_oxigraph", broken)
+    with pytest.raises(ValueError) as caught:
+        execute(store, "SELECT ?s WHERE { ?s ?p ?o }", "SELECT", {})
+    frames, tb = [], caught.value.__traceback__
+    while tb is not None:
+        frames.append(tb.tb_frame)
+        tb = tb.tb_next
+    assert any(frame.f_code.co_name == "_oxigraph_answer" for frame in frames)
+    held = [v for frame in frames for v in frame.f_locals.values()]
+    assert not any(isinstance(v, ox.QuerySolutions) for v in held)
