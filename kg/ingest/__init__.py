@@ -24,7 +24,6 @@ Examples:
 from __future__ import annotations
 
 import contextlib
-import gc
 import multiprocessing
 import os
 import queue
@@ -185,26 +184,6 @@ def _with_file_name(loaded: Loaded, loader: str) -> Loaded:
     return Loaded(loaded.path, graphs, loaded.warnings)
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while one document is read, or a batch written.
-
-    Reading allocates millions of small objects that hold no cycles (terms, claims,
-    statements); with the collector on, each of its passes walks all of them again,
-    about a third of the reading time of a 20,000-row table. They are walked once,
-    when it is back on. (The reading and the writing thread may overlap: the collector
-    is then back on when the first of them ends.)
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 def read_source(
     path: Path, as_text: bool = True, known: frozenset[str] | None = None
 ) -> tuple[FileReport, tuple[GraphData, ...]]:
@@ -220,11 +199,8 @@ def read_source(
             ids = loader.identify(path)
             if ids and all(str(iri) in known for iri in ids):
                 return FileReport(path, unchanged=True), ()
-        with _collector_paused():
-            loaded = _with_file_name(loader.read(path), loader.name)
-            graphs = tuple(
-                GraphData.of(iri, graph, as_text=as_text) for iri, graph in loaded.graphs
-            )
+        loaded = _with_file_name(loader.read(path), loader.name)
+        graphs = tuple(GraphData.of(iri, graph, as_text=as_text) for iri, graph in loaded.graphs)
     except LoaderError as exc:
         return FileReport(path, error=str(exc), failure=exc), ()
     except (RecursionError, ValueError, OSError, UnicodeError) as exc:  # a reader's own failure
@@ -469,8 +445,7 @@ class _Writer:
             if self.error is not None or self.stopped.is_set():
                 continue  # drain what was queued without writing it
             try:
-                with _collector_paused():
-                    self._write(batch)
+                self._write(batch)
             except BaseException as exc:  # handed to the reading thread
                 self.error = exc
 

@@ -646,26 +646,3 @@ def test_ill_typed_literals_are_kept_reported_and_not_logged(
     ]
     assert '"abc"^^<http://www.w3.org/2001/XMLSchema#integer>' in graph.serialize(format="nt")
 
-
-def test_the_cycle_collector_is_paused_only_while_a_document_is_read(tmp_path: Path) -> None:
-    import gc
-
-    from kg.ingest import read_source
-
-    seen: list[bool] = []
-    read = article_loader.read
-
-    def spy(path: Path) -> object:
-        seen.append(gc.isenabled())
-        return read(path)
-
-    good = tmp_path / "good.md"
-    good.write_text("# Talks in Oslo\n\nThe leaders meet in Oslo.\n", encoding="utf-8")
-    bad = tmp_path / "bad.md"
-    bad.write_bytes(b"\xff\xfe not text")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(article_loader, "read", spy)
-        report, graphs = read_source(good, known=frozenset())
-        failed, _ = read_source(bad, known=frozenset())
-    assert report.error is None and graphs and failed.error is not None
-    assert seen == [False, False] and gc.isenabled()
