@@ -645,4 +645,3 @@ def test_ill_typed_literals_are_kept_reported_and_not_logged(
         "literal 'abc' is not a valid http://www.w3.org/2001/XMLSchema#integer; kept as written",
     ]
     assert '"abc"^^<http://www.w3.org/2001/XMLSchema#integer>' in graph.serialize(format="nt")
-
