@@ -86,6 +86,7 @@ __all__ += [  # agenda enumerations, outcomes and their hedges
     "VERB_PARTICLES",
     "OutcomeCue",
     "OutcomeShape",
+    "outcome_cues_for",
 ]
 __all__ += [  # reported speech, positions, concerns and recommendations
     "ACCORDING_LEAD",
@@ -843,6 +844,24 @@ OUTCOME_CUES: tuple[OutcomeCue, ...] = (
 )
 """The outcome cues, most specific first: a cue that overlaps an earlier one's hedge or
 outcome is not read (so "could not agree on X" is refused, never agreed)."""
+
+_OUTCOME_KEYS = tuple(sorted({key for cue in OUTCOME_CUES for key in cue.keys}))
+
+
+def outcome_cues_for(lowered: str) -> list[OutcomeCue]:
+    """The outcome cues, in order, that may match a lower-cased text: each cue's key words are
+    looked for once per text, not once per cue (what :meth:`OutcomeCue.may_match` tells one
+    cue at a time).
+
+    Examples:
+        >>> text = "talks agreed on aid"
+        >>> cues = outcome_cues_for(text)
+        >>> OUTCOME_CUES[0] in cues, cues == [c for c in OUTCOME_CUES if c.may_match(text)]
+        (False, True)
+    """
+    present = {key for key in _OUTCOME_KEYS if key in lowered}
+    return [cue for cue in OUTCOME_CUES if not cue.keys or not present.isdisjoint(cue.keys)]
+
 
 CONDITIONAL = re.compile(r"\b(?:if|unless|provided\s+that)\b", re.I)
 """A condition in the sentence: "would" then states a possibility, not a plan."""

@@ -70,6 +70,13 @@ _KINDS = {
 }
 _REMEMBERED_FINDS = 2048
 """Texts whose mentions a gazetteer keeps: extraction reads each block several times."""
+_PARENTS = 64
+"""Long texts scanned last whose mentions answer for the parts of them read next (a
+paragraph's sentences, a sentence's clauses)."""
+_PARENT_LENGTH = 120
+"""A text at least this long is kept as a parent."""
+_PART_LENGTH = 40
+"""A text at least this long is looked for in the parents (a name alone is read alone)."""
 
 
 @dataclass(frozen=True)
@@ -116,6 +123,7 @@ class Gazetteer:
         self._by_form = dict(by_form)
         self._patterns: tuple[_Patterned, ...] = (_Patterned.of(list(by_form)),)
         self._found: dict[str, tuple[Mention, ...]] = {}  # recent finds, oldest first
+        self._parents: list[tuple[str, tuple[Mention, ...]]] = []  # newest first
 
     @classmethod
     def from_file(cls, path: Path, *, world: bool = False) -> Gazetteer:
@@ -199,6 +207,7 @@ class Gazetteer:
         fresh = [form for form in overlay if form not in compiled]
         extension._patterns = self._patterns + ((_Patterned.of(fresh),) if fresh else ())
         extension._found = {}
+        extension._parents = []
         return extension
 
     def find(self, text: str) -> list[Mention]:
@@ -211,11 +220,34 @@ class Gazetteer:
         """
         found = self._found.get(text)
         if found is None:
-            found = self._scan(text)
+            found = self._from_parent(text) if len(text) >= _PART_LENGTH else None
+            if found is None:
+                found = self._scan(text)
+                if len(text) >= _PARENT_LENGTH:
+                    self._parents = [(text, found), *self._parents[: _PARENTS - 1]]
             if len(self._found) >= _REMEMBERED_FINDS:
                 self._found.pop(next(iter(self._found), ""), None)
             self._found[text] = found
         return list(found)
+
+    def _from_parent(self, text: str) -> tuple[Mention, ...] | None:
+        """The mentions of ``text`` read from a recently scanned text holding it (a paragraph
+        for its sentences), with their context there; ``None`` when none holds it."""
+        for parent, mentions in self._parents:
+            at = parent.find(text)
+            if at < 0:
+                continue
+            end = at + len(text)
+            if _cuts_word(parent, at) or _cuts_word(parent, end):
+                return None
+            inside: list[Mention] = []
+            for m in mentions:
+                if at <= m.start and m.end <= end:
+                    inside.append(Mention(m.entity, m.start - at, m.end - at, m.surface))
+                elif m.start < end and at < m.end:
+                    return None  # a name across the edge ("Trump" of "Donald Trump")
+            return tuple(inside)
+        return None
 
     def _scan(self, text: str) -> tuple[Mention, ...]:
         visible, origin = _visible(text)
@@ -249,11 +281,14 @@ class Gazetteer:
             for match in self._patterns[0].pattern.finditer(text):
                 yield match.start(), match.end(), match.group(0)
             return
+        # each pattern's next match from ``position``, searched again only once passed
+        ahead: list[re.Match[str] | None] = [p.pattern.search(text) for p in self._patterns]
         position = 0
         while True:
             best: re.Match[str] | None = None
-            for patterned in self._patterns:
-                found = patterned.pattern.search(text, position)
+            for index, found in enumerate(ahead):
+                if found is not None and found.start() < position:
+                    found = ahead[index] = self._patterns[index].pattern.search(text, position)
                 if found is not None and (
                     best is None
                     or found.start() < best.start()
@@ -312,6 +347,11 @@ class Gazetteer:
             return None
         actors = [e for e in candidates if not e.is_place]
         return actors[0] if actors else candidates[0]
+
+
+def _cuts_word(text: str, at: int) -> bool:
+    """Whether offset ``at`` falls inside a word of ``text``."""
+    return 0 < at < len(text) and text[at - 1].isalnum() and text[at].isalnum()
 
 
 def _visible(text: str) -> tuple[str, list[int]]:

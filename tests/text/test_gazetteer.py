@@ -49,3 +49,44 @@ def test_an_extension_of_an_extension_keeps_both() -> None:
         .extended([other], {other.id: ["Li Wen", "Wen"]})
     )
     assert [m.entity.label for m in gaz.find("Wen met Berg.")] == ["Li Wen", "Ana Berg"]
+
+
+PARAGRAPH = (
+    "Prime Minister Anthony Albanese of Australia met Vladimir Putin in Helsinki on Monday. "
+    "Donald Trump said Moscow wants the Paris Agreement reopened before any talks in Geneva."
+)
+
+
+def _spans(gaz: Gazetteer, text: str) -> list[tuple[str, int, int, str]]:
+    return [(m.entity.id, m.start, m.end, m.surface) for m in gaz.find(text)]
+
+
+def test_a_part_of_a_scanned_paragraph_is_answered_as_a_fresh_scan_would() -> None:
+    """Each sentence's mentions come from its paragraph's scan, at the sentence's offsets."""
+    read_alone = [_spans(Gazetteer.bundled().extended([], {}), s) for s in _sentences()]
+    gaz = Gazetteer.bundled().extended([], {})
+    gaz.find(PARAGRAPH)
+    assert [_spans(gaz, s) for s in _sentences()] == read_alone
+    assert ("actor/russia", 18, 24, "Moscow") in read_alone[1]
+    assert all(entity != "place/paris" for entity, *_ in read_alone[1])
+
+
+def _sentences() -> list[str]:
+    first, second = PARAGRAPH.split(". ", 1)
+    return [first + ".", second]
+
+
+def test_a_name_inside_a_longer_name_of_the_paragraph_is_read_alone() -> None:
+    """ "Trump" of "Donald Trump" (a mention across the part's edge), and a short text, are
+    scanned on their own: no mention is lost or borrowed from the paragraph's context."""
+    gaz = Gazetteer.bundled().extended([], {})
+    gaz.find(PARAGRAPH)
+    assert [
+        m.entity.id for m in gaz.find("Trump said Moscow wants the Paris Agreement reopened")
+    ] == [
+        "actor/donald-trump",
+        "actor/russia",
+    ]
+    assert [m.entity.id for m in gaz.find("Geneva")] == ["place/geneva"]
+    cut = "lbanese of Australia met Vladimir Putin in Helsinki"  # begins inside a word
+    assert gaz.find(cut) == list(gaz._scan(cut))

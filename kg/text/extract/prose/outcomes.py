@@ -69,7 +69,6 @@ from kg.text.cues import (
     NOT_OBJECT_STARTS,
     OBJECT_VERBS,
     OUTCOME_BOUNDARY,
-    OUTCOME_CUES,
     OUTCOME_NOUNS,
     OUTCOME_VERBS,
     PARTICIPLES,
@@ -89,6 +88,7 @@ from kg.text.cues import (
     VERB_ONLY_HEDGES,
     VERB_PARTICLES,
     OutcomeCue,
+    outcome_cues_for,
 )
 from kg.text.extract.prose.clause import Clause
 from kg.text.extract.prose.topics import issue_of, known_topic, mentioned_twice, topic_for
@@ -309,8 +309,8 @@ def outcomes_in(text: str, acts: ActorTest | None = None, *, held: bool = False)
     taken: list[tuple[int, int]] = []
     found: list[Found] = []
     lowered = text.casefold()
-    for cue in OUTCOME_CUES:
-        if (cue.held and not held) or not cue.may_match(lowered):
+    for cue in outcome_cues_for(lowered):
+        if cue.held and not held:
             continue
         for match in cue.pattern.finditer(text):
             if _overlaps(taken, match.start(), match.end()):
