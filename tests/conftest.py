@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 
 import pytest
@@ -21,6 +22,32 @@ def canary() -> Iterator[str]:
     """The base URL of a canary HTTP server on loopback (see tests/canary.py)."""
     with canary_server() as url:
         yield url
+
+
+_UNSENDABLE = {"QuerySolutions", "QueryTriples", "QuadIter", "GraphNameIter"}
+"""pyoxigraph classes whose objects only the thread that made them may free."""
+
+
+@pytest.fixture(scope="module", autouse=True)
+def pyoxigraph_results_not_left_to_the_cycle_collector() -> Iterator[None]:
+    """No test module leaves pyoxigraph's query solutions or quad iterators in garbage
+    cycles (a frame kept by a traceback): the cycle collector may free them on any thread, a
+    build's writer among them, and pyoxigraph then raises "unsendable" far from the cause."""
+    yield
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        gc.collect()
+        left = sorted(
+            {
+                type(o).__name__
+                for o in gc.garbage
+                if type(o).__module__ == "pyoxigraph" and type(o).__name__ in _UNSENDABLE
+            }
+        )
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    assert not left, f"pyoxigraph objects left in garbage cycles: {', '.join(left)}"
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

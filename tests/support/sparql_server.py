@@ -76,12 +76,15 @@ def _handler(endpoint: Endpoint) -> type[http.server.BaseHTTPRequestHandler]:
             except (SyntaxError, OSError, ValueError) as exc:
                 self._reply(400, str(exc).encode())
                 return
-            if isinstance(result, ox.QueryTriples):
-                body = result.serialize(format=ox.RdfFormat.N_TRIPLES)
-                self._reply(200, body or b"", "application/n-triples")
-            else:
-                body = result.serialize(format=ox.QueryResultsFormat.XML)
-                self._reply(200, body or b"", "application/sparql-results+xml")
+            try:  # pyoxigraph's results may only be freed by the thread that made them
+                if isinstance(result, ox.QueryTriples):
+                    body, media = result.serialize(format=ox.RdfFormat.N_TRIPLES), "n-triples"
+                else:
+                    body = result.serialize(format=ox.QueryResultsFormat.XML)
+                    media = "sparql-results+xml"
+            finally:
+                del result
+            self._reply(200, body or b"", f"application/{media}")
 
     return Handler
 
