@@ -107,10 +107,11 @@ class FileReport:
         names = {klass: name for name, klass in COUNTED.items()}
         counts = dict.fromkeys(COUNTED, 0)
         triples = 0
+        a = RDF.type  # once: rdflib makes a new term on each access
         for _, graph in loaded.graphs:
             triples += len(graph)
             for _, p, o in graph:
-                if p == RDF.type and o in names:
+                if p == a and o in names:
                     counts[names[o]] += 1  # type: ignore[index]
         return cls(loaded.path, triples, counts, loaded.warnings)
 

@@ -153,6 +153,11 @@ class SKG(DefinedNamespace):
     header: URIRef
 
 
+# Each term is made once: a DefinedNamespace makes a new URIRef on every attribute access
+# (about 1 µs; mapping one article asks for hundreds). Undeclared names still fail.
+for _term in SKG.__annotations__:
+    setattr(SKG, _term, SKG._NS[_term])
+
 ID = Namespace("https://w3id.org/summit-kg/id/")
 """Instance data: ``id/topic/…``, ``id/actor/…``, ``id/doc/<hash>/…``."""
 

@@ -183,6 +183,12 @@ def nt_term(term: Node) -> str:
     raise ValueError(f"not an RDF term: {term!r}")
 
 
+_term_text = functools.lru_cache(maxsize=16_384)(nt_term)
+""":func:`nt_term`, each term written once: a document repeats its terms, and documents share
+their predicates, classes, topics and actors (terms rdflib holds equal, such as language tags
+differing in case, are written alike; Oxigraph and Virtuoso lower-case tags anyway)."""
+
+
 @dataclass(frozen=True)
 class GraphData:
     """One named graph ready to be written: its IRI, size and triples, as terms or as text.
@@ -204,10 +210,7 @@ class GraphData:
             ValueError: a term cannot be written (an IRI with a space, say).
         """
         if as_text:
-            # A document repeats its terms: write each once (terms rdflib holds equal, such as
-            # language tags differing in case, are written alike; Oxigraph and Virtuoso
-            # lower-case tags anyway).
-            text = functools.cache(nt_term)
+            text = _term_text
             statements = tuple(f"{text(s)} {text(p)} {text(o)}" for s, p, o in triples)
             return cls(iri, len(statements), statements=statements)
         kept = tuple(triples)
