@@ -434,6 +434,7 @@ def _store_kinds() -> str:
         "summit-kg build articles/*.md -o summit.ttl",
         "summit-kg build briefing.md -o summit.trig",
         "summit-kg build articles/ --store oxigraph:summit.oxigraph --jobs 4",
+        "summit-kg build articles/ --store oxigraph:summit.oxigraph --reread",
     ),
     notes=_store_kinds,
 )
@@ -489,6 +490,12 @@ def _store_kinds() -> str:
     action="store_true",
     help="list per file the tables, lists and claims read and every line skipped",
 )
+@option(
+    "--reread",
+    action="store_true",
+    help="read every file again, even those whose graphs the store holds already (by default "
+    "a persistent store skips them, unless an older version of the reader made them)",
+)
 @output_option("write the graph here ('-' for stdout)")
 @format_option(RDF_FORMATS, "output format (default: from the file suffix, else turtle)")
 @option(
@@ -505,6 +512,11 @@ def _cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     stream = err if args.output == "-" else out
     with SummitGraph(store=args.store) as graph:
         persistent = graph.store.persistent
+        if args.reread and not persistent:
+            err.write(
+                f"{PROG}: warning: --reread is for a persistent store (--store); "
+                "ignored: the memory store reads every file anyway\n"
+            )
         try:
             summary = graph.ingest(
                 args.sources,
@@ -516,6 +528,7 @@ def _cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 executor=args.executor,
                 scheduler=args.scheduler,
                 shards=args.shards,
+                reread=args.reread,
             )
         except KeyboardInterrupt:
             if persistent:
@@ -540,8 +553,9 @@ def _cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         documents, triples = len(graph.store.graph_names()), len(graph)
     target = f" → {args.output}" if args.output and args.output != "-" else ""
     if persistent:
+        reread = f" ({summary.reread} re-read: newer reader)" if summary.reread else ""
         stream.write(
-            f"{_count(summary.written, 'documents')} written, {summary.skipped} unchanged "
+            f"{_count(summary.written, 'documents')} written{reread}, {summary.skipped} unchanged "
             f"(skipped), {summary.failed} failed; {args.store} holds "
             f"{_count(documents, 'documents')}, {triples} triples: {parts}{target}\n"
         )
@@ -617,8 +631,9 @@ def _write_report(report: FileReport, out: TextIO) -> None:
         out.write(f"{printable(report.path)}: unchanged, already in the store (not read again)\n")
         return
     counts = report.counts
+    reread = " (re-read: newer reader)" if report.reread else ""
     out.write(
-        f"{printable(report.path)}: {report.triples} triples; "
+        f"{printable(report.path)}: {report.triples} triples{reread}; "
         f"{_count(counts['tables'], 'tables')} ({_count(counts['rows'], 'rows')}), "
         f"{_count(counts['lists'], 'lists')} ({_count(counts['items'], 'items')}); "
         f"{_count(counts['summits'], 'summits')}, {_count(counts['topics'], 'topics')}, "

@@ -159,12 +159,15 @@ class SummitGraph:
         executor: str = "processes",
         scheduler: str | None = None,
         shards: Path | None = None,
+        reread: bool = False,
     ) -> IngestSummary:
         """Load sources one document at a time; count what was written, skipped or refused.
 
         With ``strict`` the first bad file raises and nothing is added; otherwise
         bad files are reported (``on_file`` gets every :class:`FileReport`) and
-        the others are added. No source means the embedded default. See
+        the others are added. No source means the embedded default. A persistent
+        store skips a file whose graphs it holds already, unless an older reader
+        made them; ``reread`` reads every file again. See
         :func:`kg.ingest.ingest` for ``jobs``, ``follow_links`` (links in a
         folder to files outside it are not read by default), ``progress``, and
         ``executor="dask"`` (with ``scheduler`` and ``shards``): reading on a Dask
@@ -185,6 +188,7 @@ class SummitGraph:
             executor=executor,
             scheduler=scheduler,
             shards=shards,
+            skip_unchanged=not reread,
         )
 
     def replace_graph(self, iri: URIRef, graph: Graph) -> None:

@@ -19,7 +19,7 @@ from rdflib.compare import isomorphic
 
 import kg
 from kg.errors import LoaderError, StoreError, UsageError
-from kg.ingest import IngestSummary, ingest
+from kg.ingest import IngestSummary, KnownGraphs, ingest
 from kg.ingest.cluster import partitions
 from kg.ingest.shards import MANIFEST, read_manifest, write_shard
 from kg.stores import open_store
@@ -163,6 +163,20 @@ def test_a_shard_is_written_whole_and_read_back_per_document(tmp_path: Path) -> 
     graphs = read_shard(shard.path, shard.iris)
     assert [str(g.iri) for g in graphs] == list(shard.iris)
     assert [g.count for g in graphs] == [d.triples for d in shard.documents]
+
+
+def test_a_shard_reads_again_what_an_older_reader_made(tmp_path: Path) -> None:
+    paths = write_articles(tmp_path / "in", 3)
+    first = write_shard([str(p) for p in paths], str(tmp_path / "one"), 0)
+    iris = [document.iri for document in first.documents]
+    known = KnownGraphs(current=frozenset(iris[:1]), stale=frozenset(iris[1:2]))
+    shard = write_shard([str(p) for p in paths], str(tmp_path / "two"), 0, known)
+    assert [(r.unchanged, r.reread) for r in shard.reports] == [
+        (True, False),
+        (False, True),
+        (False, False),
+    ]
+    assert [document.iri for document in shard.documents] == iris[1:]
 
 
 def test_a_shard_with_a_graph_outside_its_documents_is_refused_whole(tmp_path: Path) -> None:

@@ -9,7 +9,11 @@ by the parent, each document all or nothing: one per store call, or, for a
 store that takes batches (Oxigraph) and at least :data:`BATCHED_FROM` files,
 many per :meth:`~kg.stores.Store.put_batch`. Files whose
 graphs are all in the store already (same content hash, so same IRIs) are
-skipped before parsing, so an interrupted ingest can simply be run again.
+skipped before parsing, so an interrupted ingest can simply be run again;
+but a text whose stored graph an older reader made (its ``skg:readerVersion``
+below :data:`~kg.rdf.mapping.READER_VERSION`, or none) is read again and
+its graph replaced (``FileReport.reread``), and ``skip_unchanged=False``
+reads every file again.
 
 ``strict`` reads every file before writing any, and stops at the first bad
 one with nothing written; the default reports bad files and writes the rest.
@@ -33,7 +37,7 @@ import tempfile
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +48,7 @@ from kg.errors import LoaderError, StoreError, UsageError
 from kg.loaders import Loaded, loader_for
 from kg.loaders.sources import expand_sources
 from kg.rdf.iris import document_iri
+from kg.rdf.mapping import READER_VERSION
 from kg.rdf.namespaces import ID, SKG
 from kg.resources import default_sources
 from kg.stores.base import GraphData, Store
@@ -56,6 +61,7 @@ __all__ = [
     "EXECUTORS",
     "FileReport",
     "IngestSummary",
+    "KnownGraphs",
     "default_jobs",
     "ingest",
     "read_source",
@@ -91,6 +97,9 @@ class FileReport:
     """What loading one file gave: triples, parts and claims counted, skipped lines, or an error.
 
     ``unchanged`` files were not read: their graphs are in the store already.
+    ``reread`` files were in the store already too, but their graphs were made by an
+    older reader (:data:`~kg.rdf.mapping.READER_VERSION`): they were read again and
+    their graphs replaced.
     """
 
     path: Path
@@ -99,6 +108,7 @@ class FileReport:
     warnings: tuple[tuple[int, str], ...] = ()
     error: str | None = None
     unchanged: bool = False
+    reread: bool = False
     failure: LoaderError | None = field(default=None, compare=False, repr=False)
 
     @classmethod
@@ -118,12 +128,17 @@ class FileReport:
 
 @dataclass
 class IngestSummary:
-    """Totals of one ingest: files written, skipped as unchanged, failed; triples written."""
+    """Totals of one ingest: files written, skipped as unchanged, failed; triples written.
+
+    ``reread`` counts the files among those written whose graphs were in the store
+    already, made by an older reader (see :class:`FileReport`).
+    """
 
     written: int = 0
     skipped: int = 0
     failed: int = 0
     triples: int = 0
+    reread: int = 0
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -146,28 +161,52 @@ def default_jobs() -> int:
     return max(1, cores - 1)
 
 
-_KNOWN: frozenset[str] = frozenset()
+@dataclass(frozen=True)
+class KnownGraphs:
+    """The store's graphs, as an ingest checks each file's graphs against them before reading.
+
+    A file whose graphs are all ``current`` is skipped as unchanged. ``stale`` are
+    graphs of texts (articles, pages, tables) that carry their own hash but were made
+    by an older reader: a file whose graphs are all known, some of them stale, is read
+    again (``FileReport.reread``). Empty (false) when nothing is to be skipped.
+    """
+
+    current: frozenset[str] = frozenset()
+    stale: frozenset[str] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.current or self.stale)
+
+
+_KNOWN = KnownGraphs()
 
 
 _DOCUMENT_SPACE = str(ID["doc/"])
 
 
-def _unchanged_candidates(store: Store) -> frozenset[str]:
-    """The graphs a file may be skipped for: an article's only while it carries its own hash.
+def _unchanged_candidates(store: Store) -> KnownGraphs:
+    """The graphs a file may be skipped for: an article's only while it carries its own hash
+    and the current reader version (:data:`~kg.rdf.mapping.READER_VERSION`) or a later one.
 
     An article's graph name is made of its text's hash; a graph of that name
     that does not hold the document node with that hash (data written some
     other way) is no reason to skip the article: reading it replaces the graph.
+    One that holds it, made by an older reader (or one that recorded no
+    version), is ``stale``: reading it again replaces the graph too. Other
+    graphs (RDF files, loaded as they are) are skipped by name alone. One
+    query for the whole store (:meth:`~kg.stores.Store.graph_stamps`).
     """
-    return frozenset(
-        iri
-        for iri, digest in store.graph_hashes().items()  # every graph, with the hash it carries
-        if not iri.startswith(_DOCUMENT_SPACE)
-        or (digest is not None and str(document_iri(digest)) == iri)
-    )
+    current: set[str] = set()
+    stale: set[str] = set()
+    for iri, (digest, reader) in store.graph_stamps().items():
+        if not iri.startswith(_DOCUMENT_SPACE):
+            current.add(iri)
+        elif digest is not None and str(document_iri(digest)) == iri:
+            (current if reader is not None and reader >= READER_VERSION else stale).add(iri)
+    return KnownGraphs(frozenset(current), frozenset(stale))
 
 
-def _remember(known: frozenset[str]) -> None:
+def _remember(known: KnownGraphs) -> None:
     """Worker initialiser: the graph IRIs the store held when the ingest began."""
     global _KNOWN
     _KNOWN = known
@@ -186,20 +225,23 @@ def _with_file_name(loaded: Loaded, loader: str) -> Loaded:
 
 
 def read_source(
-    path: Path, as_text: bool = True, known: frozenset[str] | None = None
+    path: Path, as_text: bool = True, known: KnownGraphs | None = None
 ) -> tuple[FileReport, tuple[GraphData, ...]]:
     """Read one file into its graphs, or report why not; never raises for bad input.
 
-    With ``known`` graph IRIs, a file whose graphs are all among them is not
-    read (``FileReport.unchanged``).
+    With ``known`` graphs, a file whose graphs are all current is not read
+    (``FileReport.unchanged``); one whose graphs are all known, some made by an
+    older reader, is read again (``FileReport.reread``).
     """
     known = _KNOWN if known is None else known
+    reread = False
     try:
         loader = loader_for(path)
         if known:
-            ids = loader.identify(path)
-            if ids and all(str(iri) in known for iri in ids):
+            ids = {str(iri) for iri in loader.identify(path) or ()}
+            if ids and ids <= known.current:
                 return FileReport(path, unchanged=True), ()
+            reread = bool(ids) and all(i in known.current or i in known.stale for i in ids)
         loaded = _with_file_name(loader.read(path), loader.name)
         graphs = tuple(GraphData.of(iri, graph, as_text=as_text) for iri, graph in loaded.graphs)
     except LoaderError as exc:
@@ -207,11 +249,12 @@ def read_source(
     except (RecursionError, ValueError, OSError, UnicodeError) as exc:  # a reader's own failure
         error = LoaderError(f"cannot read: {type(exc).__name__}: {exc}", path=path)
         return FileReport(path, error=str(error), failure=error), ()
-    return FileReport.of(loaded), graphs
+    report = FileReport.of(loaded)
+    return (replace(report, reread=True) if reread else report), graphs
 
 
 def _read_all(
-    files: Sequence[Path], jobs: int, as_text: bool, known: frozenset[str]
+    files: Sequence[Path], jobs: int, as_text: bool, known: KnownGraphs
 ) -> Iterator[tuple[FileReport, tuple[GraphData, ...]]]:
     """Read ``files`` in order, in ``jobs`` worker processes when there are enough of them."""
     if jobs <= 1 or len(files) < PARALLEL_FROM:
@@ -277,7 +320,9 @@ def ingest(
         shards: the folder the shards and their manifest go to, kept after the
             ingest (none: a temporary folder, removed); with a scheduler, a
             folder every worker and this process see.
-        skip_unchanged: do not read files whose graphs the store holds already.
+        skip_unchanged: do not read files whose graphs the store holds already, unless
+            an older reader made them (``False``: read every file again, as
+            ``build --reread`` does).
         progress: a progress bar on stderr (``None``: only when it is a terminal).
         on_file: called with each file's report, in order, as it is done.
 
@@ -301,7 +346,7 @@ def ingest(
         if given
         else default_sources()
     )
-    known = _unchanged_candidates(store) if skip_unchanged and store.persistent else frozenset()
+    known = _unchanged_candidates(store) if skip_unchanged and store.persistent else KnownGraphs()
     summary = IngestSummary()
     results = (
         _read_all(files, min(jobs, len(files)), store.wants_text, known)
@@ -325,6 +370,7 @@ def ingest(
             summary.skipped += 1
         else:
             summary.written += 1
+            summary.reread += report.reread
             summary.triples += triples
         if on_file is not None:
             on_file(report)
@@ -369,7 +415,7 @@ def ingest(
 def _ingest_on_dask(
     store: Store,
     files: Sequence[Path],
-    known: frozenset[str],
+    known: KnownGraphs,
     strict: bool,
     workers: int,
     scheduler: str | None,

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import LoaderError, UsageError
+from kg.ingest import KnownGraphs
 from kg.ingest.shards import Shard, write_shard
 
 __all__ = ["PARTITION_FILES", "partitions", "read_on_dask"]
@@ -92,12 +93,12 @@ def read_on_dask(
     *,
     scheduler: str | None = None,
     workers: int = 2,
-    known: frozenset[str] = frozenset(),
+    known: KnownGraphs | None = None,
 ) -> Iterator[Shard]:
     """Map ``files`` to shards in ``folder`` on Dask; yield each shard as it is finished.
 
     Shards come in the order they finish, not in partition order; a file
-    whose graphs are all in ``known`` is not read.
+    whose graphs are all current in ``known`` is not read.
 
     Raises:
         UsageError: Dask is not installed.
@@ -110,7 +111,7 @@ def read_on_dask(
     distributed = _dask()
     with _client(scheduler, workers) as client:
         # once to every worker, not into each task; in a list, as scatter splits collections
-        shared = client.scatter([known], broadcast=True)[0] if known else frozenset()
+        shared = client.scatter([known], broadcast=True)[0] if known else KnownGraphs()
         futures = [
             client.submit(write_shard, part, str(folder), index, shared, pure=False)
             for index, part in enumerate(parts)

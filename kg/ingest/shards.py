@@ -34,7 +34,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from kg.errors import LoaderError
-from kg.ingest import FileReport, read_source
+from kg.ingest import FileReport, KnownGraphs, read_source
 from kg.rdf.namespaces import SKG
 from kg.sparql.engines import sparql_term
 
@@ -91,11 +91,12 @@ def _replace_atomically(target: Path, text: str) -> None:
 
 
 def write_shard(
-    files: Sequence[str], folder: str, index: int, known: frozenset[str] = frozenset()
+    files: Sequence[str], folder: str, index: int, known: KnownGraphs | None = None
 ) -> Shard:
     """Read ``files`` into ``folder/part-INDEX.nq`` and its manifest piece; the map step.
 
-    A file whose graphs are all in ``known`` is reported unchanged and not read;
+    A file whose graphs are all current in ``known`` is reported unchanged and not
+    read (one an older reader made is read again, as :func:`~kg.ingest.read_source` says);
     a file that cannot be read is reported with its error. Pure but for the two
     files it writes: the same files give the same shard.
 
@@ -108,7 +109,7 @@ def write_shard(
     reports: list[FileReport] = []
     lines: list[str] = []
     for source in files:
-        report, graphs = read_source(Path(source), True, known)
+        report, graphs = read_source(Path(source), True, known or KnownGraphs())
         reports.append(report)
         for data in graphs:
             statements = data.text_statements()

@@ -50,7 +50,21 @@ from kg.text.claims import (
 from kg.text.document import Block, Heading, ListBlock, Paragraph, Sentence, Table
 from kg.text.normalize import content_hash
 
-__all__ = ["to_graph", "to_triples"]
+__all__ = ["READER_VERSION", "to_graph", "to_triples"]
+
+# Bump READER_VERSION (by one) whenever a change to parsing, extraction or mapping changes
+# the triples some text gives: stores keep each document's graph until its text changes, and
+# a build reads a text again only when its stored graph carries an older version than this.
+READER_VERSION = 1
+"""The version of the text reader (parse → extract → map) that articles, saved pages and
+curated tables go through, recorded on every document it maps (``skg:readerVersion``).
+Graphs without it were made before versions were recorded (some before outcomes named their
+document, ``skg:statedIn``): a build reads their texts again as it does an older version's.
+
+A property of summit-kg's own, an ``xsd:integer`` so stores compare it as a number:
+``dcterms:hasVersion`` and ``schema:version`` name a version of the resource itself (the
+article), not of the program that read it, and PROV's ``prov:wasGeneratedBy`` would need an
+activity and a software agent per document to carry one number."""
 
 Triple = tuple[Node, Node, Node]
 _C = TypeVar("_C", ConceptClaim, OutcomeClaim, ItemClaim)
@@ -150,6 +164,7 @@ class _Mapper:
         self.add((doc, _TYPE, SKG.SourceDocument))
         self.add((doc, _TITLE, Literal(self.doc.title)))
         self.add((doc, SKG.contentHash, Literal(self.hash)))
+        self.add((doc, SKG.readerVersion, _integer(READER_VERSION)))
         meta = self.doc.metadata
         for author in meta.authors:
             self.add((doc, DCTERMS.creator, Literal(author)))

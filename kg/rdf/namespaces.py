@@ -143,6 +143,7 @@ class SKG(DefinedNamespace):
     dates: URIRef
     rank: URIRef
     contentHash: URIRef
+    readerVersion: URIRef
     fileName: URIRef
     start: URIRef
     end: URIRef

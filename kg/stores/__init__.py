@@ -24,13 +24,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.errors import UsageError
-from kg.stores.base import DocumentInfo, GraphData, Store, find_document
+from kg.stores.base import DocumentInfo, GraphData, GraphStamp, Store, find_document
 
 __all__ = [
     "DEFAULT_STORE",
     "STORES",
     "DocumentInfo",
     "GraphData",
+    "GraphStamp",
     "Store",
     "StoreKind",
     "find_document",

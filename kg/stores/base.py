@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -38,12 +38,14 @@ __all__ = [
     "MIN_HASH_PREFIX",
     "DocumentInfo",
     "GraphData",
+    "GraphStamp",
     "Store",
     "Triple",
     "describe_graph",
     "find_document",
     "nt_term",
     "read_shard",
+    "reader_version",
     "shard_quads",
 ]
 
@@ -64,6 +66,29 @@ class DocumentInfo:
     hash: str | None
     triples: int
     file: str | None = None
+
+
+class GraphStamp(NamedTuple):
+    """What an ingest checks before it skips a file: the content hash a graph carries (as
+    :func:`describe_graph` finds it) and the reader version on the graph's own document
+    node (``skg:readerVersion``; ``None`` when it has none, or none that is a number)."""
+
+    hash: str | None
+    reader: int | None = None
+
+
+def reader_version(values: Iterable[object]) -> int | None:
+    """The reader version a document carries: the lowest of its ``skg:readerVersion`` values
+    that are whole numbers (one that is not counts as none), or ``None``.
+
+    Examples:
+        >>> reader_version(["2", "1"]), reader_version(["x"]), reader_version([])
+        (1, None, None)
+    """
+    numbers = [str(value).strip() for value in values]
+    if not numbers or not all(re.fullmatch(r"[+-]?[0-9]{1,18}", n) for n in numbers):
+        return None
+    return min(int(n) for n in numbers)
 
 
 def describe_graph(
@@ -330,9 +355,14 @@ class Store(ABC):
         """Every data graph with its title, hash and triple count, in IRI order."""
 
     def graph_hashes(self) -> dict[str, str | None]:
-        """Every data graph with the content hash it carries (as :meth:`documents` gives it),
-        without counting triples: what an ingest checks before it skips a file."""
-        return {info.iri: info.hash for info in self.documents()}
+        """Every data graph with the content hash it carries (as :meth:`documents` gives it)."""
+        return {iri: stamp.hash for iri, stamp in self.graph_stamps().items()}
+
+    def graph_stamps(self) -> dict[str, GraphStamp]:
+        """Every data graph with its content hash and reader version, without counting
+        triples: what an ingest checks before it skips a file (one query per store, never
+        one per document). By default from :meth:`documents`, without reader versions."""
+        return {info.iri: GraphStamp(info.hash) for info in self.documents()}
 
     @abstractmethod
     def quads(self) -> Iterator[tuple[Node, Node, Node, URIRef]]:

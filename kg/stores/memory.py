@@ -24,7 +24,14 @@ from rdflib.term import Node
 from kg.errors import StoreError
 from kg.rdf.namespaces import ONTOLOGY_GRAPH, SKG, bind_prefixes
 from kg.resources import resource_file
-from kg.stores.base import DocumentInfo, GraphData, Store, describe_graph
+from kg.stores.base import (
+    DocumentInfo,
+    GraphData,
+    GraphStamp,
+    Store,
+    describe_graph,
+    reader_version,
+)
 
 __all__ = ["MemoryStore"]
 
@@ -97,6 +104,15 @@ class MemoryStore(Store):
                 )
             )
         return infos
+
+    def graph_stamps(self) -> dict[str, GraphStamp]:
+        return {
+            str(graph.identifier): GraphStamp(
+                _describe(graph)[1],
+                reader_version(graph.objects(graph.identifier, SKG.readerVersion)),
+            )
+            for graph in self._data_graphs()
+        }
 
     def quads(self) -> Iterator[tuple[Node, Node, Node, URIRef]]:
         for graph in self._data_graphs():

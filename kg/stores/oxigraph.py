@@ -67,7 +67,15 @@ from kg.errors import StoreError
 from kg.rdf.namespaces import ONTOLOGY_GRAPH, SKG
 from kg.resources import resource_file
 from kg.sparql.engines import InProcess, from_oxigraph, sparql_term
-from kg.stores.base import DocumentInfo, GraphData, Store, describe_graph, shard_quads
+from kg.stores.base import (
+    DocumentInfo,
+    GraphData,
+    GraphStamp,
+    Store,
+    describe_graph,
+    reader_version,
+    shard_quads,
+)
 
 __all__ = ["LOCK_FILE", "PENDING_FILE", "OxigraphStore"]
 
@@ -84,10 +92,11 @@ _COUNTS = """
 SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g
 """
 _DESCRIPTIONS = f"""
-SELECT ?g ?d ?hash ?title WHERE {{
+SELECT ?g ?d ?hash ?title ?reader WHERE {{
   GRAPH ?g {{
     ?d a <{SKG.SourceDocument}> ; <{SKG.contentHash}> ?hash .
     OPTIONAL {{ ?d <{DCTERMS.title}> ?title }}
+    OPTIONAL {{ ?d <{SKG.readerVersion}> ?reader }}
   }}
 }}
 """
@@ -467,14 +476,21 @@ class OxigraphStore(Store):
             and bool(self._store.contains_named_graph(ox.NamedNode(iri)))
         )
 
-    def _descriptions(self) -> dict[str, list[tuple[str, str | None, str | None]]]:
-        """Per graph, the ``(document, title, hash)`` of each source document it holds."""
+    def _descriptions(
+        self,
+    ) -> tuple[dict[str, list[tuple[str, str | None, str | None]]], dict[str, list[str]]]:
+        """Per graph, the ``(document, title, hash)`` of each source document it holds, and
+        the reader versions its own document node (named as the graph) carries."""
         sources: dict[str, list[tuple[str, str | None, str | None]]] = {}
+        readers: dict[str, list[str]] = {}
         for row in self._select(_DESCRIPTIONS):
-            sources.setdefault(row["g"].value, []).append(
+            graph = row["g"].value
+            sources.setdefault(graph, []).append(
                 (row["d"].value, row["title"].value if row["title"] else None, row["hash"].value)
             )
-        return sources
+            if row["reader"] is not None and row["d"].value == graph:
+                readers.setdefault(graph, []).append(row["reader"].value)
+        return sources, readers
 
     def documents(self) -> list[DocumentInfo]:
         counts = {
@@ -482,16 +498,21 @@ class OxigraphStore(Store):
             for row in self._select(_COUNTS)
             if row["g"] != _ONTOLOGY and row["g"].value not in self._pending
         }
-        sources = self._descriptions()
+        sources, _ = self._descriptions()
         files = {row["g"].value: row["name"].value for row in self._select(_FILES)}
         return [
             DocumentInfo(iri, *describe_graph(iri, sources.get(iri, ())), count, files.get(iri))
             for iri, count in sorted(counts.items())
         ]
 
-    def graph_hashes(self) -> dict[str, str | None]:
-        sources = self._descriptions()
-        return {iri: describe_graph(iri, sources.get(iri, ()))[1] for iri in self.graph_names()}
+    def graph_stamps(self) -> dict[str, GraphStamp]:
+        sources, readers = self._descriptions()
+        return {
+            iri: GraphStamp(
+                describe_graph(iri, sources.get(iri, ()))[1], reader_version(readers.get(iri, ()))
+            )
+            for iri in self.graph_names()
+        }
 
     def quads(self) -> Iterator[tuple[Node, Node, Node, URIRef]]:
         for graph in sorted(self.graph_names()):

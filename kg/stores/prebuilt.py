@@ -25,12 +25,14 @@ file (a few milliseconds), whose default graph is the set union of the named
 graphs, as :func:`kg.sparql.engines.oxigraph_store` builds it.
 
 If the shipped file does not name the embedded articles as they are now (their
-SHA-256), :func:`embedded_default` reads the articles instead.
+SHA-256) and the reader version that read them
+(:data:`~kg.rdf.mapping.READER_VERSION`, also on each document as
+``skg:readerVersion``), :func:`embedded_default` reads the articles instead.
 
 Examples:
     >>> store = embedded_default()
     >>> isinstance(store, PrebuiltStore), store.triple_count()
-    (True, 917)
+    (True, 918)
 """
 
 from __future__ import annotations
@@ -73,17 +75,22 @@ def prebuilt_dir() -> Path:
 
 
 def source_line(sources: list[Path] | None = None) -> str:
-    """The comment line naming the articles a prebuilt graph was read from, with their SHA-256.
+    """The comment line naming the articles a prebuilt graph was read from, with their SHA-256,
+    and the version of the reader that read them.
 
     Examples:
         >>> source_line()[:50]
         '# sources: alaska-summit-briefing.md sha256:d9b7ae'
+        >>> source_line().rsplit("; ", 1)[1]
+        'reader 1'
     """
+    from kg.rdf.mapping import READER_VERSION  # light: no extraction, no gazetteer
+
     names = [
         f"{path.name} sha256:{hashlib.sha256(path.read_bytes()).hexdigest()}"
         for path in (default_sources() if sources is None else sources)
     ]
-    return _SOURCES + ", ".join(names)
+    return f"{_SOURCES}{', '.join(names)}; reader {READER_VERSION}"
 
 
 class PrebuiltStore(MemoryStore):

@@ -58,7 +58,14 @@ from kg.errors import KGError, QueryError, QueryTimeout, StoreError
 from kg.rdf.namespaces import ONTOLOGY_GRAPH, SKG  # also kg.rdf's bounds on literal conversion
 from kg.resources import resource_file
 from kg.sparql.engines import Answer, sparql_term, with_values
-from kg.stores.base import DocumentInfo, GraphData, Store, describe_graph
+from kg.stores.base import (
+    DocumentInfo,
+    GraphData,
+    GraphStamp,
+    Store,
+    describe_graph,
+    reader_version,
+)
 from kg.stores.bulk import BulkLoader, bulk_loader_from_env
 
 __all__ = ["MAX_ANSWER_BYTES", "REGISTRY_GRAPH", "UNION_GRAPH", "SparqlEndpoint", "SparqlStore"]
@@ -702,16 +709,7 @@ class SparqlStore(Store):
                 f"  GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g"
             )
         }
-        sources: dict[str, list[tuple[str, str | None, str | None]]] = {}
-        for row in self._rows(
-            f"SELECT ?g ?d ?hash ?title WHERE {{ GRAPH {_R} {{ {_R} {_PART} ?g }}\n"
-            f"  GRAPH ?g {{ ?d a {sparql_term(SKG.SourceDocument)} ;"
-            f" {sparql_term(SKG.contentHash)} ?hash .\n"
-            f"  OPTIONAL {{ ?d {sparql_term(DCTERMS.title)} ?title }} }} }}"
-        ):
-            sources.setdefault(str(row[0]), []).append(
-                (str(row[1]), None if row[3] is None else str(row[3]), str(row[2]))
-            )
+        sources, _ = self._descriptions()
         files = {
             str(row[0]): str(row[1])
             for row in self._rows(
@@ -724,6 +722,38 @@ class SparqlStore(Store):
             DocumentInfo(iri, *describe_graph(iri, sources.get(iri, ())), count, files.get(iri))
             for iri, count in sorted(counts.items())
         ]
+
+    def _descriptions(
+        self,
+    ) -> tuple[dict[str, list[tuple[str, str | None, str | None]]], dict[str, list[str]]]:
+        """Per registered graph, the ``(document, title, hash)`` of each source document it
+        holds, and the reader versions its own document node (named as the graph) carries;
+        one request."""
+        sources: dict[str, list[tuple[str, str | None, str | None]]] = {}
+        readers: dict[str, list[str]] = {}
+        for row in self._rows(
+            f"SELECT ?g ?d ?hash ?title ?reader WHERE {{ GRAPH {_R} {{ {_R} {_PART} ?g }}\n"
+            f"  GRAPH ?g {{ ?d a {sparql_term(SKG.SourceDocument)} ;"
+            f" {sparql_term(SKG.contentHash)} ?hash .\n"
+            f"  OPTIONAL {{ ?d {sparql_term(DCTERMS.title)} ?title }}\n"
+            f"  OPTIONAL {{ ?d {sparql_term(SKG.readerVersion)} ?reader }} }} }}"
+        ):
+            graph, document = str(row[0]), str(row[1])
+            sources.setdefault(graph, []).append(
+                (document, None if row[3] is None else str(row[3]), str(row[2]))
+            )
+            if row[4] is not None and document == graph:
+                readers.setdefault(graph, []).append(str(row[4]))
+        return sources, readers
+
+    def graph_stamps(self) -> dict[str, GraphStamp]:
+        sources, readers = self._descriptions()
+        return {
+            iri: GraphStamp(
+                describe_graph(iri, sources.get(iri, ()))[1], reader_version(readers.get(iri, ()))
+            )
+            for iri in self.graph_names()
+        }
 
     def _graph(self, iri: URIRef) -> Iterator[tuple[Node, Node, Node]]:
         for row in self._rows(

@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import PROV, RDF, RDFS, SKOS
+from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
-from kg.rdf.mapping import to_graph
+from kg.rdf.mapping import READER_VERSION, to_graph
 from kg.rdf.namespaces import ID, SEM, SKG
 from kg.rdf.validation import validate
 from kg.text.extract import extract
@@ -81,6 +81,16 @@ def test_document_iri_is_the_content_hash_of_the_normalised_text(harbour):
     (hash_literal,) = graph.objects(iri, SKG.contentHash)
     assert str(iri) == f"{ID}doc/{str(hash_literal)[:16]}"
     assert len(str(hash_literal)) == 64
+
+
+def test_the_document_records_the_reader_version(harbour):
+    iri, graph = harbour
+    assert list(graph.objects(iri, SKG.readerVersion)) == [
+        Literal(READER_VERSION, datatype=XSD.integer)
+    ]
+    assert list(graph.subject_objects(SKG.readerVersion)) == [
+        (iri, Literal(READER_VERSION, datatype=XSD.integer))
+    ]  # on the document node only
 
 
 @pytest.mark.parametrize(

@@ -181,7 +181,8 @@ VALID_DATA = """
 @prefix ex: <https://w3id.org/summit-kg/id/test/> .
 ex:doc a skg:SourceDocument ;
     dcterms:title "Alaska summit preview" ;
-    skg:contentHash "%s" .
+    skg:contentHash "%s" ;
+    skg:readerVersion 1 .
 ex:table1 a skg:Table ;
     skg:inDocument ex:doc ;
     dcterms:isPartOf ex:doc ;
@@ -321,6 +322,12 @@ ex:outcome2 a skg:Outcome ;
         # an outcome that names no document, or one that is not a source document
         (("ex:row1 ;\n    skg:statedIn ex:doc .", "ex:row1 ."), SKG.statedIn),
         (("skg:statedIn ex:doc .", "skg:statedIn ex:row1 ."), SKG.statedIn),
+        # a document without its reader version (made before versions were recorded),
+        # or with one that is not a positive integer
+        ((" ;\n    skg:readerVersion 1 .", " ."), SKG.readerVersion),
+        (("skg:readerVersion 1 .", 'skg:readerVersion "1" .'), SKG.readerVersion),
+        (("skg:readerVersion 1 .", "skg:readerVersion 0 ."), SKG.readerVersion),
+        (("skg:readerVersion 1 .", "skg:readerVersion 1 , 2 ."), SKG.readerVersion),
     ],
 )
 def test_invalid_data_fails(shapes: Graph, patch: tuple[str, str], path: URIRef) -> None:

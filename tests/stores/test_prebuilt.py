@@ -13,6 +13,7 @@ from rdflib.compare import isomorphic
 import kg
 from kg.cli import main
 from kg.errors import QueryRejected
+from kg.rdf.mapping import READER_VERSION
 from kg.sparql.catalogue import bundled_verdict, catalogue
 from kg.sparql.results import format_result
 from kg.stores.memory import MemoryStore
@@ -144,6 +145,20 @@ def test_stale_file_falls_back_to_reading(monkeypatch: pytest.MonkeyPatch) -> No
 def test_source_line_names_the_articles() -> None:
     first = (prebuilt_dir() / QUADS_FILE).read_text(encoding="utf-8").split("\n", 1)[0]
     assert first == source_line(), REGENERATE
+    assert first.endswith(f"; reader {READER_VERSION}")
+
+
+def test_the_prebuilt_documents_carry_the_reader_version(prebuilt: PrebuiltStore) -> None:
+    stamps = prebuilt.graph_stamps()
+    assert stamps and {stamp.reader for stamp in stamps.values()} == {READER_VERSION}
+
+
+def test_a_newer_reader_reads_the_articles_instead(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Raising the reader version without writing the prebuilt files again makes them stale."""
+    monkeypatch.setattr("kg.rdf.mapping.READER_VERSION", READER_VERSION + 1)
+    store = embedded_default()
+    assert type(store) is MemoryStore
+    assert {stamp.reader for stamp in store.graph_stamps().values()} == {READER_VERSION + 1}
 
 
 _PROBE = """

@@ -18,13 +18,15 @@ from typing import Any
 import pytest
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
+from rdflib.namespace import XSD
 
 import kg
 import kg.ingest
 import kg.resources
 from kg.errors import QueryError, StoreError, UsageError
-from kg.rdf.namespaces import ONTOLOGY_GRAPH
-from kg.stores import DEFAULT_STORE, STORES, GraphData, StoreKind, open_store
+from kg.rdf.mapping import READER_VERSION
+from kg.rdf.namespaces import ONTOLOGY_GRAPH, SKG
+from kg.stores import DEFAULT_STORE, STORES, GraphData, Store, StoreKind, open_store
 from kg.stores.memory import MemoryStore
 from kg.stores.oxigraph import OxigraphStore
 from kg.stores.sparql import UNION_GRAPH, SparqlStore
@@ -79,6 +81,9 @@ def test_a_persistent_store_reopens_with_the_same_graph(
     assert stored.documents() == reference.documents()
     hashes = {info.iri: info.hash for info in reference.documents()}
     assert stored.store.graph_hashes() == hashes == reference.store.graph_hashes()
+    stamps = stored.store.graph_stamps()
+    assert stamps == reference.store.graph_stamps()
+    assert {stamp.reader for stamp in stamps.values()} == {READER_VERSION}
     assert len(stored) == len(reference)
     assert isomorphic(stored.data(), reference.data())
     # the ontology's one xsd:nonNegativeInteger comes back as xsd:integer from Oxigraph
@@ -352,6 +357,115 @@ def test_rebuilding_skips_unchanged_documents_and_reads_changed_ones(tmp_path: P
     assert out.count("\n") == 1 + 4  # the edited article is a new document beside the old
 
 
+# --- a newer reader reads again --------------------------------------------------------
+
+
+class _KeptMemory(MemoryStore):
+    """The memory store, taken for a persistent one (which skips unchanged files)."""
+
+    persistent = True
+
+
+def _reader_stores(tmp_path: Path, server: Endpoint) -> Iterator[Store]:
+    yield _KeptMemory()
+    yield OxigraphStore(tmp_path / "db")
+    server.store.clear()
+    yield SparqlStore(server.url)
+
+
+def _set_reader(store: Store, iri: str, version: Literal | None) -> None:
+    """Rewrite a document's graph by hand, as an older reader left it: its reader version
+    replaced by ``version``, or removed (``None``: made before versions were recorded)."""
+    kept = [
+        (s, p, o)
+        for s, p, o, g in store.quads()
+        if str(g) == iri and not (str(s) == iri and p == SKG.readerVersion)
+    ]
+    if version is not None:
+        kept.append((URIRef(iri), SKG.readerVersion, version))
+    store.put(GraphData.of(URIRef(iri), kept, as_text=store.wants_text))
+
+
+def _reader_of(store: Store, iri: str) -> list[Any]:
+    return [o for s, p, o, g in store.quads() if str(s) == iri and p == SKG.readerVersion]
+
+
+@pytest.mark.parametrize(
+    "version",
+    [None, Literal(READER_VERSION - 1, datatype=XSD.integer), Literal("x")],
+    ids=["none", "older", "not-a-number"],
+)
+def test_a_graph_an_older_reader_made_is_read_again_on_every_store(
+    tmp_path: Path, server: Endpoint, version: Literal | None
+) -> None:
+    folder = tmp_path / "sources"
+    article, other = write_articles(folder, 2)
+    rdf = folder / "export.ttl"  # RDF is loaded as it is: never re-read for the reader
+    rdf.write_text(
+        "<urn:x:doc> a <https://w3id.org/summit-kg/ontology#SourceDocument> ;\n"
+        '  <https://w3id.org/summit-kg/ontology#contentHash> "00" .\n',
+        encoding="utf-8",
+    )
+    for store in _reader_stores(tmp_path, server):
+        with store:
+            first = kg.ingest.ingest(store, [folder])
+            assert (first.written, first.skipped, first.reread) == (3, 0, 0), store.spec
+            expected = {(s, p, o, g) for s, p, o, g in store.quads()}
+            (iri,) = (d.iri for d in store.documents() if d.file == article.name)
+            stamp = store.graph_stamps()[iri]
+            assert iri.endswith(str(stamp.hash)[:16]) and stamp.reader == READER_VERSION
+            _set_reader(store, iri, version)  # as an older reader left it
+            written = str(version) if version is not None else ""
+            assert store.graph_stamps()[iri].reader == (int(written) if written.isdigit() else None)
+
+            reports: list[kg.FileReport] = []
+            again = kg.ingest.ingest(store, [folder], on_file=reports.append)
+            assert (again.written, again.skipped, again.reread) == (1, 2, 1), store.spec
+            assert [r.path.name for r in reports if r.reread] == [article.name]
+            assert [r.path.name for r in reports if r.unchanged] == [other.name, rdf.name]
+            assert _reader_of(store, iri) == [Literal(READER_VERSION, datatype=XSD.integer)]
+            assert {(s, p, o, g) for s, p, o, g in store.quads()} == expected  # replaced whole
+            assert store.triple_count() == len({(s, p, o) for s, p, o, _ in expected})
+
+            third = kg.ingest.ingest(store, [folder])  # current again: skipped
+            assert (third.written, third.skipped, third.reread) == (0, 3, 0), store.spec
+
+
+def test_a_graph_a_newer_reader_made_is_kept(tmp_path: Path) -> None:
+    (article,) = write_articles(tmp_path / "sources", 1)
+    with OxigraphStore(tmp_path / "db") as store:
+        kg.ingest.ingest(store, [article])
+        (iri,) = store.graph_names()
+        _set_reader(store, iri, Literal(READER_VERSION + 1, datatype=XSD.integer))
+        again = kg.ingest.ingest(store, [article])
+        assert (again.written, again.skipped) == (0, 1)
+        forced = kg.ingest.ingest(store, [article], skip_unchanged=False)
+        assert (forced.written, forced.skipped, forced.reread) == (1, 0, 0)
+        assert _reader_of(store, iri) == [Literal(READER_VERSION, datatype=XSD.integer)]
+
+
+def test_build_rereads_for_a_newer_reader_and_on_request(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    paths = write_articles(folder, 3)
+    spec = f"oxigraph:{tmp_path / 'db'}"
+    code, out, _ = run("build", str(folder), "--store", spec, "--quiet")
+    assert code == 0 and out.startswith("3 documents written, 0 unchanged")
+    with OxigraphStore(tmp_path / "db") as store:
+        old = {d.file: d.iri for d in store.documents()}
+        _set_reader(store, old[paths[1].name], None)
+    code, out, _ = run("build", str(folder), "--store", spec, "--report", "--quiet")
+    assert code == 0
+    assert "1 document written (1 re-read: newer reader), 2 unchanged (skipped)" in out
+    assert out.count("unchanged, already in the store") == 2
+    assert f"{paths[1]}: " in out and "triples (re-read: newer reader); " in out
+    code, out, _ = run("build", str(folder), "--store", spec, "--quiet")
+    assert code == 0 and out.startswith("0 documents written, 3 unchanged (skipped)")
+    code, out, _ = run("build", str(folder), "--store", spec, "--quiet", "--reread")
+    assert code == 0 and out.startswith("3 documents written, 0 unchanged (skipped)")
+    code, out, err = run("build", str(folder), "--reread", "--quiet")
+    assert code == 0 and "--reread is for a persistent store" in err
+
+
 def test_strict_build_into_a_store_writes_nothing_when_a_file_is_bad(tmp_path: Path) -> None:
     folder = tmp_path / "articles"
     write_articles(folder, 3)
@@ -386,7 +500,7 @@ def test_documents_lists_title_hash_triples_and_file() -> None:
     header, row = out.splitlines()
     assert header == "iri,title,hash,triples,file"
     assert row.startswith("https://w3id.org/summit-kg/id/doc/")
-    assert row.endswith(",917,alaska-summit-briefing.md")
+    assert row.endswith(",918,alaska-summit-briefing.md")
 
 
 def test_remove_by_the_file_name_documents_lists_once_the_file_is_gone(tmp_path: Path) -> None:
