@@ -208,10 +208,13 @@ def nt_term(term: Node) -> str:
     raise ValueError(f"not an RDF term: {term!r}")
 
 
-_term_text = functools.lru_cache(maxsize=16_384)(nt_term)
-""":func:`nt_term`, each term written once: a document repeats its terms, and documents share
-their predicates, classes, topics and actors (terms rdflib holds equal, such as language tags
-differing in case, are written alike; Oxigraph and Virtuoso lower-case tags anyway)."""
+_iri_text = functools.lru_cache(maxsize=4096)(nt_term)
+""":func:`nt_term` of IRIs, kept across documents: they share their predicates, classes,
+topics and actors (a few thousand at most; literals are a document's own)."""
+
+
+def _term_text(term: Node) -> str:
+    return _iri_text(term) if isinstance(term, URIRef) else nt_term(term)
 
 
 @dataclass(frozen=True)
@@ -235,7 +238,10 @@ class GraphData:
             ValueError: a term cannot be written (an IRI with a space, say).
         """
         if as_text:
-            text = _term_text
+            # A document repeats its terms: write each once (terms rdflib holds equal, such as
+            # language tags differing in case, are written alike; Oxigraph and Virtuoso
+            # lower-case tags anyway).
+            text = functools.cache(_term_text)
             statements = tuple(f"{text(s)} {text(p)} {text(o)}" for s, p, o in triples)
             return cls(iri, len(statements), statements=statements)
         kept = tuple(triples)
