@@ -370,8 +370,18 @@ class _Summit:
 
 def _same_summit(a: _Summit, b: _Summit) -> bool:
     """Whether two summit nodes are one summit two sources describe differently: the same
-    place (or, where one gives none, two participants in common) and, where both are dated,
-    starts at most :data:`_SAME_DAYS` apart."""
+    place (or, where one gives none, participants in common: one if both are dated, two
+    otherwise) and, where both are dated, starts at most :data:`_SAME_DAYS` apart.
+
+    >>> preview = _Summit(None, "2026-03-19", {"achurra", "quispe", "ferrada"})
+    >>> _same_summit(preview, _Summit("pacific", "2026-03-19", {"achurra"}))
+    True
+    >>> _same_summit(preview, _Summit(None, "2026-05-02", {"achurra", "quispe"}))
+    False
+    >>> _same_summit(preview, _Summit(None, None, {"achurra"}))
+    False
+    """
+    dated = bool(a.start and b.start)
     if a.start and b.start:
         try:
             gap = abs((date.fromisoformat(a.start) - date.fromisoformat(b.start)).days)
@@ -381,8 +391,9 @@ def _same_summit(a: _Summit, b: _Summit) -> bool:
             return False
     shared = len(a.people & b.people)
     if a.place and b.place:
-        return a.place == b.place and (shared > 0 or bool(a.start and b.start))
-    return shared >= 2
+        return a.place == b.place and (shared > 0 or dated)
+    # the same people meeting on the same days: one summit (a leader is in one place a day)
+    return shared >= (1 if dated else 2)
 
 
 def _across_sources(report: CallsReport, rows: Iterable[Mapping[str, Node | None]]) -> CallsReport:

@@ -385,3 +385,16 @@ def test_byline_dates_date_the_documents_and_order_the_calls() -> None:
         "an agreement on a third power cable": "came true",
         "a joint plan to protect seabed infrastructure": "missed",
     }
+
+
+ONE_LEADER = ("one-leader-preview.md", "one-leader-report.md")
+
+
+def test_a_report_naming_one_leader_on_the_same_days_reports_on_the_same_summit() -> None:
+    """The report names one of the preview's participants and no place: its summit node
+    differs, but the same person meeting on the same days is the same summit."""
+    g = kg.load(*(CALLS / name for name in ONE_LEADER))
+    summits = g.query("summit").rows
+    assert len(summits) == 2 and {str(r["participants"]) for r in summits} >= {"Jonas Rydell"}
+    verdicts = {c.expected: (c.verdict, c.result) for c in calls(g).calls}
+    assert verdicts["a new ferry timetable"] == ("missed", "a new ferry timetable")
