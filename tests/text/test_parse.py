@@ -289,6 +289,31 @@ def test_second_title_line_before_prose_is_a_sub_headline():
     assert [s.title for s in doc.sections] == [None]
 
 
+MASTHEAD = (
+    "THE NORTHERN LEDGER\n"
+    "Home ▸ World ▸ Europe\n\n"
+    "Leaders of Erland and Vossia meet in Kirkwall over fishing\n\n"
+    "**Leaders of Erland and Vossia meet in Kirkwall over fishing**\n\n"
+    "By Ana Moreau | 2 June 2031\n\n"
+    "The two leaders will meet on 9 June to settle the fishing quotas.\n"
+)
+
+
+def test_the_headline_under_an_outlets_masthead_is_the_title():
+    """A short line in capitals, then (past a breadcrumb) a line that ends no sentence: the
+    outlet's name, then the headline, which titles the document; its bold copy is skipped."""
+    doc = parse_article(MASTHEAD)
+    assert doc.title == "Leaders of Erland and Vossia meet in Kirkwall over fishing"
+    assert [h.title for h in doc.headlines] == ["THE NORTHERN LEDGER", doc.title]
+    assert any("breadcrumb" in warning for _, warning in doc.warnings)
+    assert any("duplicate of the headline" in warning for _, warning in doc.warnings)
+
+
+def test_a_line_of_fields_under_a_masthead_is_no_headline():
+    doc = parse_article("THE NORTHERN LEDGER\nPolicy Brief No. 4 | 2 June 2031\n\nTalks.\n")
+    assert doc.title == "THE NORTHERN LEDGER"
+
+
 # --- lists ----------------------------------------------------------------------------
 
 

@@ -37,6 +37,7 @@ from kg.text.parse.cursor import Cursor, Line
 from kg.text.parse.headings import (
     MAX_HEADING_WORDS,
     MAX_HEADLINE_WORDS,
+    document_title,
     heading_of,
     heading_title,
     numbered_heading,
@@ -65,7 +66,7 @@ def read_document(cursor: Cursor) -> Document:
     if not blocks:
         raise LoaderError("no article text found (empty or noise only)", path=cursor.source)
     headlines, index = read_headlines(cursor, blocks)
-    title = headlines[0].title if headlines else _first_words(blocks[0].plain)
+    title = document_title(headlines) if headlines else _first_words(blocks[0].plain)
     return Document(
         source=cursor.source,
         text=cursor.text,

@@ -40,6 +40,7 @@ __all__ = [
     "MAX_SENTENCE_HEADING_WORDS",
     "SENTENCE_END",
     "WIKI_HEADING",
+    "document_title",
     "heading_of",
     "heading_title",
     "is_caps",
@@ -295,8 +296,13 @@ def read_headlines(cursor: Cursor, blocks: Sequence[Block]) -> tuple[tuple[Headi
             index += 1
             continue
         if not isinstance(block, Heading):
-            break
-        if headlines and not _sub_headline(blocks, index):
+            if not (len(headlines) == 1 and _masthead(headlines[0].title)):
+                break
+            if not isinstance(block, Paragraph) or not _headline_line(block.text):
+                break
+            # the headline under an outlet's masthead, read as a paragraph
+            block = Heading(block.start, block.end, block.line, block.text, block.plain, 1)
+        elif headlines and not _sub_headline(blocks, index):
             break
         headlines.append(replace(block, level=1))
         index += 1
@@ -308,6 +314,43 @@ def read_headlines(cursor: Cursor, blocks: Sequence[Block]) -> tuple[tuple[Headi
             )
             index = 1
     return tuple(headlines), index
+
+
+_MASTHEAD_WORDS = 6
+"""A line in capitals above a headline in other case is the outlet's name when this short."""
+
+
+def _masthead(title: str) -> bool:
+    return is_caps(title) and len(words(title)) <= _MASTHEAD_WORDS
+
+
+def _headline_line(text: str) -> bool:
+    """One line of at most :data:`MAX_HEADLINE_WORDS` words that does not end a sentence
+    (nor is a line of fields: "Policy Brief No. 14 | 13 April 2027")."""
+    line = text.strip()
+    return (
+        "\n" not in line
+        and "|" not in line
+        and not line.endswith(SENTENCE_END)
+        and (0 < len(words(line)) <= MAX_HEADLINE_WORDS)
+    )
+
+
+def document_title(headlines: Sequence[Heading]) -> str:
+    """The title among the headlines: the first, unless it is a short line in capitals above
+    one that is not (an outlet's masthead, "THE SOUTHERN LEDGER", above its headline).
+
+    Examples:
+        >>> heads = [Heading(0, 9, 1, t, t, 1) for t in ("THE LEDGER", "Leaders meet in Oslo")]
+        >>> document_title(heads), document_title(heads[:1]), document_title(heads[::-1])
+        ('Leaders meet in Oslo', 'THE LEDGER', 'Leaders meet in Oslo')
+    """
+    first = headlines[0].title
+    if _masthead(first):
+        for headline in headlines[1:]:
+            if not is_caps(headline.title):
+                return headline.title
+    return first
 
 
 def _sub_headline(blocks: Sequence[Block], index: int) -> bool:

@@ -171,7 +171,7 @@ _STAMP = re.compile(
     r"(?:(?:first|last|originally)\s+)?(?:published|updated|posted|modified)(?:\s+on)?:?\s+",
     re.IGNORECASE,
 )
-_BREADCRUMB_SEP = re.compile(r"\s*(?:›|»|→|>|/|\\)\s*")
+_BREADCRUMB_SEP = re.compile(r"\s*(?:›|»|▸|▶|→|>|/|\\)\s*")
 _TICKER = re.compile(
     r"\b[A-Z]{2,6}(?:/[A-Z]{2,6})?\s*[$€£]?\d[\d,.]*\s*[▲▼+\-−]?\s*\d*[.,]?\d*\s*%"
 )
@@ -190,8 +190,8 @@ def noise_kind(line: str) -> str | None:
         'byline'
         >>> noise_kind("Facebook | X | LinkedIn")
         'share bar'
-        >>> noise_kind("HOME › WORLD › EUROPE")
-        'breadcrumb'
+        >>> noise_kind("HOME › WORLD › EUROPE"), noise_kind("Desk ▸ Latin America ▸ Security")
+        ('breadcrumb', 'breadcrumb')
         >>> noise_kind("By Friday, the talks will have ended.") is None
         True
     """
@@ -275,7 +275,7 @@ def _share_bar(text: str) -> str | None:
 def _breadcrumb(text: str) -> str | None:
     """``Home › World › Europe``: short parts between ``›``, ``»`` (or ``/``… after "Home")."""
     count = len(text.split())
-    marked = count <= 14 and ("›" in text or "»" in text)
+    marked = count <= 14 and any(mark in text for mark in "›»▸▶")
     from_home = count <= 10 and text.lower().startswith("home") and _BREADCRUMB_SEP.search(text)
     if marked or from_home:
         parts = [p for p in _BREADCRUMB_SEP.split(text) if p]
