@@ -20,33 +20,34 @@ from benchmarks.extraction import (
     score,
 )
 
-#: category -> (recall floor, precision floor) on the dev set (28 articles since articles 21-28,
-#: written by a reader who had not seen the rules, joined it; they name a position's topic by
-#: its object as written). Where nothing is extracted yet the precision floor is 0.0: a
-#: precision over no labels measures nothing. Set after the fifth pass (hedged and reported
-#: outcome shapes, commitments in reports, concerns named before their cue): outcomes 0.68 /
-#: 0.71, positions 0.43 / 0.52, concerns 0.69 / 0.90, topics 0.60 / 0.63, each floor just
-#: below its figure; the outcome precision fell from 0.76 (and the topic precision from 0.64,
-#: an outcome's issue being a topic) as more outcomes are read whose labels the readers wrote
-#: otherwise or did not list.
+#: category -> (recall floor, precision floor) on the dev set (38 articles since articles 29-38,
+#: written blind by an outside reader, joined it for the sixth pass; they lowered every dev
+#: figure, the rules having fit the older articles' style). Where nothing is extracted yet the
+#: precision floor is 0.0: a precision over no labels measures nothing. Set after the sixth
+#: pass (general shapes of concerns, recommendations ending before their circumstances, the
+#: summit's place from datelines, city-named summits and venue values): topics 0.57 / 0.56,
+#: outcomes 0.57 / 0.62, positions 0.41 / 0.53, concerns 0.64 / 0.84, recommendations 0.82 /
+#: 0.80, summit place 0.95 / 0.97, each floor 0.01-0.02 below its figure.
 FLOOR: dict[str, tuple[float, float]] = {
-    "topics": (0.58, 0.62),
-    "outcomes": (0.67, 0.70),
-    "outcomes+modality": (0.61, 0.65),
-    "positions": (0.42, 0.51),
-    "actors": (0.78, 0.80),
-    "places": (0.63, 0.74),
-    "concerns": (0.68, 0.89),
-    "recommendations": (0.89, 0.85),
-    "summit.place": (1.0, 1.0),
+    "topics": (0.55, 0.54),
+    "outcomes": (0.55, 0.60),
+    "outcomes+modality": (0.51, 0.55),
+    "positions": (0.39, 0.51),
+    "actors": (0.83, 0.80),
+    "places": (0.58, 0.74),
+    "concerns": (0.63, 0.83),
+    "recommendations": (0.80, 0.78),
+    "summit.place": (0.93, 0.96),
     "summit.status": (1.0, 1.0),
-    "summit.start": (0.87, 0.95),
-    "summit.end": (0.91, 1.0),
-    "summit.participants": (0.78, 0.88),
+    "summit.start": (0.90, 0.95),
+    "summit.end": (0.93, 0.99),
+    "summit.participants": (0.77, 0.91),
 }
-#: The most extracted labels that may match a noise string (the aim is 0; today one trap,
-#: "a Venezuelan opposition leader" read as the actor Venezuela).
-NOISE_MAX = 0
+#: The most extracted labels that may match a noise string (the aim is 0; 0 on the 28 older
+#: articles; 5 on articles 29-38: two places a noise line also names ("Pacific", "Port
+#: Moresby"), the "Baltic Sea" of a section line, a label-bullets label read as a topic
+#: ("Watch points") and an outcome bullet of two sentences that holds a named treaty).
+NOISE_MAX = 5
 
 
 @pytest.fixture(scope="module")

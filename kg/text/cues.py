@@ -97,9 +97,14 @@ __all__ += [  # reported speech, positions, concerns and recommendations
     "BARE_AMOUNT",
     "BARE_PRONOUN",
     "CLAUSE_SUBJECT",
+    "CONCERN_AND_THAT",
+    "CONCERN_ASIDE",
+    "CONCERN_BE",
     "CONCERN_CUE",
     "CONCERN_FRAMES",
     "CONCERN_IN_PLACE",
+    "CONCERN_LIST",
+    "CONCERN_REPORTER",
     "CONCERN_SPLIT",
     "CONCERN_SUBJECT",
     "CONCERN_SUBJECT_START",
@@ -119,6 +124,7 @@ __all__ += [  # reported speech, positions, concerns and recommendations
     "LABEL_VAGUE",
     "LAST_INFINITIVE",
     "LIGHT_OBJECT",
+    "LIST_ITEM_SPLIT",
     "OBJECT_END",
     "OBJECT_LEAD",
     "OBJECT_PREPOSITION",
@@ -131,6 +137,7 @@ __all__ += [  # reported speech, positions, concerns and recommendations
     "PRONOUN_OBJECT",
     "PRONOUN_SUBJECT",
     "RECOMMEND_CUE",
+    "RECOMMEND_END",
     "RELATIVE_LEAD",
     "RELATIVE_OPENING",
     "RELATIVE_PERSON",
@@ -313,8 +320,8 @@ _OUTCOME_VERB_FORMS = (
 )
 _FAILED_VERB_FORMS = rf"{_OUTCOME_VERB_FORMS}|close|find|set|make|bridge|resolve|settle|win"
 _DONE = (
-    r"signed|adopted|agreed|reached|announced|approved|unveiled|launched|endorsed|concluded"
-    r"|sealed|issued|finali[sz]ed|struck|clinched|renewed|extended|accepted|established"
+    r"signed(?!\s+up\b)|adopted|agreed|reached|announced|approved|unveiled|launched|endorsed"
+    r"|concluded|sealed|issued|finali[sz]ed|struck|clinched|renewed|extended|accepted|established"
 )
 _DONE_KEYS = tuple(
     "signed adopted agreed reached announced approved unveiled launched endorsed concluded sealed "
@@ -1519,14 +1526,19 @@ CONCERN_CUE = re.compile(
     r"\b(?:(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)(?:fears?|feared|worry|worries|worried|warns?"
     r"|warned|caution(?:s|ed)?)"
     r"(?:\s+(?:that|over|about))?"
+    r"|(?:warned|feared|worried|cautioned)\s+that"
+    r"|accus(?:es|ed|ing)\s+(?!that\b)[^,;]{1,60}?\s+of|(?:risk|danger)\s+(?:is\s+)?that"
     r"|complain(?:s|ed)?\s+(?:of|about)|risks?\s+of|raised\s+the\s+risk\s+that"
     r"|(?i:there)\s+(?:is|are|was|were)\s+(?:also\s+)?(?:a\s+|some\s+)?(?:growing\s+|real\s+)?"
     r"(?:risk|worry|worries|concern|concerns|fear|fears|danger)\s+(?:[\w’'-]+\s+){0,4}?that"
-    r"|(?:concerns?|concerned)\s+(?:that|over|about)|risks?(?=\s+[a-z]+ing\b)|(?:is|are)\s+a\s+threat\s+to"
-    r"|(?:the\s+)?sticking\s+point\s+(?:is|was|remains)|expressed\s+concern\s+(?:over|about))"
+    r"|(?:concerns?|concerned)\s+(?:that|over|about)|(?:is|are)\s+a\s+threat\s+to"
+    r"|(?:the\s+)?sticking\s+point\s+(?:is|was|remains)"
+    r"|expressed\s+(?:[\"“]?[a-z]+\s+)?concerns?[\"”]?\s+(?:over|about|at))"
     r"\s+"
 )
-"""A concern cue whose content follows: "analysts fear (that) …", "… expressed concern over …"."""
+"""A concern cue whose content follows: "analysts fear (that) …", "senators have warned that
+…", "… expressed (“serious”) concern over …", "the danger is that …", "the greater the risk
+that …", "critics accused X of …"."""
 
 CONCERN_IN_PLACE = re.compile(
     r"\b(?:could|may|might|would|will)\s+(?:derail|undermine|torpedo|block|overshadow"
@@ -1536,13 +1548,14 @@ CONCERN_IN_PLACE = re.compile(
 """A concern stated in place: "… could derail the talks", "financing remains unclear"."""
 
 CONCERN_SUBJECT = re.compile(
-    r"\s+(?:(?:remains?|remained|is|are|was|were)\s+(?:still\s+)?(?:a|the)\s+(?:(?:main|key|major"
-    r"|big|biggest|further|real|central)\s+)?(?:sticking\s+point|concern|worry|risk|threat"
+    r"\s+(?:(?:remains?|remained|is|are|was|were)\s+(?:still\s+)?(?:a|the)\s+(?:[a-z]+\s+)?"
+    r"(?:sticking\s+point|concern|worry|risk|threat"
     r"|obstacle|stumbling\s+block|problem)\b|(?:has|have|had)\s+(?:long\s+|also\s+)?(?:worried"
     r"|alarmed|concerned|unsettled|troubled)\b)"
 )
 """A concern named before its cue: "its financing remains a sticking point", "Tension in the
-north is a further risk", "Chinese-built links have worried intelligence agencies"."""
+north is a further risk", "A backlash is a genuine risk", "Chinese-built links have worried
+intelligence agencies"."""
 
 CONCERN_SUBJECT_START = re.compile(
     r"(?:^|[,;:]\s+|\b(?:though|although|but|while|whereas|and|that|because)\s+)", re.I
@@ -1579,6 +1592,41 @@ Agreement")."""
 
 ITEM_PRONOUN = re.compile(r"^(?:they|it|he|she)\s+(?=(?:could|may|might|would|will|can)\b)", re.I)
 """A pronoun subject dropped from a concern ("they could raise tensions" → "could raise …")."""
+
+CONCERN_AND_THAT = re.compile(r",?\s+and\s+that\s+(?=\S)")
+"""A second reported concern after the first: "warned that A, and that B"."""
+
+CONCERN_LIST = re.compile(r":\s+(?P<items>[^:;]{3,200}?)\s*[.!?]?$")
+"""The things a concern names in a list after it: "… the same obstacles: A, B and C."."""
+
+LIST_ITEM_SPLIT = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+"""Where a list's items part: "A, B and C"."""
+
+CONCERN_ASIDE = re.compile(
+    r"^(?P<subject>[^,]{3,80}?)(?:,\s+[^,]{3,90},|\s+(?:that|which|who)\s+[^,]{3,80}?)"
+    r"\s+(?=(?:could|may|might|would|will|can|is|are|was|were|has|have|lets?)\s)"
+)
+"""An aside between a concern's subject and its verb, dropped from its label ("A dispute
+over the pipeline that runs to the coast could derail …", "the rule, in place since 1967,
+lets …")."""
+
+CONCERN_BE = re.compile(r"^(?P<subject>.{3,80}?)\s+(?:would|could|will|might)\s+be\s+(?:an?|the)\s")
+"""A concern whose verb only judges its subject: "an oil spill would be a disaster" → "an
+oil spill"."""
+
+CONCERN_REPORTER = re.compile(
+    r"(?:(?:some|many|most|other|the)\s+)?[a-z]+\s+(?:say|said|says|warn|warned|argue|argued"
+    r"|believe|believed|fear|feared)\s+(?:that\s+)?(?=\S)"
+)
+"""Who reported a concern, before it: "analysts say A risks losing traffic" → A …."""
+
+RECOMMEND_END = re.compile(
+    r",?\s+(?:unless|once|where|which)\s|,\s+or\s"
+    r"|(?<!ensure)(?<!sure)(?<!say)(?<!insist)(?<!accept)(?<!agree)(?<!show)\s+that\s"
+)
+"""Where a recommended action ends before its circumstances: "fund crop substitution where
+…", "repair canals that lose …", "act now, or …" (not before a deadline: "before the
+summit" is part of it)."""
 
 CONCERN_SPLIT = re.compile(r"\s+and\s+(?=(?:its|their|his|her|the)\s)")
 """Two concerns in one object: "X's restrictions and its support for …"."""

@@ -93,8 +93,7 @@ def read_summit(sink: ClaimSink) -> SummitClaim | None:
         return None
     place: Entity | None = None
     if "venue" in meta:
-        venues = sink.gaz.places_in(meta["venue"][0])
-        place = venues[0] if venues else None
+        place = _venue_value(sink, meta["venue"][0])
     if place is None:
         place = _venue(sink, opening.lead_texts, opening.dateline)
     participants = tuple(sorted(participants, key=lambda p: p.label))
@@ -132,10 +131,14 @@ def read_summit(sink: ClaimSink) -> SummitClaim | None:
 
 _DATELINE = re.compile(r"^(?P<line>[^\n]{0,80}?(?:19|20)\d\d(?:\s*\([^)]*\))?)\s*[-–—.]\s+")
 _WIRE_DATELINE = re.compile(
-    r"(?P<city>[A-Z][A-Z’'.-]{1,25}(?:\s[A-Z][A-Z’'.-]{1,25}){0,2})(?:,\s[^()\n]{1,60}?)?"
-    r"\s?\([^()\n]{1,40}\)\s?[-–—]\s"
+    r"(?P<city>[A-ZÀ-ÖØ-ÞĀ-ž][A-ZÀ-ÖØ-ÞĀ-ž’'.-]{1,25}(?:\s[A-ZÀ-ÖØ-ÞĀ-ž][A-ZÀ-ÖØ-ÞĀ-ž’'.-]{1,25}){0,2})"
+    r"(?:,\s[^()\n]{1,60}?)?(?:\s?\([^()\n]{1,40}\)\s?[-–—]|\s[–—])\s"
 )
-"""A wire's dateline: the city in capitals where the story was filed, the agency, a dash."""
+"""A dateline: the city in capitals where the story was filed, the agency and a dash
+("SUVA (PNS) - …"), or a long dash alone ("TASHKENT — …", "VALPARAÍSO, Chile — …")."""
+_FURNITURE_LINE = re.compile(r"^By\s+[A-Z]|\s\|\s|^(?:\S+\s+){0,4}\S+$")
+"""A paragraph that is no lead: a byline ("By A and B"), a line of links ("Politics |
+Economy"), five words or fewer."""
 _OPENING_BLOCKS = 8
 """Blocks at the top of a document searched for its date line and its lead paragraph."""
 
@@ -169,6 +172,8 @@ class _Opening:
                 published = published or dated
                 continue
             if isinstance(block, Paragraph):
+                if not paragraphs and _FURNITURE_LINE.search(text.strip()):
+                    continue  # a byline or a line of links before the lead
                 prefix = _DATELINE.match(text)
                 if prefix and len(prefix.group("line").split()) <= 8:
                     dated = _full_date(prefix.group("line"))
@@ -187,7 +192,9 @@ class _Opening:
         if paragraphs:
             paragraph, text = paragraphs[0]
             wire = _WIRE_DATELINE.match(paragraph.plain)
-            if wire is not None:  # "SUVA (PNS) - …", "LETICIA, Colombia, Aug 28 (Wire) - …"
+            if (
+                wire is not None and wire.group("city").isupper()
+            ):  # "SUVA (PNS) - …", "LETICIA, Colombia, Aug 28 (Wire) - …"
                 dateline = wire.group("city").strip().title()
             first = sentences(text)
             cut = split_sentences(paragraph)  # a sentence is a segment mapping can cite
@@ -352,6 +359,10 @@ def _venue(sink: ClaimSink, texts: Iterable[str], dateline: str | None = None) -
     gaz = sink.gaz
     fallback: Entity | None = None
     for text in texts:
+        for summit in _NAMED_SUMMIT.finditer(text):
+            venue = _summit_name(sink, summit.group("name"))
+            if venue is not None:
+                return venue
         for _, clause in _clauses(text, absent=False):
             named = VENUE_OF.search(clause)
             if named is not None:
@@ -374,6 +385,49 @@ def _venue(sink: ClaimSink, texts: Iterable[str], dateline: str | None = None) -
         if filed is not None:
             return filed
     return fallback
+
+
+_NAMED_SUMMIT = re.compile(r"\b(?P<name>[A-Z][\w’'-]+)\s+summit\b")
+"""A summit named by its city ("the Helsinki summit", "Kuching summit: what …")."""
+
+
+def _summit_name(sink: ClaimSink, name: str) -> Entity | None:
+    """The place a summit is named by, where the text also names it as where something
+    happens ("in Kuching"): a place the gazetteer knows that is not a state's own name
+    ("Helsinki", not "Russia"), else a new place for a name it does not know."""
+    if name in NOT_NAMES or not re.search(rf"\b(?:in|at)\s+{re.escape(name)}\b", sink.doc.text):
+        return None
+    known = sink.gaz.find(name)
+    if not known:
+        return _named_place(sink, name)
+    places = sink.gaz.places_in(name)
+    if len(known) != 1 or not places or known[0].entity.label == places[0].label:
+        return None
+    return places[0] if known[0].entity.kind in ("State", "Place") else None
+
+
+_PLAIN_NAME = re.compile(r"[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?")
+
+
+def _venue_value(sink: ClaimSink, value: str) -> Entity | None:
+    """The place a venue value names: its first part that is a plain name of one or two words
+    and not a state ("Kananaskis, Alberta" → Kananaskis; "Grand Philharmonic Hall, Old
+    island, Vilnius" → Vilnius; a name not yet known is made a place), else the first place
+    the value holds."""
+    for part in value.split(","):
+        part = part.strip()
+        if not _PLAIN_NAME.fullmatch(part) or set(part.split()) & NAME_HEADS:
+            continue  # a building, a street, "Old island"
+        known = sink.gaz.find(part)
+        if any(m.entity.kind == "State" for m in known):
+            continue
+        places = sink.gaz.places_in(part)
+        if places:
+            return places[0]
+        if not known:
+            return _named_place(sink, part)
+    venues = sink.gaz.places_in(value)
+    return venues[0] if venues else None
 
 
 def _named_place(sink: ClaimSink, name: str, after: str = "") -> Entity | None:

@@ -31,9 +31,14 @@ import re
 
 from kg.text.claims import Entity, ItemClaim
 from kg.text.cues import (
+    CONCERN_AND_THAT,
+    CONCERN_ASIDE,
+    CONCERN_BE,
     CONCERN_CUE,
     CONCERN_FRAMES,
     CONCERN_IN_PLACE,
+    CONCERN_LIST,
+    CONCERN_REPORTER,
     CONCERN_SPLIT,
     CONCERN_SUBJECT,
     CONCERN_SUBJECT_START,
@@ -41,7 +46,9 @@ from kg.text.cues import (
     ITEM_END,
     ITEM_LEAD,
     ITEM_PRONOUN,
+    LIST_ITEM_SPLIT,
     RECOMMEND_CUE,
+    RECOMMEND_END,
     RELATIVE_OPENING,
 )
 from kg.text.extract.prose.clause import Clause
@@ -101,8 +108,30 @@ def _concern_spans(clause: Clause) -> list[Span]:
         if end > start and not any(s < end and start < e for s, e in spans):
             spans.append((start, end))
 
+    def listed(end: int) -> None:
+        """What follows a concern ending at ``end``: more reported concerns ("warned that A,
+        and that B") and the items of a list ("… will face the same obstacles: A, B and C.")."""
+        more = CONCERN_AND_THAT.match(text, end)
+        while more is not None:  # "warned that A, and that B"
+            end = _end_of(text, more.end())
+            if CONCERN_CUE.search(text, more.end(), end) is None:
+                add(more.end(), end)
+            more = CONCERN_AND_THAT.match(text, end)
+        found = CONCERN_LIST.match(text, end)
+        if found is None:
+            return
+        first, last = found.span("items")
+        cuts = list(LIST_ITEM_SPLIT.finditer(text, first, last))
+        starts = [first, *(m.end() for m in cuts)]
+        items = list(zip(starts, [*(m.start() for m in cuts), last], strict=True))
+        if len(items) > 1 and all(len(text[a:b].split()) <= 8 for a, b in items):
+            for start, stop in items:
+                add(start, stop)
+
     if any(word.lower() in CONCERN_FRAMES for word in frame.split()):
-        add(0, _end_of(text, 0))
+        end = _end_of(text, 0)
+        add(0, end)
+        listed(end)
     warning = CONCERN_WARNING.search(text)
     if warning is not None:
         add(warning.start("whom"), _end_of(text, warning.end()))
@@ -113,8 +142,11 @@ def _concern_spans(clause: Clause) -> list[Span]:
         stops = [m.start() for m in CONCERN_SPLIT.finditer(text, cue.end(), end)] + [end]
         for start, stop in zip(parts, stops, strict=True):
             add(start, stop)
+        listed(end)
     for cue in CONCERN_IN_PLACE.finditer(text):
-        add(_clause_start(text, cue.start()), _end_of(text, cue.end()))
+        start = _clause_start(text, cue.start())
+        lead = CONCERN_REPORTER.match(text, start, cue.start())
+        add(lead.end() if lead is not None else start, _end_of(text, cue.end()))
     for cue in CONCERN_SUBJECT.finditer(text):
         subject = 0
         for opening in CONCERN_SUBJECT_START.finditer(text, 0, cue.start()):
@@ -122,6 +154,20 @@ def _concern_spans(clause: Clause) -> list[Span]:
         if text[subject : cue.start()].strip().lower() not in _EMPTY_SUBJECTS:
             add(subject, cue.start())  # "its financing remains a sticking point": its financing
     return sorted(spans)
+
+
+def _concern_label(label: str) -> str:
+    """A concern's label without an aside between its subject and verb ("A dispute over the
+    pipeline that runs to the coast could derail talks" → "A dispute over the pipeline could
+    derail talks"), and only the subject where the verb just judges it ("an oil spill would
+    be a disaster" → "an oil spill")."""
+    judged = CONCERN_BE.match(label)
+    if judged is not None and len(judged.group("subject").split()) > 1:
+        return judged.group("subject")
+    aside = CONCERN_ASIDE.match(label)
+    if aside is not None:
+        return f"{aside.group('subject')} {label[aside.end() :]}"
+    return label
 
 
 def _entities(clause: Clause, sink: ClaimSink, text: str) -> tuple[Entity, ...]:
@@ -136,6 +182,7 @@ def read_items(sink: ClaimSink, clause: Clause) -> None:
         label = text[start:end]
         if RELATIVE_OPENING.match(label):
             continue  # "worries, whose effects …": the worry is named before the cue
+        label = _concern_label(label)
         sink.concerns.append(
             ItemClaim(
                 label=label,
@@ -146,7 +193,11 @@ def read_items(sink: ClaimSink, clause: Clause) -> None:
             )
         )
     for cue in RECOMMEND_CUE.finditer(text):
-        start, end = _trim(text, cue.end(), _end_of(text, cue.end()))
+        end = _end_of(text, cue.end())
+        circumstance = RECOMMEND_END.search(text, cue.end(), end)
+        if circumstance is not None and circumstance.start() > cue.end():
+            end = circumstance.start()  # "restore ambassadors before …": restore ambassadors
+        start, end = _trim(text, cue.end(), end)
         if end <= start:
             continue
         whom = cue.group("whom")

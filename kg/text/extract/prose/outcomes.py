@@ -220,7 +220,11 @@ def _topic(sink: ClaimSink, clause: Clause, label: str) -> ConceptClaim:
     meeting: an outcome that names no issue) a topic of its paragraph or of the document."""
     issue = issue_of(label)
     words = _WORD.findall(issue)
-    if words and (words[-1].casefold() in ISSUE_CONTAINERS or EVENT_NOUNS.search(issue)):
+    if words and (
+        words[-1].casefold() in ISSUE_CONTAINERS
+        or EVENT_NOUNS.search(issue)
+        or (len(words) == 1 and issue.islower())  # "the request", "the idea": too bare
+    ):
         parent = clause.sentence.parent
         known = (
             known_topic(sink, clause.content)
