@@ -27,7 +27,9 @@ from benchmarks.extraction import (
 #: pass (general shapes of concerns, recommendations ending before their circumstances, the
 #: summit's place from datelines, city-named summits and venue values): topics 0.57 / 0.56,
 #: outcomes 0.57 / 0.62, positions 0.41 / 0.53, concerns 0.64 / 0.84, recommendations 0.82 /
-#: 0.80, summit place 0.95 / 0.97, each floor 0.01-0.02 below its figure.
+#: 0.80, summit place 0.95 / 0.97, each floor 0.01-0.02 below its figure. Participants
+#: 0.77 since a masthead no longer hides a preview's headline: its lead then names the two
+#: leaders, not the ministers sitting in (29-preview-valparaiso, 4 -> 2).
 FLOOR: dict[str, tuple[float, float]] = {
     "topics": (0.55, 0.54),
     "outcomes": (0.55, 0.60),
@@ -41,7 +43,7 @@ FLOOR: dict[str, tuple[float, float]] = {
     "summit.status": (1.0, 1.0),
     "summit.start": (0.90, 0.95),
     "summit.end": (0.93, 0.99),
-    "summit.participants": (0.77, 0.91),
+    "summit.participants": (0.76, 0.91),
 }
 #: The most extracted labels that may match a noise string (the aim is 0; 0 on the 28 older
 #: articles; 5 on articles 29-38: two places a noise line also names ("Pacific", "Port
