@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +47,7 @@ __all__ = [
     "read_shard",
     "reader_version",
     "shard_quads",
+    "stamps_of",
 ]
 
 MIN_HASH_PREFIX = 8
@@ -75,6 +76,26 @@ class GraphStamp(NamedTuple):
 
     hash: str | None
     reader: int | None = None
+
+
+def stamps_of(
+    iris: Iterable[str],
+    sources: Mapping[str, Sequence[tuple[str, str | None, str | None]]],
+    readers: Mapping[str, Sequence[str]],
+) -> dict[str, GraphStamp]:
+    """Each graph's stamp from the documents it holds (as :func:`describe_graph` reads them)
+    and the reader versions on its own document node.
+
+    Examples:
+        >>> stamps_of(["urn:g"], {"urn:g": [("urn:g", "A", "h1")]}, {"urn:g": ["2"]})
+        {'urn:g': GraphStamp(hash='h1', reader=2)}
+    """
+    return {
+        iri: GraphStamp(
+            describe_graph(iri, sources.get(iri, ()))[1], reader_version(readers.get(iri, ()))
+        )
+        for iri in iris
+    }
 
 
 def reader_version(values: Iterable[object]) -> int | None:

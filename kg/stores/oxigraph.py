@@ -73,8 +73,8 @@ from kg.stores.base import (
     GraphStamp,
     Store,
     describe_graph,
-    reader_version,
     shard_quads,
+    stamps_of,
 )
 
 __all__ = ["LOCK_FILE", "PENDING_FILE", "OxigraphStore"]
@@ -506,13 +506,7 @@ class OxigraphStore(Store):
         ]
 
     def graph_stamps(self) -> dict[str, GraphStamp]:
-        sources, readers = self._descriptions()
-        return {
-            iri: GraphStamp(
-                describe_graph(iri, sources.get(iri, ()))[1], reader_version(readers.get(iri, ()))
-            )
-            for iri in self.graph_names()
-        }
+        return stamps_of(self.graph_names(), *self._descriptions())
 
     def quads(self) -> Iterator[tuple[Node, Node, Node, URIRef]]:
         for graph in sorted(self.graph_names()):

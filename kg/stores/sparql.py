@@ -64,7 +64,7 @@ from kg.stores.base import (
     GraphStamp,
     Store,
     describe_graph,
-    reader_version,
+    stamps_of,
 )
 from kg.stores.bulk import BulkLoader, bulk_loader_from_env
 
@@ -747,13 +747,7 @@ class SparqlStore(Store):
         return sources, readers
 
     def graph_stamps(self) -> dict[str, GraphStamp]:
-        sources, readers = self._descriptions()
-        return {
-            iri: GraphStamp(
-                describe_graph(iri, sources.get(iri, ()))[1], reader_version(readers.get(iri, ()))
-            )
-            for iri in self.graph_names()
-        }
+        return stamps_of(self.graph_names(), *self._descriptions())
 
     def _graph(self, iri: URIRef) -> Iterator[tuple[Node, Node, Node]]:
         for row in self._rows(

@@ -124,7 +124,6 @@ __all__ += [  # reported speech, positions, concerns and recommendations
     "LABEL_VAGUE",
     "LAST_INFINITIVE",
     "LIGHT_OBJECT",
-    "LIST_ITEM_SPLIT",
     "OBJECT_END",
     "OBJECT_LEAD",
     "OBJECT_PREPOSITION",
@@ -1598,9 +1597,6 @@ CONCERN_AND_THAT = re.compile(r",?\s+and\s+that\s+(?=\S)")
 
 CONCERN_LIST = re.compile(r":\s+(?P<items>[^:;]{3,200}?)\s*[.!?]?$")
 """The things a concern names in a list after it: "… the same obstacles: A, B and C."."""
-
-LIST_ITEM_SPLIT = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
-"""Where a list's items part: "A, B and C"."""
 
 CONCERN_ASIDE = re.compile(
     r"^(?P<subject>[^,]{3,80}?)(?:,\s+[^,]{3,90},|\s+(?:that|which|who)\s+[^,]{3,80}?)"

@@ -31,6 +31,7 @@ import re
 
 from kg.text.claims import Entity, ItemClaim
 from kg.text.cues import (
+    AGENDA_SPLIT,
     CONCERN_AND_THAT,
     CONCERN_ASIDE,
     CONCERN_BE,
@@ -46,7 +47,6 @@ from kg.text.cues import (
     ITEM_END,
     ITEM_LEAD,
     ITEM_PRONOUN,
-    LIST_ITEM_SPLIT,
     RECOMMEND_CUE,
     RECOMMEND_END,
     RELATIVE_OPENING,
@@ -121,7 +121,7 @@ def _concern_spans(clause: Clause) -> list[Span]:
         if found is None:
             return
         first, last = found.span("items")
-        cuts = list(LIST_ITEM_SPLIT.finditer(text, first, last))
+        cuts = list(AGENDA_SPLIT.finditer(text, first, last))
         starts = [first, *(m.end() for m in cuts)]
         items = list(zip(starts, [*(m.start() for m in cuts), last], strict=True))
         if len(items) > 1 and all(len(text[a:b].split()) <= 8 for a, b in items):
