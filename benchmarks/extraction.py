@@ -21,10 +21,11 @@ smaller holds at least half of the longer's tokens. Expected and extracted items
 one to one (a maximum bipartite matching), so one extracted label never counts for two
 expected ones. An extracted node matches with any of its labels (preferred or alternative:
 a gazetteer actor's aliases are its own names); noise is checked on its preferred label only.
-A position matches when its actor, its stance (where both sides give one) and its topic
-match; its topic is matched by the labels of its ``skg:topic`` or by its own label (the
-object of the stance as written: "any land swap"), since a position whose object is not a
-topic of the document keeps it only as its label.
+A position matches when its actor (or, for an expected "Fiji, Palau and Vanuatu", one of
+the actors it names), its stance (where both sides give one) and its topic match; its
+topic is matched by the labels of its ``skg:topic`` or by its own label (the object of the
+stance as written: "any land swap"), since a position whose object is not a topic of the
+document keeps it only as its label.
 
 Examples:
     >>> labels_match("Trump's tariffs", "tariffs")
@@ -453,6 +454,24 @@ def _scalar(expected: str | None, found: Sequence[str]) -> Count:
     return Count(int(expected is not None), min(len(found), 1) if found else 0, matched)
 
 
+_CONJUNCTION = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+def _actor_matches(node: Node, expected: str) -> bool:
+    """Whether an extracted actor is the expected one, or one of the actors an expected
+    coordination names ("Fiji, Palau and Vanuatu" is matched by Palau's position).
+
+    Examples:
+        >>> palau = Node("Palau", ("Palau",))
+        >>> _actor_matches(palau, "Fiji, Palau and Vanuatu"), _actor_matches(palau, "Fiji")
+        (True, False)
+    """
+    if node.matches(expected):
+        return True
+    parts = _CONJUNCTION.split(expected)
+    return len(parts) > 1 and any(node.matches(part) for part in parts if part)
+
+
 def score_file(path: Path, expected: dict[str, Any]) -> FileResult:
     """Score one article against its expected reading (a failed load finds nothing)."""
     error = None
@@ -485,7 +504,7 @@ def score_file(path: Path, expected: dict[str, Any]) -> FileResult:
     )
 
     def same_position(e: dict[str, str], f: tuple[Node, Node, str | None]) -> bool:
-        if not (f[0].matches(e["actor"]) and f[1].matches(e["topic"])):
+        if not (_actor_matches(f[0], e["actor"]) and f[1].matches(e["topic"])):
             return False
         return f[2] is None or e.get("stance") is None or f[2] == e["stance"]
 

@@ -20,31 +20,34 @@ from benchmarks.extraction import (
     score,
 )
 
-#: category -> (recall floor, precision floor) on the dev set (38 articles since articles 29-38,
-#: written blind by an outside reader, joined it for the sixth pass; they lowered every dev
-#: figure, the rules having fit the older articles' style). Where nothing is extracted yet the
-#: precision floor is 0.0: a precision over no labels measures nothing. Set after the sixth
-#: pass (general shapes of concerns, recommendations ending before their circumstances, the
-#: summit's place from datelines, city-named summits and venue values): topics 0.57 / 0.56,
-#: outcomes 0.57 / 0.62, positions 0.41 / 0.53, concerns 0.64 / 0.84, recommendations 0.82 /
-#: 0.80, summit place 0.95 / 0.97, each floor 0.01-0.02 below its figure. Participants
-#: 0.77 since a masthead no longer hides a preview's headline: its lead then names the two
-#: leaders, not the ministers sitting in (29-preview-valparaiso, 4 -> 2).
+#: category -> (recall floor, precision floor) on the dev set (39 articles: 29-38, written
+#: blind by an outside reader, joined it for the sixth pass; 39, a briefing note with a memo
+#: header and an actor-first table written blind for the seventh pass, joined it once it had
+#: been read to find that pass's table and memo rules). Where nothing is extracted yet the
+#: precision floor is 0.0: a precision over no labels measures nothing. Set after the
+#: seventh pass (labelled items of agenda and friction lists read sentence by sentence,
+#: table cells written as clauses, a stance on "the idea", a second stance verb, undoing
+#: verbs and heads kept in labels, one issue named as an issue, memo headers): topics 0.57 /
+#: 0.51, outcomes 0.58 / 0.63, positions 0.44 / 0.54, concerns 0.62 / 0.82, recommendations
+#: 0.72 / 0.72, summit place 0.97 / 0.97, participants 0.74 / 0.93, each floor 0.01-0.02
+#: below its figure (article 39 alone lowered topics' precision, recommendations and
+#: participants: the leaders it names come in its second paragraph, not its lead).
 FLOOR: dict[str, tuple[float, float]] = {
-    "topics": (0.55, 0.54),
-    "outcomes": (0.55, 0.60),
-    "outcomes+modality": (0.51, 0.55),
-    "positions": (0.39, 0.51),
+    "topics": (0.55, 0.49),
+    "outcomes": (0.56, 0.61),
+    "outcomes+modality": (0.50, 0.55),
+    "positions": (0.42, 0.52),
     "actors": (0.83, 0.80),
-    "places": (0.58, 0.74),
-    "concerns": (0.63, 0.83),
-    "recommendations": (0.80, 0.78),
-    "summit.place": (0.93, 0.96),
+    "places": (0.57, 0.74),
+    "concerns": (0.60, 0.81),
+    "recommendations": (0.70, 0.70),
+    "summit.place": (0.95, 0.96),
     "summit.status": (1.0, 1.0),
     "summit.start": (0.90, 0.95),
     "summit.end": (0.93, 0.99),
-    "summit.participants": (0.76, 0.91),
+    "summit.participants": (0.73, 0.91),
 }
+
 #: The most extracted labels that may match a noise string (the aim is 0; 0 on the 28 older
 #: articles; 5 on articles 29-38: two places a noise line also names ("Pacific", "Port
 #: Moresby"), the "Baltic Sea" of a section line, a label-bullets label read as a topic

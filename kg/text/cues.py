@@ -30,6 +30,7 @@ __all__ += [  # agenda enumerations, outcomes and their hedges
     "AGREED_BLOCKERS",
     "ANTECEDENT_LEAD",
     "ANTECEDENT_STOPS",
+    "ATTENDANCE_CLAUSE",
     "BACKGROUND_CLAUSE",
     "BACKGROUND_CUE",
     "BARE_VAGUE",
@@ -52,6 +53,8 @@ __all__ += [  # agenda enumerations, outcomes and their hedges
     "HOST_VERBS",
     "ISSUE_CONTAINERS",
     "ISSUE_END",
+    "ISSUE_FRAMES",
+    "ISSUE_FRAME_NOT",
     "ISSUE_MODIFIERS",
     "ISSUE_ON",
     "LEADING_CONJUNCTION",
@@ -245,6 +248,49 @@ AGENDA_TABLE = re.compile(
     re.I,
 )
 """An enumeration before its cue: "A and B are on the table"."""
+
+_ISSUE_RANK = (
+    r"(?:(?:most|biggest|thorniest|hardest|toughest|trickiest|knottiest|sharpest|main|key"
+    r"|central|big|major|other|first|second|third|fourth|last|final|real|single|touchiest"
+    r"|delicate|sensitive|contentious|divisive|difficult|pressing|urgent)\s+){0,3}"
+)
+_ISSUE_NOUN = r"(?:issue|question|dispute|sticking\s+point|theme|subject|topic|flashpoint)"
+ISSUE_FRAMES = (
+    re.compile(
+        rf"\b(?:the|a|another)\s+{_ISSUE_RANK}{_ISSUE_NOUN}\s*(?:,\s*|\s+(?:is|was|will\s+be"
+        r"|remains)\s+)(?P<issue>[^,.;:!?()\"“”]{3,60}?)(?=\s*(?:,|\.|;|$|\s(?:is|was|will|has"
+        r"|which|where|on\s+which|that)\b))",
+        re.I,
+    ),
+    re.compile(
+        r"^(?P<issue>[^,.;:!?()\"“”]{3,60}?)\s+(?:is|was|will\s+be|remains)\s+(?:also\s+)?"
+        rf"(?:the|a|another)\s+{_ISSUE_RANK}{_ISSUE_NOUN}\b",
+        re.I,
+    ),
+    re.compile(
+        r"^(?P<issue>[^,.;:!?()\"“”]{3,60}?)(?:\s+(?:is|are|was|were|will\s+be)\s+(?:also\s+"
+        r"|firmly\s+|likely\s+to\s+be\s+|expected\s+to\s+be\s+)?(?:high\s+)?on\s+the\s+"
+        r"(?:table|agenda)\b)",
+        re.I,
+    ),
+    re.compile(r"^On\s+(?P<issue>[^,.;:!?()\"“”]{3,50}?),\s+(?=\S)"),
+)
+"""Sentences that name one issue of the summit: "The most delicate issue, regional
+policing, …", "The thorniest question is water", "Money was the third big theme", "Visas
+are also on the agenda", "On migration, Bolivia rejected …"."""
+
+ISSUE_FRAME_NOT = re.compile(
+    r"^(?:the\s+)?(?:other\s+hand|sidelines?|eve|whole|one\s+hand|paper|balance|arrival"
+    r"|average|record|condition|behalf|top|time|board|site|hold|track|(?:the\s+)?(?:first|second"
+    r"|final|last|next|opening|closing)\s+day|(?:this|that|which)\b.*)$"
+    r"|^(?:whether|if|how|what|why|when|who|where)\b"
+    r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march"
+    r"|april|may|june|july|august|september|october|november|december|morning|evening"
+    r"|afternoon|night|week|weekend|month|year|day|\d)",
+    re.I,
+)
+"""What an "On …," opener or a framed issue is when it names a time or a stock phrase, no
+issue ("On Tuesday", "On the sidelines", "On the other hand")."""
 
 AGENDA_SPLIT = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+", re.I)
 """Separators between the items of an enumeration."""
@@ -948,7 +994,9 @@ OUTCOME_NOUNS = re.compile(
     r"|investment|aid|order|purchase|contract|referral|inspection|inspector|monitor|pipeline"
     r"|venue|date|deadline|timetable|timeline|guideline|standstill|freeze|envoy|mandate"
     r"|fund(?:ing)?|financing|contribution|convention|reference|language|wording|patrol"
-    r"|corridor|terminal|plant|project|sale|exchange|transfer|extradition|decision)s?\b",
+    r"|corridor|terminal|plant|project|sale|exchange|transfer|extradition|decision|cell|document"
+    r"|network|registry|register|panel|authority|zone|platform|agency"
+    r"|desk|observatory|institute|reserve|stockpile|quota|levy|visa)s?\b",
     re.I,
 )
 """Nouns of outcomes, for the cues that need one ("a possible deal", "without a communiqué")."""
@@ -1008,9 +1056,19 @@ INDEFINITE_PRONOUNS = frozenset(
 """Words that name no outcome on their own ("expect anything")."""
 
 PRONOUN_SUBJECTS = frozenset(
-    "it this that there he she they we which what who these those one and but".split()
+    "it this that there he she they we which what who these those one and but few many "
+    "several others none nobody everyone anyone neither".split()
 )
-"""Subjects that are no outcome phrase ("it was possible")."""
+"""Subjects that are no outcome phrase ("it was possible", "few expect it to be signed")."""
+
+ATTENDANCE_CLAUSE = re.compile(
+    r"\b(?:be|is|are|was|were)\s+(?:represented\b|(?:accompanied|chaired|led|hosted|joined)"
+    r"\s+by\b)",
+    re.I,
+)
+"""Who stands in for whom at the summit ("Washington will be represented by its envoy",
+"Ethiopia is expected to be represented at ministerial level"): the summit's cast, no
+outcome of it."""
 
 SUBJECT_START = re.compile(
     r"(?:^|[,;:.!?]\s+|\s[-–—]\s+|\b(?:that|said|says|say|but|whether|because|where|when|while"
@@ -1247,6 +1305,7 @@ STANCE_CUE = re.compile(
     r"|hoping\s+to|pushing\s+for|aims\s+to(?:\s+win)?|aim\s+to(?:\s+win)?|wishes\s+to"
     r"|pushes\s+for|pushed\s+for|push\s+for|lobbying\s+for|lobbied\s+for|lobbies\s+for"
     r"|(?:is|are|was|were)\s+(?:keen|eager)\s+(?:to|on)|asks\s+for|asked\s+for|asking\s+for"
+    r"|(?:asks|asked|asking)(?=\s+(?:[\w’'.-]+\s+){1,4}to\s+[a-z])"
     r"|(?:his|her|its|their)\s+(?:(?:renewed|repeated|long-standing)\s+)?(?:push|bid)\s+for"
     r"|pursues|pursued|pursuing|hopes\s+for|hoped\s+for|hoping\s+for|would\s+like(?:\s+to\s+see)?"
     rf"|{_POSSESSIVE}(?:push|bid|quest|drive|hopes?|desire|wish|campaign)\s+(?:for|to)"
@@ -1336,15 +1395,21 @@ RELATIVE_LEAD = re.compile(
 OBJECT_END = re.compile(
     r",\s+(?:which|who|but|while|a|an|as|such\s+as|something|because|after|before|if)\b"
     r"|\s+(?:but|while|whereas|because)\s+|[;:]|,\s+and\s+|\s+and\s+to\s+|\s+and\s+(?:is|are|has|have|was|said|says)\b|\s+that\s+[a-z]+s\b"
+    r"|\s+and\s+(?:also\s+|still\s+)?(?:wants|seeks|backs|supports|rejects|opposes|demands"
+    r"|offers|proposes|insists|urges|refuses|calls|would|will|could|hopes|fears|warns|wanted"
+    r"|sought|backed|supported|rejected|opposed|demanded|offered|proposed|insisted|urged"
+    r"|refused|called|hoped|feared|warned|for\s+what)\b"
     r"|\s*[.!?]$"
 )
-"""Where the object of a stance verb ends."""
+"""Where the object of a stance verb ends: a clause, a comma's "and", a second verb of the
+same subject ("rejects the current split and wants a bigger share": two stances)."""
 
 OBJECT_LEAD = re.compile(r"(?:that\s+|on\s+|for\s+|to\s+(?=(?:the|a|an|any|its|their)\b)|with\s+)")
 """What opens an object before its phrase: "insists on …", "calls for …", "that …"."""
 
 INFINITIVE = re.compile(
-    r"(?:[^\s,;]+\s+){0,4}?to\s+(?!(?:the|an?|its|their|his|her|this|these|those)\s)[a-z]+\s+"
+    r"(?:[^\s,;]+\s+){0,4}?to\s+(?!(?:the|an?|its|their|his|her|this|these|those)\s)"
+    r"[a-z]+(?:-[a-z]+)?\s+"
     r"(?:(?:up|down|out|off|back|away)\s+)?"
 )
 """An object "India to cut …", "European help to monitor …": what precedes the action's object."""

@@ -672,7 +672,10 @@ _GENERIC_HEADING = re.compile(
     r"\b(overview|summary|introduction|outlook|analysis|background|conclusion|context|"
     r"takeaways?|highlights|key|what|why|how|who|where|when|table|breakdown|details|facts|"
     r"positions|stand|players|actors|parties|agenda|outcomes?|results?|risks?|concerns?|"
-    r"recommendations?|guidance|road ahead|next steps|update|latest|news)\b",
+    r"recommendations?|guidance|road ahead|next steps|update|latest|news|in brief|at a glance|"
+    r"assessment|bottom line|our view|"
+    r"frictions?|sticking points?|flashpoints?|fault lines|to watch|on the table|"
+    r"issues (?:in|at|to)|the issues)\b",
     re.I,
 )
 
@@ -1015,9 +1018,11 @@ COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
     "FM": ("Micronesia",),
     "GB": ("United Kingdom", "UK", "U.K.", "Britain", "Great Britain"),
     "IR": ("Iran",),
+    "KN": ("Saint Kitts and Nevis", "St Kitts and Nevis", "St. Kitts and Nevis"),
     "KP": ("North Korea", "DPRK"),
     "KR": ("South Korea", "Republic of Korea", "ROK"),
     "LA": ("Laos",),
+    "LC": ("Saint Lucia", "St Lucia", "St. Lucia"),
     "MD": ("Moldova",),
     "MK": ("North Macedonia",),
     "MM": ("Myanmar", "Burma"),
@@ -1031,6 +1036,7 @@ COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
     "TW": ("Taiwan",),
     "TZ": ("Tanzania",),
     "VA": ("Vatican", "Holy See"),
+    "VC": ("Saint Vincent and the Grenadines", "St Vincent and the Grenadines", "St Vincent"),
     "VE": ("Venezuela",),
     "VG": ("British Virgin Islands",),
     "VI": ("U.S. Virgin Islands",),

@@ -91,7 +91,8 @@ def test_a_long_object_gives_its_issue_as_written_as_topic() -> None:
         "Lisbon wants an end to Spanish water transfers from the Tagus river. Madrid says "
         "Spanish water transfers from the Tagus river are within the treaty."
     )
-    assert found[:3] == ("Portugal", "seeks", "Spanish water transfers")
+    # the label keeps "end to" (Lisbon does not want the transfers); the topic is what it ends
+    assert found[:3] == ("Portugal", "seeks", "end to Spanish water transfers")
     assert found[3] == "Spanish water transfers from the Tagus river"
 
 
@@ -152,9 +153,45 @@ def test_more_verbs_of_each_stance() -> None:
 def test_two_actions_give_two_positions() -> None:
     found = _stances("Canada wants Mexico to lift steel tariffs and ease controls on lumber.")
     assert [(f[0], f[1], f[2]) for f in found] == [
-        ("Canada", "seeks", "steel tariffs"),
-        ("Canada", "seeks", "controls on lumber"),
+        ("Canada", "seeks", "lift steel tariffs"),
+        ("Canada", "seeks", "ease controls on lumber"),
     ]
+
+
+def test_a_verb_that_undoes_its_object_stays_in_the_label() -> None:
+    """Dropping "lift" would turn the stance around: Bulgaria is not against objections."""
+    found = _stances(
+        "Bulgaria refuses to lift its objections. Ankara wants Athens to end the drills."
+    )
+    assert [(f[0], f[1], f[2]) for f in found] == [
+        ("Bulgaria", "rejects", "lift its objections"),
+        ("Turkey", "seeks", "end the drills"),
+    ]
+    found = _stances("Kyiv refused to sign the declaration.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("Ukraine", "rejects", "declaration")]
+
+
+def test_a_second_stance_verb_ends_the_first_object() -> None:
+    found = _stances("Iceland rejects the current mackerel split and wants a bigger share.")
+    assert [(f[0], f[1], f[2]) for f in found] == [
+        ("Iceland", "rejects", "current mackerel split"),
+        ("Iceland", "seeks", "bigger share"),
+    ]
+
+
+def test_a_stance_on_the_idea_takes_the_proposal_it_refers_to() -> None:
+    found = _stances(
+        "Manila wants wider hot-pursuit rights for its coast guard. Jakarta opposes the idea, "
+        "and Brunei and the Maldives back the plan in principle."
+    )
+    assert [(f[0], f[1], f[2]) for f in found] == [
+        ("Philippines", "seeks", "wider hot-pursuit rights for its coast guard"),
+        ("Indonesia", "opposes", "wider hot-pursuit rights for its coast guard"),
+        ("Brunei", "supports", "wider hot-pursuit rights for its coast guard"),
+        ("Maldives", "supports", "wider hot-pursuit rights for its coast guard"),
+    ]
+    assert len({f[3] for f in found}) == 1  # one topic: the sides meet on it
+    assert [f[2] for f in _stances("Jakarta opposes the idea.")] == ["idea"]  # nothing before
 
 
 def test_two_noun_phrases_give_two_positions() -> None:

@@ -16,8 +16,10 @@ gazetteer) in, :class:`~kg.text.claims.Claims` out.
    and :mod:`~kg.text.extract.lists` (items → agenda, concerns,
    recommendations, outcomes, participants, by the list's role; items of a
    list without a role are kept, a label-and-description item's label a
-   topic); each section's paragraphs and unread items are handed on as its
-   prose (:attr:`kg.text.claims.Claims.sections`);
+   topic, as is the label of an agenda or concerns item whose description is
+   sentences); each section's paragraphs and unread items are handed on as its
+   prose (:attr:`kg.text.claims.Claims.sections`), an item's sentences under
+   its label's topic;
 3. :mod:`~kg.text.extract.summit` — the summit: participants, place, status (read
    before the prose, so that a report of a summit already held reads its commitments in
    the future tense as results);

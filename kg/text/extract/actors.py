@@ -88,12 +88,20 @@ _ACRONYM = re.compile(
 )
 
 
+_LEADING_TITLES = frozenset(
+    """President Prime Minister Premier Chancellor King Queen Emir Sheikh Sultan Crown Prince
+    Vice Deputy Foreign General Gen. Dr. Mr. Mrs. Ms. Secretary-General""".split()
+)
+
+
 def _clean_name(name: str) -> str | None:
     """A person's name without a trailing possessive, or ``None`` if a word is not a name's."""
     tokens = name.split()
     if tokens and tokens[-1].endswith(("’s", "'s")):
         tokens[-1] = tokens[-1][:-2]
     tokens = [t.rstrip(".,") if len(t) > 2 else t for t in tokens]
+    while len(tokens) > 2 and tokens[0] in _LEADING_TITLES:
+        tokens = tokens[1:]  # "(the host,) President Ismail Omar Guelleh"
     if len(tokens) < 2 or any(t in NOT_NAMES for t in tokens):
         return None
     return " ".join(tokens)
@@ -108,6 +116,8 @@ def appositive_names(text: str) -> list[str]:
         ['Anthony Albanese', 'Penny Wong']
         >>> appositive_names("In Hanoi, the president spoke.")
         []
+        >>> appositive_names("The host, President Ismail Omar Guelleh, who chairs IGAD, spoke.")
+        ['Ismail Omar Guelleh']
         >>> appositive_names("It is useful, said Ana Lima, a water researcher at the institute.")
         ['Ana Lima']
     """

@@ -18,10 +18,11 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.text.claims import ConceptClaim, Entity, ItemClaim, Likelihood, PositionClaim
 from kg.text.document import Row
+from kg.text.extract.prose.positions import stated_positions
 from kg.text.extract.sink import Cell, ClaimSink
 from kg.text.lexicon import (
     ColumnRole,
@@ -113,9 +114,27 @@ def _status(sink: ClaimSink, read: RowRead, column: Column, cell: str) -> None:
 
 
 def _position(sink: ClaimSink, read: RowRead, column: Column, cell: str) -> None:
-    """A position cell: the row's topic's, else (a row about an actor) one position on each
-    value of the cell ("Binding treaty; dispute mechanism"); its stance from the header."""
+    """A position cell: one position per actor and stance verb when the cell is written as
+    clauses ("Haiti seeks more troops; Jamaica offers police officers", read by the sentence
+    reader) and its header names no actor; else the row's topic's, else (a row about an
+    actor) one position on each value of the cell ("Binding treaty; dispute mechanism");
+    its stance from the header."""
     owners = read.owners(column)
+    if not column.actors:
+        stated = stated_positions(sink, read.row, cell, read.topic)
+        if stated:  # "Haiti seeks more troops; Jamaica offers police officers"
+            for claim in stated:
+                topic = read.topic or claim.topic
+                sink.positions.append(
+                    replace(
+                        claim,
+                        source=read.row,
+                        column=column.index + 1,
+                        topic=topic,
+                        header=column.header,
+                    )
+                )
+            return
     stance = header_stance(column.header)
     values = split_values(cell)
     if read.topic is not None or not owners or any(len(v.split()) < 2 for v in values):

@@ -14,8 +14,10 @@ A list whose intro and heading name no role ("Here are the key takeaways:",
 :func:`read_list` returns its items for a sentence reader.
 
 An outcome item written as sentences that state their own outcomes ("*Treaty: The six leaders
-signed the treaty …") is handed to the sentence reader too, its label a topic; an outcome
-list's hedge is its intro's, else its heading's ("What they agreed").
+signed the treaty …") is handed to the sentence reader too, its label a topic, as is an
+agenda or concerns item whose label names an issue over sentences ("* Energy: Jakarta is
+seeking …", "– Fishing – Canberra rejects …"); an outcome list's hedge is its intro's, else
+its heading's ("What they agreed").
 
 Examples:
     >>> from kg.text.gazetteer import Gazetteer
@@ -94,6 +96,9 @@ def read_list(
         elif role == "outcomes" and not item.depth and _reported(item):
             _unread(sink, item)  # "*Treaty: The six leaders signed the treaty …": its sentences
             handed.append(item)
+        elif role in _ISSUE_ROLES and not item.depth and _issue_with_sentences(item):
+            _issue_label(sink, role, item)  # "* Energy: Jakarta is seeking …": its sentences
+            handed.append(item)
         elif not item.depth:  # a nested item details its parent: no claim of its own
             reader(sink, context, item, mentioned)
     return block.items if reader is None else tuple(handed)
@@ -118,6 +123,37 @@ def _reported(item: ListItem) -> bool:
     if len(text.split()) < _SENTENCE_ITEM_WORDS:
         return False
     return bool(outcomes_in(text))
+
+
+_ISSUE_ROLES = frozenset({"agenda", "concerns"})
+
+
+def _issue_with_sentences(item: ListItem) -> bool:
+    """Whether an agenda or concerns item is an issue's label over sentences that say what
+    each side wants ("* Energy: Jakarta is seeking long-term contracts …", "– Fishing –
+    Canberra rejects any change …"): the label names the issue, the sentence reader reads
+    the rest, so the item is neither one agenda topic nor one concern as a whole.
+
+    Examples:
+        >>> from kg.text.parse import parse_article
+        >>> doc = parse_article("Points of friction:\\n- Fishing: Canberra rejects any change "
+        ...     "to its enforcement rules.\\n- Fishing: a dispute over boats\\n")
+        >>> [_issue_with_sentences(i) for i in doc.sections[0].blocks[0].items]
+        [True, False]
+    """
+    text = item.description
+    if not item.label or not text or len(text.split()) < _SENTENCE_ITEM_WORDS:
+        return False
+    return text[:1].isupper() and text.rstrip().endswith((".", "!", "?", '"', "”"))
+
+
+def _issue_label(sink: ClaimSink, role: ListRole, item: ListItem) -> None:
+    """An issue item's label: an agenda topic of an agenda list, else a topic when it names
+    an issue (:func:`_unread`)."""
+    if role == "agenda" and item.label:
+        sink.agenda.append(sink.concept(item.label, item, item.content))
+    else:
+        _unread(sink, item)
 
 
 def _unread(sink: ClaimSink, item: ListItem) -> None:

@@ -60,6 +60,7 @@ from kg.text.lexicon import (
     VENUE_OF,
     WEEKDAYS,
 )
+from kg.text.parse.headings import MEMO_FIELD
 from kg.text.parse.sentences import split_sentences
 
 __all__ = ["SummitDates", "find_dates", "read_summit", "sentences"]
@@ -171,6 +172,11 @@ class _Opening:
             if dated is not None:  # "By … | Updated 2 September 2026", "Seoul, April 14, 2026"
                 published = published or dated
                 continue
+            field = MEMO_FIELD.match(text) if isinstance(block, Paragraph) else None
+            if field is not None:  # a memo's header: its subject leads, "To:", "From:" do not
+                if field.group("key") in ("Subject", "Re"):
+                    headlines.append(block)
+                continue
             if isinstance(block, Paragraph):
                 if not paragraphs and _FURNITURE_LINE.search(text.strip()):
                     continue  # a byline or a line of links before the lead
@@ -186,7 +192,7 @@ class _Opening:
         if published is None and paragraphs:  # a byline the parser skipped as noise
             published = _skipped_date_line(sink.doc.text, [p for p, _ in paragraphs])
         lead: list[Block] = list(headlines)
-        lead_texts = [_text(b) for b in headlines]
+        lead_texts = [_lead_text(b) for b in headlines]
         first: list[str] = []
         dateline: str | None = None
         if paragraphs:
@@ -206,6 +212,13 @@ class _Opening:
 
 def _text(block: Block) -> str:
     return block.title if isinstance(block, Heading) else block.plain
+
+
+def _lead_text(block: Block) -> str:
+    """A lead block's text; a memo's subject line without its key ("Subject: …")."""
+    text = _text(block)
+    field = MEMO_FIELD.match(text)
+    return field.group("value") if field is not None else text
 
 
 def _metadata_date(sink: ClaimSink) -> date | None:

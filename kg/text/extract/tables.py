@@ -10,10 +10,13 @@ recommendations and raw cells out, put in the :class:`~kg.text.extract.sink.Clai
   and each role has one handler in :data:`kg.text.extract.cells.HANDLERS`. Any column without a
   role is kept as a raw cell, never dropped.
 * An outcome's likelihood comes from its cell when the cell opens with a hedge
-  ("Possible relaxation…"), else from a likelihood or status column of the
-  row, else from the column header ("Likely Outcome"), else from the table's
-  intro sentence; the header's hedge is recorded too when it differs. "—",
-  "TBD" and "N/A" cells state no outcome (kept as raw cells).
+  ("Possible relaxation…") or states one as a verb ("Contact group expected to be
+  endorsed"), else from a likelihood or status column of the row, else from the column
+  header ("Likely Outcome"), else from the table's intro sentence; the header's hedge is
+  recorded too when it differs. A cell of clauses ("Likely to stay away; could reject the
+  communiqué") gives one outcome per clause, each with its own hedge. In a row that names
+  no topic (an actor-first table under a heading that names no issue) an outcome takes
+  the issue it names. "—", "TBD" and "N/A" cells state no outcome (kept as raw cells).
 
 Examples:
     >>> from kg.text.gazetteer import Gazetteer
@@ -30,17 +33,26 @@ Examples:
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from kg.text.claims import Entity, Likelihood, OutcomeClaim
+from kg.text.claims import ConceptClaim, Entity, Likelihood, OutcomeClaim
 from kg.text.document import Block, Row, Section, Table
 from kg.text.extract.actors import actor_values, header_actors
 from kg.text.extract.blocks import heading_topic, intro_sentence, is_key_value, pairs
 from kg.text.extract.cells import HANDLERS, Column, Layout, RowRead
+from kg.text.extract.prose.topics import own_issue
 from kg.text.extract.sink import ClaimSink
 from kg.text.lexicon import column_role, hedge_of, intro_hedge, is_empty, meta_field, split_values
 
 __all__ = ["read_key_value", "read_table"]
+
+_HEDGE_WORDS = re.compile(r"^\s*(?:likely|unlikely|possible|expected|probably)\s+(?:to\s+)?", re.I)
+_HEDGE_REST = re.compile(
+    r"\s(?:(?:is|are|was|were)\s+)?(?:expected|likely|unlikely|possible|could|may|might|would"
+    r"|will|to\s+be)\b",
+    re.I,
+)
 
 
 def read_table(
@@ -71,6 +83,28 @@ def read_key_value(sink: ClaimSink, table: Table) -> None:
         elif found == "agenda":
             for item in split_values(value):
                 sink.agenda.append(sink.concept(item, block, item))
+
+
+def _later_hedge(cell: str, *, clauses: bool) -> tuple[Likelihood, str] | None:
+    """A hedge later in an outcome cell, where it is the cell's: in one of its clauses, or as
+    a verb ("Contact group expected to be endorsed"); not an adjective of a later noun
+    ("Improved security with potential mistrust": the cell states no likelihood).
+
+    Examples:
+        >>> _later_hedge("Contact group expected to be endorsed", clauses=False)[1]
+        'expected'
+        >>> _later_hedge("Improved security with potential mistrust", clauses=False) is None
+        True
+    """
+    later = hedge_of(cell, anywhere=True)
+    if later is None or clauses or _VERBAL_HEDGE.search(cell):
+        return later
+    return None
+
+
+_VERBAL_HEDGE = re.compile(
+    r"\b(?:expected|likely|unlikely|set|due)\s+to\b|\b(?:could|may|might|will|would)\s+\w", re.I
+)
 
 
 class _TableReader:
@@ -165,32 +199,39 @@ class _TableReader:
                 read.extra.append(self.layout.first("timeline").cell(read.timeframe))
             self.sink.keep(row, read.extra)
             return
-        if read.topic is None:
-            message = "outcome without a topic (no topic column or heading): kept as a raw cell"
-            self.sink.warn(row.line, message)
-            read.extra.append(column.cell(text))
-            self.sink.keep(row, read.extra)
-            return
         self.sink.keep(row, read.extra)
         header = self.header_hedge
         header_level = header or (None if read.level else self.intro_hedge)
-        chosen = hedge_of(text) or read.level or header_level
-        likelihood, hedge = chosen if chosen else (Likelihood.UNSTATED, None)
-        disagree = header is not None and chosen is not None and chosen[0] != header[0]
-        self.sink.outcomes.append(
-            OutcomeClaim(
-                label=text,
-                topic=read.topic,
-                source=row,
-                likelihood=likelihood,
-                hedge=hedge,
-                focus_areas=tuple(read.focus),
-                header_likelihood=header[0] if disagree and header else None,
-                header_hedge=header[1] if disagree and header else None,
-                significance=read.significance,
-                mentions=mentioned,
-                actors=column.actors or tuple(read.actors),
-                timeframe=read.timeframe,
-                column=column.index + 1,
+        parts = [p.strip() for p in text.split(";") if p.strip()]
+        for part in parts if len(parts) > 1 else [text]:  # "Likely to stay away; could reject …"
+            own = hedge_of(part) or _later_hedge(part, clauses=len(parts) > 1)
+            chosen = own or read.level or header_level
+            likelihood, hedge = chosen if chosen else (Likelihood.UNSTATED, None)
+            disagree = header is not None and chosen is not None and chosen[0] != header[0]
+            self.sink.outcomes.append(
+                OutcomeClaim(
+                    label=part,
+                    topic=read.topic or self.own_topic(row, part),
+                    source=row,
+                    likelihood=likelihood,
+                    hedge=hedge,
+                    focus_areas=tuple(read.focus),
+                    header_likelihood=header[0] if disagree and header else None,
+                    header_hedge=header[1] if disagree and header else None,
+                    significance=read.significance,
+                    mentions=mentioned,
+                    actors=column.actors or tuple(read.actors),
+                    timeframe=read.timeframe,
+                    column=column.index + 1,
+                )
             )
-        )
+
+    def own_topic(self, row: Row, label: str) -> ConceptClaim:
+        """The topic of an outcome in a row that names none (an actor-first table under a
+        heading that names no issue): the issue the outcome names ("Contact group expected to
+        be endorsed" → contact group), kept only where the document treats it as one."""
+        bare = _HEDGE_WORDS.sub(" ", f" {label} ").strip()
+        phrase = _HEDGE_REST.split(bare, maxsplit=1)[0].strip() or label
+        topic = self.sink.concept(own_issue(phrase, row.plain), row, row.plain)
+        self.sink.own_topics.add(topic)
+        return topic

@@ -37,9 +37,11 @@ from kg.text.parse.cursor import Cursor, Line
 from kg.text.parse.headings import (
     MAX_HEADING_WORDS,
     MAX_HEADLINE_WORDS,
+    MEMO_FIELD,
     document_title,
     heading_of,
     heading_title,
+    is_caps,
     numbered_heading,
     read_headlines,
     sentence_heading,
@@ -48,7 +50,7 @@ from kg.text.parse.lists import expects_list, read_list, read_unmarked_list
 from kg.text.parse.noise import credit_kind, glued_widget, noise_kind
 from kg.text.parse.tables import has_pipe, is_separator, read_bare_table, read_gfm_table
 
-__all__ = ["READERS", "Reader", "group_sections", "read_blocks", "read_document"]
+__all__ = ["READERS", "Reader", "group_sections", "memo_subject", "read_blocks", "read_document"]
 
 Reader = Callable[[Cursor, Sequence[Block]], Block | None]
 """A reader: looks at the cursor's line (and the blocks read so far) and either leaves
@@ -67,6 +69,9 @@ def read_document(cursor: Cursor) -> Document:
         raise LoaderError("no article text found (empty or noise only)", path=cursor.source)
     headlines, index = read_headlines(cursor, blocks)
     title = document_title(headlines) if headlines else _first_words(blocks[0].plain)
+    subject = memo_subject(blocks[index : index + _MEMO_FIELDS])
+    if subject is not None and all(is_caps(h.title) for h in headlines):
+        title = subject  # "BRIEFING NOTE" … "Subject: IGAD summit on Sudan": the subject
     return Document(
         source=cursor.source,
         text=cursor.text,
@@ -75,6 +80,28 @@ def read_document(cursor: Cursor) -> Document:
         sections=tuple(group_sections(blocks[index:])),
         warnings=tuple(sorted(cursor.warnings, key=lambda w: w[0])),
     )
+
+
+_MEMO_FIELDS = 8
+"""How many blocks after the headlines a memo's header fields may take."""
+
+
+def memo_subject(blocks: Sequence[Block]) -> str | None:
+    """The subject a memo's header gives ("Subject: IGAD summit on Sudan, Djibouti"), if any.
+
+    Examples:
+        >>> memo_subject([Paragraph(0, 9, 1, "To: Unit"), Paragraph(10, 30, 2, "Re: Oslo talks")])
+        'Oslo talks'
+    """
+    for block in blocks:
+        if not isinstance(block, Paragraph):
+            return None
+        field = MEMO_FIELD.match(block.plain)
+        if field is None:
+            return None
+        if field.group("key") in ("Subject", "Re"):
+            return field.group("value").strip()
+    return None
 
 
 def read_blocks(cursor: Cursor) -> list[Block]:

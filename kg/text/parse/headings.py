@@ -38,6 +38,7 @@ __all__ = [
     "MAX_HEADING_WORDS",
     "MAX_HEADLINE_WORDS",
     "MAX_SENTENCE_HEADING_WORDS",
+    "MEMO_FIELD",
     "SENTENCE_END",
     "WIKI_HEADING",
     "document_title",
@@ -141,8 +142,20 @@ def heading_of(line: Line, *, max_words: int) -> tuple[str, str, int] | None:
         ('KEY FACTS', 'caps', 2)
         >>> heading_of(Line(1, 0, "The talks began.", "The talks began."), max_words=15) is None
         True
+        >>> heading_of(Line(1, 0, "**To:** Director", "To: Director"), max_words=15) is None
+        True
     """
+    if MEMO_FIELD.match(line.clean):
+        return None  # "To: Director, Africa Department": a memo's header field, no heading
     return _marked_heading(line, max_words) or _plain_heading(line, max_words)
+
+
+MEMO_FIELD = re.compile(
+    r"^(?P<key>To|From|Date|Subject|Re|Cc|Bcc|Handling|Classification|Attn|Attention"
+    r"|Prepared\s+(?:by|for)|Distribution|Reference|Ref)\s*:\s*(?P<value>\S.*)$"
+)
+"""A field of a memo's or briefing note's header ("Subject: IGAD summit on Sudan, Djibouti,
+14 July 2026"), read from a line's clean text."""
 
 
 def _marked_heading(line: Line, max_words: int) -> tuple[str, str, int] | None:
@@ -300,6 +313,8 @@ def read_headlines(cursor: Cursor, blocks: Sequence[Block]) -> tuple[tuple[Headi
                 break
             if not isinstance(block, Paragraph) or not _headline_line(block.text):
                 break
+            if MEMO_FIELD.match(block.plain):
+                break  # "BRIEFING NOTE" over "To: …", "Subject: …": a memo's header
             # the headline under an outlet's masthead, read as a paragraph
             block = Heading(block.start, block.end, block.line, block.text, block.plain, 1)
         elif headlines and not _sub_headline(blocks, index):

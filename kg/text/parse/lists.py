@@ -184,7 +184,8 @@ def _family(marker: str) -> str:
 def _next_item_after_blank(cursor: Cursor, j: int, items: list[ListItem]) -> int | None:
     """Past blank line ``j``, the index of the list's next item, if the list goes on there.
 
-    It goes on at an item of the same marker family that is not a numbered heading.
+    It goes on at an item of the same marker family that is not a numbered heading nor
+    page furniture.
     """
     if not cursor.lines[j].blank or not items:
         return None
@@ -196,6 +197,8 @@ def _next_item_after_blank(cursor: Cursor, j: int, items: list[ListItem]) -> int
         return None
     if numbered_heading(cursor, following):
         return None
+    if noise_kind(cursor.lines[following].clean) is not None:
+        return None  # "*Prepared by the analysis unit.*": an italic credit, no item
     return following
 
 

@@ -209,7 +209,7 @@ def noise_kind(line: str) -> str | None:
 
 def _listed(text: str) -> str | None:
     """A line that is, or starts with, one of the listed furniture phrases."""
-    lowered = text.lower().lstrip("([")  # "(Reporting by …; Editing by …)": a wire credit
+    lowered = text.lower().lstrip("([*_")  # "(Reporting by …)", "*Prepared by …*": credits
     bare = lowered.strip(" .:!|•·-–—*#")
     if bare in _NOISE_EXACT:
         return _NOISE_EXACT[bare]

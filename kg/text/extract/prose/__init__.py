@@ -22,9 +22,11 @@ clean view. The cue words are in :mod:`kg.text.cues`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from kg.text.budget import check_budget
-from kg.text.claims import SectionClaim
+from kg.text.claims import ConceptClaim, SectionClaim
+from kg.text.document import Block
 from kg.text.extract.prose import agenda, items, outcomes, positions, speech
 from kg.text.extract.prose.clause import Clause
 from kg.text.extract.sink import ClaimSink
@@ -52,6 +54,8 @@ def read_prose(sink: ClaimSink, section: SectionClaim) -> None:
     """Read every sentence of a section's prose, in order, with every sentence reader."""
     state = speech.Discourse()
     for block in section.prose:
+        own = _label_topic(sink, block)
+        read = replace(section, topic=own) if own is not None else section
         for sentence in split_sentences(block):
             check_budget()
             if sentence.plain.endswith(":"):
@@ -63,6 +67,15 @@ def read_prose(sink: ClaimSink, section: SectionClaim) -> None:
                     f"(longer than {MAX_SENTENCE:,}: no sentence of prose is)",
                 )
                 continue
-            clause = speech.clause_of(sink, sentence, section, state)
+            clause = speech.clause_of(sink, sentence, read, state)
             for reader in SENTENCE_READERS:
                 reader(sink, clause)
+
+
+def _label_topic(sink: ClaimSink, block: Block) -> ConceptClaim | None:
+    """The topic a list item's own label made ("* Energy: Jakarta is seeking …" → Energy): the
+    topic of the item's sentences, in place of the section's."""
+    for claim in (*sink.agenda, *sink.topics):
+        if claim.source is block:
+            return claim
+    return None

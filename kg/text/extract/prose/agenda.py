@@ -32,13 +32,16 @@ from kg.text.cues import (
     AGENDA_RANGE_TO,
     AGENDA_SPLIT,
     AGENDA_TABLE,
+    ISSUE_FRAME_NOT,
+    ISSUE_FRAMES,
     PRONOUN_SUBJECTS,
     SUBJECT_START,
 )
 from kg.text.extract.prose.clause import Clause
+from kg.text.extract.prose.topics import issue_like
 from kg.text.extract.sink import ClaimSink
 
-__all__ = ["agenda_items", "read_agenda"]
+__all__ = ["agenda_items", "framed_issue", "read_agenda"]
 
 _WORD = re.compile(r"[\w’'-]+")
 _TRIM = " ,;:.\"'“”‘’"
@@ -49,7 +52,7 @@ _MAX_TEXT = 1000
 def read_agenda(sink: ClaimSink, clause: Clause) -> None:
     """Record the topics a sentence puts on the agenda, once per topic key."""
     known = {claim.key for claim in sink.agenda}
-    for label in agenda_items(clause.content):
+    for label in (*agenda_items(clause.content), *framed_issue(clause.content)):
         claim = sink.concept(label, clause.sentence, clause.content)
         if claim.key not in known:
             known.add(claim.key)
@@ -78,6 +81,38 @@ def agenda_items(text: str) -> list[str]:
             start = found.end()
         items.extend(_split(text[start : table.start()], False))
     return items
+
+
+def framed_issue(text: str) -> list[str]:
+    """The one issue a sentence names as an issue of the summit (:data:`ISSUE_FRAMES`), as
+    written without its article; ``[]`` for a time or a stock phrase ("On Tuesday, …").
+
+    Examples:
+        >>> framed_issue("The most delicate issue, regional policing, was barely mentioned.")
+        ['regional policing']
+        >>> framed_issue("Money was the third big theme.")
+        ['Money']
+        >>> framed_issue("On migration, Bolivia rejected the request.")
+        ['migration']
+        >>> framed_issue("On Tuesday, the leaders met."), framed_issue("It is a big issue.")
+        ([], [])
+    """
+    text = text[:_MAX_TEXT]
+    for frame in ISSUE_FRAMES:
+        found = frame.search(text)
+        if found is None:
+            continue
+        issue = AGENDA_ITEM_LEAD.sub("", found.group("issue").strip(_TRIM)).strip(_TRIM)
+        words = _WORD.findall(issue)
+        if not words or len(words) > _FRAMED_MAX_WORDS or ISSUE_FRAME_NOT.search(issue):
+            continue
+        if words[0].casefold() in PRONOUN_SUBJECTS or not issue_like(issue):
+            continue
+        return [issue]
+    return []
+
+
+_FRAMED_MAX_WORDS = 5
 
 
 def _split(span: str, ranged: bool) -> list[str]:

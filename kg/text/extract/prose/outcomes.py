@@ -35,6 +35,7 @@ from kg.text.cues import (
     AGREED_BLOCKERS,
     ANTECEDENT_LEAD,
     ANTECEDENT_STOPS,
+    ATTENDANCE_CLAUSE,
     BACKGROUND_CLAUSE,
     BACKGROUND_CUE,
     BARE_VAGUE,
@@ -175,6 +176,8 @@ def _names_an_outcome(sink: ClaimSink, label: str) -> bool:
     bare = DETERMINERS.sub("", label.strip(_TRIM)).strip(_TRIM)
     if bare.casefold() in UNNAMED_SPEAKERS or bare.casefold() in INDEFINITE_PRONOUNS:
         return False
+    if ATTENDANCE_CLAUSE.search(label):
+        return False  # "Washington will be represented by its envoy": who attends
     return sink.gaz.lookup(bare) is None
 
 

@@ -81,15 +81,22 @@ from kg.text.cues import (
     STANCE_NEGATED,
     VERB_WORD,
 )
+from kg.text.document import Block, Sentence
 from kg.text.extract.prose.clause import Clause
 from kg.text.extract.prose.topics import issue_like, known_topic, mentioned_twice, topic_for
 from kg.text.extract.sink import ClaimSink
 from kg.text.gazetteer import Mention
 
-__all__ = ["minimal_label", "object_phrase", "read_positions", "settle_topics"]
+__all__ = [
+    "minimal_label",
+    "object_phrase",
+    "read_positions",
+    "settle_topics",
+    "stated_positions",
+]
 
 _WORD = re.compile(r"[\w’'-]+")
-_JOINERS = frozenset({"and", "or", "both", "as", "well"})
+_JOINERS = frozenset({"and", "or", "both", "as", "well", "the"})
 _DETERMINERS = frozenset("a an the any its their his her this these those".split())
 _OBJECT_DETERMINER = re.compile(
     r"^(?:(?:an?|the|any|some|all|its|their|his|her|this|these|those|such|more|much|large"
@@ -224,10 +231,14 @@ def object_phrase(
     """The span of the minimal phrase a stance is on, in the text after its verb.
 
     Examples:
-        >>> text = "India to cut tariffs on farm goods, which it calls a red line."
+        >>> text = "India to open markets to farm goods, which it calls a red line."
         >>> start, end = object_phrase(text)
         >>> text[start:end]
-        'tariffs on farm goods'
+        'markets to farm goods'
+        >>> text = "India to cut tariffs on farm goods."
+        >>> start, end = object_phrase(text)
+        >>> text[start:end]  # an undoing verb stays: the stance is on cutting them
+        'cut tariffs on farm goods'
         >>> text = "that Ukraine withdraw from the Donetsk region."
         >>> start, end = object_phrase(text)
         >>> text[start:end]
@@ -246,13 +257,17 @@ def object_phrase(
         first = VERB_WORD.match(text, start, end)
         if first is not None and first.group(0).split()[0] in _DETERMINERS:
             first = None  # "committed to a free …", "open to the idea": a noun phrase
-        if first is not None and first.end() < end:
+        if first is not None and first.end() < end and not _undoes(first.group(0)):
             start = first.end()
     elif infinitive is not None and infinitive.end() < end:
-        start = infinitive.end()
-        light = LIGHT_OBJECT.match(text, start, end)
-        if light is not None and light.end() < end:
-            start = light.end()
+        verb = _INFINITIVE_VERB.search(infinitive.group(0))
+        if verb is not None and _undoes(verb.group(1)):
+            start = infinitive.start() + verb.start(1)  # "wants Seoul to lift the ban"
+        else:
+            start = infinitive.end()
+            light = LIGHT_OBJECT.match(text, start, end)
+            if light is not None and light.end() < end:
+                start = light.end()
     elif clause:
         subject = CLAUSE_SUBJECT.match(text, start, end)
         if subject is not None and subject.end() < end:
@@ -280,14 +295,52 @@ def _head_off(label: str) -> str:
     return label
 
 
+_UNDO_VERB = re.compile(
+    r"(?:lift|drop|end|scrap|remove|withdraw|abandon|cancel|halt|stop|suspend|ease|relax"
+    r"|loosen|cut|reduce|lower|reverse|repeal|revoke|waive|phase|slow|delay|postpone|pause"
+    r"|limit|curb|restrict|ban|block|freeze|close|shut|abolish|dismantle|leave|quit|exit)"
+    r"\s+(?:out\s+|back\s+|down\s+)?",
+    re.IGNORECASE,
+)
+"""Verbs that undo or hold back their object ("lift its objections", "end the blockade",
+"slow the filling of the reservoir"): kept in a stance's label, where dropping them would
+turn the stance around ("refuses to lift its objections" is no stance against objections);
+the topic is the object without them."""
+_COORDINATED_LEAD = re.compile(r"^,?\s+and\s+(?:to\s+)?")
+_INFINITIVE_VERB = re.compile(r"\bto\s+([a-z]+\s+(?:(?:up|down|out|off|back|away)\s+)?)$")
+
+
+_UNDO_HEAD = re.compile(
+    r"(?:(?:the|a|an|any|full|partial|complete|immediate|gradual|phased|swift|temporary"
+    r"|permanent)\s+)*(?:removal|lifting|easing|end|pause|halt|cap|ban|freeze|suspension"
+    r"|moratorium|stop|repeal|rollback|cut|cuts|reduction)\s+(?:of|on|to|in)\s+",
+    re.IGNORECASE,
+)
+"""A noun head that undoes what follows ("the lifting of UN sanctions", "an end to the
+exercises"): kept in a stance's label, as an undoing verb is."""
+
+
+def _undoes(verb: str) -> bool:
+    """Whether ``verb`` (with its particle) undoes its object: "lift ", "phase out "."""
+    return _UNDO_VERB.fullmatch(verb) is not None
+
+
+def _verbless(label: str) -> str:
+    """A label without its undoing verb: "lift the ban on seafood" → "the ban on seafood"."""
+    verb = _UNDO_VERB.match(label)
+    return label[verb.end() :] if verb is not None and verb.end() < len(label) else label
+
+
 def _topic_phrase(label: str) -> str:
     """What a stance's object is about: "the rest of the Donetsk region" → "the Donetsk region".
 
     Examples:
         >>> _topic_phrase("the Agreement to cover data flows")
         'the Agreement'
+        >>> _topic_phrase("lift its objections to the talks")
+        'its objections to the talks'
     """
-    label = _head_off(label)
+    label = _head_off(_verbless(label))
     purpose = OBJECT_PURPOSE.search(label)
     if purpose is not None and purpose.start() > 0:
         label = label[: purpose.start()]
@@ -360,7 +413,9 @@ def minimal_label(phrase: str) -> str:
         >>> minimal_label("the withdrawal of Rwandan troops from its territory")
         'withdrawal of Rwandan troops'
         >>> minimal_label("a pause on US export restrictions on advanced chips")
-        'US export restrictions on advanced chips'
+        'pause on US export restrictions on advanced chips'
+        >>> minimal_label("the rest of the Donetsk region")
+        'Donetsk region'
         >>> minimal_label("large purchases of American soybeans")
         'American soybeans'
         >>> minimal_label("a faster timetable for the ASEAN Power Grid")
@@ -379,6 +434,8 @@ def minimal_label(phrase: str) -> str:
     away = AWAY_FROM.match(written)
     if away is not None and re.search(r"[A-Z]", written[away.end() :]):
         text = written[away.end() :]
+    elif _UNDO_HEAD.match(written):
+        text = written  # "the lifting of UN sanctions": without its head, the stance turns
     else:
         text = _head_off(written)
     issue = _tidy(_cut(_OBJECT_DETERMINER.sub("", text)))
@@ -512,7 +569,7 @@ def _object_issue(sink: ClaimSink, label: str) -> str:
         >>> _object_issue(sink, "a phased pull-out of all foreign forces")
         'phased pull-out of all foreign forces'
     """
-    text = _OBJECT_DETERMINER.sub("", _head_off(label).strip(" \"'“‘"))
+    text = _OBJECT_DETERMINER.sub("", _head_off(_verbless(label)).strip(" \"'“‘"))
     end = _OBJECT_CLAUSE.search(text)
     while end is not None and end.group(0) == "," and len(text[: end.start()].split()) < 2:
         end = _OBJECT_CLAUSE.search(text, end.end())  # "cheap, reliable power"
@@ -590,7 +647,9 @@ def _objects(label: str) -> list[str]:
 
     Examples:
         >>> _objects("tariffs and ease controls on chip exports")
-        ['tariffs', 'controls on chip exports']
+        ['tariffs', 'ease controls on chip exports']
+        >>> _objects("tariffs and open markets to chip exports")
+        ['tariffs', 'markets to chip exports']
         >>> _objects("farm goods and motorcycles")
         ['farm goods and motorcycles']
     """
@@ -601,7 +660,9 @@ def _objects(label: str) -> list[str]:
         return [label]  # "a free and open Indo-Pacific": two adjectives, one noun
     if " between " in label[: second.start()]:
         return [label]
-    return [label[: second.start()].rstrip(" ,"), label[second.end() :]]
+    verb = _COORDINATED_LEAD.sub("", second.group(0))
+    begin = second.end() - len(verb) if _undoes(verb) else second.end()  # "… and ease controls"
+    return [label[: second.start()].rstrip(" ,"), label[begin:]]
 
 
 def _passive(pre: str, cue: str) -> bool:
@@ -661,6 +722,7 @@ def read_positions(sink: ClaimSink, clause: Clause) -> None:
                 actors = _implied(clause, segment[: cue.start()], previous, relative is not None)
             if actors and stance is not None:
                 topic: ConceptClaim | None
+                written: str | None = None
                 if relative is not None:
                     said = _settle(said, pending)
                 if relative is not None and said is not None:
@@ -677,6 +739,9 @@ def read_positions(sink: ClaimSink, clause: Clause) -> None:
                     if _LIGHT_REST.match(rest):
                         label = _antecedent(segment[: cue.start()]) or label
                     topic = _topic(sink, clause, label) if label else None
+                    referent = _referent(sink, clause, label)
+                    if referent is not None:  # "Indonesia opposes the idea": the idea before
+                        written, label, topic = label, referent.label, referent.topic
                     if label:
                         said = _Said(label, topic)
                         pending.clear()
@@ -706,7 +771,7 @@ def read_positions(sink: ClaimSink, clause: Clause) -> None:
                                     stance=stance,
                                     cue=cue.group(0),
                                     speakers=clause.speakers,
-                                    quote=phrase if phrase != short else None,
+                                    quote=written or (phrase if phrase != short else None),
                                 )
                             )
             scan = max(next_scan, cue.end())
@@ -714,6 +779,71 @@ def read_positions(sink: ClaimSink, clause: Clause) -> None:
         if not stated and relative is None:
             pending.append((segment, first))
         previous = mentions
+
+
+def stated_positions(
+    sink: ClaimSink, block: Block, text: str, topic: ConceptClaim | None
+) -> list[PositionClaim]:
+    """The positions ``text`` (a part of ``block`` written as clauses, such as a table cell
+    "Haiti seeks more troops; Jamaica offers police officers") states, read as one sentence
+    of ``block`` under ``topic``; returned, not recorded, for the caller to tie to its source.
+
+    Examples:
+        >>> from kg.text.gazetteer import Gazetteer
+        >>> from kg.text.parse import parse_article
+        >>> sink = ClaimSink(parse_article("T\\nx\\n"), Gazetteer.bundled())
+        >>> block = sink.doc.sections[0].blocks[0]
+        >>> found = stated_positions(sink, block, "Japan seeks a fishing accord; China "
+        ...     "rejects any quota", None)
+        >>> [(p.actors[0].label, p.stance, p.label) for p in found]
+        [('Japan', 'seeks', 'fishing accord'), ('China', 'rejects', 'quota')]
+    """
+    sentence = Sentence(block.start, block.end, block.line, text, parent=block)
+    clause = Clause(sentence, content=text, mentions=sink.gaz.entities_in(text), topic=topic)
+    before = len(sink.positions)
+    read_positions(sink, clause)
+    found = sink.positions[before:]
+    del sink.positions[before:]
+    for claim in found:
+        if claim.topic is not None:
+            sink.tentative.pop(claim.topic, None)
+    return found
+
+
+_ANAPHOR = re.compile(
+    r"(?:the|this|that|such\s+an?)\s+(?:(?:latest|new|same|whole|entire)\s+)?(?:idea|plan"
+    r"|proposal|scheme|offer|initiative|arrangement|suggestion|notion|concept|request)"
+    r"(?:\s+(?:in\s+principle|outright|for\s+now|so\s+far|entirely))?",
+    re.IGNORECASE,
+)
+"""An object that only refers back to a proposal ("opposes the idea", "backs the plan in
+principle")."""
+_ANAPHOR_END = re.compile(r"\s*(?:$|[,;]|(?:and|but|as|because|saying)\b)")
+_REFERENT_SPAN = 800
+"""How far back (in characters) the proposal an anaphoric object refers to may be."""
+
+
+def _referent(sink: ClaimSink, clause: Clause, label: str) -> PositionClaim | None:
+    """The position whose object an anaphoric object ("the idea", "the plan") refers to: the
+    latest one stated in an earlier sentence close before, on an object of its own.
+
+    The stance on "the idea" takes that object as its label and topic (its quote keeps "the
+    idea"), so two sides' stances on one proposal meet on one topic.
+    """
+    anaphor = _ANAPHOR.match(label.strip())
+    if anaphor is None or not _ANAPHOR_END.match(label.strip(), anaphor.end()):
+        return None
+    here = clause.sentence
+    for claim in reversed(sink.positions):
+        source = claim.source
+        if not isinstance(source, Sentence) or source is here:
+            continue
+        if source.start > here.start or here.start - source.end > _REFERENT_SPAN:
+            return None
+        if claim.quote is not None and _ANAPHOR.fullmatch(claim.quote):
+            continue
+        return claim
+    return None
 
 
 def _acting_for(sink: ClaimSink, actor: Entity) -> tuple[Entity, ...]:
