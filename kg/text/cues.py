@@ -138,6 +138,8 @@ __all__ += [  # reported speech, positions, concerns and recommendations
     "POSITION_VAGUE",
     "PRONOUN_OBJECT",
     "PRONOUN_SUBJECT",
+    "PROPOSAL_ANAPHOR",
+    "PROPOSAL_ANAPHOR_END",
     "RECOMMEND_CUE",
     "RECOMMEND_END",
     "RELATIVE_LEAD",
@@ -150,6 +152,8 @@ __all__ += [  # reported speech, positions, concerns and recommendations
     "STANCE_CUE",
     "STANCE_LEAD_WORDS",
     "STANCE_NEGATED",
+    "UNDOING_HEAD",
+    "UNDOING_VERB",
     "UNNAMED_SPEAKERS",
     "VERB_WORD",
 ]
@@ -1536,6 +1540,38 @@ positions, one on each action's object."""
 
 COORDINATED_OBJECT = re.compile(r",?\s+and\s+(?=(?:an?|the|its|their|any)\s)")
 """A second noun phrase in one object ("the removal of X and a pause on Y")."""
+
+UNDOING_VERB = re.compile(
+    r"(?:lift|drop|end|scrap|remove|withdraw|abandon|cancel|halt|stop|suspend|ease|relax"
+    r"|loosen|cut|reduce|lower|reverse|repeal|revoke|waive|phase|slow|delay|postpone|pause"
+    r"|limit|curb|restrict|ban|block|freeze|close|shut|abolish|dismantle|leave|quit|exit)"
+    r"\s+(?:out\s+|back\s+|down\s+)?",
+    re.IGNORECASE,
+)
+"""Verbs that undo or hold back their object ("lift its objections", "end the blockade",
+"slow the filling of the reservoir"): kept in a stance's label, where dropping them would
+turn the stance around ("refuses to lift its objections" is no stance against objections);
+the topic is the object without them."""
+
+UNDOING_HEAD = re.compile(
+    r"(?:(?:the|a|an|any|full|partial|complete|immediate|gradual|phased|swift|temporary"
+    r"|permanent)\s+)*(?:removal|lifting|easing|end|pause|halt|cap|ban|freeze|suspension"
+    r"|moratorium|stop|repeal|rollback|cut|cuts|reduction)\s+(?:of|on|to|in)\s+",
+    re.IGNORECASE,
+)
+"""A noun head that undoes what follows ("the lifting of UN sanctions", "an end to the
+exercises"): kept in a stance's label, as an undoing verb is."""
+
+PROPOSAL_ANAPHOR = re.compile(
+    r"(?:the|this|that|such\s+an?)\s+(?:(?:latest|new|same|whole|entire)\s+)?(?:idea|plan"
+    r"|proposal|scheme|offer|initiative|arrangement|suggestion|notion|concept|request)"
+    r"(?:\s+(?:in\s+principle|outright|for\s+now|so\s+far|entirely))?",
+    re.IGNORECASE,
+)
+"""An object that only refers back to a proposal ("opposes the idea", "backs the plan in
+principle")."""
+PROPOSAL_ANAPHOR_END = re.compile(r"\s*(?:$|[,;]|(?:and|but|as|because|saying)\b)")
+"""What may follow a proposal anaphor in its object ("the idea, saying it …")."""
 
 PASSIVE_BEFORE = frozenset("be been being is are was were".split())
 """A word before a participle cue that makes it passive ("has been invited"): no stance of

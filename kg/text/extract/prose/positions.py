@@ -73,12 +73,16 @@ from kg.text.cues import (
     POSITION_VAGUE,
     PRONOUN_OBJECT,
     PRONOUN_SUBJECT,
+    PROPOSAL_ANAPHOR,
+    PROPOSAL_ANAPHOR_END,
     RELATIVE_LEAD,
     RELATIVE_PERSON,
     SEGMENT_BREAK,
     STANCE_CUE,
     STANCE_LEAD_WORDS,
     STANCE_NEGATED,
+    UNDOING_HEAD,
+    UNDOING_VERB,
     VERB_WORD,
 )
 from kg.text.document import Block, Sentence
@@ -295,39 +299,18 @@ def _head_off(label: str) -> str:
     return label
 
 
-_UNDO_VERB = re.compile(
-    r"(?:lift|drop|end|scrap|remove|withdraw|abandon|cancel|halt|stop|suspend|ease|relax"
-    r"|loosen|cut|reduce|lower|reverse|repeal|revoke|waive|phase|slow|delay|postpone|pause"
-    r"|limit|curb|restrict|ban|block|freeze|close|shut|abolish|dismantle|leave|quit|exit)"
-    r"\s+(?:out\s+|back\s+|down\s+)?",
-    re.IGNORECASE,
-)
-"""Verbs that undo or hold back their object ("lift its objections", "end the blockade",
-"slow the filling of the reservoir"): kept in a stance's label, where dropping them would
-turn the stance around ("refuses to lift its objections" is no stance against objections);
-the topic is the object without them."""
 _COORDINATED_LEAD = re.compile(r"^,?\s+and\s+(?:to\s+)?")
 _INFINITIVE_VERB = re.compile(r"\bto\s+([a-z]+\s+(?:(?:up|down|out|off|back|away)\s+)?)$")
 
 
-_UNDO_HEAD = re.compile(
-    r"(?:(?:the|a|an|any|full|partial|complete|immediate|gradual|phased|swift|temporary"
-    r"|permanent)\s+)*(?:removal|lifting|easing|end|pause|halt|cap|ban|freeze|suspension"
-    r"|moratorium|stop|repeal|rollback|cut|cuts|reduction)\s+(?:of|on|to|in)\s+",
-    re.IGNORECASE,
-)
-"""A noun head that undoes what follows ("the lifting of UN sanctions", "an end to the
-exercises"): kept in a stance's label, as an undoing verb is."""
-
-
 def _undoes(verb: str) -> bool:
     """Whether ``verb`` (with its particle) undoes its object: "lift ", "phase out "."""
-    return _UNDO_VERB.fullmatch(verb) is not None
+    return UNDOING_VERB.fullmatch(verb) is not None
 
 
 def _verbless(label: str) -> str:
     """A label without its undoing verb: "lift the ban on seafood" → "the ban on seafood"."""
-    verb = _UNDO_VERB.match(label)
+    verb = UNDOING_VERB.match(label)
     return label[verb.end() :] if verb is not None and verb.end() < len(label) else label
 
 
@@ -434,7 +417,7 @@ def minimal_label(phrase: str) -> str:
     away = AWAY_FROM.match(written)
     if away is not None and re.search(r"[A-Z]", written[away.end() :]):
         text = written[away.end() :]
-    elif _UNDO_HEAD.match(written):
+    elif UNDOING_HEAD.match(written):
         text = written  # "the lifting of UN sanctions": without its head, the stance turns
     else:
         text = _head_off(written)
@@ -810,15 +793,6 @@ def stated_positions(
     return found
 
 
-_ANAPHOR = re.compile(
-    r"(?:the|this|that|such\s+an?)\s+(?:(?:latest|new|same|whole|entire)\s+)?(?:idea|plan"
-    r"|proposal|scheme|offer|initiative|arrangement|suggestion|notion|concept|request)"
-    r"(?:\s+(?:in\s+principle|outright|for\s+now|so\s+far|entirely))?",
-    re.IGNORECASE,
-)
-"""An object that only refers back to a proposal ("opposes the idea", "backs the plan in
-principle")."""
-_ANAPHOR_END = re.compile(r"\s*(?:$|[,;]|(?:and|but|as|because|saying)\b)")
 _REFERENT_SPAN = 800
 """How far back (in characters) the proposal an anaphoric object refers to may be."""
 
@@ -830,8 +804,8 @@ def _referent(sink: ClaimSink, clause: Clause, label: str) -> PositionClaim | No
     The stance on "the idea" takes that object as its label and topic (its quote keeps "the
     idea"), so two sides' stances on one proposal meet on one topic.
     """
-    anaphor = _ANAPHOR.match(label.strip())
-    if anaphor is None or not _ANAPHOR_END.match(label.strip(), anaphor.end()):
+    anaphor = PROPOSAL_ANAPHOR.match(label.strip())
+    if anaphor is None or not PROPOSAL_ANAPHOR_END.match(label.strip(), anaphor.end()):
         return None
     here = clause.sentence
     for claim in reversed(sink.positions):
@@ -840,7 +814,7 @@ def _referent(sink: ClaimSink, clause: Clause, label: str) -> PositionClaim | No
             continue
         if source.start > here.start or here.start - source.end > _REFERENT_SPAN:
             return None
-        if claim.quote is not None and _ANAPHOR.fullmatch(claim.quote):
+        if claim.quote is not None and PROPOSAL_ANAPHOR.fullmatch(claim.quote):
             continue
         return claim
     return None
