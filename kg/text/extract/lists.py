@@ -151,7 +151,9 @@ def _issue_label(sink: ClaimSink, role: ListRole, item: ListItem) -> None:
     """An issue item's label: an agenda topic of an agenda list, else a topic when it names
     an issue (:func:`_unread`)."""
     if role == "agenda" and item.label:
-        sink.agenda.append(sink.concept(item.label, item, item.content))
+        topic = sink.concept(item.label, item, item.content)
+        sink.agenda.append(topic)
+        sink.item_topics.setdefault(id(item), topic)
     else:
         _unread(sink, item)
 
@@ -170,7 +172,9 @@ def _unread(sink: ClaimSink, item: ListItem) -> None:
         return
     if any(word.lower() in ACTOR_CUES for word in label.split()) or sink.gaz.lookup(label):
         return
-    sink.topics.append(sink.concept(label, item, item.content))
+    topic = sink.concept(label, item, item.content)
+    sink.topics.append(topic)
+    sink.item_topics.setdefault(id(item), topic)
 
 
 _MAX_TOPIC_LABEL_WORDS = 5

@@ -66,6 +66,9 @@ class ClaimSink:
         self.own_topics: set[ConceptClaim] = set()
         """Topics a sentence outcome made of its own phrase (no topic of the document fitted
         when it was read): kept only where the document treats them as issues."""
+        self.item_topics: dict[int, ConceptClaim] = {}
+        """The topic a list item's own label made, by the item's identity: the topic of the
+        item's sentences ("* Energy: Jakarta is seeking …" → Energy)."""
         self.sections: list[SectionClaim] = []
         self.extra_cells: dict[Row, tuple[Cell, ...]] = {}
         self.warnings: list[tuple[int, str]] = []

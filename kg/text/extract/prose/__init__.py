@@ -25,8 +25,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from kg.text.budget import check_budget
-from kg.text.claims import ConceptClaim, SectionClaim
-from kg.text.document import Block
+from kg.text.claims import SectionClaim
 from kg.text.extract.prose import agenda, items, outcomes, positions, speech
 from kg.text.extract.prose.clause import Clause
 from kg.text.extract.sink import ClaimSink
@@ -54,7 +53,7 @@ def read_prose(sink: ClaimSink, section: SectionClaim) -> None:
     """Read every sentence of a section's prose, in order, with every sentence reader."""
     state = speech.Discourse()
     for block in section.prose:
-        own = _label_topic(sink, block)
+        own = sink.item_topics.get(id(block))  # "* Energy: Jakarta is seeking …" → Energy
         read = replace(section, topic=own) if own is not None else section
         for sentence in split_sentences(block):
             check_budget()
@@ -70,12 +69,3 @@ def read_prose(sink: ClaimSink, section: SectionClaim) -> None:
             clause = speech.clause_of(sink, sentence, read, state)
             for reader in SENTENCE_READERS:
                 reader(sink, clause)
-
-
-def _label_topic(sink: ClaimSink, block: Block) -> ConceptClaim | None:
-    """The topic a list item's own label made ("* Energy: Jakarta is seeking …" → Energy): the
-    topic of the item's sentences, in place of the section's."""
-    for claim in (*sink.agenda, *sink.topics):
-        if claim.source is block:
-            return claim
-    return None
