@@ -126,7 +126,7 @@ class _Mapper:
         self.topics: dict[ConceptClaim, URIRef] = {}
         self.focus_areas: dict[ConceptClaim, URIRef] = {}
         self.claim_iris: dict[tuple[str, object], URIRef] = {}
-        self.per_sentence: dict[str, int] = {}
+        self.claims_at: dict[str, int] = {}  # claims so far per IRI base (sentence, cell)
         self.concept_claims = (*claims.agenda, *claims.topics)
         self.by_source: dict[str, dict[Block, list[int]]] = {}
         self.concept_iris: dict[tuple[Callable[[str], URIRef], str], URIRef] = {}
@@ -220,15 +220,12 @@ class _Mapper:
         if iri is not None:
             return iri
         base = f"{self.source(claim.source)}/{suffix}"
-        if isinstance(claim.source, Sentence):
-            number = self.per_sentence[base] = self.per_sentence.get(base, 0) + 1
+        in_sentence = isinstance(claim.source, Sentence)
+        if not in_sentence and claim.column is not None and not isinstance(claim, OutcomeClaim):
+            base = f"{base}/{claim.column}"
+        number = self.claims_at[base] = self.claims_at.get(base, 0) + 1
+        if in_sentence or number > 1:  # a cell written as clauses: "Haiti seeks …; Jamaica …"
             base = f"{base}/{number}"
-        else:
-            if claim.column is not None and not isinstance(claim, OutcomeClaim):
-                base = f"{base}/{claim.column}"
-            number = self.per_sentence[base] = self.per_sentence.get(base, 0) + 1
-            if number > 1:  # a cell written as clauses: "Haiti seeks …; Jamaica offers …"
-                base = f"{base}/{number}"
         iri = self.claim_iris[key] = URIRef(base)
         return iri
 
