@@ -17,11 +17,13 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from kg.errors import StoreError, UsageError
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "format_for_suffix"]
+__all__ = ["atomic_write_bytes", "atomic_write_text", "atomic_write_with", "format_for_suffix"]
 
 
 def format_for_suffix(
@@ -61,6 +63,18 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
         StoreError: the folder does not exist or the write failed; the old
             file, if any, is unchanged.
     """
+    return atomic_write_with(path, lambda handle: handle.write(data))
+
+
+def atomic_write_with(path: str | Path, write: Callable[[BinaryIO], object]) -> Path:
+    """Let ``write`` fill a temporary file beside ``path``, then put it in place atomically.
+
+    So a writer can stream its output; if it raises, the old file is unchanged and the
+    temporary file is removed.
+
+    Raises:
+        StoreError: the folder does not exist or the file cannot be written.
+    """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
@@ -72,17 +86,15 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
     try:
         os.fchmod(fd, 0o666 & ~_UMASK)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, target)
-    except OSError as exc:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
-        raise StoreError(f"cannot write: {exc.strerror or exc}", path=target) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
+        if isinstance(exc, OSError):
+            raise StoreError(f"cannot write: {exc.strerror or exc}", path=target) from exc
         raise
     return target
 

@@ -544,7 +544,7 @@ def _cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if args.output == "-":
             out.write(graph.serialize(format=args.format or "turtle", ontology=args.ontology))
         elif args.output:
-            graph.serialize(args.output, format=args.format, ontology=args.ontology)
+            graph.write(args.output, format=args.format, ontology=args.ontology)
         plurals = {klass: plural for plural, klass in COUNTED.items()}
         parts = ", ".join(
             _count(number, plurals.get(SKG[name], f"{name.lower()}s"))

@@ -20,13 +20,14 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, BinaryIO, overload
 
 from rdflib import RDF, Dataset, Graph, URIRef
 
-from kg._io import atomic_write_bytes
+from kg._io import atomic_write_bytes, atomic_write_with
 from kg.errors import LoaderError, StoreError, UsageError
 from kg.ingest import COUNTED, FileReport, IngestSummary, ingest
 from kg.network.views import PROVENANCE_TYPES, VIEWS
@@ -312,6 +313,42 @@ class SummitGraph:
             atomic_write_bytes(path, text.encode("utf-8"))
         return text
 
+    def write(self, path: str | Path, format: str | None = None, *, ontology: bool = True) -> Path:
+        """Write the loaded data to ``path`` atomically, as :meth:`serialize` would, without
+        holding the text: Oxigraph writes the statements to the file as the store gives
+        them (JSON-LD is still made whole by rdflib).
+
+        Examples:
+            >>> import tempfile, pathlib
+            >>> out = pathlib.Path(tempfile.mkdtemp()) / "summit.nt"
+            >>> load().write(out).read_text(encoding="utf-8").count("\\n") > 100
+            True
+
+        Raises:
+            UsageError: an unknown format.
+            StoreError: the file cannot be written (the old one is kept).
+        """
+        import pyoxigraph as ox
+
+        fmt = format_named(format or format_for_path(path))
+        if fmt.union and fmt.name == "json-ld":
+            self.serialize(path, format=fmt.name, ontology=ontology)
+            return Path(path)
+
+        def write_to(handle: BinaryIO) -> None:
+            statements = self._statements_to_write(fmt, ontology)
+            ox.serialize(statements, handle, format=fmt.oxigraph_format(), prefixes=EXPORT_PREFIXES)
+
+        try:
+            return atomic_write_with(path, write_to)
+        except StoreError:
+            raise
+        except Exception as exc:  # the serializer raises many kinds of error
+            message = " ".join(str(exc).split())[:300]
+            raise StoreError(
+                f"cannot export as {fmt.name}: {type(exc).__name__}: {message}", path=path
+            ) from exc
+
     def _render(self, fmt: RdfFormat, ontology: bool) -> str:
         """The data as ``fmt`` text: JSON-LD by rdflib (compacted), the others by Oxigraph.
 
@@ -325,18 +362,33 @@ class SummitGraph:
         return self._render_with_oxigraph(fmt, ontology)
 
     def _render_with_oxigraph(self, fmt: RdfFormat, ontology: bool) -> str:
-        """The data as ``fmt`` text, written by pyoxigraph with the project's prefixes.
+        """The data as ``fmt`` text, written by pyoxigraph with the project's prefixes
+        (see :meth:`_statements_to_write`)."""
+        import pyoxigraph as ox
 
-        Triple formats hold the union of the data graphs (as :meth:`data`). Statements
-        go out sorted by graph (quad formats), subject, predicate (``rdf:type`` first) and
-        object, so Turtle and TriG write each subject once with each predicate once, and
-        the same data always gives the same text; Oxigraph labels blank nodes itself,
-        without recursion.
+        statements = self._statements_to_write(fmt, ontology)
+        data = ox.serialize(statements, format=fmt.oxigraph_format(), prefixes=EXPORT_PREFIXES)
+        assert data is not None
+        return data.decode("utf-8")
+
+    def _statements_to_write(self, fmt: RdfFormat, ontology: bool) -> Iterable[Any]:
+        """What an export of ``fmt`` holds, as pyoxigraph statements in the order written.
+
+        Triple formats hold the union of the data graphs (as :meth:`data`); quad formats
+        each data graph and, with ``ontology``, the ontology's. Each subject's statements
+        come together, with each predicate's together, so Turtle and TriG write a subject
+        once with each predicate once: subjects in a store's own index order, read as they
+        are written (Oxigraph), or else gathered and sorted by graph and subject; a
+        subject's statements by predicate (``rdf:type`` first) and object. The same store
+        always gives the same text; Oxigraph labels blank nodes itself, without recursion.
         """
         import pyoxigraph as ox
 
         from kg.sparql.engines import to_oxigraph
 
+        grouped = self.store.grouped_statements(union=not fmt.exports_graphs, ontology=ontology)
+        if grouped is not None:
+            return _each_subject_sorted(grouped)
         items: list[Any]
         if fmt.exports_graphs:
             items = list(self.store.oxigraph_quads())
@@ -350,9 +402,7 @@ class SummitGraph:
         else:
             union = dict.fromkeys(q.triple for q in self.store.oxigraph_quads())
             items = sorted(union, key=_statement_order)
-        data = ox.serialize(items, format=fmt.oxigraph_format(), prefixes=EXPORT_PREFIXES)
-        assert data is not None
-        return data.decode("utf-8")
+        return items
 
     def validate(self) -> ValidationReport:
         """Check the data against ``ontology/shapes.ttl`` (SHACL)."""
@@ -531,6 +581,15 @@ def _statement_order(statement: Any) -> tuple[str, bool, str, str]:
     """Sort key of an Oxigraph triple or quad: subject, ``rdf:type`` first, predicate, object."""
     predicate = statement.predicate.value
     return (str(statement.subject), predicate != _RDF_TYPE, predicate, str(statement.object))
+
+
+def _each_subject_sorted(statements: Iterable[Any]) -> Iterator[Any]:
+    """``statements`` that come each subject's together, each subject's sorted as
+    :func:`_statement_order` sorts them (``rdf:type`` first): one subject held at a time."""
+    for _, together in itertools.groupby(
+        statements, key=lambda s: (getattr(s, "graph_name", None), s.subject)
+    ):
+        yield from sorted(together, key=_statement_order)
 
 
 def _graphs_of_file(name: str) -> set[str]:

@@ -238,6 +238,19 @@ def _term_text(term: Node) -> str:
     return _iri_text(term) if isinstance(term, URIRef) else nt_term(term)
 
 
+LARGE_GRAPH = 64_000
+"""Triples from which :meth:`GraphData.of` keeps a graph as terms, to be written as text a
+chunk at a time: the whole text of a 600,000-triple table beside its terms cost 180 MB more."""
+
+
+def _statements(triples: Iterable[Triple], cache_size: int | None = None) -> Iterator[str]:
+    """``triples`` as N-Triples statements, each distinct term written once (within
+    ``cache_size`` recent terms when given; terms rdflib holds equal, such as language tags
+    differing in case, are written alike; Oxigraph and Virtuoso lower-case tags anyway)."""
+    text = functools.lru_cache(maxsize=cache_size)(_term_text)
+    return (f"{text(s)} {text(p)} {text(o)}" for s, p, o in triples)
+
+
 @dataclass(frozen=True)
 class GraphData:
     """One named graph ready to be written: its IRI, size and triples, as terms or as text.
@@ -253,27 +266,43 @@ class GraphData:
 
     @classmethod
     def of(cls, iri: URIRef, triples: Iterable[Triple], *, as_text: bool = True) -> GraphData:
-        """Package ``triples`` as text (``as_text``) or as terms.
+        """Package ``triples`` as text (``as_text``) or as terms; a graph of
+        :data:`LARGE_GRAPH` triples or more stays terms, checked to be writable, and
+        :meth:`iter_statements` writes it as text when it is stored.
 
         Raises:
             ValueError: a term cannot be written (an IRI with a space, say).
         """
-        if as_text:
-            # A document repeats its terms: write each once (terms rdflib holds equal, such as
-            # language tags differing in case, are written alike; Oxigraph and Virtuoso
-            # lower-case tags anyway).
-            text = functools.cache(_term_text)
-            statements = tuple(f"{text(s)} {text(p)} {text(o)}" for s, p, o in triples)
-            return cls(iri, len(statements), statements=statements)
         kept = tuple(triples)
-        return cls(iri, len(kept), triples=kept)
+        if not as_text:
+            return cls(iri, len(kept), triples=kept)
+        if len(kept) >= LARGE_GRAPH:
+            for term in {term for triple in kept for term in triple}:
+                _term_text(term)
+            return cls(iri, len(kept), triples=kept)
+        return cls(iri, len(kept), statements=tuple(_statements(kept)))
+
+    def iter_statements(self) -> Iterator[str]:
+        """The statements as N-Triples text, made from the terms one at a time when needed.
+
+        Examples:
+            >>> from rdflib import Literal, URIRef
+            >>> triple = (URIRef("urn:s"), URIRef("urn:p"), Literal(1))
+            >>> data = GraphData.of(URIRef("urn:g"), [triple])
+            >>> list(data.iter_statements())
+            ['<urn:s> <urn:p> "1"^^<http://www.w3.org/2001/XMLSchema#integer>']
+        """
+        if self.statements is not None:
+            return iter(self.statements)
+        assert self.triples is not None
+        return _statements(self.triples, cache_size=4096)
 
     def text_statements(self) -> tuple[str, ...]:
         """The statements as N-Triples text (made from the terms when needed)."""
         if self.statements is not None:
             return self.statements
         assert self.triples is not None
-        return GraphData.of(self.iri, self.triples).text_statements()
+        return tuple(_statements(self.triples))
 
     def term_triples(self) -> tuple[Triple, ...]:
         """The triples as rdflib terms (parsed from the text when needed)."""
@@ -394,6 +423,17 @@ class Store(ABC):
     @abstractmethod
     def quads(self) -> Iterator[tuple[Node, Node, Node, URIRef]]:
         """Every triple of every data graph, with its graph name."""
+
+    def grouped_statements(self, *, union: bool, ontology: bool) -> Iterator[Any] | None:
+        """What an export writes, as pyoxigraph statements each subject's and predicate's
+        together, read as they are written out; ``None`` when the store cannot give them so
+        (the exporter then gathers and sorts :meth:`oxigraph_quads`).
+
+        With ``union``, the triples of the data graphs, each once; otherwise every data
+        graph's quads, graph by graph in the order of their names, and then, with
+        ``ontology``, the ontology's.
+        """
+        return None
 
     def oxigraph_quads(self) -> Iterator[Any]:
         """The data graphs' quads as pyoxigraph ``Quad`` objects, graph by graph (what

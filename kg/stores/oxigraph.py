@@ -18,8 +18,8 @@ own union of named graphs counts a shared triple once per graph).
   for writing finds a file left by a stopped batch and removes every graph
   it names as :meth:`~OxigraphStore.remove` does, so no part of a batch
   outlives a crash; running the ingest again writes it anew. A single
-  document as large as a full batch goes the same way, a batch's worth of
-  statements per ``bulk_load`` (replacing one drops the old first, under the
+  document as large as a full batch goes the same way, in slices of
+  :data:`LOAD_STATEMENTS` per ``bulk_load`` (replacing one drops the old first, under the
   same record: a crash leaves it absent, never half written). Opened
   read-only, the store cannot do that: it leaves those graphs out of what
   it lists and exports, and refuses queries until a writer has opened it.
@@ -84,6 +84,11 @@ PENDING_FILE = "summit-kg.pending"
 """The graphs of the batch being written, one IRI a line; no such file between batches."""
 BATCH_STATEMENTS = 64_000
 """Statements in a full batch of new documents (about 130 articles, 15 MB of N-Quads)."""
+LOAD_STATEMENTS = 8_000
+"""Statements per ``bulk_load`` call (each written with its union copy): pyoxigraph holds and
+sorts each call's quads in memory. Loading 1.2 million quads alone peaked at 298 MB in calls
+of 64,000 statements, 153 MB in calls of 16,000 and 103 MB in calls of 4,000; 2,000 articles
+took as long in calls of 8,000 as in calls of 64,000."""
 FLUSH_EVERY = 250_000
 """Quads written between flushes: RocksDB's write buffers grow until flushed (measured:
 2,500 articles took RSS from 320 MB to 1,018 MB unflushed, to 439 MB flushed this often)."""
@@ -249,6 +254,7 @@ class OxigraphStore(Store):
             self._write(str(data.iri), data.text_statements(), replace=present)
 
     batch_statements = BATCH_STATEMENTS
+    load_statements = LOAD_STATEMENTS
 
     def put_batch(self, graphs: Sequence[GraphData]) -> None:
         """Write new graphs in one bulk load (see the module's notes), then any others one by one.
@@ -290,13 +296,13 @@ class OxigraphStore(Store):
             f"{s} {name} .\n{s} .\n"  # its quad before its union copy, as in a transactional load
             for data in graphs
             for name in (sparql_term(data.iri),)
-            for s in data.text_statements()
+            for s in data.iter_statements()
         )
 
         def load() -> None:
             if replace:
                 self._store.update(" ;\n".join(drop_update(iri) for iri in iris))
-            while payload := "".join(itertools.islice(lines, self.batch_statements)).encode():
+            while payload := "".join(itertools.islice(lines, self.load_statements)).encode():
                 self._bulk_bytes += len(payload)
                 self._store.bulk_load(payload, format=ox.RdfFormat.N_QUADS)
 
@@ -519,6 +525,32 @@ class OxigraphStore(Store):
     def oxigraph_quads(self) -> Iterator[Any]:
         for graph in sorted(self.graph_names()):
             yield from self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+
+    def grouped_statements(self, *, union: bool, ontology: bool) -> Iterator[Any] | None:
+        """The statements in the store's own index order, which keeps each subject's and
+        predicate's together: the union from the default graph without the ontology's
+        triples no document holds, or each graph's quads. ``None`` while a stopped batch's
+        graphs are in the store (a read-only store leaves them out)."""
+        if self._pending:
+            return None
+        if not union:
+            return itertools.chain(
+                self.oxigraph_quads(),
+                self._store.quads_for_pattern(None, None, None, _ONTOLOGY) if ontology else (),
+            )
+        only_ontology = {
+            quad.triple
+            for quad in self._store.quads_for_pattern(None, None, None, _ONTOLOGY)
+            if not any(
+                isinstance(other.graph_name, ox.NamedNode) and other.graph_name != _ONTOLOGY
+                for other in self._store.quads_for_pattern(*quad.triple, None)
+            )
+        }
+        return (
+            quad.triple
+            for quad in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+            if quad.triple not in only_ontology
+        )
 
     def ontology(self) -> Graph:
         graph = Graph(identifier=ONTOLOGY_GRAPH)

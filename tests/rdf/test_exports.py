@@ -193,3 +193,68 @@ def test_trig_export_reads_back_as_the_same_dataset(
         dataset.parse(str(exports["trig"]), format="trig")
     for document in corpus.documents():
         assert len(dataset.graph(document.iri)) == document.triples
+
+
+@pytest.fixture(scope="module")
+def on_oxigraph(tmp_path_factory: pytest.TempPathFactory) -> kg.SummitGraph:
+    folder = tmp_path_factory.mktemp("oxigraph")
+    sources = (*kg.resources.default_sources(), FIXTURES / "harbour-summit.md", FIXTURES / "genre")
+    return kg.load(*sources, store=f"oxigraph:{folder / 'db'}")
+
+
+def statements(path: Path, fmt: str) -> set[Any]:
+    return set(ox.parse(path=str(path), format=RDF_FORMATS[fmt].oxigraph_format()))
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "nt", "nquads", "trig"])
+def test_an_oxigraph_store_writes_as_it_reads_the_same_statements(
+    corpus: kg.SummitGraph,
+    exports: dict[str, Path],
+    on_oxigraph: kg.SummitGraph,
+    fmt: str,
+    tmp_path: Path,
+) -> None:
+    """Written from the store's index without gathering: the same statements as the memory
+    store's sorted export (no blank nodes in the data; the ontology's are set aside)."""
+    path = on_oxigraph.write(tmp_path / f"out{RDF_FORMATS[fmt].suffix}")
+    ontology = ox.NamedNode(str(ONTOLOGY_GRAPH))
+
+    def named(found: set[Any]) -> set[Any]:
+        return {s for s in found if getattr(s, "graph_name", None) != ontology}
+
+    assert named(statements(path, fmt)) == named(statements(exports[fmt], fmt))
+    if RDF_FORMATS[fmt].exports_graphs:
+        in_ontology = {s for s in statements(path, fmt) if s.graph_name == ontology}
+        assert len(in_ontology) == len(on_oxigraph.store.ontology())
+
+
+def test_an_oxigraph_union_export_keeps_an_ontology_triple_a_document_states(
+    tmp_path: Path,
+) -> None:
+    """The store's default graph also holds the ontology: only its triples no document
+    states are left out of a triple export."""
+    echo = tmp_path / "echo.ttl"
+    echo.write_text(
+        "@prefix skg: <https://w3id.org/summit-kg/ontology#> .\n"
+        "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+        "skg:Actor a owl:Class .\n<urn:x> a skg:Actor .\n",
+        encoding="utf-8",
+    )
+    graph = kg.load(echo, store=f"oxigraph:{tmp_path / 'db'}")
+    written = {quad.triple for quad in statements(graph.write(tmp_path / "out.nt"), "nt")}
+    actor = ox.NamedNode("https://w3id.org/summit-kg/ontology#Actor")
+    owl_class = ox.NamedNode("http://www.w3.org/2002/07/owl#Class")
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    assert ox.Triple(actor, rdf_type, owl_class) in written
+    assert ox.Triple(ox.NamedNode("urn:x"), rdf_type, actor) in written
+    assert len(written) == len(graph)
+
+
+def test_an_oxigraph_turtle_export_names_each_subject_once_with_its_type_first(
+    on_oxigraph: kg.SummitGraph, tmp_path: Path
+) -> None:
+    text = on_oxigraph.write(tmp_path / "out.ttl").read_text(encoding="utf-8")
+    assert "actor:donald-trump a skg:Person ;" in text
+    subjects = [line.split()[0] for line in text.splitlines() if line and line[0] not in " \t@"]
+    assert len(subjects) == len(set(subjects))
+    assert on_oxigraph.write(tmp_path / "again.ttl").read_text(encoding="utf-8") == text

@@ -163,11 +163,12 @@ def test_a_document_as_large_as_a_batch_is_bulk_loaded_in_slices_and_replaced_wh
 
     with OxigraphStore(tmp_path / "db") as store:
         store.batch_statements = 10
+        store.load_statements = 8
         store._db = counted = _CountedLoads(store._db)
         store.put(data("urn:small", ["a", "b"]))
         assert counted.loads == 0  # a small document: one transaction
         store.put(data("urn:big", [f"v{i:02}" for i in range(25)]))
-        assert counted.loads == 3  # 10 + 10 + 5 statements
+        assert counted.loads == 4  # 8 + 8 + 8 + 1 statements
         store.put(data("urn:big", ["new"] * 12))  # replacing drops the old one first
         assert values(store, "urn:big") == ["new"] * 12
         assert values(store, "urn:small") == ["a", "b"]
@@ -176,6 +177,33 @@ def test_a_document_as_large_as_a_batch_is_bulk_loaded_in_slices_and_replaced_wh
         store.put(GraphData.of(URIRef("urn:echo"), [(SKG.Actor, RDF.type, OWL.Class)]))
         assert store.triple_count() == 12 + 2 + 1
         assert not (store.path / PENDING_FILE).exists()
+
+
+def test_a_large_graph_stays_terms_checked_and_is_written_as_text_slice_by_slice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A graph of ``LARGE_GRAPH`` triples or more is not turned into text whole when read:
+    its terms are checked then, and the store writes them as text a slice at a time."""
+    from rdflib import Literal, URIRef
+
+    import kg.stores.base
+    from kg.stores.base import GraphData
+
+    monkeypatch.setattr(kg.stores.base, "LARGE_GRAPH", 5)
+    triples = [(URIRef(f"urn:s{i}"), URIRef("urn:p"), Literal(f"v{i}")) for i in range(12)]
+    large = GraphData.of(URIRef("urn:large"), triples)
+    assert large.statements is None and large.count == 12
+    assert list(large.iter_statements()) == list(large.text_statements())
+    assert GraphData.of(URIRef("urn:small"), triples[:4]).statements is not None
+    unwritable = (URIRef("urn:a b"), URIRef("urn:p"), Literal(1))
+    with pytest.raises(ValueError):
+        GraphData.of(URIRef("urn:bad"), [*triples, unwritable])
+    with OxigraphStore(tmp_path / "db") as store:
+        store.batch_statements, store.load_statements = 10, 5
+        store._db = counted = _CountedLoads(store._db)
+        store.put(large)
+        assert counted.loads == 3  # 5 + 5 + 2 statements
+        assert sorted(str(o) for *_, o, g in store.quads()) == sorted(f"v{i}" for i in range(12))
 
 
 def test_a_large_document_whose_bulk_load_fails_half_way_is_left_out_whole(
@@ -192,7 +220,7 @@ def test_a_large_document_whose_bulk_load_fails_half_way_is_left_out_whole(
         return GraphData.of(URIRef(f"urn:{graph}"), triples)
 
     with OxigraphStore(tmp_path / "db") as store:
-        store.batch_statements = 10
+        store.batch_statements = store.load_statements = 10
         store.put(data("kept", "x", 3))
         store.put(data("big", "old", 30))
         store._db = _CountedLoads(store._db, fail_at=2)
