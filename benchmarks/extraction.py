@@ -272,9 +272,10 @@ SELECT ?node ?label ?modality WHERE {
 _POSITIONS = (
     _PREFIXES
     + """
-SELECT ?node ?label ?actor ?actorLabel ?topic ?topicLabel ?stance WHERE {
+SELECT ?node ?label ?quote ?actor ?actorLabel ?topic ?topicLabel ?stance WHERE {
   ?node a skg:Position .
   OPTIONAL { ?node rdfs:label ?label }
+  OPTIONAL { ?node skg:objectQuote ?quote }
   OPTIONAL {
     ?node skg:actor ?actor .
     { ?actor skos:prefLabel ?actorLabel } UNION { ?actor skos:altLabel ?actorLabel }
@@ -365,11 +366,14 @@ def extract_file(path: Path) -> Extracted:
     topic_rows: dict[str, list[tuple[str, str | None, str | None]]] = {}
     stances: dict[str, str | None] = {}
     phrases: dict[str, str] = {}
+    quotes: dict[str, str] = {}  # the object as written, beside the minimal label
     for row in graph.query(_POSITIONS):
         node = str(row["node"])
         stances.setdefault(node, None)
         if row["label"] is not None:
             phrases.setdefault(node, str(row["label"]))
+        if row["quote"] is not None:
+            quotes.setdefault(node, str(row["quote"]))
         if row["stance"] is not None:
             stances[node] = str(row["stance"]).lower()
         if row["actorLabel"] is not None:
@@ -387,7 +391,7 @@ def extract_file(path: Path) -> Extracted:
         actor = (
             Node(actors[0].label, tuple(x for a in actors for x in a.labels)) if actors else empty
         )
-        phrase = (phrases[node],) if node in phrases else ()
+        phrase = tuple(p[node] for p in (phrases, quotes) if node in p)
         labels = (*(x for t in topics for x in t.labels), *phrase)
         topic = Node(labels[0], labels) if labels else empty
         out.positions.append((actor, topic, stances[node]))

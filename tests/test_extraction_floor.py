@@ -31,12 +31,14 @@ from benchmarks.extraction import (
 #: 0.51, outcomes 0.58 / 0.63, positions 0.44 / 0.54, concerns 0.62 / 0.82, recommendations
 #: 0.72 / 0.72, summit place 0.97 / 0.97, participants 0.74 / 0.93, each floor 0.01-0.02
 #: below its figure (article 39 alone lowered topics' precision, recommendations and
-#: participants: the leaders it names come in its second paragraph, not its lead).
+#: participants: the leaders it names come in its second paragraph, not its lead). After
+#: the eighth pass (briefing forms, long agreed objects; the scorer also matches a position's
+#: object as written): outcomes 0.59 / 0.63, positions 0.47 / 0.58.
 FLOOR: dict[str, tuple[float, float]] = {
     "topics": (0.55, 0.49),
-    "outcomes": (0.56, 0.61),
+    "outcomes": (0.57, 0.61),
     "outcomes+modality": (0.50, 0.55),
-    "positions": (0.42, 0.52),
+    "positions": (0.45, 0.56),
     "actors": (0.83, 0.80),
     "places": (0.57, 0.74),
     "concerns": (0.60, 0.81),

@@ -162,7 +162,7 @@ MINOR_WORDS = frozenset(
 
 HEDGES: dict[str, Likelihood] = {
     **dict.fromkeys(
-        ["possible", "potential", "prospective", "could", "may", "might", "possibly"],
+        ["possible", "potential", "prospective", "could", "may", "might", "possibly", "uncertain"],
         Likelihood.POSSIBLE,
     ),
     **dict.fromkeys(["likely", "probable", "probably"], Likelihood.LIKELY),
@@ -673,7 +673,7 @@ _GENERIC_HEADING = re.compile(
     r"takeaways?|highlights|key|what|why|how|who|where|when|table|breakdown|details|facts|"
     r"positions|stand|players|actors|parties|agenda|outcomes?|results?|risks?|concerns?|"
     r"recommendations?|guidance|road ahead|next steps|update|latest|news|in brief|at a glance|"
-    r"assessment|bottom line|our view|"
+    r"assessment|bottom line|our view|purpose|"
     r"frictions?|sticking points?|flashpoints?|fault lines|to watch|on the table|"
     r"issues (?:in|at|to)|the issues)\b",
     re.I,
@@ -948,13 +948,28 @@ def issue_heading(title: str) -> str | None:
         'Security guarantees for Ukraine'
         >>> [issue_heading(t) for t in ("What could go wrong", "Background", "The bottom line")]
         [None, None, None]
+        >>> [issue_heading(t) for t in ("Niamey holds its line", "Water plan deferred")]
+        [None, None]
     """
     found = topic_heading(title)
     if found is None or len(found.split()) > MAX_ISSUE_WORDS + _sentence_case(found):
         return None
     if QUESTION_HEADING.match(found) or NON_ISSUE_HEADINGS.match(found):
         return None
+    if CLAUSE_HEADING.search(found):
+        return None
     return found
+
+
+CLAUSE_HEADING = re.compile(
+    r"^no\s"  # "No deal on haze": what happened to an issue
+    r"|\s\S{3,}ed$"  # "Water plan deferred", "Tariff rebuffed"
+    r"|\s\w+s\s+(?:its|the|a|an|his|her|their|our|more|off|no|up|out|back|down|ahead)\b"
+    r"|\s(?:left|kept|held|put|set)\s+(?:open|off|out|aside|over|back|behind)$",  # left open
+    re.IGNORECASE,
+)
+"""A heading that is a clause, a crosshead telling what happened ("Niamey holds its line",
+"Greenland wants more than a photo"), not the name of an issue."""
 
 
 MAX_ISSUE_WORDS = 5

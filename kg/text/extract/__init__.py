@@ -46,7 +46,7 @@ from kg.text.extract.lists import read_list
 from kg.text.extract.prose import read_prose
 from kg.text.extract.prose.outcomes import settle_outcome_topics
 from kg.text.extract.prose.positions import settle_topics
-from kg.text.extract.sections import section_heading
+from kg.text.extract.sections import run_in_topic, section_heading
 from kg.text.extract.sink import ClaimSink
 from kg.text.extract.summit import read_summit
 from kg.text.extract.tables import read_table
@@ -104,6 +104,7 @@ def _read_section(sink: ClaimSink, section: Section) -> None:
         check_budget()
         if isinstance(block, Paragraph):
             sink.mentions_of(block)
+            run_in_topic(sink, block)
             prose.append(block)
         elif isinstance(block, Table):
             read_table(sink, block, section, actors)

@@ -238,13 +238,44 @@ def _main_clause(text: str) -> str:
     return text[: cut.start()] if cut is not None and cut.start() > 0 else text
 
 
+_AFTER_VERDICT = re.compile(
+    r"\s*(?:$|[.,;:(—–-]|(?:if|unless|before|after|once|but|though|although|given|provided"
+    r"|pending|by|in|at|on|within|only)\b)",
+    re.IGNORECASE,
+)
+
+
+def _verdict(item: ListItem) -> tuple[str, tuple[Likelihood, str]] | None:
+    """An outcome item that names the outcome and then how likely it is, as a briefing lists
+    them: ``(outcome, (likelihood, hedge))``.
+
+    Examples:
+        >>> item = ListItem(0, 1, 1, "", content="A joint declaration on shipping: expected.")
+        >>> _verdict(item)[0], _verdict(item)[1][1]
+        ('A joint declaration on shipping', 'expected')
+        >>> _verdict(ListItem(0, 1, 1, "", content="Trade: likely to dominate the talks"))
+    """
+    if item.label and item.description:
+        head, tail = item.label, item.description
+    else:
+        head, _, tail = item.content.rpartition(": ")
+    hedge = hedge_of(tail) if head.strip() else None
+    if hedge is None:
+        return None
+    word = tail.casefold().find(hedge[1].casefold())
+    if word < 0 or not _AFTER_VERDICT.match(tail, word + len(hedge[1])):
+        return None
+    return trim_item(head), hedge
+
+
 def _outcome(
     sink: ClaimSink, context: ListContext, item: ListItem, mentioned: tuple[Entity, ...]
 ) -> None:
-    text = _main_clause(trim_item(item.description or item.content))
-    topic = _topic_of(sink, context, item, text)
+    verdict = _verdict(item)
+    text = verdict[0] if verdict else _main_clause(trim_item(item.description or item.content))
+    topic = _topic_of(sink, context, item, text, labelled=verdict is None)
     sink.topics.append(topic)
-    chosen = hedge_of(text) or context.hedge
+    chosen = verdict[1] if verdict else hedge_of(text) or context.hedge
     likelihood, hedge = chosen if chosen else (Likelihood.UNSTATED, None)
     sink.outcomes.append(
         OutcomeClaim(
@@ -259,10 +290,13 @@ def _outcome(
     )
 
 
-def _topic_of(sink: ClaimSink, context: ListContext, item: ListItem, text: str) -> ConceptClaim:
-    """An outcome item's topic: its label, a topic of the document it names, the heading's
-    topic, or else the subject the outcome names itself ("A ceasefire in Gaza")."""
-    if item.label:
+def _topic_of(
+    sink: ClaimSink, context: ListContext, item: ListItem, text: str, *, labelled: bool = True
+) -> ConceptClaim:
+    """An outcome item's topic: its label (when ``labelled``: the label is no outcome), a topic
+    of the document it names, the heading's topic, or else the subject the outcome names
+    itself ("A ceasefire in Gaza")."""
+    if item.label and labelled:
         return sink.concept(item.label, item, item.content)
     known = _known_topic(sink, item.content)
     if known is not None:

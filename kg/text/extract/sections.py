@@ -34,10 +34,11 @@ from __future__ import annotations
 import re
 
 from kg.text.claims import ConceptClaim, Entity, SectionClaim
-from kg.text.document import Heading, Section
+from kg.text.document import Block, Heading, Section
 from kg.text.extract.actors import section_actors
 from kg.text.extract.sink import ClaimSink
 from kg.text.lexicon import issue_heading, question_heading
+from kg.text.parse.headings import MEMO_FIELD, RUN_IN_HEAD
 
 __all__ = ["heading_actors", "issue_topic", "section_heading"]
 
@@ -75,11 +76,35 @@ def issue_topic(
     return sink.concept(title, heading, heading.plain)
 
 
+def run_in_topic(sink: ClaimSink, block: Block) -> ConceptClaim | None:
+    """The issue a paragraph's bold run-in head names ("**The Yemen roadmap.** The council
+    demands …"), recorded as a topic and as the topic of the paragraph's sentences; else
+    ``None`` (no such head, or one naming an actor, a place or no issue).
+
+    Examples:
+        >>> from kg.text.gazetteer import Gazetteer
+        >>> from kg.text.parse import parse_article
+        >>> doc = parse_article("Talks\\n\\n**Prisoners.** An exchange has stalled.\\n")
+        >>> sink = ClaimSink(doc, Gazetteer.bundled())
+        >>> run_in_topic(sink, doc.sections[0].blocks[0]).label
+        'Prisoners'
+    """
+    head = RUN_IN_HEAD.match(block.text) if not MEMO_FIELD.match(block.plain) else None
+    title = issue_heading(head.group("title")) if head is not None else None
+    if title is None or sink.gaz.lookup(title) is not None:
+        return None
+    topic = sink.concept(title, block, block.plain)
+    sink.topics.append(topic)
+    sink.item_topics[id(block)] = topic
+    return topic
+
+
 def section_heading(sink: ClaimSink, section: Section) -> SectionClaim:
     """The section's actors and issue topic, read before its blocks; the topic is recorded."""
     heading = section.heading
     actors = heading_actors(sink, heading)
-    topic = issue_topic(sink, heading, actors)
+    signature = not section.blocks and section is sink.doc.sections[-1]  # "Gulf Team" at the end
+    topic = None if signature else issue_topic(sink, heading, actors)
     if topic is not None:
         sink.topics.append(topic)
     return SectionClaim(heading=heading, topic=topic, actors=actors)

@@ -70,8 +70,11 @@ def read_document(cursor: Cursor) -> Document:
     headlines, index = read_headlines(cursor, blocks)
     title = document_title(headlines) if headlines else _first_words(blocks[0].plain)
     subject = memo_subject(blocks[index : index + _MEMO_FIELDS])
-    if subject is not None and all(is_caps(h.title) for h in headlines):
-        title = subject  # "BRIEFING NOTE" … "Subject: IGAD summit on Sudan": the subject
+    masthead = all(is_caps(h.title) or MEMO_FIELD.match(h.title) for h in headlines)
+    if subject is not None and masthead:
+        # "BRIEFING NOTE" (or the header's first field, "To: …") … "Subject: IGAD summit on
+        # Sudan": the subject
+        title = subject
     return Document(
         source=cursor.source,
         text=cursor.text,

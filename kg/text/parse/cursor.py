@@ -42,9 +42,10 @@ _BULLET_MARKS = "-*+•◦‣▪▫●○■□►▶➤–✓✔✅☑→➡�
 _MARKER = rf"(?:[{re.escape(_BULLET_MARKS)}]\ufe0f?|\d{{1,2}}[.):]|\(\d{{1,2}}\)|\([a-z]\)|[a-z]\))"
 #: A list marker (bullet, ``1.``, ``1)``, ``(a)``…) at the start of a line, with its body.
 BULLET = re.compile(rf"^(?P<indent>[ \t]*)(?P<marker>{_MARKER})(?:[ \t]+(?P<body>\S.*))?$")
-#: A star or bullet glued to a label item (``*Label: text``): an item, not emphasis.
+#: A star or bullet glued to a label item (``*Label: text``): an item, not emphasis (a line
+#: the star's twin ends is italic: ``*Background note: …*``).
 TIGHT_BULLET = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<marker>[*•▪])(?P<body>[^\W\d_][^*:\n]{0,80}:[ \t]+\S.*)$"
+    r"^(?P<indent>[ \t]*)(?P<marker>[*•▪])(?P<body>[^\W\d_][^*:\n]{0,80}:[ \t]+\S.*)(?<!\*)$"
 )
 #: A heading between dashes, as wires write a question heading: ``- What does X want? -``.
 DASHED_HEADING = re.compile(r"^[ \t]*[-–—][ \t]+(?P<title>\S(?:.*\S)?)[ \t]+[-–—][ \t]*$")

@@ -39,6 +39,7 @@ __all__ = [
     "MAX_HEADLINE_WORDS",
     "MAX_SENTENCE_HEADING_WORDS",
     "MEMO_FIELD",
+    "RUN_IN_HEAD",
     "SENTENCE_END",
     "WIKI_HEADING",
     "document_title",
@@ -156,6 +157,13 @@ MEMO_FIELD = re.compile(
 )
 """A field of a memo's or briefing note's header ("Subject: IGAD summit on Sudan, Djibouti,
 14 July 2026"), read from a line's clean text."""
+
+
+RUN_IN_HEAD = re.compile(
+    r"^(?:\*\*|__)(?P<title>[^*_\n]{2,60}?)(?P<inner>[.:])?(?:\*\*|__)(?(inner)|[.:])[ \t]+\S"
+)
+"""A paragraph opening with a bold run-in head ("**Shipping in the Red Sea.** Egypt's …"),
+read from its source text: the head ends in a stop or a colon, inside the bold or after it."""
 
 
 def _marked_heading(line: Line, max_words: int) -> tuple[str, str, int] | None:

@@ -114,6 +114,7 @@ _EVENTLESS = frozenset(
 )
 _REPORTED = frozenset({Likelihood.AGREED, Likelihood.REFUSED, Likelihood.UNSTATED})
 _TRAILING_RELATIVE = re.compile(r"\s+(?:that|which|who|whose|where|when|he|she|they|we)$", re.I)
+_LONG_OBJECT_CUT = re.compile(r",\s|\s(?:that|which|who|whose|where|while|because)\s", re.I)
 _MAX_HELD_SUBJECT = 6  # words before a held cue: an actor and its adverbs, not a clause
 _MAX_CONJUNCTS = 3
 
@@ -397,7 +398,7 @@ def _read_cue(
     if cue.shape == "object":
         if likelihood is Likelihood.AGREED and not _realised(text, match):
             return None
-        span = _object(text, match.end())
+        span = _object(text, match.end(), shorten=likelihood in _REPORTED)
     elif cue.shape == "subject":
         span = _subject(text, match.start())
         if (
@@ -502,8 +503,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def _object(text: str, start: int, *, purpose: bool = True) -> tuple[int, int] | None:
-    """The phrase after a cue, to the clause boundary (a long noun phrase's purpose clause cut)."""
+def _object(
+    text: str, start: int, *, purpose: bool = True, shorten: bool = False
+) -> tuple[int, int] | None:
+    """The phrase after a cue, to the clause boundary (a long noun phrase's purpose clause cut;
+    with ``shorten``, a phrase too long for a label without its relative clause or aside)."""
     end = _boundary(text, start)
     for time in TIME_CUE.finditer(text, start, end):
         if text[time.end() : time.end() + 1] == ",":
@@ -514,6 +518,13 @@ def _object(text: str, start: int, *, purpose: bool = True) -> tuple[int, int] |
         head = DETERMINERS.sub("", text[start : found.start()])
         if len(_WORD.findall(head)) >= 3:
             end = found.start()
+    if shorten and len(_WORD.findall(text, start, end)) > _MAX_WORDS:
+        # too long for a label: its head without what a relative clause or an aside adds
+        # ("a joint study on the interconnectors (that link Slovakia with Czechia, …)")
+        for cut in _LONG_OBJECT_CUT.finditer(text, start, end):
+            if len(_WORD.findall(text, start, cut.start())) >= 3:
+                end = cut.start()
+                break
     return _trim(text, start, end)
 
 

@@ -838,6 +838,9 @@ def _implied(
     if relative:
         return ()
     pronoun = next((w for w in words if PRONOUN_SUBJECT.fullmatch(w)), None)
+    persons = [e for e in clause.speakers if e.kind == "Person"]
+    if pronoun in ("he", "she") and len(persons) == 1:
+        return (persons[0],)  # "Tinubu said the gap … had grown, and he offered …": Tinubu
     if (pronoun is not None or OWN_SIDE.match(pre.strip())) and clause.subject:
         return clause.subject  # "he …", "his government …"
     if (pronoun is not None or not words) and clause.section_actors:
