@@ -33,6 +33,7 @@ __all__ += [  # agenda enumerations, outcomes and their hedges
     "ATTENDANCE_CLAUSE",
     "BACKGROUND_CLAUSE",
     "BACKGROUND_CUE",
+    "BARE_ISSUE_HEADS",
     "BARE_VAGUE",
     "BELIEF_FRAME",
     "CONCERN_FRAME",
@@ -1604,6 +1605,17 @@ POSITION_MODIFIERS = re.compile(
 )
 """Determiners and evaluative adjectives before a position's issue ("a binding code of
 conduct" → code of conduct)."""
+
+BARE_ISSUE_HEADS = (
+    LABEL_VAGUE
+    | BARE_VAGUE
+    | frozenset(
+        "ban deal declaration statement delegation fund processing response such review study "
+        "request demand offer call decision agreement".split()
+    )
+)
+"""Nouns that name no issue when a stance's object is the noun alone ("rejects the ban",
+"wants a date"): the position takes the section's topic, not one of its own."""
 
 POSITION_VAGUE = frozenset(
     "idea role proposal plan step move help support way path progress issue issues matter "

@@ -103,3 +103,28 @@ def test_he_after_a_speaker_is_the_speaker_not_the_first_actor_named() -> None:
         "offered to fund fuel and patrol boats for any unit that came back."
     )
     assert [(p.actors[0].label, p.stance) for p in claims.positions] == [("Anna Berg", "offers")]
+
+
+def test_a_risk_item_of_two_clauses_is_two_concerns() -> None:
+    claims = _claims(
+        "## Risks\n\n"
+        "- Fuel imports into the port are running short; a crisis in the north could "
+        "overtake the talks.\n"
+        "- Delays; costs\n"
+    )
+    assert [c.label for c in claims.concerns] == [
+        "Fuel imports into the port are running short",
+        "a crisis in the north could overtake the talks.",
+        "Delays; costs",  # parts too short to be clauses: one concern
+    ]
+
+
+def test_a_stance_on_a_bare_noun_takes_the_sections_topic_not_its_own() -> None:
+    claims = _claims(
+        "## Research vessels\n\n"
+        "Sweden rejects a ban. Officials say a ban aimed at one country would be a mistake, "
+        "and the ban is unpopular.\n"
+    )
+    topics = {p.topic.label.casefold() for p in claims.positions if p.topic is not None}
+    assert topics == {"research vessels"}
+    assert "ban" not in {t.label.casefold() for t in claims.topics}

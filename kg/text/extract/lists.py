@@ -185,10 +185,21 @@ def _agenda(sink: ClaimSink, context: ListContext, item: ListItem, _: tuple[Enti
     sink.agenda.append(sink.concept(label, item, item.content))
 
 
+_CLAUSE_SPLIT = re.compile(r";\s+")
+_MIN_CLAUSE_WORDS = 3
+
+
 def _concern(
     sink: ClaimSink, context: ListContext, item: ListItem, mentioned: tuple[Entity, ...]
 ) -> None:
-    sink.concerns.append(_item_claim(context, item, mentioned))
+    """A risk item is a concern, or one per clause where semicolons join whole clauses
+    ("Fuel imports are running short; a crisis in the north could overtake the talks")."""
+    claim = _item_claim(context, item, mentioned)
+    parts = [p for p in _CLAUSE_SPLIT.split(claim.label) if p.strip()]
+    if len(parts) < 2 or any(len(p.split()) < _MIN_CLAUSE_WORDS for p in parts):
+        sink.concerns.append(claim)
+        return
+    sink.concerns.extend(replace(claim, label=trim_item(part)) for part in parts)
 
 
 def _recommendation(

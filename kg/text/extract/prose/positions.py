@@ -49,6 +49,7 @@ from kg.text.cues import (
     ADJECTIVAL_CUES,
     AWAY_FROM,
     BARE_AMOUNT,
+    BARE_ISSUE_HEADS,
     BARE_PRONOUN,
     CLAUSE_SUBJECT,
     COORDINATED_ACTION,
@@ -848,13 +849,20 @@ def _implied(
     return ()
 
 
+def _bare_noun(surface: str) -> bool:
+    """Whether an issue is one noun that names none alone ("ban", "date"; not "tariffs")."""
+    words = surface.split()
+    return len(words) == 1 and words[0] in BARE_ISSUE_HEADS
+
+
 def settle_topics(sink: ClaimSink) -> None:
     """Keep a position's own issue as its topic only where the document treats it as a topic.
 
     Once every sentence is read, a position whose topic is its object's own issue (not a
     topic of the document when it was read) keeps it when it is a heading's, a label's or
-    an agenda's topic after all, or when two claims from different sentences name it (an
-    outcome, a concern, another position); else a topic of the document its object names
+    an agenda's topic after all, or, unless it is one common noun ("ban"), when two claims
+    from different sentences name it (an outcome, a concern, another position) or the text
+    names it twice; else a topic of the document its object names
     (one a later section introduced), else the sentence's or section's topic, else none:
     the object stays only as the position's label. One stance read once does not make an
     issue of the summit.
@@ -876,9 +884,12 @@ def settle_topics(sink: ClaimSink) -> None:
         topic = position.topic
         if topic is None or topic not in sink.tentative:
             continue
-        if topic.key in documented or len(sources.get(topic.key, ())) > 1:
+        if topic.key in documented:
             continue
-        if mentioned_twice(text, topic.surface.casefold()):
+        bare = _bare_noun(topic.surface)  # "(rejects the) ban": too bare to be an issue alone
+        if not bare and len(sources.get(topic.key, ())) > 1:
+            continue
+        if not bare and mentioned_twice(text, topic.surface.casefold()):
             continue
         written = position.quote or position.label
         settled = known_topic(sink, _topic_phrase(written)) or sink.tentative[topic]
