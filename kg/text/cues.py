@@ -1385,11 +1385,12 @@ SEGMENT_BREAK = re.compile(
 not at a relative clause closed by a comma ("X, who arrives on Friday, supports B")."""
 
 ACTOR_ASIDE = re.compile(
-    r",\s+(?:who|whose)\s[^,;]{1,80},\s+(?=(?:(?:has|have|had|is|are|was|were|also|still|now"
-    r"|will|would|long|again|so\s+far)\s+)*$)"
+    r",\s+(?:who|whose|which|home\s+to|an?|the)\s[^,;]{1,80},\s+(?=(?:(?:has|have|had|is|are"
+    r"|was|were|also|still|now|will|would|long|again|so\s+far)\s+)*$)"
 )
-"""A relative clause between an actor and its stance verb ("Tuvalu's Feleti Teo, who will
-chair the session, is seeking …"): the actor is the one named before it."""
+"""A relative clause or an apposition between an actor and its stance verb ("Tuvalu's Feleti
+Teo, who will chair the session, is seeking …", "Sweden, home to the largest deposit, has
+offered …"): the actor is the one named before it."""
 
 RELATIVE_LEAD = re.compile(
     r"^(?:which|something|an?\s+(?:demand|idea|step|move|proposal|plan|request|position"

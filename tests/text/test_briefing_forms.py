@@ -128,3 +128,14 @@ def test_a_stance_on_a_bare_noun_takes_the_sections_topic_not_its_own() -> None:
     topics = {p.topic.label.casefold() for p in claims.positions if p.topic is not None}
     assert topics == {"research vessels"}
     assert "ban" not in {t.label.casefold() for t in claims.topics}
+
+
+def test_an_apposition_between_the_actor_and_its_verb_keeps_the_actor() -> None:
+    claims = _claims(
+        "Sweden, home to the largest rare-earth deposit in Europe, has offered to share "
+        "permitting expertise.\n\nNorway, a founding member, supports the plan.\n"
+    )
+    assert [(p.actors[0].label, p.stance) for p in claims.positions] == [
+        ("Sweden", "offers"),
+        ("Norway", "supports"),
+    ]
