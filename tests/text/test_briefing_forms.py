@@ -139,3 +139,19 @@ def test_an_apposition_between_the_actor_and_its_verb_keeps_the_actor() -> None:
         ("Sweden", "offers"),
         ("Norway", "supports"),
     ]
+
+
+def test_names_listed_after_a_plural_role_are_people_and_participants() -> None:
+    claims = _claims(
+        "Swedish Prime Minister Jonas Lund hosted his Danish, Finnish and Icelandic "
+        "counterparts, Mette Holm, Mikko Virtanen and Sigrun Dottir, at the castle in "
+        "Stockholm on Thursday for a summit on Baltic shipping.\n",
+        head="Nordic leaders meet in Stockholm\n\n",
+    )
+    assert claims.summit is not None
+    assert {p.label for p in claims.summit.participants} >= {
+        "Jonas Lund",
+        "Mette Holm",
+        "Mikko Virtanen",
+        "Sigrun Dottir",
+    }

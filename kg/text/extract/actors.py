@@ -62,7 +62,9 @@ __all__ = [
 
 _PARTICLE = "|".join(sorted(PARTICLES))
 _NAME = rf"[A-Z][\w’'.-]+(?:\s+(?:(?:{_PARTICLE})\s+)?[A-Z][\w’'.-]+){{1,3}}"
-_ROLE_THEN_NAME = re.compile(rf"(?<![\w-])(?i:{ROLE_NOUNS_SEARCHED}),?\s+(?P<name>{_NAME})")
+_ROLE_THEN_NAME = re.compile(
+    rf"(?<![\w-])(?i:{ROLE_NOUNS_SEARCHED}(?P<plural>s)?),?\s+(?P<name>{_NAME})"
+)
 _NAME_THEN_ROLE = re.compile(
     rf"(?P<name>{_NAME}),\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.-]*(?:[’']s)?\s+){{0,2}}"
     rf"(?:{ROLE_NOUNS})\b"
@@ -86,6 +88,26 @@ _ACRONYM = re.compile(
     r"(?P<name>[A-Z][\w’'-]*(?:\s+(?:of|for|and|on|the|de|[A-Z][\w’'-]*)){1,9})"
     r"\s+\((?P<acronym>[A-Z][A-Za-z&.]{1,9})\)"
 )
+
+
+_MORE_NAMES = re.compile(
+    rf"(?:,\s+(?:and\s+)?|\s+and\s+)(?P<name>{_SHORT_NAME})"
+    r"(?=[,.;:]|\s+and\s|\s+(?:at|in|to|for|on|who|will|have|has|are|were|of)\b|$)"
+)
+"""The next name of a list after a plural role ("his counterparts, A B, C D and E F")."""
+_MAX_LISTED = 8
+
+
+def _more_names(text: str, position: int) -> list[tuple[int, str]]:
+    """The names listed after the first one a plural role introduces, in order."""
+    found: list[tuple[int, str]] = []
+    while len(found) < _MAX_LISTED and (match := _MORE_NAMES.match(text, position)):
+        name = _clean_name(match.group("name"))
+        if name is None:
+            break
+        found.append((match.start("name"), name))
+        position = match.end()
+    return found
 
 
 _LEADING_TITLES = frozenset(
@@ -120,6 +142,8 @@ def appositive_names(text: str) -> list[str]:
         ['Ismail Omar Guelleh']
         >>> appositive_names("It is useful, said Ana Lima, a water researcher at the institute.")
         ['Ana Lima']
+        >>> appositive_names("He met his counterparts, Jan Novak, Eva Berg and Ola Lind, at noon.")
+        ['Jan Novak', 'Eva Berg', 'Ola Lind']
     """
     found: list[tuple[int, str]] = []
     for pattern in (_ROLE_THEN_NAME, _NAME_THEN_ROLE, _NAME_THEN_PROFESSION):
@@ -127,6 +151,8 @@ def appositive_names(text: str) -> list[str]:
             name = _clean_name(match.group("name"))
             if name is not None:
                 found.append((match.start("name"), name))
+            if pattern is _ROLE_THEN_NAME and match.group("plural"):
+                found.extend(_more_names(text, match.end("name")))
     for match in _SPEAKER_OF.finditer(text):  # "said Ana Lima of the Coalition"
         group = "name" if match.group("name") else "lead"
         name = _clean_name(match.group(group))
