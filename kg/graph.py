@@ -305,10 +305,7 @@ class SummitGraph:
                 # a long chain of them is written by Oxigraph, which labels them
                 text = self._render_with_oxigraph(fmt, ontology)
         except Exception as exc:  # the serializers raise many kinds of error
-            message = " ".join(str(exc).split())[:300]
-            raise StoreError(
-                f"cannot export as {format}: {type(exc).__name__}: {message}", path=path
-            ) from exc
+            raise _export_failed(format, exc, path) from exc
         if path is not None:
             atomic_write_bytes(path, text.encode("utf-8"))
         return text
@@ -344,10 +341,7 @@ class SummitGraph:
         except StoreError:
             raise
         except Exception as exc:  # the serializer raises many kinds of error
-            message = " ".join(str(exc).split())[:300]
-            raise StoreError(
-                f"cannot export as {fmt.name}: {type(exc).__name__}: {message}", path=path
-            ) from exc
+            raise _export_failed(fmt.name, exc, path) from exc
 
     def _render(self, fmt: RdfFormat, ontology: bool) -> str:
         """The data as ``fmt`` text: JSON-LD by rdflib (compacted), the others by Oxigraph.
@@ -581,6 +575,12 @@ def _statement_order(statement: Any) -> tuple[str, bool, str, str]:
     """Sort key of an Oxigraph triple or quad: subject, ``rdf:type`` first, predicate, object."""
     predicate = statement.predicate.value
     return (str(statement.subject), predicate != _RDF_TYPE, predicate, str(statement.object))
+
+
+def _export_failed(format: str, exc: Exception, path: str | Path | None) -> StoreError:
+    """The one-line error of a serializer's failure, on one line and cut to 300 characters."""
+    message = " ".join(str(exc).split())[:300]
+    return StoreError(f"cannot export as {format}: {type(exc).__name__}: {message}", path=path)
 
 
 def _each_subject_sorted(statements: Iterable[Any]) -> Iterator[Any]:

@@ -60,7 +60,7 @@ from kg.text.lexicon import (
     VENUE_OF,
     WEEKDAYS,
 )
-from kg.text.parse.headings import MEMO_FIELD
+from kg.text.parse.headings import MEMO_FIELD, MEMO_SUBJECT_KEYS
 from kg.text.parse.sentences import split_sentences
 
 __all__ = ["SummitDates", "find_dates", "read_summit", "sentences"]
@@ -174,7 +174,7 @@ class _Opening:
                 continue
             field = MEMO_FIELD.match(text) if isinstance(block, Paragraph) else None
             if field is not None:  # a memo's header: its subject leads, "To:", "From:" do not
-                if field.group("key") in ("Subject", "Re"):
+                if field.group("key") in MEMO_SUBJECT_KEYS:
                     headlines.append(block)
                 continue
             if isinstance(block, Paragraph):

@@ -38,6 +38,7 @@ from kg.text.parse.headings import (
     MAX_HEADING_WORDS,
     MAX_HEADLINE_WORDS,
     MEMO_FIELD,
+    MEMO_SUBJECT_KEYS,
     document_title,
     heading_of,
     heading_title,
@@ -102,7 +103,7 @@ def memo_subject(blocks: Sequence[Block]) -> str | None:
         field = MEMO_FIELD.match(block.plain)
         if field is None:
             return None
-        if field.group("key") in ("Subject", "Re"):
+        if field.group("key") in MEMO_SUBJECT_KEYS:
             return field.group("value").strip()
     return None
 

@@ -39,6 +39,7 @@ __all__ = [
     "MAX_HEADLINE_WORDS",
     "MAX_SENTENCE_HEADING_WORDS",
     "MEMO_FIELD",
+    "MEMO_SUBJECT_KEYS",
     "RUN_IN_HEAD",
     "SENTENCE_END",
     "WIKI_HEADING",
@@ -157,6 +158,8 @@ MEMO_FIELD = re.compile(
 )
 """A field of a memo's or briefing note's header ("Subject: IGAD summit on Sudan, Djibouti,
 14 July 2026"), read from a line's clean text."""
+MEMO_SUBJECT_KEYS = frozenset({"Subject", "Re"})
+"""The :data:`MEMO_FIELD` keys whose value is what the memo is about: its title and lead."""
 
 
 RUN_IN_HEAD = re.compile(

@@ -88,6 +88,7 @@ from kg.text.cues import (
 )
 from kg.text.document import Block, Sentence
 from kg.text.extract.prose.clause import Clause
+from kg.text.extract.prose.speech import bound_pronoun
 from kg.text.extract.prose.topics import issue_like, known_topic, mentioned_twice, topic_for
 from kg.text.extract.sink import ClaimSink
 from kg.text.gazetteer import Mention
@@ -839,9 +840,9 @@ def _implied(
     if relative:
         return ()
     pronoun = next((w for w in words if PRONOUN_SUBJECT.fullmatch(w)), None)
-    persons = [e for e in clause.speakers if e.kind == "Person"]
-    if pronoun in ("he", "she") and len(persons) == 1:
-        return (persons[0],)  # "Tinubu said the gap … had grown, and he offered …": Tinubu
+    speaker = bound_pronoun(pronoun, clause.speakers) if pronoun in ("he", "she") else ()
+    if speaker:
+        return speaker  # "Tinubu said the gap … had grown, and he offered …": Tinubu
     if (pronoun is not None or OWN_SIDE.match(pre.strip())) and clause.subject:
         return clause.subject  # "he …", "his government …"
     if (pronoun is not None or not words) and clause.section_actors:

@@ -41,7 +41,7 @@ from kg.text.document import Sentence
 from kg.text.extract.prose.clause import Clause
 from kg.text.extract.sink import ClaimSink
 
-__all__ = ["Discourse", "Frame", "clause_of", "read_frame"]
+__all__ = ["Discourse", "Frame", "bound_pronoun", "clause_of", "read_frame"]
 
 _TAIL_WINDOW = 160
 """How far from a sentence's end a closing speech frame is looked for."""
@@ -168,16 +168,16 @@ def _subject(sink: ClaimSink, content: str, state: Discourse) -> tuple[tuple[Ent
     return (tuple(actors[:1]), True) if actors else ((), False)
 
 
-def _bound_pronoun(content: str, speakers: tuple[Entity, ...]) -> tuple[Entity, ...]:
+def bound_pronoun(content: str, speakers: tuple[Entity, ...]) -> tuple[Entity, ...]:
     """The speaker a pronoun opening reported content stands for ("Japan said it …",
     "Putin said he …", "Tanito said his government …"): the named speaker of the
     pronoun's kind, else ``()``.
 
     Examples:
         >>> japan = Entity("actor/jp", "State", "Japan")
-        >>> [e.label for e in _bound_pronoun("it backs the plan", (japan,))]
+        >>> [e.label for e in bound_pronoun("it backs the plan", (japan,))]
         ['Japan']
-        >>> _bound_pronoun("he backs the plan", (japan,))
+        >>> bound_pronoun("he backs the plan", (japan,))
         ()
     """
     pronoun = PRONOUN_SUBJECT.match(content) or OWN_SIDE.match(content)
@@ -221,7 +221,7 @@ def clause_of(
     content = plain[start:end].rstrip()
     if not content.strip():
         start, content = 0, plain
-    bound = _bound_pronoun(content, speakers)
+    bound = bound_pronoun(content, speakers)
     subject, named = (bound, False) if bound else _subject(sink, content, state)
     if named:
         state.note(subject)
