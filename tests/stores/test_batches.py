@@ -179,21 +179,26 @@ def test_a_document_as_large_as_a_batch_is_bulk_loaded_in_slices_and_replaced_wh
         assert not (store.path / PENDING_FILE).exists()
 
 
-def test_a_large_graph_stays_terms_checked_and_is_written_as_text_slice_by_slice(
+def test_a_large_graph_is_packed_when_read_and_written_slice_by_slice(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A graph of ``LARGE_GRAPH`` triples or more is not turned into text whole when read:
-    its terms are checked then, and the store writes them as text a slice at a time."""
+    """A graph of ``LARGE_GRAPH`` triples or more is kept as compressed chunks of text, not
+    as terms nor as one string per statement: its terms are checked when it is read, and the
+    store writes it a slice at a time."""
     from rdflib import Literal, URIRef
 
     import kg.stores.base
     from kg.stores.base import GraphData
 
     monkeypatch.setattr(kg.stores.base, "LARGE_GRAPH", 5)
-    triples = [(URIRef(f"urn:s{i}"), URIRef("urn:p"), Literal(f"v{i}")) for i in range(12)]
+    monkeypatch.setattr(kg.stores.base, "PACK_STATEMENTS", 5)
+    triples = [(URIRef(f"urn:s{i}"), URIRef("urn:p"), Literal(f"v{i}\nline")) for i in range(12)]
     large = GraphData.of(URIRef("urn:large"), triples)
-    assert large.statements is None and large.count == 12
-    assert list(large.iter_statements()) == list(large.text_statements())
+    assert large.statements is None and large.triples is None and large.count == 12
+    assert large.packed is not None and len(large.packed) == 3  # 5 + 5 + 2 statements
+    small = GraphData.of(URIRef("urn:large"), triples, as_text=False)
+    assert list(large.iter_statements()) == list(small.iter_statements())
+    assert set(large.term_triples()) == set(triples)
     assert GraphData.of(URIRef("urn:small"), triples[:4]).statements is not None
     unwritable = (URIRef("urn:a b"), URIRef("urn:p"), Literal(1))
     with pytest.raises(ValueError):
@@ -203,7 +208,9 @@ def test_a_large_graph_stays_terms_checked_and_is_written_as_text_slice_by_slice
         store._db = counted = _CountedLoads(store._db)
         store.put(large)
         assert counted.loads == 3  # 5 + 5 + 2 statements
-        assert sorted(str(o) for *_, o, g in store.quads()) == sorted(f"v{i}" for i in range(12))
+        assert sorted(str(o) for *_, o, g in store.quads()) == sorted(
+            f"v{i}\nline" for i in range(12)
+        )
 
 
 def test_a_large_document_whose_bulk_load_fails_half_way_is_left_out_whole(
