@@ -8,7 +8,9 @@ and the peak RSS of the process, also as a multiple of the input's size:
 * ``build FILE --store oxigraph:DIR`` (a new store);
 * ``build FILE --store oxigraph:DIR -o out.ttl`` (the file unchanged, skipped: the
   export of the store as Turtle);
-* ``build FILE -o out.nq`` (the memory store, then the export).
+* ``build FILE -o out.nq`` (no store: a temporary Oxigraph store for an input this large,
+  then the export);
+* ``build FILE --store memory -o out.nq`` (the memory store, then the export).
 
 Usage::
 
@@ -34,7 +36,8 @@ from tests.support.tables import MAKERS  # noqa: E402
 STEPS = (
     ("build into Oxigraph", ["--store", "oxigraph:{store}"]),
     ("export the store as Turtle", ["--store", "oxigraph:{store}", "-o", "{out}.ttl"]),
-    ("build in memory, export N-Quads", ["-o", "{out}.nq"]),
+    ("build without a store, export N-Quads", ["-o", "{out}.nq"]),
+    ("build in memory, export N-Quads", ["--store", "memory", "-o", "{out}.nq"]),
 )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,94 @@ def test_a_large_table_builds_into_oxigraph_and_exports_in_memory_linear_in_its_
     (base_built, base_written, _), (built, written, size) = grown[10], grown[10_000]
     assert built - base_built <= BYTES_PER_INPUT_BYTE * size, ((built - base_built) / size, size)
     assert written - base_written <= BYTES_PER_INPUT_BYTE * size, (written - base_written) / size
+
+
+@pytest.mark.parametrize("suffix", sorted(MAKERS))
+def test_a_large_table_built_without_a_store_goes_through_oxigraph_linear_in_its_size(
+    suffix: str, tmp_path: Path
+) -> None:
+    """``build TABLE -o FILE`` with no store: tables of 5,000 and 10,000 rows (about 1 and
+    2 MB) are read into a temporary Oxigraph store, not the memory store (which needs
+    390-610 bytes a byte), and each further byte of input adds at most 100 bytes of
+    peak RSS."""
+    peaks = {}
+    for count in (5_000, 10_000):
+        table = tmp_path / f"table-{count}{suffix}"
+        table.write_text(MAKERS[suffix](count), encoding="utf-8")
+        out = tmp_path / f"{count}.nq"
+        peaks[count] = (build_rss(str(table), "-o", str(out)), table.stat().st_size)
+        assert out.stat().st_size > count * 1_000
+    (small, small_size), (large, large_size) = peaks[5_000], peaks[10_000]
+    slope = (large - small) / (large_size - small_size)
+    assert slope <= BYTES_PER_INPUT_BYTE, slope
+    assert large <= 2 * BYTES_PER_INPUT_BYTE * large_size  # far below the memory store's
+
+
+def test_a_build_through_a_temporary_store_writes_what_the_memory_store_would(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from rdflib import Dataset
+    from rdflib.compare import to_isomorphic
+
+    import kg.ingest
+    from kg.cli import main
+
+    table = tmp_path / "table.csv"
+    table.write_text(MAKERS[".csv"](40), encoding="utf-8")
+    # without the ontology: Oxigraph writes its xsd:nonNegativeInteger as xsd:integer
+    build = ["build", "--quiet", "--no-ontology", str(table), "-o"]
+    assert main([*build, str(tmp_path / "memory.nq")]) == 0
+    assert "temporary" not in capsys.readouterr().out
+    monkeypatch.setattr(kg.ingest, "MEMORY_INPUT_BYTES", 1)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    assert main([*build, str(tmp_path / "spilled.nq")]) == 0
+    assert "built in a temporary Oxigraph store, now removed" in capsys.readouterr().out
+    assert not list(scratch.iterdir())  # the temporary store is removed
+
+    def graphs(name: str) -> dict[str, object]:
+        dataset = Dataset()
+        dataset.parse(tmp_path / name, format="nquads")
+        return {str(g.identifier): to_isomorphic(g) for g in dataset.graphs() if len(g)}
+
+    assert graphs("spilled.nq") == graphs("memory.nq")
+
+
+def test_a_large_ingest_hands_its_freed_memory_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.ingest
+    from kg.stores import open_store
+
+    calls: list[int] = []
+    table = tmp_path / "table.csv"
+    table.write_text(MAKERS[".csv"](20), encoding="utf-8")
+    monkeypatch.setattr(kg.ingest, "release_freed_memory", lambda: calls.append(1))
+    kg.ingest.ingest(open_store("memory"), [table])
+    assert calls == []  # a small ingest: nothing to hand back
+    monkeypatch.setattr(kg.ingest, "LARGE_GRAPH", 100)
+    kg.ingest.ingest(open_store("memory"), [table])
+    assert calls == [1]
+
+
+def test_handing_freed_memory_back_trims_the_c_heap_where_there_is_malloc_trim(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import ctypes
+
+    from kg.ingest import release_freed_memory
+
+    trimmed: list[int] = []
+
+    class Glibc:
+        def malloc_trim(self, pad: int) -> int:
+            trimmed.append(pad)
+            return 1
+
+    monkeypatch.setattr(ctypes, "CDLL", lambda name: Glibc())
+    release_freed_memory()
+    assert trimmed == [0]
+    monkeypatch.setattr(ctypes, "CDLL", lambda name: object())  # a C library without it
+    release_freed_memory()
+    assert trimmed == [0]
