@@ -1164,7 +1164,9 @@ ISSUE_CONTAINERS = frozenset(
     "communiqué communique framework plan roadmap map partnership package understanding "
     "memorandum initiative dialogue alliance charter pledge commitment commitments programme "
     "program mechanism arrangement consensus decision letter breakthrough compromise progress "
-    "talks cooperation rules language position summary agreements truce ceasefire".split()
+    "talks cooperation rules language position summary agreements truce ceasefire protocol "
+    "protocols convention resolution fund funds timetable schedule register registry hotline "
+    "secretariat group force".split()
 )
 """Nouns of outcomes whose issue is what they are "on" ("a statement on wildfires" → wildfires)."""
 

@@ -844,6 +844,9 @@ def titled_names(text: str) -> list[str]:
         ['Anna Berg', 'Jonas Lund']
         >>> titled_names("President of the Council")
         []
+        >>> titled_names("Saudi Investment Minister Fahad al-Rashed and Secretary-General Nasser "
+        ...              "al-Mutairi")
+        ['Fahad al-Rashed', 'Nasser al-Mutairi']
     """
     names: list[str] = []
     for match in _TITLE_RE.finditer(text):
@@ -857,6 +860,11 @@ def titled_names(text: str) -> list[str]:
             possessive = word.endswith(("’s", "'s"))
             bare = word[:-2] if possessive else word
             bare = bare.rstrip(".") if len(bare) > 2 else bare
+            particle, dash, rest = bare.partition("-")
+            if dash and tokens and particle.lower() in PARTICLES and rest[:1].isupper():
+                tokens.append(bare)  # "Fahad al-Rashed", "Abdel Fattah el-Sisi"
+                position = token.end()
+                continue
             if bare.lower() in PARTICLES and tokens:
                 following = _NAME_TOKEN.match(text, token.end())
                 if following and following.group(1)[:1].isupper():
@@ -1215,7 +1223,8 @@ SUMMIT_SCHEDULED = re.compile(
 """Cues that a summit is still to come."""
 
 ATTENDANCE_WORDS = re.compile(
-    r"\b(?:confirmed|alongside|along with|among|at the table|flies in|fly in|joined|joins"
+    r"\b(?:confirmed|alongside|along with|together with|among|at the table|flies in|fly in"
+    r"|attended|joined|joins"
     r"|represented by|present|take part|takes part|taking part|participat(?:e|es|ed|ing))\b",
     re.IGNORECASE,
 )

@@ -329,3 +329,43 @@ def test_a_bloc_stays_the_participant_when_the_lead_names_no_leader() -> None:
 def test_a_venue_is_never_a_name_cut_short(lead: str, venue: str | None) -> None:
     summit = summit_of("Leaders Hold Talks\n\n" + lead + "\n")
     assert (summit.place.id if summit.place else None) == venue
+
+
+def test_a_memo_header_in_capitals_gives_the_subject_and_leaves_room_for_the_opening() -> None:
+    """ "SUBJECT:" is a memo's field as "Subject:" is; its fields, one a line, take none of the
+    opening's blocks, so who attended (two paragraphs down) is still read."""
+    doc = parse_article(
+        "**MEMORANDUM**\n\n"
+        "**TO:** Minister for Europe\n"
+        "**FROM:** Eurasia Desk\n"
+        "**DATE:** 11 September 2026\n"
+        "**SUBJECT:** Tashkent summit (8–9 September): outcomes\n"
+        "**CLASSIFICATION:** Internal\n\n"
+        "## Summary\n\n"
+        "The third regional summit, held in Tashkent on 8 and 9 September, produced a fund.\n\n"
+        "Uzbek President Timur Karimov hosted. Kazakh President Aidos Serikbayev attended, "
+        "together with Saudi Investment Minister Fahad al-Rashed.\n"
+    )
+    assert doc.title == "Tashkent summit (8–9 September): outcomes"
+    summit = extract(doc).summit
+    assert summit is not None and summit.status == "Held"
+    assert {p.label for p in summit.participants} == {
+        "Timur Karimov",
+        "Aidos Serikbayev",
+        "Fahad al-Rashed",
+    }
+
+
+def test_a_wire_filed_the_day_the_summit_ends_is_held_by_its_verbs() -> None:
+    """The summit's date is the page's: the lead's verbs decide, read up to where a clause
+    tells an earlier event ("relations severed nine years ago")."""
+    summit = summit_of(
+        "Chile, Bolivia agree to restore ties at Lima summit\n\n"
+        "By A. Reporter\n"
+        "Published March 3, 2026\n\n"
+        "LIMA, March 3 (Wire) - The presidents of Chile and Bolivia agreed on Tuesday to "
+        "restore diplomatic relations severed nine years ago, ending the first summit between "
+        "the two rivals in a decade.\n"
+    )
+    assert summit.status == "Held"
+    assert summit.start == date(2026, 3, 3)

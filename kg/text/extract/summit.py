@@ -109,10 +109,12 @@ def read_summit(sink: ClaimSink) -> SummitClaim | None:
     if dates is None and written is None:
         dates = _prose_dates(opening, status)
     if status is None and dates is not None and dates.start and published:
-        if dates.start >= published:
+        if dates.start > published:
             status = "Scheduled"
         elif (dates.end or dates.start) < published:
             status = "Held"
+        else:  # reported the day it opens: the lead's verbs, told beside an earlier meeting
+            status = _status_beside_past(opening) or "Scheduled"
     return SummitClaim(
         participants=participants,
         place=place,
@@ -166,7 +168,12 @@ class _Opening:
             blocks.extend(section.blocks)
         headlines: list[Block] = []
         paragraphs: list[tuple[Paragraph, str]] = []
-        for block in blocks[:_OPENING_BLOCKS]:
+        fields = sum(
+            1
+            for b in blocks[: 2 * _OPENING_BLOCKS]
+            if isinstance(b, Paragraph) and MEMO_FIELD.match(b.plain)
+        )  # a memo's header fields take no place of the opening's
+        for block in blocks[: _OPENING_BLOCKS + fields]:
             text = _text(block)
             dated = _date_line(text)
             if dated is not None:  # "By … | Updated 2 September 2026", "Seoul, April 14, 2026"
@@ -174,7 +181,7 @@ class _Opening:
                 continue
             field = MEMO_FIELD.match(text) if isinstance(block, Paragraph) else None
             if field is not None:  # a memo's header: its subject leads, "To:", "From:" do not
-                if field.group("key") in MEMO_SUBJECT_KEYS:
+                if field.group("key").title() in MEMO_SUBJECT_KEYS:
                     headlines.append(block)
                 continue
             if isinstance(block, Paragraph):
@@ -285,20 +292,27 @@ _CLAUSE = re.compile(
 _PART = re.compile(r",\s*|\s+(?=after\b|since\b)")
 
 
-def _clauses(text: str, *, absent: bool = True) -> Iterator[tuple[int, str]]:
+def _clauses(
+    text: str, *, absent: bool = True, before_past: bool = False
+) -> Iterator[tuple[int, str]]:
     """``(start, clause)`` of the clauses of ``text`` that speak of this summit.
 
     A clause (split at "but", "while", ";"…) that says someone will not
     attend is left out whole (unless ``absent`` is false); of the rest, the
     parts between commas that tell an earlier meeting ("who last met in
-    Bali") are left out.
+    Bali") are left out, or with ``before_past`` cut where they start to tell
+    it ("agreed on Tuesday to restore ties severed nine years ago": "agreed on
+    Tuesday to restore ties severed").
     """
     for start, clause in _split(_CLAUSE, text):
         if absent and NOT_ATTENDING.search(clause):
             continue
         for offset, part in _split(_PART, clause):
-            if not PAST_SUMMIT.search(part):
+            past = PAST_SUMMIT.search(part)
+            if past is None:
                 yield start + offset, part
+            elif before_past:
+                yield start + offset, part[: past.start()]
 
 
 def _split(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, str]]:
@@ -490,10 +504,22 @@ def _status(sink: ClaimSink, opening: _Opening) -> str | None:
     return None
 
 
-def _first_cue(text: str) -> str | None:
-    """The status the earliest cue of ``text`` gives, outside clauses about earlier meetings."""
+def _status_beside_past(opening: _Opening) -> str | None:
+    """The first cue of the lead read up to where each clause tells an earlier meeting ("met
+    for five hours, ending the first summit between them in a decade": held)."""
+    texts = [*opening.lead_texts, *(s for s in opening.sentences[1:] if MEETING_WORDS.search(s))]
+    for text in (*texts, *opening.later[:2]):
+        cue = _first_cue(text, before_past=True)
+        if cue is not None:
+            return cue
+    return None
+
+
+def _first_cue(text: str, *, before_past: bool = False) -> str | None:
+    """The status the earliest cue of ``text`` gives, outside clauses about earlier meetings
+    (``before_past``: in such a clause, before it tells the earlier meeting)."""
     best: tuple[int, str] | None = None
-    for start, clause in _clauses(text, absent=False):
+    for start, clause in _clauses(text, absent=False, before_past=before_past):
         for pattern, status in ((SUMMIT_HELD, "Held"), (SUMMIT_SCHEDULED, "Scheduled")):
             match = pattern.search(clause)
             if match and (best is None or start + match.start() < best[0]):

@@ -103,7 +103,7 @@ def memo_subject(blocks: Sequence[Block]) -> str | None:
         field = MEMO_FIELD.match(block.plain)
         if field is None:
             return None
-        if field.group("key") in MEMO_SUBJECT_KEYS:
+        if field.group("key").title() in MEMO_SUBJECT_KEYS:
             return field.group("value").strip()
     return None
 

@@ -153,13 +153,14 @@ def heading_of(line: Line, *, max_words: int) -> tuple[str, str, int] | None:
 
 
 MEMO_FIELD = re.compile(
-    r"^(?P<key>To|From|Date|Subject|Re|Cc|Bcc|Handling|Classification|Attn|Attention"
-    r"|Prepared\s+(?:by|for)|Distribution|Reference|Ref)\s*:\s*(?P<value>\S.*)$"
+    r"^(?P<key>(?i:To|From|Date|Subject|Re|Cc|Bcc|Handling|Classification|Attn|Attention"
+    r"|Prepared\s+(?:by|for)|Distribution|Reference|Ref))\s*:\s*(?P<value>\S.*)$"
 )
 """A field of a memo's or briefing note's header ("Subject: IGAD summit on Sudan, Djibouti,
-14 July 2026"), read from a line's clean text."""
+14 July 2026"; "SUBJECT: …" too), read from a line's clean text."""
 MEMO_SUBJECT_KEYS = frozenset({"Subject", "Re"})
-"""The :data:`MEMO_FIELD` keys whose value is what the memo is about: its title and lead."""
+"""The :data:`MEMO_FIELD` keys whose value is what the memo is about: its title and lead
+(compared in title case)."""
 
 
 RUN_IN_HEAD = re.compile(

@@ -92,7 +92,13 @@ from kg.text.cues import (
     outcome_cues_for,
 )
 from kg.text.extract.prose.clause import Clause
-from kg.text.extract.prose.topics import issue_of, known_topic, mentioned_twice, topic_for
+from kg.text.extract.prose.topics import (
+    issue_of,
+    known_topic,
+    mentioned_twice,
+    purpose_issue,
+    topic_for,
+)
 from kg.text.extract.sink import ClaimSink
 
 __all__ = ["Found", "outcomes_in", "read_outcomes", "settle_outcome_topics"]
@@ -230,14 +236,18 @@ def _topic(sink: ClaimSink, clause: Clause, label: str) -> ConceptClaim:
         or (len(words) == 1 and issue.islower())  # "the request", "the idea": too bare
     ):
         parent = clause.sentence.parent
-        known = (
-            known_topic(sink, clause.content)
-            or clause.topic
-            or (known_topic(sink, parent.plain) if parent is not None else None)
-            or next(iter((*sink.agenda, *sink.topics)), None)
-        )
-        if known is not None:
-            return known
+        known = known_topic(sink, clause.content) or clause.topic
+        purpose = None if known is not None else purpose_issue(clause.content, label)
+        if purpose is not None:
+            issue = purpose  # "a joint fund to repair flood defences": flood defences
+        else:
+            known = (
+                known
+                or (known_topic(sink, parent.plain) if parent is not None else None)
+                or next(iter((*sink.agenda, *sink.topics)), None)
+            )
+            if known is not None:
+                return known
     topic = topic_for(sink, clause, issue)
     if topic is not clause.topic and not any(topic is t for t in (*sink.agenda, *sink.topics)):
         sink.own_topics.add(topic)

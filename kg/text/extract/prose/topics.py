@@ -28,7 +28,15 @@ from kg.text.cues import ISSUE_CONTAINERS, ISSUE_END, ISSUE_MODIFIERS, ISSUE_ON,
 from kg.text.extract.prose.clause import Clause
 from kg.text.extract.sink import ClaimSink
 
-__all__ = ["issue_like", "issue_of", "known_topic", "mentioned_twice", "own_issue", "topic_for"]
+__all__ = [
+    "issue_like",
+    "issue_of",
+    "known_topic",
+    "mentioned_twice",
+    "own_issue",
+    "purpose_issue",
+    "topic_for",
+]
 
 _WORD = re.compile(r"[\w’'-]+")
 _LEADING_ARTICLE = re.compile(r"^(?:an?|the|any|some|all|its|their|his|her)\s+", re.IGNORECASE)
@@ -207,8 +215,36 @@ def issue_of(phrase: str) -> str:
 
 
 _TRAILING_PARTICLES = frozenset(
-    "together down up out off back away again now instead too also first soon".split()
+    "together down up out off back away again now instead too also first soon and or".split()
 )
+
+_PURPOSE_AFTER = re.compile(
+    r"\s*(?:(?:to|that\s+would|which\s+would)\s+(?!be\b|have\b)[a-z]+\s+"
+    r"(?:(?:up|down|out|off|back)\s+)?|(?:for|on|over|towards|covering|aimed\s+at)\s+)"
+    r"(?P<issue>[^,.;:]{3,100})"
+)
+
+
+def purpose_issue(content: str, phrase: str) -> str | None:
+    """The issue named right after an instrument the phrase names: what a fund, a timetable
+    or a programme is "to" do or "for" ("a joint fund to repair flood defences" → flood
+    defences); ``None`` when nothing after the phrase names one.
+
+    Examples:
+        >>> purpose_issue("They set up a joint fund to repair flood defences along the river.",
+        ...               "a joint fund")
+        'flood defences'
+        >>> purpose_issue("They agreed a timetable.", "a timetable") is None
+        True
+    """
+    start = content.find(phrase)
+    if start < 0:
+        return None
+    after = _PURPOSE_AFTER.match(content, start + len(phrase))
+    if after is None:
+        return None
+    issue = _LEADING_ARTICLE.sub("", issue_of(after.group("issue")))
+    return issue if issue_like(issue) else None
 
 
 def mentioned_twice(text: str, surface: str) -> bool:
