@@ -446,7 +446,10 @@ def _store_kinds() -> str:
     f"curated tables ({_suffixes('table')}), "
     f"RDF ({', '.join(fmt.suffix for fmt in RDF_FORMATS.values())}) or folders",
 )
-@store_option("persistent stores keep what earlier builds put there")
+@store_option(
+    "persistent stores keep what earlier builds put there; with no --store, 256 kB of input "
+    "or more go through a temporary Oxigraph store"
+)
 @option(
     "--strict",
     action="store_true",
