@@ -60,7 +60,7 @@ from kg.text.lexicon import (
     VENUE_OF,
     WEEKDAYS,
 )
-from kg.text.parse.headings import MEMO_FIELD, MEMO_SUBJECT_KEYS
+from kg.text.parse.headings import MEMO_FIELD, is_subject_field
 from kg.text.parse.sentences import split_sentences
 
 __all__ = ["SummitDates", "find_dates", "read_summit", "sentences"]
@@ -168,20 +168,19 @@ class _Opening:
             blocks.extend(section.blocks)
         headlines: list[Block] = []
         paragraphs: list[tuple[Paragraph, str]] = []
-        fields = sum(
-            1
-            for b in blocks[: 2 * _OPENING_BLOCKS]
-            if isinstance(b, Paragraph) and MEMO_FIELD.match(b.plain)
-        )  # a memo's header fields take no place of the opening's
-        for block in blocks[: _OPENING_BLOCKS + fields]:
+        taken = 0
+        for block in blocks:
             text = _text(block)
+            field = MEMO_FIELD.match(text) if isinstance(block, Paragraph) else None
+            taken += field is None  # a memo's header fields take no place of the opening's
+            if taken > _OPENING_BLOCKS:
+                break
             dated = _date_line(text)
             if dated is not None:  # "By … | Updated 2 September 2026", "Seoul, April 14, 2026"
                 published = published or dated
                 continue
-            field = MEMO_FIELD.match(text) if isinstance(block, Paragraph) else None
             if field is not None:  # a memo's header: its subject leads, "To:", "From:" do not
-                if field.group("key").title() in MEMO_SUBJECT_KEYS:
+                if is_subject_field(field):
                     headlines.append(block)
                 continue
             if isinstance(block, Paragraph):
@@ -496,19 +495,23 @@ def _status(sink: ClaimSink, opening: _Opening) -> str | None:
             return "Held"
         if SCHEDULED_CUES.search(text):
             return "Scheduled"
-    texts = [*opening.lead_texts, *(s for s in opening.sentences[1:] if MEETING_WORDS.search(s))]
-    for text in texts:
+    for text in _status_texts(opening):
         cue = _first_cue(text)
         if cue is not None:
             return cue
     return None
 
 
+def _status_texts(opening: _Opening) -> list[str]:
+    """Where the status is read: the lead, then the lead paragraph's sentences about the
+    meeting."""
+    return [*opening.lead_texts, *(s for s in opening.sentences[1:] if MEETING_WORDS.search(s))]
+
+
 def _status_beside_past(opening: _Opening) -> str | None:
     """The first cue of the lead read up to where each clause tells an earlier meeting ("met
     for five hours, ending the first summit between them in a decade": held)."""
-    texts = [*opening.lead_texts, *(s for s in opening.sentences[1:] if MEETING_WORDS.search(s))]
-    for text in (*texts, *opening.later[:2]):
+    for text in (*_status_texts(opening), *opening.later[:2]):
         cue = _first_cue(text, before_past=True)
         if cue is not None:
             return cue

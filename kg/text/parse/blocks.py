@@ -38,11 +38,11 @@ from kg.text.parse.headings import (
     MAX_HEADING_WORDS,
     MAX_HEADLINE_WORDS,
     MEMO_FIELD,
-    MEMO_SUBJECT_KEYS,
     document_title,
     heading_of,
     heading_title,
     is_caps,
+    is_subject_field,
     numbered_heading,
     read_headlines,
     sentence_heading,
@@ -103,7 +103,7 @@ def memo_subject(blocks: Sequence[Block]) -> str | None:
         field = MEMO_FIELD.match(block.plain)
         if field is None:
             return None
-        if field.group("key").title() in MEMO_SUBJECT_KEYS:
+        if is_subject_field(field):
             return field.group("value").strip()
     return None
 

@@ -47,6 +47,7 @@ __all__ = [
     "heading_of",
     "heading_title",
     "is_caps",
+    "is_subject_field",
     "looks_like_heading",
     "numbered_heading",
     "read_headlines",
@@ -161,6 +162,15 @@ MEMO_FIELD = re.compile(
 MEMO_SUBJECT_KEYS = frozenset({"Subject", "Re"})
 """The :data:`MEMO_FIELD` keys whose value is what the memo is about: its title and lead
 (compared in title case)."""
+
+
+def is_subject_field(field: re.Match[str]) -> bool:
+    """Whether a :data:`MEMO_FIELD` match is the memo's subject, in any case.
+
+    >>> is_subject_field(MEMO_FIELD.match("SUBJECT: Oslo talks"))
+    True
+    """
+    return field.group("key").title() in MEMO_SUBJECT_KEYS
 
 
 RUN_IN_HEAD = re.compile(

@@ -235,19 +235,19 @@ def _topic(sink: ClaimSink, clause: Clause, label: str) -> ConceptClaim:
         or EVENT_NOUNS.search(issue)
         or (len(words) == 1 and issue.islower())  # "the request", "the idea": too bare
     ):
-        parent = clause.sentence.parent
         known = known_topic(sink, clause.content) or clause.topic
-        purpose = None if known is not None else purpose_issue(clause.content, label)
+        if known is not None:
+            return known
+        purpose = purpose_issue(clause.content, label)
         if purpose is not None:
             issue = purpose  # "a joint fund to repair flood defences": flood defences
         else:
-            known = (
-                known
-                or (known_topic(sink, parent.plain) if parent is not None else None)
-                or next(iter((*sink.agenda, *sink.topics)), None)
+            parent = clause.sentence.parent
+            nearby = (known_topic(sink, parent.plain) if parent is not None else None) or next(
+                iter((*sink.agenda, *sink.topics)), None
             )
-            if known is not None:
-                return known
+            if nearby is not None:
+                return nearby
     topic = topic_for(sink, clause, issue)
     if topic is not clause.topic and not any(topic is t for t in (*sink.agenda, *sink.topics)):
         sink.own_topics.add(topic)

@@ -112,7 +112,7 @@ def topic_for(
 _CLAUSE_VERB = re.compile(
     r"\s(?:could|may|might|would|will|can|should|is|are|was|were|has|have|had)\s", re.I
 )
-_PURPOSE = re.compile(r"^[^.;:]{0,40}?\b(?:for|on|over|towards|about)\s+(?P<issue>[^,.;:]{3,80})")
+_PURPOSE = re.compile(r"[^.;:]{0,40}?\b(?:for|on|over|towards|about)\s+(?P<issue>[^,.;:]{3,80})")
 _AMOUNT = re.compile(
     r"(?:^|\s)(?:[A-Z]{0,3}[$€£¥]|\d)|\b(?:million|billion|trillion|per\s?cent|percent)\b"
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?|months?"
@@ -161,13 +161,18 @@ def own_issue(phrase: str, content: str) -> str:
     cut = _CLAUSE_VERB.split(subject, maxsplit=1)[0].strip(" ,;:.")
     if issue_like(cut):
         return cut
-    start = content.find(phrase)
-    purpose = _PURPOSE.search(content[start + len(phrase) :]) if start >= 0 else None
-    if purpose is not None:
-        issue = issue_of(purpose.group("issue"))
-        if issue_like(issue):
-            return _LEADING_ARTICLE.sub("", issue)
+    issue = _issue_after(content, phrase, _PURPOSE)
+    if issue is not None and issue_like(issue):
+        return _LEADING_ARTICLE.sub("", issue)
     return subject
+
+
+def _issue_after(content: str, phrase: str, pattern: re.Pattern[str]) -> str | None:
+    """The issue (:func:`issue_of`) of the ``issue`` group ``pattern`` matches right after
+    ``phrase`` in ``content``, or ``None``."""
+    start = content.find(phrase)
+    found = pattern.match(content, start + len(phrase)) if start >= 0 else None
+    return issue_of(found.group("issue")) if found is not None else None
 
 
 _CONTAINER_TO = re.compile(
@@ -237,13 +242,10 @@ def purpose_issue(content: str, phrase: str) -> str | None:
         >>> purpose_issue("They agreed a timetable.", "a timetable") is None
         True
     """
-    start = content.find(phrase)
-    if start < 0:
+    issue = _issue_after(content, phrase, _PURPOSE_AFTER)
+    if issue is None:
         return None
-    after = _PURPOSE_AFTER.match(content, start + len(phrase))
-    if after is None:
-        return None
-    issue = _LEADING_ARTICLE.sub("", issue_of(after.group("issue")))
+    issue = _LEADING_ARTICLE.sub("", issue)
     return issue if issue_like(issue) else None
 
 
