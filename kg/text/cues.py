@@ -547,6 +547,17 @@ OUTCOME_CUES: tuple[OutcomeCue, ...] = (
         "subject",
         keys=("left", "deferred", "referred"),
     ),
+    # left open in the active voice: "leaders deferred a decision on the hubs until next year"
+    OutcomeCue(
+        re.compile(
+            r"\b(?P<hedge>(?:deferred|postponed|put\s+off|pushed\s+back|delayed)\s+(?:a|any|the"
+            r"|their)\s+(?:final\s+)?decision\s+(?:on|about|over))\s+",
+            re.I,
+        ),
+        Likelihood.POSSIBLE,
+        "object",
+        keys=("decision",),
+    ),
     # in a report of a summit already held, one side turning a thing down is a result, and so
     # is a refusal in the future tense ("Brussels would not exempt Indian steel")
     OutcomeCue(
@@ -1008,7 +1019,8 @@ OUTCOME_NOUNS = re.compile(
 
 OUTCOME_BOUNDARY = re.compile(
     r",\s*(?:which|who|but|while|although|though|as|including|such\s+as|after|before|because|not"
-    r"|with|without|where|when|so|and\s+(?:to|said|says|that|he|she|they|it|the))\b"
+    r"|with|without|where|when|so|and\s+(?:to|said|says|that|he|she|they|it|the)"
+    r"|and\s+(?=an?\s[^,;.]{1,60}?\s(?:is|are|was|were|will|would|could|may|might)\s))\b"
     r"|[;:]|\((?![A-Z]{0,3}[$€£¥]\s?\d|\d)|(?<!billion)(?<!million)(?<![\d%])\)"
     r"|,\s+(?:most|much|all|some|part|half)\s+of\s+(?:it|them|which)\b"
     r"|,\s+the\s+(?:most|first|only|issue|goal|one|same|main|key|largest|biggest|latest)\b"
@@ -1378,13 +1390,17 @@ STANCE_LEAD_WORDS = frozenset(
 
 SEGMENT_BREAK = re.compile(
     r"(?:,\s+|\s+)(?:while|whereas|but)\s+|;\s+|,\s+and\s+(?!to\b)|,\s+with\s+"
-    r"|,\s+(?!who\b[^,;.]{0,80},\s)(?=(?:which|who|something|an?\s+(?:demand|idea|step|move"
+    r"|,\s+(?!who\b[^,;.]{0,80},\s)(?!which\b[^,;.]{0,80},\s+(?:(?:has|have|had|also|still|now"
+    r"|will|would|is|was)\s+)*(?:[a-z]+ed|sought|wants|seeks|demands|rejects|offers|proposes"
+    r"|supports|opposes|insists|refuses|backs)\b)"
+    r"(?=(?:which|who|something|an?\s+(?:demand|idea|step|move"
     r"|proposal|plan|request"
     r"|position|offer|call)\b)[^,;]{0,60}\b(?:has|have|had|did|does|is|are|was|were"
     r"|[a-z]+(?:s|ed))\b)"
 )
 """Where a sentence's clauses part: "X wants A, while Y wants B", "…, a demand Kyiv rejects";
-not at a relative clause closed by a comma ("X, who arrives on Friday, supports B")."""
+not at a relative clause closed by a comma before the verb ("X, who arrives on Friday, supports
+B"; "X, which joined in 2024, asked for B")."""
 
 ACTOR_ASIDE = re.compile(
     r",\s+(?:who|whose|which|home\s+to|an?|the)\s[^,;]{1,80},\s+(?=(?:(?:has|have|had|is|are"

@@ -589,6 +589,8 @@ def world_entries() -> tuple[WorldEntry, ...]:
             owner[demonym] = (population, code)
     entries: list[WorldEntry] = []
     capitals: set[str] = set()
+    cities = _large_cities()
+    accented = {_folded(city): city for city in cities}  # "Bogota" is written "Bogotá"
     for country in countries:
         code = country["alpha_2"]
         names = list(COUNTRY_NAMES.get(code, ()))
@@ -604,11 +606,13 @@ def world_entries() -> tuple[WorldEntry, ...]:
         capital = fact.get("capital") or demonyms.get(code, ("", ""))[1] or None
         if capital in NOT_PLACE_NAMES or capital in names:
             capital = None
-        entries.append(WorldEntry("State", tuple(names), forms, capital))
-        if capital:
-            capitals.add(capital)
-            entries.append(WorldEntry("Place", _spellings(capital)))
-    for city in _large_cities():
+        written = accented.get(_folded(capital), capital) if capital else None
+        entries.append(WorldEntry("State", tuple(names), forms, written))
+        if capital and written:
+            spelled = tuple(dict.fromkeys([capital, *_spellings(written)]))
+            capitals.update(spelled)
+            entries.append(WorldEntry("Place", spelled))
+    for city in cities:
         if city not in capitals and city not in NOT_PLACE_NAMES:
             capitals.add(city)
             entries.append(WorldEntry("Place", _spellings(city)))
@@ -674,9 +678,14 @@ def _plurals(demonym: str) -> tuple[str, ...]:
     return ()
 
 
+def _folded(name: str) -> str:
+    """A name without its accents ("Bogotá" → "Bogota")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 def _spellings(name: str) -> tuple[str, ...]:
     """A name and its spelling without accents ("Bogotá", "Bogota")."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    folded = _folded(name)
     return (name, folded) if folded != name else (name,)
 
 
@@ -700,6 +709,10 @@ def _add_world(
         known = [taken[(n, place)] for n in entry.names if (n, place) in taken]
         if known:
             key = known[0]
+            more = [n for n in entry.names if (n, place) not in taken]
+            if place and more and key in forms:  # "Bogotá" beside the capital's "Bogota"
+                forms[key].extend(more)
+                taken.update({(name, place): key for name in more})
         else:
             key = f"{'place' if place else 'actor'}/{slug(entry.names[0])}"
             names = [n for n in entry.names if (n, place) not in taken]
@@ -718,7 +731,8 @@ def _add_world(
                 taken.update({(name, True): twin for name in names if (name, True) not in taken})
         if place:
             continue
-        extra = [f for f in (*entry.demonyms, entry.capital or "") if f and (f, False) not in taken]
+        capital = _spellings(entry.capital) if entry.capital else ()
+        extra = [f for f in (*entry.demonyms, *capital) if f and (f, False) not in taken]
         if extra and kinds.get(key) == "State":
             hidden.setdefault(key, []).extend(extra)
             taken.update({(name, False): key for name in extra})

@@ -100,6 +100,55 @@ def test_a_capital_is_its_state_where_it_acts_and_a_place_where_it_is(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bogotá wants a deal.", "actor/colombia"),  # the capital as written, with its accent
+        ("Talks opened in Bogotá.", "place/bogota"),  # the place keeps its identifier
+        ("Talks opened in Bogota.", "place/bogota"),
+    ],
+)
+def test_a_capital_written_with_its_accents(gaz: Gazetteer, text: str, expected: str) -> None:
+    assert found(gaz, text)[0][0] == expected
+
+
+def test_names_that_act_are_actors_the_gazetteer_does_not_know() -> None:
+    """An unknown name before a stance or speech verb is an actor when the text writes it as a
+    name elsewhere; its formal name ("the Republic of Hanwei") is its label."""
+    claims = claims_of(
+        "Talks in Port Amara\n\n"
+        "The Republic of Hanwei sent a deputy minister. Hanwei wants a security role in the "
+        "region, and the Minjoo Alliance accused the government of selling out. Kestria "
+        "demands a ceasefire. Talks with Kestria resume on Monday, and Naurel's president "
+        "spoke.\n"
+    )
+    assert {"Republic of Hanwei", "Minjoo Alliance", "Kestria", "Naurel"} <= actors_of(claims)
+    stances = {(p.actors[0].label, p.stance) for p in claims.positions}
+    assert ("Republic of Hanwei", "seeks") in stances and ("Kestria", "demands") in stances
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Producers are also seeking cheaper finance. Producers want more.",  # a common noun
+        "Traders in Poipet said one crossing was not enough. Poipet is small.",  # a place
+        "Tomas Lind of the Institute for Northern Security said so. Lind said more.",
+        "President Surangel Whipps spoke first. Whipps said Palau would write to donors.",
+        "Analysts said the Declaration says little. The Blue Line Declaration says more.",
+    ],
+)
+def test_no_new_actor_from_a_common_noun_a_place_a_surname_or_a_document(text: str) -> None:
+    claims = claims_of("Talks in Koror\n\n" + text + "\n")
+    assert not actors_of(claims) & {
+        "Producers",
+        "Poipet",
+        "Northern Security",
+        "Whipps",
+        "Blue Line Declaration",
+        "Declaration",
+    }
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "They recommitted to the Paris Agreement.",

@@ -270,3 +270,19 @@ def test_an_amount_with_nothing_it_is_for_takes_the_paragraphs_topic() -> None:
     )
     amounts = [o for o in claims.outcomes if "$50 million" in o.label]
     assert amounts and all(o.topic.key == "climate-finance" for o in amounts)
+
+
+def test_a_decision_put_off_leaves_its_object_open() -> None:
+    assert _read("Leaders deferred a decision on a costly plan to refill the lake.") == [
+        ("a costly plan to refill the lake", "Possible", "deferred a decision on")
+    ]
+
+
+def test_an_expectation_ends_where_the_next_outcome_begins() -> None:
+    """ "X is expected, and a Y is likely": two outcomes, each with its own hedge."""
+    found = _read(
+        "Diplomats expect a joint statement on cable protection, and a patrol pact is likely "
+        "to be announced on the second day."
+    )
+    assert ("a joint statement on cable protection", "Anticipated", "expect") in found
+    assert ("a patrol pact", "Likely", "likely") in found

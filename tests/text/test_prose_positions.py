@@ -226,3 +226,36 @@ def test_no_actor_stance_in_analysis_or_a_bare_name_list() -> None:
     assert _stances("Analysts said the talks could reach a deal.") == []
     assert _stances("The United States and China.") == []
     assert _stances("Talks could resume next week, officials said.") == []
+
+
+def test_a_verb_after_but_shares_the_subject_before() -> None:
+    found = _positions(
+        "India supports the idea but demands that processing plants be built on Indian soil. "
+        "Australia would contribute to the fund but rejects a debt moratorium."
+    )
+    assert ("India", "demands", "processing plants be built on Indian soil") in found
+    assert ("Australia", "rejects", "debt moratorium") in found
+
+
+def test_a_which_clause_between_the_actor_and_its_verb() -> None:
+    found = _positions("Bolivia, which joined as a full member in 2024, asked for a grace period.")
+    assert found == [("Bolivia", "seeks", "grace period")]
+
+
+def test_what_a_proposal_is_for_is_not_its_object() -> None:
+    found = _positions("Seoul has proposed a permanent peace regime to replace the armistice.")
+    assert found == [("South Korea", "proposes", "permanent peace regime")]
+
+
+def test_a_word_for_people_inside_an_issue_is_no_person() -> None:
+    assert _positions("Thailand proposes a new envoy arrangement.") == [
+        ("Thailand", "proposes", "new envoy arrangement")
+    ]
+
+
+def test_a_second_verb_after_and_with_its_auxiliary_shares_the_subject() -> None:
+    found = _positions(
+        "Phnom Penh denies laying any new mines and has instead proposed a joint demining "
+        "programme run with international experts."
+    )
+    assert found == [("Cambodia", "proposes", "joint demining programme")]

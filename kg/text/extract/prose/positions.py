@@ -124,7 +124,10 @@ _LIGHT_REST = re.compile(
 _ANTECEDENT_SPAN = 60
 _ANTECEDENT_DETERMINERS = frozenset("the a an any its their his her this".split())
 _ASIDE = re.compile(r",\s+[^,;.:]{1,40}?,\s+(?=\S)")
-_COORDINATED_VERB = re.compile(r"\s(?:and|or)\s+(?:(?:also|then|later|to)\s+)?$")
+_COORDINATED_VERB = re.compile(
+    r"\s(?:and|or)\s+(?:(?:also|then|later|to|instead|now|is|are|was|were|has|have|had|will"
+    r"|would)\s+){0,3}$"
+)
 _OBJECT_ISSUE_WORDS = 10
 _FUNCTION_WORDS = frozenset(
     """a an the of to for in on at by with from and or that which who its their his her both
@@ -249,6 +252,10 @@ def object_phrase(
         >>> start, end = object_phrase(text)
         >>> text[start:end]
         'the Donetsk region'
+        >>> text = "a peace regime to replace the armistice."
+        >>> start, end = object_phrase(text)
+        >>> text[start:end]  # what the thing proposed is for is not its object
+        'a peace regime to replace the armistice'
     """
     end_match = OBJECT_END.search(text)
     end = end_match.start() if end_match is not None else len(text)
@@ -265,7 +272,11 @@ def object_phrase(
             first = None  # "committed to a free …", "open to the idea": a noun phrase
         if first is not None and first.end() < end and not _undoes(first.group(0)):
             start = first.end()
-    elif infinitive is not None and infinitive.end() < end:
+    elif (
+        infinitive is not None
+        and infinitive.end() < end
+        and not _INDEFINITE.match(infinitive.group(0))  # "a peace regime to replace …": its aim
+    ):
         verb = _INFINITIVE_VERB.search(infinitive.group(0))
         if verb is not None and _undoes(verb.group(1)):
             start = infinitive.start() + verb.start(1)  # "wants Seoul to lift the ban"
@@ -301,6 +312,7 @@ def _head_off(label: str) -> str:
     return label
 
 
+_INDEFINITE = re.compile(r"(?:an?|another)\s", re.IGNORECASE)
 _COORDINATED_LEAD = re.compile(r"^,?\s+and\s+(?:to\s+)?")
 _INFINITIVE_VERB = re.compile(r"\bto\s+([a-z]+\s+(?:(?:up|down|out|off|back|away)\s+)?)$")
 
@@ -594,7 +606,7 @@ def _names_people(text: str) -> bool:
         False
     """
     head = _OBJECT_HEAD_END.split(text, maxsplit=1)[0].lower().split()
-    return any(word in _PEOPLE for word in head)
+    return bool(head) and head[-1].strip(",;:.") in _PEOPLE  # not "a new envoy arrangement"
 
 
 def _topic(sink: ClaimSink, clause: Clause, label: str) -> ConceptClaim | None:
@@ -668,6 +680,7 @@ def read_positions(sink: ClaimSink, clause: Clause) -> None:
     said: _Said | None = None
     pending: list[tuple[str, re.Match[str] | None]] = []
     previous: list[Mention] = []
+    last_subject: tuple[Entity, ...] = ()  # "X supports A but demands B": X demands B
     for seg_start, seg_end in _segments(text):
         segment = text[seg_start:seg_end]
         relative = RELATIVE_LEAD.match(segment)
@@ -703,6 +716,8 @@ def read_positions(sink: ClaimSink, clause: Clause) -> None:
                 actors = _leading_actor(segment, mentions) or clause.subject
             elif not _only_lead_words(pre):
                 actors, stance, next_scan = (), None, cue.end()
+            elif not actors and seg_start and relative is None and _verb_opens(pre):
+                actors = last_subject
             elif not actors:
                 actors = _implied(clause, segment[: cue.start()], previous, relative is not None)
             if actors and stance is not None:
@@ -763,6 +778,8 @@ def read_positions(sink: ClaimSink, clause: Clause) -> None:
             cue = STANCE_CUE.search(segment, scan)
         if not stated and relative is None:
             pending.append((segment, first))
+        if relative is None:
+            last_subject = (actors if stated else ()) or _leading_actor(segment, mentions)
         previous = mentions
 
 
@@ -828,6 +845,20 @@ def _acting_for(sink: ClaimSink, actor: Entity) -> tuple[Entity, ...]:
     Bolivia's position too)."""
     state = sink.affiliations.get(actor.id) if actor.kind == "Person" else None
     return (actor, state) if state is not None and state.id != actor.id else (actor,)
+
+
+def _verb_opens(pre: str) -> bool:
+    """Whether a clause opens with its verb, its subject left to the clause before ("…, but
+    rejects", "…, and has also proposed"): nothing before the verb but auxiliaries and
+    adverbs."""
+    return all(w.lower() in _ELLIPSIS_WORDS for w in _WORD.findall(pre))
+
+
+_ELLIPSIS_WORDS = frozenset(
+    """has have had is are was were did does do also still long so far not never could would
+    will may might already again now repeatedly firmly strongly openly publicly previously
+    since quietly privately flatly instead even then later""".split()
+)
 
 
 def _implied(
