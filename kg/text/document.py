@@ -259,7 +259,7 @@ class Heading(Block):
 
 @dataclass(frozen=True)
 class Paragraph(Block):
-    """A paragraph of prose (one source line)."""
+    """A paragraph of prose: one source line, or a run of hard-wrapped lines."""
 
 
 @dataclass(frozen=True)

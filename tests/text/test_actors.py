@@ -262,3 +262,13 @@ def test_a_known_organisation_gets_its_long_name() -> None:
         "Summit in Jakarta\n\nThe Association of Southeast Asian Nations (ASEAN) met.\n"
     )
     assert actors_of(claims) == {"ASEAN"}
+
+
+def test_a_new_place_that_acts_is_also_a_state() -> None:
+    """ "in Drovania" makes a place; "Drovania refuses" makes its state, as a country is both."""
+    claims = claims_of(
+        "Talks in Lindqvar\n\nTroops remain in Drovania. Drovania refuses any foreign "
+        "presence at the dam, a demand that Kestria makes.\n"
+    )
+    stances = {(p.actors[0].id, p.stance) for p in claims.positions}
+    assert ("actor/drovania", "rejects") in stances

@@ -474,11 +474,10 @@ def located_names(sink: ClaimSink, text: str) -> list[str]:
         words = name.split()
         if any(w in NOT_NAMES or w in _NOT_PLACE_WORDS or w.lower() in MONTHS for w in words):
             continue
+        if name.endswith(("’s", "'s")):
+            name = name[:-2]  # "from Drovania’s border": Drovania
         if sink.base.lookup(name) is not None or sink.gaz.entities_in(name):
             continue
-        before = text[max(0, match.start() - 12) : match.start()].split()
-        if before and before[-1] in _PLACE_BEFORE:
-            continue  # "traders in Poipet said", "the Institute for Northern Security said"
         if name not in found:
             found.append(name)
     return found
@@ -550,12 +549,14 @@ def _state_hint(name: str) -> str:
     return "state" if _STATE_WORD.search(name) else ""
 
 
-def _occurrences(text: str, name: str) -> Iterator[int]:
-    """Where ``name`` is written in ``text`` as a whole word (its start offsets)."""
+def _occurrences(text: str, name: str, *, joined: bool = False) -> Iterator[int]:
+    """Where ``name`` is written in ``text`` as a whole word (its start offsets); ``joined``:
+    also after a hyphen ("el-Sisi")."""
     at = text.find(name)
     while at >= 0:
         end = at + len(name)
-        if (at == 0 or not _WORD_CHAR.match(text[at - 1])) and not _WORD_CHAR.match(
+        before = text[at - 1] if at else " "
+        if (not _WORD_CHAR.match(before) or (joined and before == "-")) and not _WORD_CHAR.match(
             text[end : end + 1]
         ):
             yield at
@@ -589,8 +590,10 @@ _OPENERS = frozenset(
     """The A An And But Or In On At By For From With As If When While After Before Meanwhile
     However Instead Still Yet Now Then Both Neither Either Asked Even Only Also So""".split()
 )
-_NAME_BEFORE = re.compile(r"([A-Z][\w’'.]+)\s+(?:[a-z]+-)?$")
-_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_NAME_BEFORE = re.compile(r"([A-Z][\w’'.]*[\w’'])[ \t]+(?:[a-z]+-)?$")
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+"""A capitalised word beside another on the same line and in the same sentence ("Surangel
+Whipps", not "the Meret. Kestria" or a heading's last word before a paragraph's first)."""
 
 
 def in_longer_name(text: str, word: str) -> bool:
@@ -603,8 +606,12 @@ def in_longer_name(text: str, word: str) -> bool:
         True
         >>> in_longer_name("Meanwhile Kestria said no; Kestria wants more.", "Kestria")
         False
+        >>> in_longer_name("## For Kestria\\n\\nKestria wants it. By the Meret. Kestria", "Kestria")
+        False
+        >>> in_longer_name("Sisi said no. President Abdel Fattah el-Sisi met him.", "Sisi")
+        True
     """
-    for at in _occurrences(text, word):
+    for at in _occurrences(text, word, joined=True):
         before = _NAME_BEFORE.search(text, max(0, at - 40), at)
         if before is not None and before.group(1) not in _OPENERS:
             return True
@@ -642,8 +649,10 @@ def acting_names(sink: ClaimSink, text: str) -> list[str]:
         before = text[max(0, match.start() - 12) : match.start()].split()
         if before and before[-1] in _PLACE_BEFORE:
             continue  # "traders in Poipet said", "the Institute for Northern Security said"
-        if sink.base.lookup(name) is not None or sink.gaz.entities_in(name):
+        if sink.base.lookup(name) is not None or sink.base.entities_in(name):
             continue
+        if any(not e.is_place for e in sink.gaz.entities_in(name)):
+            continue  # an actor already; a place the document names ("in Drovania") may act too
         if not (match.group("the") and len(words) > 1) and not _proper(sink.doc.text, name):
             continue
         found.append(name)

@@ -20,6 +20,7 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -125,6 +126,28 @@ class Line:
         return HRULE.match(self.text) is not None
 
 
+WRAPPED_PAIRS = 6
+"""Lines of prose followed by another, at least, for a text to be read as hard-wrapped."""
+MAX_WRAP_WIDTH = 100
+"""The widest hard wrap read as one: a longer line followed by another is a paragraph."""
+MIN_WRAPPED_LINE = 45
+_MARKUP = frozenset("|#>!*-=_+<")
+"""What opens a line of markup (a table, heading, quote, image, list, rule, tag), not prose."""
+
+
+def _prose(line: Line) -> bool:
+    """Whether a line may be a line of a paragraph: not blank, a list item, markup or a row."""
+    return (
+        not line.blank
+        and not line.bullet
+        and line.text.lstrip()[:1] not in _MARKUP
+        and "|" not in line.text  # a table's row, with or without its outer pipes
+    )
+
+
+"""The median length of a hard-wrapped text's inner lines, at least."""
+
+
 class Cursor:
     """The lines of a normalised text, the reader's position and the warnings raised so far."""
 
@@ -165,6 +188,28 @@ class Cursor:
         while j >= 0 and self.lines[j].blank:
             j -= 1
         return j if j >= 0 else None
+
+    @functools.cached_property
+    def wrap_width(self) -> int | None:
+        """The width the text's prose is hard-wrapped at, or ``None`` where each line is a
+        paragraph: the longest line that another line of prose follows, when there are at
+        least :data:`WRAPPED_PAIRS` such lines, none longer than :data:`MAX_WRAP_WIDTH`
+        characters and half of them :data:`MIN_WRAPPED_LINE` or longer (a memo's short fields
+        are not wrapping).
+
+        Examples:
+            >>> text = "Title\\n\\n" + "\\n".join(["word " * 12] * 7)
+            >>> Cursor(text, "<t>").wrap_width, Cursor("A\\n\\nB", "<t>").wrap_width
+            (59, None)
+        """
+        inner = sorted(
+            len(line.clean)
+            for line, below in zip(self.lines, self.lines[1:], strict=False)
+            if _prose(line) and _prose(below)
+        )
+        if len(inner) < WRAPPED_PAIRS or inner[-1] > MAX_WRAP_WIDTH:
+            return None
+        return inner[-1] if inner[len(inner) // 2] >= MIN_WRAPPED_LINE else None
 
     def warn(self, line: int, message: str) -> None:
         """Record a warning about line number ``line``."""

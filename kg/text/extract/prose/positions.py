@@ -463,6 +463,13 @@ def _cut(text: str) -> str:
             at = end.end()
             continue
         words = text[: end.start()].split()
+        if (
+            end.group(0).startswith(",")
+            and len(words) < 2
+            and _LISTED_ADJECTIVE.match(text, end.end())
+        ):
+            at = end.end()  # "a full, monitored ceasefire": two adjectives of one noun
+            continue
         while words and words[-1].lower() in _FUNCTION_WORDS:
             words.pop()  # "language on | phasing out fossil fuels"
         vague = not words or words[-1].lower() in LABEL_VAGUE
@@ -478,6 +485,11 @@ def _cut(text: str) -> str:
         return text[: end.start()]
 
 
+_LISTED_ADJECTIVE = re.compile(
+    r"\s*(?!(?:which|who|whose|that|where|when|and|or|but|as|while|if|a|an|the|its|their|his"
+    r"|her|including|such|not|in|on|at|to|for|with|from|by)\b)[a-z][\w-]*\s+[a-z][\w-]*"
+)
+"""After "full, ": an adjective and its noun ("monitored ceasefire"), in lower case."""
 _GERUND = re.compile(
     r"(?!(?:meeting|funding|spending|financing|peacekeeping|training|shipping|fishing|mining"
     r"|building|trading|lending|pricing|licensing|processing|refining|housing|warming"
@@ -503,7 +515,7 @@ def _capped(text: str) -> str:
 _TRAILING = re.compile(
     r"\s+(?:(?!(?:supply|ally|rally|assembly|family|monopoly|reply|anomaly|italy|july)\b)"
     r"[a-z]{2,}ly|(?!(?:need|seed|speed|feed|greed|breed|creed|seabed|hundred|sacred)\b)"
-    r"[a-z]{2,}ed|a|an|the|of|to|for|in|on|at|by|with|from|and|or|its|their|his|her)$"
+    r"[a-z]{2,}ed|a|an|the|of|to|for|in|on|at|by|with|from|and|or|its|their|his|her|instead|too)$"
 )
 
 
