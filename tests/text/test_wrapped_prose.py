@@ -57,13 +57,3 @@ def test_a_heading_marked_or_in_capitals_still_interrupts_a_wrapped_paragraph() 
     )
     doc = parse_article(text)
     assert [s.title for s in doc.sections][1:] == ["Fisheries", "MORE TO COME"]
-
-
-def test_a_headline_wrapped_onto_a_second_line_is_one_title() -> None:
-    doc = parse_article(
-        "Congo and Rwanda reopen border crossing at Luanda summit but deadlock\n"
-        "over M23 withdrawal\n\nThe presidents met in Luanda on Thursday.\n"
-    )
-    assert doc.title == (
-        "Congo and Rwanda reopen border crossing at Luanda summit but deadlock over M23 withdrawal"
-    )

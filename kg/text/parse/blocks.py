@@ -15,7 +15,8 @@ cursor has read the line (and maybe more). In order:
 6. a list marker (unless it numbers a heading): a list (:mod:`.lists`);
 7. after an intro that asks for one, a list without markers;
 8. anything else: a heading (:mod:`.headings`, also a short sentence-case
-   line with prose after it) or a paragraph.
+   line with prose after it) or a paragraph; a hard-wrapped line goes on with the
+   paragraph above it (:mod:`.wrapping`).
 
 The document then takes its headlines from the first blocks and groups the
 rest into sections, one per heading.
@@ -28,7 +29,6 @@ Examples:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 from kg.errors import LoaderError
@@ -51,6 +51,7 @@ from kg.text.parse.headings import (
 from kg.text.parse.lists import expects_list, read_list, read_unmarked_list
 from kg.text.parse.noise import credit_kind, glued_widget, noise_kind
 from kg.text.parse.tables import has_pipe, is_separator, read_bare_table, read_gfm_table
+from kg.text.parse.wrapping import joined, wrapped_here, wraps
 
 __all__ = ["READERS", "Reader", "group_sections", "memo_subject", "read_blocks", "read_document"]
 
@@ -123,105 +124,13 @@ def read_blocks(cursor: Cursor) -> list[Block]:
         for reader in READERS:
             block = reader(cursor, blocks)
             if block is not None:
-                if type(block) is Paragraph and blocks and _wraps(cursor, blocks[-1], block):
-                    blocks[-1] = _joined(cursor, blocks[-1], block)
-                elif len(blocks) == 1 and _wrapped_headline(blocks[0], block):
-                    blocks[0] = _joined_headline(cursor, blocks[0], block)
+                if type(block) is Paragraph and blocks and wraps(cursor, blocks[-1], block):
+                    blocks[-1] = joined(cursor, blocks[-1], block)
                 else:
                     blocks.append(block)
             if cursor.pos != start:
                 break
     return blocks
-
-
-_SENTENCE_END = frozenset('.!?:;"”…')
-_FIELD = re.compile(r"^[\w*][\w *]{0,30}:\s")
-_WRAPPED_LINE = 60
-_WRAP_SLACK = 25
-"""How much shorter than a hard-wrapped text's width a line it wrapped may be."""
-_WRAPPED_HEADLINE = 40
-"""A headline at least this long that stops mid-sentence may go on, in lower case, below."""
-_MARKED_HEADING = re.compile(r"\s{0,3}#{1,6}\s")
-"""A line at least this long that stops mid-sentence was wrapped (hard-wrapped wire copy and
-Markdown): the next line goes on with its paragraph."""
-
-
-def _wraps(cursor: Cursor, previous: Block, paragraph: Paragraph) -> bool:
-    """Whether ``paragraph`` (one line) goes on with the paragraph just before it: the line
-    above stops mid-sentence and is long enough to have been wrapped, or the new line opens in
-    lower case; never after a field ("Subject: …")."""
-    if type(previous) is not Paragraph:
-        return False
-    last = cursor.lines[previous.line - 1 + previous.text.count("\n")]
-    if last.number + 1 != paragraph.line or not last.clean:
-        return False
-    if _FIELD.match(last.clean) or _FIELD.match(previous.plain):
-        return False
-    width = cursor.wrap_width
-    if width is not None:  # a hard-wrapped text: a line of nearly its width goes on
-        return _stops_mid_sentence(last) or len(last.clean) >= width - _WRAP_SLACK
-    return _stops_mid_sentence(last) and (
-        len(last.clean) >= _WRAPPED_LINE or paragraph.plain[:1].islower()
-    )
-
-
-def _stops_mid_sentence(line: Line) -> bool:
-    """Whether a line ends where no sentence ends."""
-    return bool(line.clean) and line.clean[-1] not in _SENTENCE_END
-
-
-def _wrapped_here(cursor: Cursor, index: int, blocks: Sequence[Block]) -> bool:
-    """Whether line ``index`` is a hard-wrapped line of prose, not a heading: it goes on
-    with the paragraph above (:func:`_wraps`), or it is long, stops mid-sentence and the next
-    line, right below it, goes on in lower case."""
-    line = cursor.lines[index]
-    if _MARKED_HEADING.match(line.text) or is_caps(line.clean) or "|" in line.text:
-        return False  # "# Real Heading", "NIAMEY HOLDS ITS LINE", a row: not a wrapped line
-    if blocks and type(blocks[-1]) is Paragraph:
-        probe = Paragraph(line.start, line.end, line.number, line.text)
-        if _wraps(cursor, blocks[-1], probe):
-            return True
-    if not _stops_mid_sentence(line) or _FIELD.match(line.clean):
-        return False
-    below = cursor.lines[index + 1] if index + 1 < len(cursor.lines) else None
-    if below is None or below.blank:
-        return False
-    width = cursor.wrap_width
-    if width is not None:  # a hard-wrapped text: a line of nearly its width with prose below
-        return len(line.clean) >= width - _WRAP_SLACK
-    return len(line.clean) >= _WRAPPED_LINE and below.clean[:1].islower()
-
-
-def _wrapped_headline(first: Block, block: Block) -> bool:
-    """Whether ``block`` is the rest of a headline wrapped onto the next line: the headline
-    stops mid-sentence and the line below it goes on in lower case ("… but deadlock" /
-    "over M23 withdrawal")."""
-    return (
-        isinstance(first, Heading)
-        and first.style == "plain"
-        and type(block) in (Paragraph, Heading)
-        and block.line == first.line + 1
-        and len(first.plain) >= _WRAPPED_HEADLINE
-        and first.plain[-1] not in _SENTENCE_END
-        and block.plain[:1].islower()
-    )
-
-
-def _joined_headline(cursor: Cursor, first: Block, rest: Block) -> Heading:
-    """The headline of two lines."""
-    assert isinstance(first, Heading)
-    text = cursor.block_text(first.start, rest.end)
-    return Heading(first.start, rest.end, first.line, text, clean_text(text), first.level)
-
-
-def _joined(cursor: Cursor, previous: Block, paragraph: Paragraph) -> Paragraph:
-    """One paragraph of two runs of lines."""
-    return Paragraph(
-        previous.start,
-        paragraph.end,
-        previous.line,
-        cursor.block_text(previous.start, paragraph.end),
-    )
 
 
 # --- the readers, in the order they are asked ---------------------------------------------
@@ -320,7 +229,7 @@ def _heading_or_paragraph_of(cursor: Cursor, line: Line, blocks: Sequence[Block]
     cursor.pos += 1
     bullet = line.bullet
     heading: tuple[str, str, int] | None
-    if blocks and not bullet and _wrapped_here(cursor, index, blocks):
+    if blocks and not bullet and wrapped_here(cursor, index, blocks):
         return Paragraph(line.start, line.end, line.number, line.text)  # hard-wrapped prose
     if bullet:  # "1. Financial Coverage Alignment" followed by prose
         heading = (heading_title(bullet.group("body") or ""), "numbered", 2)
