@@ -131,6 +131,7 @@ WRAPPED_PAIRS = 6
 MAX_WRAP_WIDTH = 100
 """The widest hard wrap read as one: a longer line followed by another is a paragraph."""
 MIN_WRAPPED_LINE = 45
+"""The median length of a hard-wrapped text's inner lines, at least."""
 _MARKUP = frozenset("|#>!*-=_+<")
 """What opens a line of markup (a table, heading, quote, image, list, rule, tag), not prose."""
 
@@ -143,9 +144,6 @@ def _prose(line: Line) -> bool:
         and line.text.lstrip()[:1] not in _MARKUP
         and "|" not in line.text  # a table's row, with or without its outer pipes
     )
-
-
-"""The median length of a hard-wrapped text's inner lines, at least."""
 
 
 class Cursor:
