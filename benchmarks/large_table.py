@@ -10,11 +10,15 @@ and the peak RSS of the process, also as a multiple of the input's size:
   export of the store as Turtle);
 * ``build FILE -o out.nq`` (no store: a temporary Oxigraph store for an input this large,
   then the export);
-* ``build FILE --store memory -o out.nq`` (the memory store, then the export).
+* ``build FILE --store memory -o out.nq`` (the memory store, then the export);
+* ``kg.load(FILE).write("out.nq")`` in Python (the library: a temporary Oxigraph store
+  for an input this large, as ``build`` without a store).
 
 Usage::
 
     python benchmarks/large_table.py [--rows 20000] [--work DIR]
+
+Without ``--work`` the files and stores go to a temporary folder, removed at the end.
 
 Prints a Markdown table, ready for ``benchmarks/README.md``.
 """
@@ -22,6 +26,7 @@ Prints a Markdown table, ready for ``benchmarks/README.md``.
 from __future__ import annotations
 
 import argparse
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -33,26 +38,29 @@ sys.path.insert(0, str(ROOT))
 
 from tests.support.tables import MAKERS  # noqa: E402
 
+BUILD = "from kg.cli import main\ncode = main(['build', *sys.argv[1:]])\n"
+LIBRARY = "import kg\nwith kg.load(sys.argv[1]) as graph:\n    graph.write(sys.argv[2])\ncode = 0\n"
 STEPS = (
-    ("build into Oxigraph", ["--store", "oxigraph:{store}"]),
-    ("export the store as Turtle", ["--store", "oxigraph:{store}", "-o", "{out}.ttl"]),
-    ("build without a store, export N-Quads", ["-o", "{out}.nq"]),
-    ("build in memory, export N-Quads", ["--store", "memory", "-o", "{out}.nq"]),
+    ("build into Oxigraph", BUILD, ["--store", "oxigraph:{store}"]),
+    ("export the store as Turtle", BUILD, ["--store", "oxigraph:{store}", "-o", "{out}.ttl"]),
+    ("build without a store, export N-Quads", BUILD, ["-o", "{out}.nq"]),
+    ("build in memory, export N-Quads", BUILD, ["--store", "memory", "-o", "{out}.nq"]),
+    ("kg.load in Python, write N-Quads", LIBRARY, ["{out}.nq"]),
 )
 
 
-def run_step(arguments: list[str]) -> tuple[float, int]:
-    """Seconds and peak RSS (bytes) of ``summit-kg`` with ``arguments`` in a fresh process."""
+def run_step(program: str, arguments: list[str]) -> tuple[float, int]:
+    """Seconds and peak RSS (bytes) of ``program`` (which sets ``code``) with ``arguments`` in
+    a fresh process."""
     script = (
         "import resource, sys\n"
-        "from kg.cli import main\n"
-        "code = main(sys.argv[1:])\n"
+        f"{program}"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
         "sys.exit(code)\n"
     )
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", script, "build", *arguments],
+        [sys.executable, "-c", script, *arguments],
         capture_output=True,
         text=True,
         check=True,
@@ -69,17 +77,26 @@ def main() -> None:
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="summit-kg-large-"))
     work.mkdir(parents=True, exist_ok=True)
-    print(f"Rows: {args.rows:,}; peak RSS of the process in MB and as a multiple of the file.\n")
+    try:
+        report(args.rows, work)
+    finally:
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def report(rows: int, work: Path) -> None:
+    """Run every step on a CSV and a Markdown table of ``rows`` rows, printing a table."""
+    print(f"Rows: {rows:,}; peak RSS of the process in MB and as a multiple of the file.\n")
     print("| input | size (MB) | step | seconds | peak RSS (MB) | RSS ÷ input |")
     print("| --- | ---: | --- | ---: | ---: | ---: |")
     for suffix, make in sorted(MAKERS.items()):
-        source = work / f"table-{args.rows}{suffix}"
-        source.write_text(make(args.rows), encoding="utf-8")
+        source = work / f"table-{rows}{suffix}"
+        source.write_text(make(rows), encoding="utf-8")
         size = source.stat().st_size
         names = {"store": work / f"store{suffix}", "out": work / f"out{suffix}"}
-        for step, template in STEPS:
+        for step, program, template in STEPS:
             arguments = [str(source), *(part.format(**names) for part in template)]
-            seconds, rss = run_step(arguments)
+            seconds, rss = run_step(program, arguments)
             print(
                 f"| {suffix[1:]} | {size / 2**20:.1f} | {step} | {seconds:.1f} | "
                 f"{rss / 2**20:.0f} | {rss / size:.0f}× |",

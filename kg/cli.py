@@ -358,7 +358,8 @@ EMBEDDED_NOTICE = (
 
 
 def _open_graph(args: argparse.Namespace, err: TextIO | None = None) -> SummitGraph:
-    """The graph a command reads: ``--data`` loaded into memory, or a store opened read-only.
+    """The graph a command reads: ``--data`` loaded (into memory, or a temporary Oxigraph
+    store when large: see :class:`~kg.graph.SummitGraph`), or a store opened read-only.
 
     With neither, the embedded default, and a one-line notice when ``err`` is a
     terminal (scripts and pipes stay quiet).
@@ -367,7 +368,7 @@ def _open_graph(args: argparse.Namespace, err: TextIO | None = None) -> SummitGr
 
     if args.store in (None, DEFAULT_STORE):
         if args.data:
-            return load(*args.data)
+            return load(*args.data, store=args.store)
         if err is not None and err.isatty():
             err.write(EMBEDDED_NOTICE)
         from kg.stores.prebuilt import embedded_default
@@ -508,43 +509,13 @@ def _store_kinds() -> str:
     help="leave the ontology's named graph out of an N-Quads or TriG export",
 )
 def _cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    _check_output_format(args.format, args.output, RDF_SUFFIXES, "--format")
-    with _build_store(args) as (store, spilled):
-        return _build(args, store, spilled, out, err)
-
-
-@contextlib.contextmanager
-def _build_store(args: argparse.Namespace) -> Iterator[tuple[str | None, int]]:
-    """The store a build writes to, and the input's size when that is a temporary Oxigraph
-    store standing in for the memory store (0 otherwise).
-
-    Without ``--store``, an input of :data:`~kg.ingest.MEMORY_INPUT_BYTES` or more is read
-    into a temporary Oxigraph store, removed afterwards: the memory store would need
-    hundreds of times its size.
-    """
-    from kg.ingest import MEMORY_INPUT_BYTES, input_bytes
-
-    size = 0
-    if args.store is None and args.executor == "processes":
-        size = input_bytes(args.sources, follow_links=args.follow_links)
-    if size < MEMORY_INPUT_BYTES:
-        yield args.store, 0
-        return
-    import tempfile
-
-    with tempfile.TemporaryDirectory(prefix="summit-kg-build-") as folder:
-        yield f"oxigraph:{folder}", size
-
-
-def _build(
-    args: argparse.Namespace, store: str | None, spilled: int, out: TextIO, err: TextIO
-) -> int:
     from kg.graph import SummitGraph
     from kg.ingest import default_jobs
 
+    _check_output_format(args.format, args.output, RDF_SUFFIXES, "--format")
     stream = err if args.output == "-" else out
-    with SummitGraph(store=store) as graph:
-        persistent = graph.store.persistent and not spilled
+    with SummitGraph(store=args.store) as graph:
+        persistent = graph.store.persistent
         if args.reread and not persistent:
             err.write(
                 f"{PROG}: warning: --reread is for a persistent store (--store); "
@@ -594,9 +565,9 @@ def _build(
         )
     else:
         stream.write(f"{_count(documents, 'documents')}, {triples} triples: {parts}{target}\n")
-        if spilled:
+        if graph.spilled:
             stream.write(
-                f"({spilled / 1e6:.1f} MB of input: built in a temporary Oxigraph store, now "
+                f"({graph.spilled / 1e6:.1f} MB of input: built in a temporary Oxigraph store, now "
                 "removed, instead of the memory store; --store oxigraph:DIR keeps one)\n"
             )
         elif not args.output:

@@ -76,10 +76,19 @@ class SummitGraph:
     ``None``/``"memory"``, ``"oxigraph:PATH"``, ``"sparql:URL"`` or a
     :class:`~kg.stores.Store`. ``read_only`` opens an existing persistent
     store for reading.
+
+    With no ``store``, a first load of :data:`~kg.ingest.MEMORY_INPUT_BYTES` or more
+    goes into a temporary Oxigraph store instead of the memory store (which needs
+    hundreds of times its input), removed by :meth:`close`; ``spilled`` is then the
+    input's size in bytes. ``store="memory"`` keeps the memory store whatever the size.
     """
 
     def __init__(self, store: str | Store | None = None, *, read_only: bool = False) -> None:
         self.store = open_store(store, read_only=read_only)
+        self.spilled = 0
+        """The input's size when a first large load moved the graph to a temporary Oxigraph
+        store (0 otherwise)."""
+        self._may_spill = store is None
 
     def __enter__(self) -> SummitGraph:
         return self
@@ -100,6 +109,11 @@ class SummitGraph:
         """
         from kg.stores.memory import MemoryStore
 
+        if self.spilled:
+            raise StoreError(
+                f"the {self.spilled / 1e6:.1f} MB of input went into a temporary Oxigraph store, "
+                "not an rdflib Dataset (query it with query(); store='memory' keeps a Dataset)"
+            )
         if not isinstance(self.store, MemoryStore):
             raise StoreError(f"{self.store.spec} is not an in-memory rdflib Dataset")
         return self.store.dataset
@@ -178,6 +192,11 @@ class SummitGraph:
             LoaderError: a source path is missing or not local, or (``strict``) a file is bad.
             StoreError: the store refused a write (documents before it are kept).
         """
+        if self._may_spill:
+            self._may_spill = False
+            sources = list(sources)
+            if executor == "processes":
+                self._spill_if_large(sources, follow_links)
         return ingest(
             self.store,
             sources,
@@ -191,6 +210,18 @@ class SummitGraph:
             shards=shards,
             skip_unchanged=not reread,
         )
+
+    def _spill_if_large(self, sources: list[str | Path], follow_links: bool) -> None:
+        """Swap the empty memory store for a temporary Oxigraph store when ``sources`` are large."""
+        from kg.ingest import MEMORY_INPUT_BYTES, input_bytes
+        from kg.stores.oxigraph import OxigraphStore
+
+        size = input_bytes(sources, follow_links=follow_links)
+        if size < MEMORY_INPUT_BYTES or self.store.graph_names():
+            return
+        temporary = OxigraphStore.temporary()
+        self.store.close()
+        self.store, self.spilled = temporary, size
 
     def replace_graph(self, iri: URIRef, graph: Graph) -> None:
         """Put ``graph`` in the store as named graph ``iri``, replacing any earlier one."""
@@ -609,7 +640,8 @@ def load(*sources: str | Path, store: str | Store | None = None) -> SummitGraph:
     """Load articles and RDF files into a new :class:`SummitGraph` (all or nothing).
 
     No source loads the embedded default (a briefing on the 2025 Alaska summit).
-    ``store`` as for :class:`SummitGraph` (default: in memory).
+    ``store`` as for :class:`SummitGraph` (default: in memory, or a temporary Oxigraph
+    store for large inputs; close the graph, or use it in a ``with``, to remove that).
 
     Examples:
         >>> g = load()
