@@ -37,12 +37,14 @@ from benchmarks.extraction import (
 #: 40 (a wire filed the day its summit ended) and 41 (a memo whose header is in capitals),
 #: written blind and read for its summit rules: on 41 articles topics 0.56 / 0.49 (145 of
 #: 297 found), outcomes with modality 0.51 / 0.55, places 0.56 / 0.75, concerns 0.56 / 0.82.
+#: The eleventh pass (regional organisations and armed groups in the gazetteer) lifted
+#: actors to 0.86 / 0.81.
 FLOOR: dict[str, tuple[float, float]] = {
     "topics": (0.55, 0.47),
     "outcomes": (0.57, 0.61),
     "outcomes+modality": (0.50, 0.53),
     "positions": (0.45, 0.56),
-    "actors": (0.83, 0.80),
+    "actors": (0.85, 0.80),
     "places": (0.55, 0.74),
     "concerns": (0.55, 0.81),
     "recommendations": (0.70, 0.70),

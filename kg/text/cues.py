@@ -18,6 +18,7 @@ from kg.text.claims import Likelihood
 __all__: list[str] = []
 __all__ += [  # agenda enumerations, outcomes and their hedges
     "ACTOR_WORDS",
+    "AGENDA_COMMA",
     "AGENDA_END",
     "AGENDA_ITEM_LEAD",
     "AGENDA_KEYS",
@@ -25,9 +26,11 @@ __all__ += [  # agenda enumerations, outcomes and their hedges
     "AGENDA_MAX_WORDS",
     "AGENDA_RANGE",
     "AGENDA_RANGE_TO",
+    "AGENDA_SERIAL_COMMA",
     "AGENDA_SPLIT",
     "AGENDA_TABLE",
     "AGREED_BLOCKERS",
+    "ANAPHORIC_OUTCOME",
     "ANTECEDENT_LEAD",
     "ANTECEDENT_STOPS",
     "ATTENDANCE_CLAUSE",
@@ -134,6 +137,7 @@ __all__ += [  # reported speech, positions, concerns and recommendations
     "OBJECT_PURPOSE",
     "OWN_SIDE",
     "PASSIVE_BEFORE",
+    "PEOPLE_HEADS",
     "POSITION_ISSUE_END",
     "POSITION_MODIFIERS",
     "POSITION_VAGUE",
@@ -157,6 +161,7 @@ __all__ += [  # reported speech, positions, concerns and recommendations
     "UNDOING_VERB",
     "UNNAMED_SPEAKERS",
     "VERB_WORD",
+    "names_people",
 ]
 
 # --- reported speech and subjects (speech.py) -----------------------------------------------
@@ -228,22 +233,31 @@ PRONOUN_SUBJECT = re.compile(r"^(?P<pronoun>he|she|they|it)\b", re.IGNORECASE)
 
 # --- agenda enumerations (agenda.py) ---------------------------------------------------------
 
+_COUNTED_ISSUES = (
+    r"(?:two|three|four|five|six|several|a\s+few|a\s+handful\s+of)\s+(?:big\s+|main\s+|key\s+)?"
+    r"(?:things|issues|items|files|topics|areas|priorities|questions|subjects|themes|dossiers)"
+)
 AGENDA_LEADS = re.compile(
     r"\b(?:focus(?:es|ed|ing)?|cent(?:re|er)(?:s|d|ed)?|concentrate[sd]?)\s+(?:mainly\s+|largely\s+)?"
-    r"(?:on|around)\s+"
+    rf"(?:on|around)\s+(?!{_COUNTED_ISSUES}\s*[:—–])"
     r"|\b(?:issues|topics|items|priorities|subjects|questions|themes|agenda)\s+(?:on\s+the\s+"
-    r"(?:agenda|table)\s+)?(?:include|includes|including|will\s+include|are\s+likely\s+to\s+"
-    r"include|range\s+from|ranges\s+from|ranging\s+from|cover|covers)\s+"
+    r"(?:agenda|table)\s+)?(?:also\s+|mainly\s+|largely\s+)?(?:include|includes|including"
+    r"|will\s+include|are\s+likely\s+to\s+include|range\s+from|ranges\s+from|ranging\s+from"
+    r"|runs?\s+from|cover|covers)\s+"
+    rf"|\b{_COUNTED_ISSUES}(?:\s+(?:will\s+)?dominate[sd]?)?\s*(?::|\s[—–])\s*"
+    r"|\bagenda\s*:\s*"
     r"|\b(?:discuss|discussed|discussing|address|tackle)\s+(?=(?:the\s+)?[\w-]+"
     r"(?:\s+[\w-]+){0,4},\s|(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,4}\s+and\s)",
     re.I,
 )
 """Where an enumeration of agenda issues begins ("talks will focus on A, B and C",
-"key issues include …", "the agenda ranges from A to B", "expected to discuss A and B")."""
+"key issues include …", "the agenda ranges from A to B", "expected to discuss A and B",
+"officials list four items: A, B and C", "three issues will dominate — A, B and C")."""
 
 AGENDA_KEYS = (
     "focus", "cent", "concentrat", "issues", "topics", "items", "priorities", "subjects",
-    "questions", "themes", "agenda", "discuss", "address", "tackle", "on the",
+    "questions", "themes", "agenda", "discuss", "address", "tackle", "on the", "things",
+    "files", "areas", "dossiers",
 )  # fmt: skip
 """Lower-case words one of which a sentence holds wherever an agenda cue matches."""
 
@@ -257,9 +271,11 @@ AGENDA_TABLE = re.compile(
 _ISSUE_RANK = (
     r"(?:(?:most|biggest|thorniest|hardest|toughest|trickiest|knottiest|sharpest|main|key"
     r"|central|big|major|other|first|second|third|fourth|last|final|real|single|touchiest"
-    r"|delicate|sensitive|contentious|divisive|difficult|pressing|urgent)\s+){0,3}"
+    r"|delicate|sensitive|contentious|divisive|difficult|pressing|urgent|harder|thornier"
+    r"|tougher|bigger|trickier)\s+){0,3}"
 )
 _ISSUE_NOUN = r"(?:issue|question|dispute|sticking\s+point|theme|subject|topic|flashpoint)"
+_FRAMED = r"(?P<issue>[^,.;:!?()\"“”]{3,60}?)"
 ISSUE_FRAMES = (
     re.compile(
         rf"\b(?:the|a|another)\s+{_ISSUE_RANK}{_ISSUE_NOUN}\s*(?:,\s*|\s+(?:is|was|will\s+be"
@@ -279,10 +295,27 @@ ISSUE_FRAMES = (
         re.I,
     ),
     re.compile(r"^On\s+(?P<issue>[^,.;:!?()\"“”]{3,50}?),\s+(?=\S)"),
+    *(
+        re.compile(frame, re.I)
+        for frame in (
+            rf"^{_FRAMED}\s+(?:proved|was|is|remained|remains)\s+(?:even\s+|much\s+|far\s+)?"
+            r"(?:harder|tougher|thornier|trickier|more\s+(?:difficult|contentious|divisive))\b",
+            rf"^{_FRAMED}\s+(?:will|would|is\s+(?:expected|likely)\s+to)\s+dominate\b",
+            rf"^{_FRAMED}\s+(?:has|have)\s+(?:crept|moved|climbed|risen)\s+(?:back\s+)?"
+            r"(?:up|onto)\s+the\s+agenda",
+            rf"^{_FRAMED}\s+(?:was|were)\s+(?:also\s+)?raised\s+by\b",
+            r"\b(?:talks|discussions?|conversation|attention|leaders)\s+(?:turned|turns"
+            rf"|will\s+turn|shifted|moved)\s+to\s+{_FRAMED}(?=\s*(?:,|\.|;|$))",
+            rf"\b(?:dispute|row|disagreement|question|issue)\s+concerned\s+{_FRAMED}"
+            r"(?=\s*(?:,|\.|;|$))",
+        )
+    ),
 )
 """Sentences that name one issue of the summit: "The most delicate issue, regional
 policing, …", "The thorniest question is water", "Money was the third big theme", "Visas
-are also on the agenda", "On migration, Bolivia rejected …"."""
+are also on the agenda", "On migration, Bolivia rejected …", "Migration proved harder",
+"Yemen will dominate the first day", "the talks turned to history", "a second dispute
+concerned the levy"."""
 
 ISSUE_FRAME_NOT = re.compile(
     r"^(?:the\s+)?(?:other\s+hand|sidelines?|eve|whole|one\s+hand|paper|balance|arrival"
@@ -300,7 +333,14 @@ issue ("On Tuesday", "On the sidelines", "On the other hand")."""
 AGENDA_SPLIT = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+", re.I)
 """Separators between the items of an enumeration."""
 
-AGENDA_RANGE = re.compile(r"\b(?:range|ranges|ranging)\s+from\s+$", re.I)
+AGENDA_SERIAL_COMMA = re.compile(r",\s+(?:and|or|as\s+well\s+as)\s+", re.I)
+"""The comma before the last item ("A, B and C, and D"): the items are then split at commas
+only, so an item may hold "and" ("search and rescue")."""
+
+AGENDA_COMMA = re.compile(r",\s+(?:and\s+|or\s+|as\s+well\s+as\s+)?", re.I)
+"""The separators of an enumeration with a serial comma."""
+
+AGENDA_RANGE = re.compile(r"\b(?:range|ranges|ranging|runs?)\s+from\s+$", re.I)
 """A range cue ("ranges from A to B"): " to " then separates its two items."""
 
 AGENDA_RANGE_TO = re.compile(r"\s+to\s+", re.I)
@@ -322,7 +362,7 @@ AGENDA_ITEM_LEAD = re.compile(
 )
 """Words before an agenda item's issue ("the issue of", "a", "the")."""
 
-AGENDA_MAX_WORDS = 6
+AGENDA_MAX_WORDS = 7
 """An agenda item longer than this is a clause, not an issue."""
 
 # --- outcomes and their hedges (outcomes.py) ------------------------------------------------
@@ -1217,6 +1257,30 @@ ACTOR_WORDS = frozenset(
 )
 """Subject words for actors: a generic verb after a modal is an outcome only when actors act."""
 
+PEOPLE_HEADS = frozenset(
+    """counterpart counterparts leader leaders official officials minister ministers president
+    presidents premier delegation delegations envoy envoys guest guests host hosts him her
+    them""".split()
+)
+"""Head nouns of people: an object or outcome with such a head names who, not what."""
+_HEAD_END = re.compile(r"\s(?:of|for|to|in|on|with|from|at|over|about)\s")
+
+
+def names_people(text: str) -> bool:
+    """Whether a phrase's head is people ("his French and German counterparts to Warsaw").
+
+    Examples:
+        >>> names_people("its French and German counterparts to Warsaw")
+        True
+        >>> names_people("the U.S. delegation")
+        True
+        >>> names_people("a code of conduct for leaders")
+        False
+    """
+    head = _HEAD_END.split(text, maxsplit=1)[0].lower().split()
+    return bool(head) and head[-1].strip(",;:.") in PEOPLE_HEADS  # not "an envoy arrangement"
+
+
 VAGUE_OBJECTS = frozenset(
     "points issues things details matters steps ways terms areas questions it them this issue "
     "matter question again outright instead back".split()
@@ -1231,9 +1295,20 @@ DESIRE_FRAME = re.compile(
 """A wish, question or doubt before "would" ("had hoped he would scale back", "asked whether
 Egypt would accept"): no commitment, even in a report of a summit already held."""
 
-BARE_VAGUE = frozenset("wording language text one ones".split())
-"""Words too vague to be an outcome alone ("accepted the wording"), though a compromise
-wording may be one."""
+BARE_VAGUE = frozenset("wording language text one ones decision compromise proposal idea".split())
+"""Words too vague to be an outcome alone ("accepted the wording", "a decision is expected"),
+though a compromise wording, or a decision on fees, may be one."""
+
+ANAPHORIC_OUTCOME = re.compile(
+    r"(?:the|this|that|these|those|such(?:\s+an?)?|its|their|his|her)\s+"
+    r"(?:(?:joint|final|new|same|proposed|draft|whole)\s+)?(?:decision|proposal|idea|fund"
+    r"|commission|protocol|item|compromise|measure|move|step|request|offer|visit|truce"
+    r"|initiative|scheme|mechanism|arrangement|project)s?",
+    re.IGNORECASE,
+)
+"""An outcome that only points back at something named before ("the proposal was dropped",
+"such a visit was possible", "the fund is likely to be announced"): that is what was meant,
+and it is read where it is named."""
 
 MODAL_HEDGES = frozenset({"may", "might", "could"})
 """Modal hedges: their whole clause can be the outcome ("a meeting could still happen")."""

@@ -87,6 +87,7 @@ __all__ = [
     "ROLE_NOUNS",
     "ROLE_NOUNS_SEARCHED",
     "SCHEDULED_CUES",
+    "SHARED_SHORT_NAMES",
     "SPEAKS",
     "SUMMIT_HELD",
     "SUMMIT_SCHEDULED",
@@ -831,6 +832,14 @@ ACTOR_HEADING = re.compile(
     re.I,
 )
 """A heading about one actor's stand ("Russia’s Position"): group 1 names the actor."""
+
+SHARED_SHORT_NAMES: tuple[tuple[str, str, str], ...] = (
+    ("Congo", "actor/republic-of-the-congo", "actor/democratic-republic-of-the-congo"),
+)
+"""A short name two states share: (name, the state it names by default, the other). In a
+document that names the other by a longer form and never names the default one but by the
+short name, the short name is the other's ("Congo" in coverage of the Democratic Republic
+of the Congo)."""
 
 POSSESSIVE_ROLES: frozenset[ColumnRole] = frozenset({"focus", "position", "outcome", "concern"})
 """Column roles whose header may name its actor by a possessive ("Norway's Aim")."""

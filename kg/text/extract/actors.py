@@ -40,6 +40,7 @@ from kg.text.lexicon import (
     POSSESSIVE_ROLES,
     ROLE_NOUNS,
     ROLE_NOUNS_SEARCHED,
+    SHARED_SHORT_NAMES,
     actor_kind,
     column_role,
     is_empty,
@@ -121,6 +122,10 @@ _LEADING_TITLES = frozenset(
 def _clean_name(name: str) -> str | None:
     """A person's name without a trailing possessive, or ``None`` if a word is not a name's."""
     tokens = name.split()
+    for at, token in enumerate(tokens[:-1]):
+        if token.endswith(".") and len(token) > 4:  # "Anand Ramdial. CARICOM …": a sentence end
+            tokens = tokens[: at + 1]
+            break
     if tokens and tokens[-1].endswith(("’s", "'s")):
         tokens[-1] = tokens[-1][:-2]
     tokens = [t.rstrip(".,") if len(t) > 2 else t for t in tokens]
@@ -146,6 +151,8 @@ def appositive_names(text: str) -> list[str]:
         ['Ana Lima']
         >>> appositive_names("He met his counterparts, Jan Novak, Eva Berg and Ola Lind, at noon.")
         ['Jan Novak', 'Eva Berg', 'Ola Lind']
+        >>> appositive_names("So will Fiji's prime minister, Ana Rabuka. XYZ Chair Li Wei")
+        ['Ana Rabuka']
     """
     found: list[tuple[int, str]] = []
     for pattern in (_ROLE_THEN_NAME, _NAME_THEN_ROLE, _NAME_THEN_PROFESSION):
@@ -321,10 +328,38 @@ def discover(sink: ClaimSink) -> None:
                         sink.mint(name, "Place")
                     for name in possessed_people(sink, text, speaking):
                         sink.mint(name, "Person")
+    _settle_short_names(sink)
     sink.refresh()
     if mint_acting(sink, prose):
         sink.refresh()
     sink.affiliations = affiliations(sink)
+
+
+def _settle_short_names(sink: ClaimSink) -> None:
+    """Give a short name two states share to the one the document names by a longer form,
+    when it never names the other but by that short name (:data:`SHARED_SHORT_NAMES`).
+
+    Examples:
+        >>> from kg.text.gazetteer import Gazetteer
+        >>> from kg.text.parse import parse_article
+        >>> text = "T\\nThe Democratic Republic of Congo and Rwanda met. Congo wants more.\\n"
+        >>> sink = ClaimSink(parse_article(text), Gazetteer.bundled())
+        >>> _settle_short_names(sink); sink.refresh()
+        >>> [e.label for e in sink.gaz.entities_in("Congo wants more.")]
+        ['Democratic Republic of the Congo']
+    """
+    text = sink.doc.text
+    for name, default, other in SHARED_SHORT_NAMES:
+        if name not in text:
+            continue
+        named = {(m.entity.id.partition("/")[2], m.surface == name) for m in sink.gaz.find(text)}
+        default_key, other_key = default.partition("/")[2], other.partition("/")[2]
+        if (other_key, False) not in named or (default_key, False) in named:
+            continue
+        for prefix in ("actor/", "place/"):
+            entity = sink.base.entities.get(prefix + other_key)
+            if entity is not None:
+                sink.alias(entity, name)
 
 
 _TITLE_WORD = (

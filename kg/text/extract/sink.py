@@ -99,8 +99,8 @@ class ClaimSink:
             >>> from kg.text.gazetteer import Gazetteer
             >>> from kg.text.parse import parse_article
             >>> sink = ClaimSink(parse_article("Talks\\n"), Gazetteer.bundled())
-            >>> sink.mint("Pacific Islands Forum", "Organization", ["PIF"]).aliases
-            ('PIF',)
+            >>> sink.mint("Coral Sea Forum", "Organization", ["CSF"]).aliases
+            ('CSF',)
         """
         name = " ".join(name.split()).strip(" ,;:.")
         prefix = "place" if kind == "Place" else "actor"

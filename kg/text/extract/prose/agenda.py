@@ -14,6 +14,8 @@ Examples:
     ['climate finance', 'debt relief']
     >>> agenda_items("Migration and security are on the table.")
     ['Migration', 'security']
+    >>> agenda_items("Officials list three items: cables, search and rescue, and minerals.")
+    ['cables', 'search and rescue', 'minerals']
     >>> agenda_items("Leaders met in Oslo.")
     []
 """
@@ -23,6 +25,7 @@ from __future__ import annotations
 import re
 
 from kg.text.cues import (
+    AGENDA_COMMA,
     AGENDA_END,
     AGENDA_ITEM_LEAD,
     AGENDA_KEYS,
@@ -30,6 +33,7 @@ from kg.text.cues import (
     AGENDA_MAX_WORDS,
     AGENDA_RANGE,
     AGENDA_RANGE_TO,
+    AGENDA_SERIAL_COMMA,
     AGENDA_SPLIT,
     AGENDA_TABLE,
     ISSUE_FRAME_NOT,
@@ -118,7 +122,7 @@ _FRAMED_MAX_WORDS = 5
 def _split(span: str, ranged: bool) -> list[str]:
     """The items of one enumeration; none when a part is too long to be an issue or when
     there is only one (an enumeration names two issues or more)."""
-    parts = AGENDA_SPLIT.split(span)
+    parts = _parts(span)
     if ranged:
         parts = [p for part in parts for p in AGENDA_RANGE_TO.split(part)]
     items = []
@@ -129,5 +133,29 @@ def _split(span: str, ranged: bool) -> list[str]:
             return []
         if words[0].casefold() in PRONOUN_SUBJECTS:
             return []
+        if words[0].casefold() in _QUESTION_WORDS:
+            continue  # "(money, a policing plan and) who gets the ports": a question, no issue
         items.append(item)
     return items if len(items) > 1 else []
+
+
+_QUESTION_WORDS = frozenset("who what how whether which why when where".split())
+
+
+def _parts(span: str) -> list[str]:
+    """An enumeration's parts: at commas only after a serial comma ("A, B and C, and D");
+    else at commas and at the first "and" of the last part ("A, B and C and D": C and D is
+    one); with no comma, at every "and".
+
+    Examples:
+        >>> _parts("fisheries, policing and the contest between China and the West")
+        ['fisheries', 'policing', 'the contest between China and the West']
+        >>> _parts("cables, search and rescue, and minerals")
+        ['cables', 'search and rescue', 'minerals']
+    """
+    if AGENDA_SERIAL_COMMA.search(span):
+        return AGENDA_COMMA.split(span)
+    parts = AGENDA_COMMA.split(span)
+    if len(parts) == 1:
+        return AGENDA_SPLIT.split(span)
+    return [*parts[:-1], *AGENDA_SPLIT.split(parts[-1], maxsplit=1)]

@@ -33,6 +33,7 @@ from kg.text.claims import (
 from kg.text.cues import (
     ACTOR_WORDS,
     AGREED_BLOCKERS,
+    ANAPHORIC_OUTCOME,
     ANTECEDENT_LEAD,
     ANTECEDENT_STOPS,
     ATTENDANCE_CLAUSE,
@@ -89,6 +90,7 @@ from kg.text.cues import (
     VERB_ONLY_HEDGES,
     VERB_PARTICLES,
     OutcomeCue,
+    names_people,
     outcome_cues_for,
 )
 from kg.text.extract.prose.clause import Clause
@@ -123,6 +125,9 @@ _TRAILING_RELATIVE = re.compile(r"\s+(?:that|which|who|whose|where|when|he|she|t
 _LONG_OBJECT_CUT = re.compile(r",\s|\s(?:that|which|who|whose|where|while|because)\s", re.I)
 _MAX_HELD_SUBJECT = 6  # words before a held cue: an actor and its adverbs, not a clause
 _MAX_CONJUNCTS = 3
+_NOT_WHO_END = re.compile(r"\b(?:him|her|them|hosts?)$", re.I)
+"""Heads of people that an outcome may still end on: a pronoun object ("committing them"),
+a host that is where ("the size of the fund and its host")."""
 
 ActorTest = Callable[[str], bool]
 
@@ -185,6 +190,10 @@ def _names_an_outcome(sink: ClaimSink, label: str) -> bool:
         return False
     if ATTENDANCE_CLAUSE.search(label):
         return False  # "Washington will be represented by its envoy": who attends
+    if ANAPHORIC_OUTCOME.fullmatch(label.strip(_TRIM)):
+        return False  # "the proposal (was dropped)": what it points back to is the outcome
+    if DETERMINERS.match(label) and names_people(label) and not _NOT_WHO_END.search(label):
+        return False  # "(to lead) the U.S. delegation": who, not what ("appoint an envoy" is)
     return sink.gaz.lookup(bare) is None
 
 

@@ -85,6 +85,7 @@ from kg.text.cues import (
     UNDOING_HEAD,
     UNDOING_VERB,
     VERB_WORD,
+    names_people,
 )
 from kg.text.document import Block, Sentence
 from kg.text.extract.prose.clause import Clause
@@ -132,12 +133,6 @@ _OBJECT_ISSUE_WORDS = 10
 _FUNCTION_WORDS = frozenset(
     """a an the of to for in on at by with from and or that which who its their his her both
     either neither each all none""".split()
-)
-_OBJECT_HEAD_END = re.compile(r"\s(?:of|for|to|in|on|with|from|at|over|about)\s")
-_PEOPLE = frozenset(
-    """counterpart counterparts leader leaders official officials minister ministers president
-    presidents premier delegation delegations envoy envoys guest guests host hosts him her
-    them""".split()
 )
 _BARE_MODIFIER = re.compile(r"(?:an?|the)\s+[\w-]+", re.IGNORECASE)
 _POSSESSED_PERSON = re.compile(r"[’']s(?:\s+[A-Z][\w’'-]+){2,3}(?=\s|,|$)")
@@ -603,22 +598,9 @@ def _object_issue(sink: ClaimSink, label: str) -> str:
         return ""  # "(rejected) both"
     if EVENT_NOUNS.fullmatch(text) or _is_actor(sink, text):
         return ""
-    if _names_people(text):
+    if names_people(text):
         return ""  # "(invited) his French and German counterparts for …": people, no issue
     return text
-
-
-def _names_people(text: str) -> bool:
-    """Whether an object's head is people ("his French and German counterparts to Warsaw").
-
-    Examples:
-        >>> _names_people("its French and German counterparts to Warsaw")
-        True
-        >>> _names_people("a code of conduct for leaders")
-        False
-    """
-    head = _OBJECT_HEAD_END.split(text, maxsplit=1)[0].lower().split()
-    return bool(head) and head[-1].strip(",;:.") in _PEOPLE  # not "a new envoy arrangement"
 
 
 def _topic(sink: ClaimSink, clause: Clause, label: str) -> ConceptClaim | None:
@@ -757,7 +739,7 @@ def read_positions(sink: ClaimSink, clause: Clause) -> None:
                     if label:
                         said = _Said(label, topic)
                         pending.clear()
-                if label and not _is_actor(sink, label) and not _names_people(label):
+                if label and not _is_actor(sink, label) and not names_people(label):
                     stated = True
                     if cue.group(0)[0] in "’'":
                         label = _issue(label) or label
