@@ -17,6 +17,7 @@ from kg.text.claims import Likelihood
 
 __all__: list[str] = []
 __all__ += [  # agenda enumerations, outcomes and their hedges
+    "ACTION_OPENING",
     "ACTOR_WORDS",
     "AGENDA_COMMA",
     "AGENDA_END",
@@ -77,6 +78,7 @@ __all__ += [  # agenda enumerations, outcomes and their hedges
     "OUTCOME_VERBS",
     "PARTICIPLES",
     "PASSIVE_AUXILIARY",
+    "PRONOUN_ACTION",
     "PRONOUN_SUBJECTS",
     "PURPOSE",
     "RELATIVE_SUBJECT",
@@ -1227,6 +1229,7 @@ ISSUE_ON = re.compile(r"\s(?:on|over|about|regarding)\s+", re.I)
 
 ISSUE_END = re.compile(
     r"\s(?:between|along|with|in|to|for|from|by|at|that|which|who|could|may|might|would|will"
+    r"|under\s+which|where|whose"
     r"|is|are|was|were|has|have|after|before|as|if|because|and\s+(?:an?|the))\s",
     re.I,
 )
@@ -1241,6 +1244,19 @@ ISSUE_MODIFIERS = re.compile(
 
 VERB_OPENING = re.compile(r"^[a-z]+(?:\s+up)?\s+(?=(?:an?|the|their|its|his|her|more|new)\s)")
 """A verb opening an outcome phrase ("set up a dialogue", "send a vessel"): not the issue."""
+
+ACTION_OPENING = re.compile(
+    r"^(?:keep|share|fund|build|open|extend|renew|restore|resume|ease|lift|cut|raise|unblock"
+    r"|revive|expand|double|triple|halve|cap|ban|allow|remove|reduce|increase|coordinate"
+    r"|harmoni[sz]e|align|boost|protect|improve|strengthen|deepen|widen|speed|simplify|end"
+    r"|scrap|waive|cancel|phase\s+out|step\s+up|scale\s+up|set\s+up|wind\s+down)\s+"
+    r"(?!(?:on|of|for|to|in|at|with|by|from|and|or|it|them|this|that)\b)(?=[a-z])"
+)
+"""A verb opening an action outcome before its bare object ("keep visa-free travel", "share
+real-time data"): the object is the issue; "a ban on …" and "a cut in …" are nouns."""
+
+PRONOUN_ACTION = re.compile(r"^[a-z]+\s+(?:it|them|this|that|these|those)\b")
+"""An action on a pronoun ("keep it out of the declaration"): the phrase names no issue."""
 
 SUBJECT_AUXILIARY = re.compile(
     r"\s+(?:(?:may|might|could|would|will|can|should|must)(?:\s+(?:still|also|not))?"
@@ -1493,6 +1509,8 @@ RELATIVE_LEAD = re.compile(
 
 OBJECT_END = re.compile(
     r",\s+(?:which|who|but|while|a|an|as|such\s+as|something|because|after|before|if)\b"
+    r"|,\s+(?:will|would|could|can|may|might|must|should|has|have|had|is|are|was|were|did"
+    r"|does)\b"  # an aside closes and its sentence goes on ("X, who pressed for Y, will …")
     r"|\s+(?:but|while|whereas|because)\s+|[;:]|,\s+and\s+|\s+and\s+to\s+|\s+and\s+(?:is|are|has|have|was|said|says)\b|\s+that\s+[a-z]+s\b"
     r"|\s+and\s+(?:also\s+|still\s+)?(?:wants|seeks|backs|supports|rejects|opposes|demands"
     r"|offers|proposes|insists|urges|refuses|calls|would|will|could|hopes|fears|warns|wanted"
@@ -1677,6 +1695,7 @@ ADJECTIVAL_CUES = frozenset({"opposed"})
 
 POSITION_ISSUE_END = re.compile(
     r"\s(?:between|along|with|in|to|for|from|by|at|that|which|who|could|may|might|would|will"
+    r"|under\s+which|where|whose"
     r"|is|are|was|were|has|have|had|went|after|before|as|if|because|while|than|until|so"
     r"|and\s+(?:an?|the|its|their))\s|\s(?<![\s](?:on|of|in|to)\s)(?<![\s](?:for|off)\s)"
     r"(?!(?:on|of|meeting|funding|spending|financing|peacekeeping|training|shipping|fishing"

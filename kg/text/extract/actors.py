@@ -115,7 +115,8 @@ def _more_names(text: str, position: int) -> list[tuple[int, str]]:
 
 _LEADING_TITLES = frozenset(
     """President Prime Minister Premier Chancellor King Queen Emir Sheikh Sultan Crown Prince
-    Vice Deputy Foreign General Gen. Dr. Mr. Mrs. Ms. Secretary-General""".split()
+    Vice Deputy Foreign General Gen. Dr. Mr. Mrs. Ms. Secretary-General Colonel Col. Captain
+    Capt. Lieutenant Lt. Major Maj. Admiral Adm. Brigadier Marshal Commander""".split()
 )
 
 
@@ -147,6 +148,8 @@ def appositive_names(text: str) -> list[str]:
         []
         >>> appositive_names("The host, President Ismail Omar Guelleh, who chairs IGAD, spoke.")
         ['Ismail Omar Guelleh']
+        >>> appositive_names("Mali's transitional leader, Colonel Moussa Diarra, spoke.")
+        ['Moussa Diarra']
         >>> appositive_names("It is useful, said Ana Lima, a water researcher at the institute.")
         ['Ana Lima']
         >>> appositive_names("He met his counterparts, Jan Novak, Eva Berg and Ola Lind, at noon.")

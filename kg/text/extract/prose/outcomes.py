@@ -75,6 +75,7 @@ from kg.text.cues import (
     OUTCOME_VERBS,
     PARTICIPLES,
     PASSIVE_AUXILIARY,
+    PRONOUN_ACTION,
     PRONOUN_SUBJECTS,
     PURPOSE,
     RELATIVE_SUBJECT,
@@ -243,6 +244,8 @@ def _topic(sink: ClaimSink, clause: Clause, label: str) -> ConceptClaim:
         words[-1].casefold() in ISSUE_CONTAINERS
         or EVENT_NOUNS.search(issue)
         or (len(words) == 1 and issue.islower())  # "the request", "the idea": too bare
+        or names_people(issue)  # "ask their interior ministers": who, no issue
+        or PRONOUN_ACTION.match(issue) is not None  # "keep it out of the declaration"
     ):
         known = known_topic(sink, clause.content) or clause.topic
         if known is not None:

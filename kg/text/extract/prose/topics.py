@@ -24,7 +24,14 @@ from functools import lru_cache
 from typing import Literal, overload
 
 from kg.text.claims import ConceptClaim
-from kg.text.cues import ISSUE_CONTAINERS, ISSUE_END, ISSUE_MODIFIERS, ISSUE_ON, VERB_OPENING
+from kg.text.cues import (
+    ACTION_OPENING,
+    ISSUE_CONTAINERS,
+    ISSUE_END,
+    ISSUE_MODIFIERS,
+    ISSUE_ON,
+    VERB_OPENING,
+)
 from kg.text.extract.prose.clause import Clause
 from kg.text.extract.sink import ClaimSink
 
@@ -196,8 +203,12 @@ def issue_of(phrase: str) -> str:
         'trade dialogue'
         >>> issue_of("a pledge to fight organised crime together")
         'organised crime'
+        >>> issue_of("keep visa-free travel between their countries")
+        'visa-free travel'
+        >>> issue_of("a protocol under which each government reports")
+        'protocol'
     """
-    text = VERB_OPENING.sub("", phrase.strip(" ,;:."))
+    text = ACTION_OPENING.sub("", VERB_OPENING.sub("", phrase.strip(" ,;:.")))
     purpose = _CONTAINER_TO.match(text)
     if purpose is not None and purpose.group("head").casefold() in ISSUE_CONTAINERS:
         text = text[purpose.end() :]  # "a pledge to fight organised crime": organised crime
