@@ -488,23 +488,23 @@ class OxigraphStore(Store):
             # leaves garbage cycles of frames that may still hold one, so collect them
             # now, or the next writer would find the store locked.
             gc.collect()
+        self._release()
+
+    def __del__(self) -> None:
+        """A temporary store never closed is removed when it is collected (unflushed: its
+        contents go anyway)."""
+        if getattr(self, "_temporary", None) is not None:
+            self._db = None
+            self._release()
+
+    def _release(self) -> None:
+        """Free the lock, and remove a temporary store's folder."""
         if self._lock_fd is not None:
             os.close(self._lock_fd)  # releases the lock
             self._lock_fd = None
         if self._temporary is not None:
             shutil.rmtree(self._temporary, ignore_errors=True)
             self._temporary = None
-
-    def __del__(self) -> None:
-        """A temporary store never closed is removed when it is collected (unflushed: its
-        contents go anyway)."""
-        folder = getattr(self, "_temporary", None)
-        if folder is not None:
-            self._db = None
-            if self._lock_fd is not None:
-                os.close(self._lock_fd)
-                self._lock_fd = None
-            shutil.rmtree(folder, ignore_errors=True)
 
     # --- reading ---------------------------------------------------------------------
 

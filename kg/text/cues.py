@@ -25,6 +25,7 @@ __all__ += [  # agenda enumerations, outcomes and their hedges
     "AGENDA_KEYS",
     "AGENDA_LEADS",
     "AGENDA_MAX_WORDS",
+    "AGENDA_QUESTION_WORDS",
     "AGENDA_RANGE",
     "AGENDA_RANGE_TO",
     "AGENDA_SERIAL_COMMA",
@@ -71,6 +72,7 @@ __all__ += [  # agenda enumerations, outcomes and their hedges
     "NOT_AN_OUTCOME",
     "NOT_LABEL_START",
     "NOT_OBJECT_STARTS",
+    "NOT_WHO_END",
     "OBJECT_VERBS",
     "OUTCOME_BOUNDARY",
     "OUTCOME_CUES",
@@ -363,6 +365,9 @@ AGENDA_ITEM_LEAD = re.compile(
     re.I,
 )
 """Words before an agenda item's issue ("the issue of", "a", "the")."""
+
+AGENDA_QUESTION_WORDS = frozenset("who what how whether which why when where".split())
+"""Words opening a question among an enumeration's items ("and who gets the ports"): no issue."""
 
 AGENDA_MAX_WORDS = 7
 """An agenda item longer than this is a clause, not an issue."""
@@ -1280,6 +1285,11 @@ PEOPLE_HEADS = frozenset(
 )
 """Head nouns of people: an object or outcome with such a head names who, not what."""
 _HEAD_END = re.compile(r"\s(?:of|for|to|in|on|with|from|at|over|about)\s")
+
+
+NOT_WHO_END = re.compile(r"\b(?:him|her|them|hosts?)$", re.I)
+"""Heads of people an outcome may still end on: a pronoun object ("committing them"), a host
+that is where ("the size of the fund and its host")."""
 
 
 def names_people(text: str) -> bool:

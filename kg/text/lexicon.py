@@ -834,9 +834,10 @@ ACTOR_HEADING = re.compile(
 """A heading about one actor's stand ("Russia’s Position"): group 1 names the actor."""
 
 SHARED_SHORT_NAMES: tuple[tuple[str, str, str], ...] = (
-    ("Congo", "actor/republic-of-the-congo", "actor/democratic-republic-of-the-congo"),
+    ("Congo", "republic-of-the-congo", "democratic-republic-of-the-congo"),
 )
-"""A short name two states share: (name, the state it names by default, the other). In a
+"""A short name two states share: (name, the key of the state it names by default, the
+other's; each an actor/ and a place/ entity in the gazetteer). In a
 document that names the other by a longer form and never names the default one but by the
 short name, the short name is the other's ("Congo" in coverage of the Democratic Republic
 of the Congo)."""

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.documents import document_graphs
 from tests.support.tables import MAKERS
 
 SMALL, LARGE = 2_000, 20_000
@@ -189,9 +190,6 @@ def test_a_large_table_read_without_a_store_goes_through_oxigraph_linear_in_its_
 def test_a_build_through_a_temporary_store_writes_what_the_memory_store_would(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from rdflib import Dataset
-    from rdflib.compare import to_isomorphic
-
     import kg.ingest
     from kg.cli import main
 
@@ -208,13 +206,8 @@ def test_a_build_through_a_temporary_store_writes_what_the_memory_store_would(
     assert main([*build, str(tmp_path / "spilled.nq")]) == 0
     assert "built in a temporary Oxigraph store, now removed" in capsys.readouterr().out
     assert not list(scratch.iterdir())  # the temporary store is removed
-
-    def graphs(name: str) -> dict[str, object]:
-        dataset = Dataset()
-        dataset.parse(tmp_path / name, format="nquads")
-        return {str(g.identifier): to_isomorphic(g) for g in dataset.graphs() if len(g)}
-
-    assert graphs("spilled.nq") == graphs("memory.nq")
+    spilled, memory = tmp_path / "spilled.nq", tmp_path / "memory.nq"
+    assert document_graphs(spilled) == document_graphs(memory)
 
 
 def test_a_large_ingest_hands_its_freed_memory_back(

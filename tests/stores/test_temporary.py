@@ -14,13 +14,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rdflib.compare import to_isomorphic
 
 import kg
 import kg.ingest
 from kg.errors import LoaderError, StoreError
 from kg.stores.memory import MemoryStore
 from kg.stores.oxigraph import OxigraphStore
+from tests.support.documents import document_graphs
 from tests.support.tables import MAKERS
 
 
@@ -43,11 +43,7 @@ def table(tmp_path: Path) -> Path:
 
 def graphs_of(graph: kg.SummitGraph) -> dict[str, object]:
     """Every document graph, comparable across stores."""
-    from rdflib import Dataset
-
-    dataset = Dataset()
-    dataset.parse(data=graph.serialize(format="nquads", ontology=False), format="nquads")
-    return {str(g.identifier): to_isomorphic(g) for g in dataset.graphs() if len(g)}
+    return document_graphs(graph.serialize(format="nquads", ontology=False))
 
 
 def test_a_large_load_goes_into_a_temporary_store_that_close_removes(

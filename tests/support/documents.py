@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from kg.text.document import Block, Document, ListBlock, Table
 
 LEAD = "Leaders Meet in Oslo\nThe talks begin today.\n"
@@ -48,3 +50,17 @@ def shape(doc: Document) -> list[tuple[str, int, str, tuple[int, int]]]:
             extra = repr(block.header)
         out.append((type(block).__name__, block.line, block.text + extra, block.span))
     return out
+
+
+def document_graphs(nquads: str | Path) -> dict[str, object]:
+    """Every non-empty named graph of N-Quads (text or a file), comparable across stores:
+    graph name -> its isomorphic form (blank nodes need not share labels)."""
+    from rdflib import Dataset
+    from rdflib.compare import to_isomorphic
+
+    dataset = Dataset()
+    if isinstance(nquads, Path):
+        dataset.parse(nquads, format="nquads")
+    else:
+        dataset.parse(data=nquads, format="nquads")
+    return {str(g.identifier): to_isomorphic(g) for g in dataset.graphs() if len(g)}

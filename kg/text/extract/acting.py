@@ -94,10 +94,8 @@ _PLACE_BEFORE = frozenset(
     """in at from near to of for outside across via into by on over toward towards within around
     through""".split()
 )
-_FORMAL_NAME = re.compile(
-    r"\b(?:Republic|Kingdom|Commonwealth|Federation|Principality|Sultanate|Emirate|Grand\s+Duchy"
-    r"|Confederation|Union)\s+of\s+(?:the\s+)?"
-)
+_STATE_NOUNS = r"Republic|Kingdom|Commonwealth|Federation|Principality|Sultanate|Confederation"
+_FORMAL_NAME = re.compile(rf"\b(?:{_STATE_NOUNS}|Emirate|Grand\s+Duchy|Union)\s+of\s+(?:the\s+)?")
 """What opens a state's formal name ("the Republic of "), before its short name."""
 
 
@@ -107,10 +105,7 @@ def _formal_name(text: str, name: str) -> str | None:
     return found.group(0) if found is not None else None
 
 
-_STATE_WORD = re.compile(
-    r"\b(?:Republic|Kingdom|Commonwealth|Federation|Islands|Emirates|Principality|Sultanate"
-    r"|Confederation|States)\b"
-)
+_STATE_WORD = re.compile(rf"\b(?:{_STATE_NOUNS}|Islands|Emirates|States)\b")
 
 
 def _state_hint(name: str) -> str:

@@ -356,11 +356,10 @@ def _settle_short_names(sink: ClaimSink) -> None:
         if name not in text:
             continue
         named = {(m.entity.id.partition("/")[2], m.surface == name) for m in sink.gaz.find(text)}
-        default_key, other_key = default.partition("/")[2], other.partition("/")[2]
-        if (other_key, False) not in named or (default_key, False) in named:
+        if (other, False) not in named or (default, False) in named:
             continue
         for prefix in ("actor/", "place/"):
-            entity = sink.base.entities.get(prefix + other_key)
+            entity = sink.base.entities.get(prefix + other)
             if entity is not None:
                 sink.alias(entity, name)
 

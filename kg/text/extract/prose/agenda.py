@@ -31,6 +31,7 @@ from kg.text.cues import (
     AGENDA_KEYS,
     AGENDA_LEADS,
     AGENDA_MAX_WORDS,
+    AGENDA_QUESTION_WORDS,
     AGENDA_RANGE,
     AGENDA_RANGE_TO,
     AGENDA_SERIAL_COMMA,
@@ -133,13 +134,10 @@ def _split(span: str, ranged: bool) -> list[str]:
             return []
         if words[0].casefold() in PRONOUN_SUBJECTS:
             return []
-        if words[0].casefold() in _QUESTION_WORDS:
+        if words[0].casefold() in AGENDA_QUESTION_WORDS:
             continue  # "(money, a policing plan and) who gets the ports": a question, no issue
         items.append(item)
     return items if len(items) > 1 else []
-
-
-_QUESTION_WORDS = frozenset("who what how whether which why when where".split())
 
 
 def _parts(span: str) -> list[str]:

@@ -69,6 +69,7 @@ from kg.text.cues import (
     NOT_AN_OUTCOME,
     NOT_LABEL_START,
     NOT_OBJECT_STARTS,
+    NOT_WHO_END,
     OBJECT_VERBS,
     OUTCOME_BOUNDARY,
     OUTCOME_NOUNS,
@@ -126,9 +127,6 @@ _TRAILING_RELATIVE = re.compile(r"\s+(?:that|which|who|whose|where|when|he|she|t
 _LONG_OBJECT_CUT = re.compile(r",\s|\s(?:that|which|who|whose|where|while|because)\s", re.I)
 _MAX_HELD_SUBJECT = 6  # words before a held cue: an actor and its adverbs, not a clause
 _MAX_CONJUNCTS = 3
-_NOT_WHO_END = re.compile(r"\b(?:him|her|them|hosts?)$", re.I)
-"""Heads of people that an outcome may still end on: a pronoun object ("committing them"),
-a host that is where ("the size of the fund and its host")."""
 
 ActorTest = Callable[[str], bool]
 
@@ -193,7 +191,7 @@ def _names_an_outcome(sink: ClaimSink, label: str) -> bool:
         return False  # "Washington will be represented by its envoy": who attends
     if ANAPHORIC_OUTCOME.fullmatch(label.strip(_TRIM)):
         return False  # "the proposal (was dropped)": what it points back to is the outcome
-    if DETERMINERS.match(label) and names_people(label) and not _NOT_WHO_END.search(label):
+    if DETERMINERS.match(label) and names_people(label) and not NOT_WHO_END.search(label):
         return False  # "(to lead) the U.S. delegation": who, not what ("appoint an envoy" is)
     return sink.gaz.lookup(bare) is None
 
