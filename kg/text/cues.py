@@ -31,6 +31,7 @@ __all__ += [  # agenda enumerations, outcomes and their hedges
     "AGENDA_SERIAL_COMMA",
     "AGENDA_SPLIT",
     "AGENDA_TABLE",
+    "AGENDA_TABLE_START",
     "AGREED_BLOCKERS",
     "ANAPHORIC_OUTCOME",
     "ANTECEDENT_LEAD",
@@ -247,30 +248,39 @@ AGENDA_LEADS = re.compile(
     r"|\b(?:issues|topics|items|priorities|subjects|questions|themes|agenda)\s+(?:on\s+the\s+"
     r"(?:agenda|table)\s+)?(?:also\s+|mainly\s+|largely\s+)?(?:include|includes|including"
     r"|will\s+include|are\s+likely\s+to\s+include|range\s+from|ranges\s+from|ranging\s+from"
-    r"|runs?\s+from|cover|covers)\s+"
+    r"|ranged\s+from|runs?\s+from|ran\s+from|cover|covers)\s+"
     rf"|\b{_COUNTED_ISSUES}(?:\s+(?:will\s+)?dominate[sd]?)?\s*(?::|\s[—–])\s*"
     r"|\bagenda\s*:\s*"
-    r"|\b(?:discuss|discussed|discussing|address|tackle)\s+(?=(?:the\s+)?[\w-]+"
+    r"|\b(?:discuss|discussed|discussing|address|tackle|(?<=will\s)deal\s+with"
+    r"|(?<=to\s)deal\s+with)\s+(?=(?:the\s+)?[\w-]+"
     r"(?:\s+[\w-]+){0,4},\s|(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,4}\s+and\s)",
     re.I,
 )
 """Where an enumeration of agenda issues begins ("talks will focus on A, B and C",
 "key issues include …", "the agenda ranges from A to B", "expected to discuss A and B",
-"officials list four items: A, B and C", "three issues will dominate — A, B and C")."""
+"officials list four items: A, B and C", "three issues will dominate — A, B and C", "the
+meeting will deal with A, B and C")."""
 
 AGENDA_KEYS = (
     "focus", "cent", "concentrat", "issues", "topics", "items", "priorities", "subjects",
     "questions", "themes", "agenda", "discuss", "address", "tackle", "on the", "things",
-    "files", "areas", "dossiers",
+    "files", "areas", "dossiers", "deal with",
 )  # fmt: skip
 """Lower-case words one of which a sentence holds wherever an agenda cue matches."""
 
 AGENDA_TABLE = re.compile(
-    r"\s+(?:are|is|were|was|will\s+be)\s+(?:also\s+|firmly\s+|likely\s+to\s+be\s+)?"
-    r"on\s+the\s+(?:table|agenda)\b",
+    r"\s+(?:(?:are|is|were|was|will\s+be|would\s+be)\s+(?:also\s+|firmly\s+|likely\s+to\s+be\s+)?"
+    r"on\s+the\s+(?:table|agenda)\b|(?:are|were|will|would|(?:are\s+)?(?:expected|likely)\s+to)"
+    r"\s+(?:also\s+)?be\s+(?:also\s+)?(?:discussed|debated)\b|also\s+on\s+the\s+(?:table"
+    r"|agenda)\b)",
     re.I,
 )
-"""An enumeration before its cue: "A and B are on the table"."""
+"""An enumeration before its cue: "A and B are on the table", "A and B would also be
+discussed", "(with) A and B also on the table"."""
+
+AGENDA_TABLE_START = re.compile(r"\bwith\s+")
+"""Where a verbless enumeration before its cue begins ("…, with A and B also on the
+table")."""
 
 _ISSUE_RANK = (
     r"(?:(?:most|biggest|thorniest|hardest|toughest|trickiest|knottiest|sharpest|main|key"
@@ -344,7 +354,7 @@ only, so an item may hold "and" ("search and rescue")."""
 AGENDA_COMMA = re.compile(r",\s+(?:and\s+|or\s+|as\s+well\s+as\s+)?", re.I)
 """The separators of an enumeration with a serial comma."""
 
-AGENDA_RANGE = re.compile(r"\b(?:range|ranges|ranging|runs?)\s+from\s+$", re.I)
+AGENDA_RANGE = re.compile(r"\b(?:range[sd]?|ranging|runs?|ran)\s+from\s+$", re.I)
 """A range cue ("ranges from A to B"): " to " then separates its two items."""
 
 AGENDA_RANGE_TO = re.compile(r"\s+to\s+", re.I)

@@ -50,6 +50,7 @@ __all__ = [
     "DAYS_LONG",
     "DETERMINERS",
     "EMPTY_CELLS",
+    "FIELD_LABELS",
     "HEDGES",
     "HELD_CUES",
     "INSIDE_NAME_NOUNS",
@@ -98,6 +99,7 @@ __all__ = [
     "VENUE_OF",
     "WEEKDAYS",
     "ColumnRole",
+    "FieldRole",
     "ListRole",
     "MetaField",
     "RoleCues",
@@ -106,6 +108,7 @@ __all__ = [
     "concept_key",
     "curated_role",
     "fallback_key",
+    "field_label",
     "first_sentence",
     "focus_key",
     "header_stance",
@@ -656,6 +659,52 @@ def _first_cue(text: str) -> ListRole | None:
             if best is None or rank < best:
                 best, chosen = rank, role
     return chosen
+
+
+# --- field labels ------------------------------------------------------------------------------
+
+FieldRole = Literal["topic", "outcome", "position", "concern", "recommendation"]
+"""What a field label says its text is ("Topic: …", "Likely outcome: …")."""
+
+FIELD_LABELS: tuple[tuple[FieldRole, re.Pattern[str]], ...] = (
+    (
+        "topic",
+        re.compile(r"(?:(?:main|key|agenda)\s+)?(?:topic|issue|agenda\s+item|theme)s?", re.I),
+    ),
+    (
+        "outcome",
+        re.compile(
+            r"(?:(?:most\s+)?(?:likely|possible|probable|expected|projected|potential|agreed)\s+)?"
+            r"(?:outcome|result|deliverable|decision)s?",
+            re.I,
+        ),
+    ),
+    ("position", re.compile(r"(?:positions?|stances?|demands?|red\s+lines?)", re.I)),
+    (
+        "concern",
+        re.compile(
+            r"(?:(?:main|key|chief)\s+)?(?:concerns?|risks?|worry|worries|threats?|dangers?"
+            r"|red\s+flags?)|what\s+to\s+watch",
+            re.I,
+        ),
+    ),
+    ("recommendation", re.compile(r"(?:recommendations?|recommended\s+actions?|advice)", re.I)),
+)
+"""Labels that name the role of their text, not an issue, in a briefing card's items and
+paragraphs; a label must be one of these as a whole."""
+
+
+def field_label(label: str) -> FieldRole | None:
+    """The role a field label gives its text, or ``None`` for a label that names an issue.
+
+    Examples:
+        >>> [field_label(t) for t in ("Topic", "Likely outcome", "Key risks", "Recommendation")]
+        ['topic', 'outcome', 'concern', 'recommendation']
+        >>> field_label("Energy") is None, field_label("Subject") is None
+        (True, True)
+    """
+    bare = " ".join(label.strip(" *_").split())
+    return next((role for role, pattern in FIELD_LABELS if pattern.fullmatch(bare)), None)
 
 
 # --- topics ------------------------------------------------------------------------------------

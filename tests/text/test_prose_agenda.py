@@ -41,6 +41,28 @@ def _claims(body: str) -> Claims:
             "The visit would focus on trade, technology and the Arctic.",
             ["trade", "technology", "Arctic"],
         ),
+        (
+            "The agenda ranged from port fees and ferry links to salmon farming, grid tariffs"
+            " and flood defences.",
+            ["port fees", "ferry links", "salmon farming", "grid tariffs", "flood defences"],
+        ),
+        (
+            "The agenda ran from coastal radar and fishing to cable repair and visas, after a"
+            " tense year.",
+            ["coastal radar", "fishing", "cable repair", "visas"],
+        ),
+        (
+            "The two-day meeting will deal with ferry fares, river dredging and visas.",
+            ["ferry fares", "river dredging", "visas"],
+        ),
+        (
+            "Grain is first, with ferry routes and port fees also on the agenda.",
+            ["ferry routes", "port fees"],
+        ),
+        (
+            "The envoy said that dredging and ferry fares would also be discussed.",
+            ["dredging", "ferry fares"],
+        ),
     ],
 )
 def test_enumerations_give_their_items(text: str, items: list[str]) -> None:
@@ -53,6 +75,8 @@ def test_enumerations_give_their_items(text: str, items: list[str]) -> None:
         "The ministers met in Oslo on Tuesday.",
         "Talks will focus on what the two governments can agree before the elections next spring.",
         "They discussed it at length.",
+        "Norland signed a deal with Westmark and a pact with Ostia.",
+        "The issue was discussed.",
     ],
 )
 def test_no_agenda_without_an_enumeration_of_issues(text: str) -> None:

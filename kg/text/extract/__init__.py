@@ -42,6 +42,7 @@ from kg.text.budget import check_budget, reading
 from kg.text.claims import Claims
 from kg.text.document import Block, Document, ListBlock, Paragraph, Section, Table
 from kg.text.extract.actors import discover
+from kg.text.extract.fields import FIELD_PARAGRAPH, Fields
 from kg.text.extract.lists import read_list
 from kg.text.extract.prose import read_prose
 from kg.text.extract.prose.outcomes import settle_outcome_topics
@@ -100,10 +101,18 @@ def _read_section(sink: ClaimSink, section: Section) -> None:
     read = section_heading(sink, section)
     actors = read.actors
     prose: list[Block] = []
+    fields = Fields(sink, actors)
     for block in section.blocks:
         check_budget()
         if isinstance(block, Paragraph):
             sink.mentions_of(block)
+            field = FIELD_PARAGRAPH.match(block.plain)
+            if field is not None:  # "Concern: …", "Likely outcome: …"
+                to_prose = fields.read(block, field.group("label"), block.plain[field.end() :])
+                if to_prose is not None:
+                    if to_prose:
+                        prose.append(block)
+                    continue
             run_in_topic(sink, block)
             prose.append(block)
         elif isinstance(block, Table):

@@ -8,6 +8,9 @@ implications include:" → outcomes, with the intro's hedge). Each role has
 one reader in :data:`ITEM_READERS`. A nested item details its parent and
 makes no claim of its own.
 
+An item whose label names its role ("* Topic: …", "* Likely outcome: …", "– Concern: …") is
+read by that label (:mod:`kg.text.extract.fields`), whatever the list's role.
+
 A list whose intro and heading name no role ("Here are the key takeaways:",
 "Here's what to expect:") is kept: a label-and-description item
 (``*Ferry contract: officials will meet``) gives its label as a topic, and
@@ -40,6 +43,7 @@ from kg.text.claims import ConceptClaim, Entity, ItemClaim, Likelihood, OutcomeC
 from kg.text.document import Block, ListBlock, ListItem, Section
 from kg.text.extract.actors import actor_values, addressees
 from kg.text.extract.blocks import heading_topic, intro_sentence, lead_name, trim_item
+from kg.text.extract.fields import Fields
 from kg.text.extract.prose.outcomes import outcomes_in
 from kg.text.extract.sink import ClaimSink
 from kg.text.lexicon import (
@@ -89,10 +93,17 @@ def read_list(
         context = replace(context, hedge=hedge)
     reader = ITEM_READERS[role] if role is not None else None
     handed: list[ListItem] = []
+    fields = Fields(sink, section_actors, context.addressed)
     for item in block.items:
         mentioned = sink.entities(item)
+        read = fields.read(item, item.label, item.description) if not item.depth else None
+        if read is not None:  # "* Topic: peace treaty", "* Likely outcome: …"
+            if read:
+                handed.append(item)
+            continue
         if reader is None:
             _unread(sink, item)
+            handed.append(item)
         elif role == "outcomes" and not item.depth and _reported(item):
             _unread(sink, item)  # "*Treaty: The six leaders signed the treaty …": its sentences
             handed.append(item)
@@ -101,7 +112,7 @@ def read_list(
             handed.append(item)
         elif not item.depth:  # a nested item details its parent: no claim of its own
             reader(sink, context, item, mentioned)
-    return block.items if reader is None else tuple(handed)
+    return tuple(handed)
 
 
 _SENTENCE_ITEM_WORDS = 8

@@ -14,6 +14,10 @@ Examples:
     ['climate finance', 'debt relief']
     >>> agenda_items("Migration and security are on the table.")
     ['Migration', 'security']
+    >>> agenda_items("The agenda ran from dams and sediment to fisheries, power and drought.")
+    ['dams', 'sediment', 'fisheries', 'power', 'drought']
+    >>> agenda_items("Trade is first, with electricity and rail also on the table.")
+    ['electricity', 'rail']
     >>> agenda_items("Officials list three items: cables, search and rescue, and minerals.")
     ['cables', 'search and rescue', 'minerals']
     >>> agenda_items("Leaders met in Oslo.")
@@ -37,6 +41,7 @@ from kg.text.cues import (
     AGENDA_SERIAL_COMMA,
     AGENDA_SPLIT,
     AGENDA_TABLE,
+    AGENDA_TABLE_START,
     ISSUE_FRAME_NOT,
     ISSUE_FRAMES,
     PRONOUN_SUBJECTS,
@@ -84,6 +89,8 @@ def agenda_items(text: str) -> list[str]:
         start = max(0, table.start() - _WINDOW)
         for found in SUBJECT_START.finditer(text, start, table.start()):
             start = found.end()
+        for found in AGENDA_TABLE_START.finditer(text, start, table.start()):
+            start = found.end()
         items.extend(_split(text[start : table.start()], False))
     return items
 
@@ -123,9 +130,10 @@ _FRAMED_MAX_WORDS = 5
 def _split(span: str, ranged: bool) -> list[str]:
     """The items of one enumeration; none when a part is too long to be an issue or when
     there is only one (an enumeration names two issues or more)."""
-    parts = _parts(span)
-    if ranged:
-        parts = [p for part in parts for p in AGENDA_RANGE_TO.split(part)]
+    if ranged:  # "from A and B to C, D and E": each side is an enumeration of its own
+        parts = [part for side in AGENDA_RANGE_TO.split(span, maxsplit=1) for part in _parts(side)]
+    else:
+        parts = _parts(span)
     items = []
     for part in parts:
         item = AGENDA_ITEM_LEAD.sub("", part.strip(_TRIM)).strip(_TRIM)
