@@ -76,6 +76,7 @@ __all__ += [  # agenda enumerations, outcomes and their hedges
     "NOT_WHO_END",
     "OBJECT_VERBS",
     "OUTCOME_BOUNDARY",
+    "OUTCOME_CLAUSE_END",
     "OUTCOME_CUES",
     "OUTCOME_NOUNS",
     "OUTCOME_VERBS",
@@ -112,6 +113,7 @@ __all__ += [  # reported speech, positions, concerns and recommendations
     "CONCERN_AND_THAT",
     "CONCERN_ASIDE",
     "CONCERN_BE",
+    "CONCERN_CIRCUMSTANCE",
     "CONCERN_CUE",
     "CONCERN_FRAMES",
     "CONCERN_IN_PLACE",
@@ -246,7 +248,8 @@ AGENDA_LEADS = re.compile(
     r"\b(?:focus(?:es|ed|ing)?|cent(?:re|er)(?:s|d|ed)?|concentrate[sd]?)\s+(?:mainly\s+|largely\s+)?"
     rf"(?:on|around)\s+(?!{_COUNTED_ISSUES}\s*[:—–])"
     r"|\b(?:issues|topics|items|priorities|subjects|questions|themes|agenda)\s+(?:on\s+the\s+"
-    r"(?:agenda|table)\s+)?(?:also\s+|mainly\s+|largely\s+)?(?:include|includes|including"
+    r"(?:agenda|table)\s+)?(?:had\s+|has\s+|have\s+)?(?:also\s+|mainly\s+|largely\s+)?"
+    r"(?:include|includes|including"
     r"|will\s+include|are\s+likely\s+to\s+include|range\s+from|ranges\s+from|ranging\s+from"
     r"|ranged\s+from|runs?\s+from|ran\s+from|cover|covers)\s+"
     rf"|\b{_COUNTED_ISSUES}(?:\s+(?:will\s+)?dominate[sd]?)?\s*(?::|\s[—–])\s*"
@@ -271,12 +274,12 @@ AGENDA_KEYS = (
 AGENDA_TABLE = re.compile(
     r"\s+(?:(?:are|is|were|was|will\s+be|would\s+be)\s+(?:also\s+|firmly\s+|likely\s+to\s+be\s+)?"
     r"on\s+the\s+(?:table|agenda)\b|(?:are|were|will|would|(?:are\s+)?(?:expected|likely)\s+to)"
-    r"\s+(?:also\s+)?be\s+(?:also\s+)?(?:discussed|debated)\b|also\s+on\s+the\s+(?:table"
+    r"\s+(?:also\s+)?be\s+(?:also\s+)?(?:discussed|debated)\b|(?:also|all)\s+on\s+the\s+(?:table"
     r"|agenda)\b)",
     re.I,
 )
 """An enumeration before its cue: "A and B are on the table", "A and B would also be
-discussed", "(with) A and B also on the table"."""
+discussed", "(with) A and B also on the table", "(with) A, B and C all on the table"."""
 
 AGENDA_TABLE_START = re.compile(r"\bwith\s+")
 """Where a verbless enumeration before its cue begins ("…, with A and B also on the
@@ -380,14 +383,17 @@ AGENDA_QUESTION_WORDS = frozenset("who what how whether which why when where".sp
 """Words opening a question among an enumeration's items ("and who gets the ports"): no issue."""
 
 AGENDA_MAX_WORDS = 7
-"""An agenda item longer than this is a clause, not an issue."""
+"""An agenda item longer than this is a clause, not an issue: an enumeration with one is
+none, unless it is the last item (a clause running on after the enumeration, "…, and a
+side meeting will take up X"), which is then dropped."""
 
 # --- outcomes and their hedges (outcomes.py) ------------------------------------------------
 
 OutcomeShape = Literal["object", "subject", "clause", "antecedent", "verb"]
 """Where an outcome cue's label is: after it ("agreed on X"), before it ("X is likely"),
-the whole clause around it ("X could follow"), the noun a ", which" clause follows
-("missiles, which he declined to supply"), or decided by the verb after it ("may sign X")."""
+the clause after it ("forecast that trade will reach $3 billion"), the noun a ", which"
+clause follows ("missiles, which he declined to supply"), or decided by the verb after it
+("may sign X")."""
 
 
 @dataclass(frozen=True)
@@ -773,6 +779,34 @@ OUTCOME_CUES: tuple[OutcomeCue, ...] = (
         "verb",
         keys=("projected", "forecast", "on track", "aim"),
     ),
+    OutcomeCue(  # "officials forecast that trade will reach $3 billion by 2028"
+        re.compile(
+            r"(?<![Tt]he\s)(?<![Aa]\s)\b(?P<hedge>forecasts?|predicts?|predicted|projects?)"
+            r"\s+that\s+(?=\S)",
+        ),
+        Likelihood.PROJECTED,
+        "clause",
+        keys=("forecast", "predict", "project"),
+    ),
+    OutcomeCue(  # "officials forecast 1.5 million visitors in 2026"
+        re.compile(
+            r"(?<![Tt]he\s)(?<![Aa]\s)\b(?P<hedge>forecasts?|predicts?|predicted|projects?)"
+            r"\s+(?=\$|\d|(?:an?|the)\s)",
+        ),
+        Likelihood.PROJECTED,
+        "object",
+        keys=("forecast", "predict", "project"),
+    ),
+    OutcomeCue(  # "officials expect the summit to end with a joint press conference"
+        re.compile(
+            r"\b(?P<hedge>expects?|expected)\s+(?:the\s+(?:summit|meeting|talks|visit|session"
+            r"|gathering)|it)\s+to\s+(?:end|close|conclude|finish|wrap\s+up)(?:\s+on\s+"
+            r"(?:\d{1,2}\s+)?[A-Z]\w+(?:\s+\d{1,2})?)?\s+with\s+",
+        ),
+        Likelihood.ANTICIPATED,
+        "object",
+        keys=("expect",),
+    ),
     OutcomeCue(
         re.compile(r"\b(?P<hedge>(?:will|would)\s+probably|probably\s+will)\s+(?=[a-z])", re.I),
         Likelihood.LIKELY,
@@ -1073,6 +1107,11 @@ OUTCOME_NOUNS = re.compile(
     re.I,
 )
 """Nouns of outcomes, for the cues that need one ("a possible deal", "without a communiqué")."""
+
+OUTCOME_CLAUSE_END = re.compile(
+    r"\s+(?:if|unless|because|provided|given)\s|,\s|;|:|\s[-–—]\s|[.!?]['\"’”]?\s*$", re.I
+)
+"""Where a forecast's clause ends ("forecast that trade will reach $3 billion by 2028 if …")."""
 
 OUTCOME_BOUNDARY = re.compile(
     r",\s*(?:which|who|but|while|although|though|as|including|such\s+as|after|before|because|not"
@@ -1761,8 +1800,21 @@ PRONOUN_OBJECT = re.compile(r"(?:him|her|them|us|me|you|it)\b.{0,40}")
 
 # --- concerns and recommendations (items.py) -------------------------------------------------
 
-ITEM_LEAD = re.compile(r"(?:of|about|over|that)\s+(?=\S)", re.IGNORECASE)
-"""A preposition or "that" left before a concern's content ("warn of the danger …")."""
+ITEM_LEAD = re.compile(
+    r"(?:(?:of|about|over|that)\s+)?(?:(?:the|a)\s+(?:risk|danger|possibility|prospect)\s+that"
+    r"\s+)?(?<=\s)(?=\S)",
+    re.IGNORECASE,
+)
+"""A preposition or "that" left before a concern's content ("warn of the danger …"), and a
+risk named before its clause ("warned of a risk that X would …": X would …)."""
+
+CONCERN_CIRCUMSTANCE = re.compile(
+    r",?\s+(?:if|unless|as|before|until|once)\s+|,\s+(?:leaving|forcing|making|putting|sending"
+    r"|prompting)\s+",
+    re.IGNORECASE,
+)
+"""Where a concern's circumstance begins, which its label leaves out ("X could derail the
+talks, as such rows have done before", "… stalls, leaving the bloc's biggest project …")."""
 
 RELATIVE_OPENING = re.compile(r"(?:whose|which|who|whom|where|when)\b", re.IGNORECASE)
 """A span that opens with a relative word continues a noun before the cue: no concern."""

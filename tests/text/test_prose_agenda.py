@@ -63,6 +63,20 @@ def _claims(body: str) -> Claims:
             "The envoy said that dredging and ferry fares would also be discussed.",
             ["dredging", "ferry fares"],
         ),
+        (
+            "The agenda had ranged from ferry fares to port fees and dredging.",
+            ["ferry fares", "port fees", "dredging"],
+        ),
+        (
+            "They meet for a summit on rivers, with irrigation, hydropower and the delta all on"
+            " the table.",
+            ["irrigation", "hydropower", "delta"],
+        ),
+        (
+            "Talks will focus on ferry fares, port fees and the rule that members must set"
+            " their tolls jointly.",
+            ["ferry fares", "port fees"],
+        ),
     ],
 )
 def test_enumerations_give_their_items(text: str, items: list[str]) -> None:

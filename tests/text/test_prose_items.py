@@ -35,3 +35,15 @@ def test_urged_to_is_a_recommendation_to_the_actor_urged() -> None:
 def test_should_but_not_should_be() -> None:
     _, recommendations = _items("Leaders should agree on targets. Sanctions should be lifted.")
     assert recommendations == [("agree on targets", [])]
+
+
+def test_a_concern_leaves_out_its_circumstance_and_the_risk_named_before_it() -> None:
+    concerns, _ = _items(
+        "Diplomats fear that a new dispute over the islets could overshadow the meeting, as "
+        "such rows have done before. Aid agencies warned of a risk that the reopened crossing "
+        "would be used to move weapons."
+    )
+    assert concerns == [
+        "a new dispute over the islets could overshadow the meeting",
+        "the reopened crossing would be used to move weapons",
+    ]

@@ -56,6 +56,24 @@ def _read(body: str) -> list[tuple[str, str, str | None]]:
         # projected
         ("The bloc aims to conclude a tariff deal.", "a tariff deal", "Projected", "aims"),
         ("Exports are projected to reach record highs.", None, "Projected", "projected"),
+        (
+            "Officials forecast that grain exports will reach $2 billion by 2030 if ports open.",
+            "grain exports will reach $2 billion",
+            "Projected",
+            "forecast",
+        ),
+        (
+            "Planners forecast 40,000 visitors under the new visa scheme.",
+            "40,000 visitors under the new visa scheme",
+            "Projected",
+            "forecast",
+        ),
+        (
+            "Diplomats expect the meeting to close on 4 May with a joint communiqué.",
+            "a joint communiqué",
+            "Anticipated",
+            "expect",
+        ),
         # agreed
         ("The two sides agreed on a prisoner exchange.", "a prisoner exchange", "Agreed", None),
         ("The ministers signed a fisheries accord.", "a fisheries accord", "Agreed", "signed"),

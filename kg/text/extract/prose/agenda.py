@@ -86,11 +86,13 @@ def agenda_items(text: str) -> list[str]:
         items.extend(_split(text[lead.end() : end.start() if end else limit], ranged))
     table = AGENDA_TABLE.search(text)
     if table is not None:
-        start = max(0, table.start() - _WINDOW)
+        start = clause = max(0, table.start() - _WINDOW)
         for found in SUBJECT_START.finditer(text, start, table.start()):
             start = found.end()
-        for found in AGENDA_TABLE_START.finditer(text, start, table.start()):
-            start = found.end()
+            if not found.group(0).startswith(","):
+                clause = start
+        for found in AGENDA_TABLE_START.finditer(text, clause, table.start()):
+            start = found.end()  # "…, with A, B and C all on the table": its commas are the list's
         items.extend(_split(text[start : table.start()], False))
     return items
 
@@ -135,9 +137,11 @@ def _split(span: str, ranged: bool) -> list[str]:
     else:
         parts = _parts(span)
     items = []
-    for part in parts:
+    for index, part in enumerate(parts):
         item = AGENDA_ITEM_LEAD.sub("", part.strip(_TRIM)).strip(_TRIM)
         words = _WORD.findall(item)
+        if len(words) > AGENDA_MAX_WORDS and index == len(parts) - 1 > 1:
+            break  # "A, B and a side meeting will take up C": the enumeration has ended
         if not words or len(words) > AGENDA_MAX_WORDS:
             return []
         if words[0].casefold() in PRONOUN_SUBJECTS:

@@ -35,6 +35,7 @@ from kg.text.cues import (
     CONCERN_AND_THAT,
     CONCERN_ASIDE,
     CONCERN_BE,
+    CONCERN_CIRCUMSTANCE,
     CONCERN_CUE,
     CONCERN_FRAMES,
     CONCERN_IN_PLACE,
@@ -96,6 +97,9 @@ def _clause_start(text: str, cue: int) -> int:
     return start
 
 
+_MIN_CONCERN_WORDS = 5
+
+
 def _concern_spans(clause: Clause) -> list[Span]:
     """The spans of the content that state a concern, in order, without overlaps."""
     text = clause.content
@@ -105,6 +109,10 @@ def _concern_spans(clause: Clause) -> list[Span]:
 
     def add(start: int, end: int) -> None:
         start, end = _trim(text, start, end)
+        for cut in CONCERN_CIRCUMSTANCE.finditer(text, start, end):
+            if len(text[start : cut.start()].split()) >= _MIN_CONCERN_WORDS:
+                end = cut.start()  # "X could derail the talks, as such rows have before"
+                break
         if end > start and not any(s < end and start < e for s, e in spans):
             spans.append((start, end))
 

@@ -72,6 +72,7 @@ from kg.text.cues import (
     NOT_WHO_END,
     OBJECT_VERBS,
     OUTCOME_BOUNDARY,
+    OUTCOME_CLAUSE_END,
     OUTCOME_NOUNS,
     OUTCOME_VERBS,
     PARTICIPLES,
@@ -429,6 +430,9 @@ def _read_cue(
             return None  # "… since the truce was extended": background
     elif cue.shape == "antecedent":
         span = _antecedent(text, match.start())
+    elif cue.shape == "clause":
+        close = OUTCOME_CLAUSE_END.search(text, match.end())
+        span = _trim(text, match.end(), close.start() if close is not None else len(text))
     else:
         read = _by_verb(text, match, acts, held)
         if read is None:
