@@ -1119,6 +1119,8 @@ OUTCOME_BOUNDARY = re.compile(
     r"|and\s+(?=an?\s[^,;.]{1,60}?\s(?:is|are|was|were|will|would|could|may|might)\s))\b"
     r"|[;:]|\((?![A-Z]{0,3}[$€£¥]\s?\d|\d)|(?<!billion)(?<!million)(?<![\d%])\)"
     r"|,\s+(?:most|much|all|some|part|half)\s+of\s+(?:it|them|which)\b"
+    r"|,\s+(?:up\s+|down\s+)?from\s+(?=(?:about|around|roughly|nearly|almost|some|just|under"
+    r"|over|less|more)\b|[$€£¥\d])"
     r"|,\s+the\s+(?:most|first|only|issue|goal|one|same|main|key|largest|biggest|latest)\b"
     r"|\s+that\s+(?=(?:[a-z]+s|would|will|could|might|may|can|must|should)\b)"
     r"|,?\s+(?:and|or)\s+(?:perhaps|possibly|maybe)\b"

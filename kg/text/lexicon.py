@@ -991,10 +991,13 @@ NON_ISSUE_HEADINGS = re.compile(
     r"looking ahead|in numbers|by the numbers|timeline|reactions?|explainer|context|"
     r"expectations|more on this|read next|live updates?|opinion|editor['’]s note|"
     r"where things stand|what(?:['’]s| is) next|in focus|at a glance|in brief|"
-    r"first things first|why it matters|the road ahead|the day after|lead)\b",
+    r"first things first|why it matters|the road ahead|the day after|lead)\b"
+    r"|^(?:(?:the\s+)?(?:main|other|smaller|remaining|minor|cautious|bold|our)\s+)?(?:issues"
+    r"|items|forecasts?|predictions?|handling)(?:\s+on\s+the\s+(?:list|agenda|table))?$",
     re.IGNORECASE,
 )
-"""Headings that frame a section rather than name an issue ("The bottom line")."""
+"""Headings that frame a section rather than name an issue ("The bottom line", a memo's
+"Issues" and "Handling", "Smaller items on the list", "Cautious forecasts")."""
 
 QUESTION_HEADING = re.compile(
     r"^(?:what|where|how|why|who|whom|which|when|will|would|can|could|does|do|did|is|are)\b",
@@ -1032,7 +1035,8 @@ CLAUSE_HEADING = re.compile(
     r"^no\s"  # "No deal on haze": what happened to an issue
     r"|\s\S{3,}ed$"  # "Water plan deferred", "Tariff rebuffed"
     r"|\s\w+s\s+(?:its|the|a|an|his|her|their|our|more|off|no|up|out|back|down|ahead)\b"
-    r"|\s(?:left|kept|held|put|set)\s+(?:open|off|out|aside|over|back|behind)$",  # left open
+    r"|\s(?:left|kept|held|put|set)\s+(?:open|off|out|aside|over|back|behind)$"  # left open
+    r"|\s(?:is|are|was|were)\s+(?:still|not|now|also|back|over|here)\b",  # "History is still …"
     re.IGNORECASE,
 )
 """A heading that is a clause, a crosshead telling what happened ("Niamey holds its line",

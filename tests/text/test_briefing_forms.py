@@ -80,9 +80,20 @@ def test_a_crosshead_that_is_a_clause_names_no_issue() -> None:
         "No deal on haze",
         "Money left open",
         "Greenland wants more than a photo",
+        "History is still in the room",
+        "Issues",
+        "Handling",
+        "Smaller items on the list",
+        "Cautious forecasts",
     ):
         assert issue_heading(clause) is None, clause
-    for issue in ("Fisheries", "Rules of origin", "Visas and people", "The Middle Corridor"):
+    for issue in (
+        "Fisheries",
+        "Rules of origin",
+        "Visas and people",
+        "The Middle Corridor",
+        "Trade issues",
+    ):
         assert issue_heading(issue) == issue
 
 

@@ -69,6 +69,26 @@ def _read(body: str) -> list[tuple[str, str, str | None]]:
             "forecast",
         ),
         (
+            "A pilot scheme for shared stockpiles of rare industrial gases could follow later"
+            " in the year.",
+            "A pilot scheme for shared stockpiles of rare industrial gases could follow",
+            "Possible",
+            "could",
+        ),
+        (
+            "Trade ministers announced a plan to lift trade to $10 billion, from about $6"
+            " billion last year.",
+            "a plan to lift trade to $10 billion",
+            "Agreed",
+            "announced",
+        ),
+        (
+            "Ministers are expected to meet again in March.",
+            "meet again in March",
+            "Anticipated",
+            None,
+        ),
+        (
             "Diplomats expect the meeting to close on 4 May with a joint communiqué.",
             "a joint communiqué",
             "Anticipated",

@@ -658,6 +658,8 @@ def _by_verb(
         planned = _object(text, verb.end())
         if planned is not None and _plans_event(text[planned[0] : planned[1]]):
             return planned, verb.end(), committed  # "will host a conference on …"
+    if word == "meet" and after is not None and after[0] == "again":
+        return _trim(text, verb.start(), _boundary(text, after[2])), after[2], committed
     if word in SKIP_VERBS or word in NEGATORS:
         return None
     base = word[:-1] if word.endswith("s") and word[:-1] in OUTCOME_VERBS else word
@@ -707,11 +709,16 @@ def _next_word(text: str, start: int) -> tuple[str, int, int] | None:
 
 
 def _clause(text: str, hedge_start: int, verb_end: int) -> tuple[int, int] | None:
-    """The whole clause of a modal hedge: its subject, the hedge and the rest to the boundary."""
+    """The whole clause of a modal hedge: its subject, the hedge and the rest to the boundary;
+    only to the verb where that is too long ("A pilot scheme for … could follow later in the
+    year" → "A pilot scheme for … could follow")."""
     subject = _subject(text, hedge_start)
     if subject is None:
         return None
-    return _trim(text, subject[0], _boundary(text, verb_end))
+    span = _trim(text, subject[0], _boundary(text, verb_end))
+    if span is not None and len(_WORD.findall(text[span[0] : span[1]])) > _MAX_WORDS:
+        return _trim(text, subject[0], verb_end)
+    return span
 
 
 def _plausible(label: str, needs_noun: bool) -> bool:
