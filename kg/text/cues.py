@@ -255,19 +255,19 @@ AGENDA_LEADS = re.compile(
     rf"|\b{_COUNTED_ISSUES}(?:\s+(?:will\s+)?dominate[sd]?)?\s*(?::|\s[—–])\s*"
     r"|\bagenda\s*:\s*"
     r"|\b(?:discuss|discussed|discussing|address|tackle|(?<=will\s)deal\s+with"
-    r"|(?<=to\s)deal\s+with)\s+(?=(?:the\s+)?[\w-]+"
+    r"|(?<=to\s)deal\s+with|(?<=talks\s)covered|(?<=talks\swill\s)cover)\s+(?=(?:the\s+)?[\w-]+"
     r"(?:\s+[\w-]+){0,4},\s|(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,4}\s+and\s)",
     re.I,
 )
 """Where an enumeration of agenda issues begins ("talks will focus on A, B and C",
 "key issues include …", "the agenda ranges from A to B", "expected to discuss A and B",
 "officials list four items: A, B and C", "three issues will dominate — A, B and C", "the
-meeting will deal with A, B and C")."""
+meeting will deal with A, B and C", "their talks covered A, B and C")."""
 
 AGENDA_KEYS = (
     "focus", "cent", "concentrat", "issues", "topics", "items", "priorities", "subjects",
     "questions", "themes", "agenda", "discuss", "address", "tackle", "on the", "things",
-    "files", "areas", "dossiers", "deal with",
+    "files", "areas", "dossiers", "deal with", "cover",
 )  # fmt: skip
 """Lower-case words one of which a sentence holds wherever an agenda cue matches."""
 

@@ -77,6 +77,16 @@ def _claims(body: str) -> Claims:
             " their tolls jointly.",
             ["ferry fares", "port fees"],
         ),
+        (
+            "The leaders met in a converted mill, and their talks covered grain, ferry fares"
+            " and port fees.",
+            ["grain", "ferry fares", "port fees"],
+        ),
+        (
+            "The agenda ranged from grain to ferry fares, port fees and dredging, and officials"
+            " on both sides had played down hopes of a breakthrough.",
+            ["grain", "ferry fares", "port fees", "dredging"],
+        ),
     ],
 )
 def test_enumerations_give_their_items(text: str, items: list[str]) -> None:

@@ -132,6 +132,10 @@ _FRAMED_MAX_WORDS = 5
 def _split(span: str, ranged: bool) -> list[str]:
     """The items of one enumeration; none when a part is too long to be an issue or when
     there is only one (an enumeration names two issues or more)."""
+    serial = _last_serial_comma(span)
+    tail = AGENDA_ITEM_LEAD.sub("", span[serial.end() :]) if serial is not None else ""
+    if serial is not None and len(_WORD.findall(tail)) > AGENDA_MAX_WORDS:
+        span = span[: serial.start()]  # "A, B and C, and officials on both sides had …"
     if ranged:  # "from A and B to C, D and E": each side is an enumeration of its own
         parts = [part for side in AGENDA_RANGE_TO.split(span, maxsplit=1) for part in _parts(side)]
     else:
@@ -150,6 +154,12 @@ def _split(span: str, ranged: bool) -> list[str]:
             continue  # "(money, a policing plan and) who gets the ports": a question, no issue
         items.append(item)
     return items if len(items) > 1 else []
+
+
+def _last_serial_comma(span: str) -> re.Match[str] | None:
+    """The last ", and" of an enumeration's span, or ``None``."""
+    *_, last = (None, *AGENDA_SERIAL_COMMA.finditer(span))
+    return last
 
 
 def _parts(span: str) -> list[str]:
