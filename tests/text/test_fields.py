@@ -26,6 +26,7 @@ Norland's prime minister and Westmark's president met in Tromsø on 2–3 May 20
 • Topic: the border bridge
 • Position: Westmark demands a toll-free border bridge.
 • Outcome: No deal on the bridge; officials will meet again in June.
+• Likely outcome: The bridge toll will probably fall before June.
 
 Concern: Risk that the bridge row stalls the quota accord.
 
@@ -48,6 +49,7 @@ def test_outcome_fields_take_the_topic_field_before_them_and_their_hedge() -> No
     assert outcomes["a night ferry between the two capitals"] == ("Ferry Links", "Likely")
     signed = next(label for label in outcomes if "quota accord" in label)
     assert outcomes[signed] == ("Fishing Quotas", "Agreed")
+    assert outcomes["The bridge toll will probably fall before June"] == ("Border Bridge", "Likely")
     refused = [label for label, (_, term) in outcomes.items() if term == "Refused"]
     assert refused and all("bridge" in label for label in refused)
 

@@ -8,7 +8,7 @@ issue, and decides how the text is read whatever the list's or section's role:
   section's paragraphs) take as theirs;
 * an outcome field written as sentences that state their outcomes, and a position field,
   go to the sentence reader with that topic; any other outcome field is one outcome, with
-  the hedge of its text, else of its label ("Likely outcome: a joint statement");
+  the first hedge of its text, else of its label ("Likely outcome: a joint statement");
 * a concern or recommendation field is one concern or recommendation, without its cue
   ("Risk that …", "We should …").
 
@@ -29,7 +29,7 @@ Examples:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from kg.text.claims import ConceptClaim, Entity, ItemClaim, Likelihood, OutcomeClaim
 from kg.text.cues import AGENDA_ITEM_LEAD, RECOMMEND_CUE
@@ -37,7 +37,7 @@ from kg.text.document import Block
 from kg.text.extract.blocks import trim_item
 from kg.text.extract.prose.outcomes import outcomes_in
 from kg.text.extract.sink import ClaimSink
-from kg.text.lexicon import field_label, hedge_of
+from kg.text.lexicon import field_label, hedge_of, intro_hedge
 
 __all__ = ["FIELD_PARAGRAPH", "Fields"]
 
@@ -58,7 +58,7 @@ class Fields:
     sink: ClaimSink
     actors: tuple[Entity, ...] = ()
     addressed: tuple[Entity, ...] = ()
-    topic: ConceptClaim | None = field(default=None)
+    topic: ConceptClaim | None = None
 
     def read(self, block: Block, label: str | None, text: str | None) -> bool | None:
         """Read one block whose label is ``label`` and text ``text``: ``None`` when the label
@@ -80,14 +80,8 @@ class Fields:
             return True
         mentioned = sink.mentions.get(block, ())
         if role == "outcome":
-            likelihood, hedge = (
-                hedge_of(text)
-                or hedge_of(label, anywhere=True)
-                or (
-                    Likelihood.UNSTATED,
-                    None,
-                )
-            )
+            chosen = intro_hedge(text) or hedge_of(label, anywhere=True)
+            likelihood, hedge = chosen if chosen else (Likelihood.UNSTATED, None)
             topic = self.topic or sink.concept(text, block, block.plain)
             sink.topics.append(topic)
             sink.outcomes.append(
