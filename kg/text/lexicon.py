@@ -1303,7 +1303,8 @@ MEETING_WORDS = re.compile(
 """Words of a sentence that speaks of the meeting itself (its dates, venue and participants)."""
 
 PAGE_DATE_CUES = re.compile(
-    r"\b(?:published|updated|last modified|modified|posted|first published|by|min read)\b",
+    r"\b(?:published|updated|last modified|modified|posted|first published|by|min read|prepared"
+    r"|compiled|filed|dated)\b",
     re.IGNORECASE,
 )
 """Words of a byline or date line: the date beside them is the page's, not the summit's."""

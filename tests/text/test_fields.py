@@ -72,3 +72,13 @@ def test_a_label_naming_an_issue_stays_a_topic_and_a_memo_subject_is_no_field() 
     )
     assert "Fishing" in {t.label for t in claims.topics}
     assert "Norland Talks" not in {t.label for t in claims.topics}
+
+
+def test_a_cards_prepared_date_is_not_the_summits() -> None:
+    summit = _claims(_CARD.replace("Prepared 4 May", "Caucasus desk · prepared 4 May")).summit
+    assert summit is not None
+    assert (summit.status, summit.start.isoformat() if summit.start else None) == (
+        "Held",
+        "2026-05-02",
+    )
+    assert summit.place is not None and summit.place.label == "Tromsø"
