@@ -452,6 +452,9 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NOT_NOUNS = r"(?:but|and|or|if|for|to|that|as|in|at|on|by|with|this|next|within|because)\b"
 _NEG_VERBS = rf"{_OUTCOME_VERB_FORMS}|accept|include"
 _COPULA = r"is|are|looks?|seems?|appears?|remains?"
+_FORECAST = r"(?<![Tt]he\s)(?<![Aa]\s)\b(?P<hedge>forecasts?|predicts?|predicted|projects?)\s+"
+"""A verb of forecasting, not the noun ("the forecast")."""
+_FORECAST_KEYS = ("forecast", "predict", "project")
 
 OUTCOME_CUES: tuple[OutcomeCue, ...] = (
     # refused: negation first, so that "did not agree on X" never reads as agreed; "would not
@@ -780,22 +783,16 @@ OUTCOME_CUES: tuple[OutcomeCue, ...] = (
         keys=("projected", "forecast", "on track", "aim"),
     ),
     OutcomeCue(  # "officials forecast that trade will reach $3 billion by 2028"
-        re.compile(
-            r"(?<![Tt]he\s)(?<![Aa]\s)\b(?P<hedge>forecasts?|predicts?|predicted|projects?)"
-            r"\s+that\s+(?=\S)",
-        ),
+        re.compile(rf"{_FORECAST}that\s+(?=\S)"),
         Likelihood.PROJECTED,
         "clause",
-        keys=("forecast", "predict", "project"),
+        keys=_FORECAST_KEYS,
     ),
     OutcomeCue(  # "officials forecast 1.5 million visitors in 2026"
-        re.compile(
-            r"(?<![Tt]he\s)(?<![Aa]\s)\b(?P<hedge>forecasts?|predicts?|predicted|projects?)"
-            r"\s+(?=\$|\d|(?:an?|the)\s)",
-        ),
+        re.compile(rf"{_FORECAST}(?=\$|\d|(?:an?|the)\s)"),
         Likelihood.PROJECTED,
         "object",
-        keys=("forecast", "predict", "project"),
+        keys=_FORECAST_KEYS,
     ),
     OutcomeCue(  # "officials expect the summit to end with a joint press conference"
         re.compile(
@@ -1283,12 +1280,14 @@ ISSUE_CONTAINERS = frozenset(
 ISSUE_ON = re.compile(r"\s(?:on|over|about|regarding)\s+", re.I)
 """Where the issue of an outcome noun is named ("an understanding on Ukraine")."""
 
-ISSUE_END = re.compile(
-    r"\s(?:between|along|with|in|to|for|from|by|at|that|which|who|could|may|might|would|will"
-    r"|under\s+which|where|whose"
-    r"|is|are|was|were|has|have|after|before|as|if|because|and\s+(?:an?|the))\s",
-    re.I,
+_ISSUE_END_WORDS = (
+    r"between|along|with|in|to|for|from|by|at|that|which|who|could|may|might|would|will"
+    r"|under\s+which|where|whose|is|are|was|were|has|have|after|before|as|if|because"
 )
+"""Words that end the issue a phrase names, an outcome's or a position's: a preposition of
+place or purpose, a relative word, a verb."""
+
+ISSUE_END = re.compile(rf"\s(?:{_ISSUE_END_WORDS}|and\s+(?:an?|the))\s", re.I)
 """Where the issue a phrase names ends ("a ceasefire along the front line" → ceasefire)."""
 
 ISSUE_MODIFIERS = re.compile(
@@ -1755,10 +1754,8 @@ ADJECTIVAL_CUES = frozenset({"opposed"})
 """Participle cues that state their subject's stance after "is" ("Tokyo is opposed to …")."""
 
 POSITION_ISSUE_END = re.compile(
-    r"\s(?:between|along|with|in|to|for|from|by|at|that|which|who|could|may|might|would|will"
-    r"|under\s+which|where|whose"
-    r"|is|are|was|were|has|have|had|went|after|before|as|if|because|while|than|until|so"
-    r"|and\s+(?:an?|the|its|their))\s|\s(?<![\s](?:on|of|in|to)\s)(?<![\s](?:for|off)\s)"
+    rf"\s(?:{_ISSUE_END_WORDS}|had|went|while|than|until|so|and\s+(?:an?|the|its|their))\s"
+    r"|\s(?<![\s](?:on|of|in|to)\s)(?<![\s](?:for|off)\s)"
     r"(?!(?:on|of|meeting|funding|spending|financing|peacekeeping|training|shipping|fishing"
     r"|mining|dumping|building|trading|lending|pricing|licensing|processing|refining"
     r"|fighting|shelling|bombing|housing|warming|offering|hearing|opening|signing|ceiling"

@@ -65,7 +65,7 @@ class Fields:
         is no field label (the block is the caller's to read), ``True`` when the block's
         sentences are for the sentence reader, ``False`` when it is read."""
         role = field_label(label) if label and text else None
-        if role is None or text is None or label is None:
+        if role is None or not text or not label:
             return None
         sink = self.sink
         text = trim_item(text).rstrip(" .")
