@@ -17,7 +17,9 @@ from kg.text.claims import Likelihood
 
 __all__: list[str] = []
 __all__ += [  # agenda enumerations, outcomes and their hedges
+    "ACTION_JOIN",
     "ACTION_OPENING",
+    "ACTION_VERBS",
     "ACTOR_WORDS",
     "AGENDA_COMMA",
     "AGENDA_END",
@@ -255,19 +257,22 @@ AGENDA_LEADS = re.compile(
     rf"|\b{_COUNTED_ISSUES}(?:\s+(?:will\s+)?dominate[sd]?)?\s*(?::|\s[—–])\s*"
     r"|\bagenda\s*:\s*"
     r"|\b(?:discuss|discussed|discussing|address|tackle|(?<=will\s)deal\s+with"
-    r"|(?<=to\s)deal\s+with|(?<=talks\s)covered|(?<=talks\swill\s)cover)\s+(?=(?:the\s+)?[\w-]+"
+    r"|(?<=to\s)deal\s+with|(?<=talks\s)covered|(?<=talks\swill\s)cover"
+    r"|(?<=expected\sto\s)cover|(?:deals|agreements|accords)\s+on)\s+(?=(?:the\s+)?[\w-]+"
     r"(?:\s+[\w-]+){0,4},\s|(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,4}\s+and\s)",
     re.I,
 )
 """Where an enumeration of agenda issues begins ("talks will focus on A, B and C",
 "key issues include …", "the agenda ranges from A to B", "expected to discuss A and B",
 "officials list four items: A, B and C", "three issues will dominate — A, B and C", "the
-meeting will deal with A, B and C", "their talks covered A, B and C")."""
+meeting will deal with A, B and C", "their talks covered A, B and C", "the meeting is expected
+to cover A, B and C", "they came away with deals on A, B and C")."""
 
 AGENDA_KEYS = (
     "focus", "cent", "concentrat", "issues", "topics", "items", "priorities", "subjects",
     "questions", "themes", "agenda", "discuss", "address", "tackle", "on the", "things",
-    "files", "areas", "dossiers", "deal with", "cover",
+    "files", "areas", "dossiers", "deal with", "cover", "deals on", "agreements on",
+    "accords on",
 )  # fmt: skip
 """Lower-case words one of which a sentence holds wherever an agenda cue matches."""
 
@@ -983,7 +988,7 @@ OUTCOME_CUES: tuple[OutcomeCue, ...] = (
     ),
     OutcomeCue(
         re.compile(
-            rf"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!ly\s)\b(?P<hedge>agreed(?:\s+on\s+{_WEEKDAY})?"
+            rf"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)\b(?P<hedge>agreed(?:\s+on\s+{_WEEKDAY})?"
             r"(?:\s+in\s+principle)?(?:\s+(?:only|also|merely|instead))?"
             r"(?:\s+(?:on|to|upon))?"
             r"|(?<!\bis\s)(?<!\bare\s)(?<!remain\s)(?<!remains\s)(?<!remained\s)"
@@ -1114,6 +1119,8 @@ OUTCOME_BOUNDARY = re.compile(
     r",\s*(?:which|who|but|while|although|though|as|including|such\s+as|after|before|because|not"
     r"|with|without|where|when|so|and\s+(?:to|said|says|that|he|she|they|it|the)"
     r"|and\s+(?=an?\s[^,;.]{1,60}?\s(?:is|are|was|were|will|would|could|may|might)\s))\b"
+    r"|\s+and\s+(?=(?:the|both|their|its)\s[^,;.]{1,40}?\s(?:will|would|could|may|might|should"
+    r"|must)\s)"
     r"|[;:]|\((?![A-Z]{0,3}[$€£¥]\s?\d|\d)|(?<!billion)(?<!million)(?<![\d%])\)"
     r"|,\s+(?:most|much|all|some|part|half)\s+of\s+(?:it|them|which)\b"
     r"|,\s+(?:up\s+|down\s+)?from\s+(?=(?:about|around|roughly|nearly|almost|some|just|under"
@@ -1230,6 +1237,22 @@ COORDINATED_INFINITIVE = re.compile(
 )
 """A second outcome joined to the first ("agreed to cut fees and to harmonise schedules",
 "agreement on X and perhaps on Y"): it takes the first one's hedge."""
+
+ACTION_VERBS = frozenset(
+    """ease double triple halve cut raise expand extend open reopen create launch establish
+    build restart resume deepen boost strengthen upgrade allow lift waive speed simplify appoint
+    increase reduce protect develop coordinate harmonise harmonize align invest connect deploy
+    restore renew improve streamline standardise standardize tighten relax lower promote explore
+    draft prepare adopt set pursue step scale curb complete conclude finalise finalize negotiate
+    designate publish sign send begin grant accelerate enhance intensify facilitate encourage
+    combat tackle abolish remove scrap introduce implement enforce ratify approve endorse
+    commission co-fund cofund fund provide supply deliver offer hand release form""".split()
+)
+"""Verbs that begin an action a summit agrees ("agreed to double a swap line, ease visas for
+young people and set up a fund"): a second one after a comma or "and" is a second outcome."""
+
+ACTION_JOIN = re.compile(r",\s+(?:and\s+)?(?=[a-z])|\s+and\s+(?=[a-z])")
+"""What joins one action to the next in a list of them (", ease visas", " and set up")."""
 
 ANTECEDENT_LEAD = re.compile(
     r"\b(?:asked\s+for|called\s+for|pushed\s+for|pressed\s+for|proposed|sought|demanded|wanted"

@@ -993,11 +993,21 @@ NON_ISSUE_HEADINGS = re.compile(
     r"where things stand|what(?:['’]s| is) next|in focus|at a glance|in brief|"
     r"first things first|why it matters|the road ahead|the day after|lead)\b"
     r"|^(?:(?:the\s+)?(?:main|other|smaller|remaining|minor|cautious|bold|our)\s+)?(?:issues"
-    r"|items|forecasts?|predictions?|handling)(?:\s+on\s+the\s+(?:list|agenda|table))?$",
+    r"|items|forecasts?|predictions?|handling)(?:\s+on\s+the\s+(?:list|agenda|table)"
+    r"|\s+for\s+the\s+(?:meeting|summit|talks|visit|call))?$"
+    r"|^(?:what\s+)?(?:analysts?|experts?|officials?|critics?|observers?|diplomats?)\s+"
+    r"(?:say|said|think|expect|warn)\b|^recommended(?:\s+(?:lines?|actions?|steps?|responses?))?$"
+    r"|^(?:contact|cleared\s+by|drafted\s+by|prepared\s+by|approved\s+by|distribution)\s*:"
+    r"|^.*,\s+(?:[\w-]+\s+){0,3}(?:correspondent|editor|reporter|writer|bureau\s+chief)$"
+    r"|^.*\s(?:team|desk)$"
+    r"|^.*\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d$",
     re.IGNORECASE,
 )
 """Headings that frame a section rather than name an issue ("The bottom line", a memo's
-"Issues" and "Handling", "Smaller items on the list", "Cautious forecasts")."""
+"Issues" and "Handling", "Smaller items on the list", "Cautious forecasts", "Issues for the
+meeting", "Analysts say", "Recommended lines"), and lines that credit or date it ("Nadia
+Rahman, Regional Correspondent", "Gulf and Yemen Team", "Cleared by: …", "ASUNCIÓN, 3 July
+2026")."""
 
 QUESTION_HEADING = re.compile(
     r"^(?:what|where|how|why|who|whom|which|when|will|would|can|could|does|do|did|is|are)\b",

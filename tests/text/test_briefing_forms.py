@@ -85,6 +85,13 @@ def test_a_crosshead_that_is_a_clause_names_no_issue() -> None:
         "Handling",
         "Smaller items on the list",
         "Cautious forecasts",
+        "Issues for the meeting",
+        "ANALYSTS SAY",
+        "Recommended lines",
+        "Nadia Rahman, Regional Correspondent",
+        "Gulf and Yemen Team",
+        "Cleared by: D. Amaruq, Director General",
+        "ASUNCIÓN, 3 July 2026",
     ):
         assert issue_heading(clause) is None, clause
     for issue in (

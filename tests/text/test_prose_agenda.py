@@ -87,6 +87,16 @@ def _claims(body: str) -> Claims:
             " on both sides had played down hopes of a breakthrough.",
             ["grain", "ferry fares", "port fees", "dredging"],
         ),
+        (
+            "The two-day meeting, on 22 and 23 June, is expected to cover energy, seasonal"
+            " labour, fishing and the 2030 World Cup.",
+            ["energy", "seasonal labour", "fishing", "2030 World Cup"],
+        ),
+        (
+            "They came away with new deals on defence, workers and internet cables, but not on"
+            " the gas field.",
+            ["defence", "workers", "internet cables"],
+        ),
     ],
 )
 def test_enumerations_give_their_items(text: str, items: list[str]) -> None:
@@ -101,6 +111,7 @@ def test_enumerations_give_their_items(text: str, items: list[str]) -> None:
         "They discussed it at length.",
         "Norland signed a deal with Westmark and a pact with Ostia.",
         "The issue was discussed.",
+        "The two leaders signed agreements on Thursday and Friday.",
     ],
 )
 def test_no_agenda_without_an_enumeration_of_issues(text: str) -> None:

@@ -324,3 +324,61 @@ def test_an_expectation_ends_where_the_next_outcome_begins() -> None:
     )
     assert ("a joint statement on cable protection", "Anticipated", "expect") in found
     assert ("a patrol pact", "Likely", "likely") in found
+
+
+def test_a_list_of_actions_agreed_gives_one_outcome_each() -> None:
+    assert _read(
+        "Ministers Ana Sousa and Karim Benali agreed on Saturday to double a currency swap line,"
+        " ease visas for young people and set up a joint fund for hydrogen research."
+    ) == [
+        ("double a currency swap line", "Agreed", "agreed on Saturday to"),
+        ("ease visas for young people", "Agreed", "agreed on Saturday to"),
+        ("set up a joint fund for hydrogen research", "Agreed", "agreed on Saturday to"),
+    ]
+
+
+def test_nouns_listed_after_an_action_are_its_objects_not_actions() -> None:
+    assert [
+        f.label for f in outcomes_in("The sides agreed to expand trade, finance and energy ties.")
+    ] == ["expand trade, finance and energy ties"]
+
+
+def test_a_name_ending_in_ly_before_agreed_is_the_actor_not_an_adverb() -> None:
+    """ "Italy agreed to …" is a result; "previously agreed" is background."""
+    found = outcomes_in("Italy agreed to co-fund a nursing school in Shkodër.", held=True)
+    assert [(f.label, f.likelihood) for f in found] == [
+        ("co-fund a nursing school in Shkodër", Likelihood.AGREED)
+    ]
+    assert outcomes_in("They had previously agreed to open a school.") == []
+
+
+def test_a_new_subject_with_its_modal_ends_the_outcome_before_it() -> None:
+    """ "… in Albania and the two police forces will set up …": two commitments."""
+    found = outcomes_in(
+        "Italy will post six more liaison officers in Albania and the two police forces will"
+        " set up a joint investigative team.",
+        lambda subject: True,
+        held=True,
+    )
+    assert [f.label for f in found] == [
+        "post six more liaison officers in Albania",
+        "set up a joint investigative team",
+    ]
+
+
+def test_an_agreed_list_item_written_as_sentences_is_read_sentence_by_sentence() -> None:
+    claims = extract(
+        parse_article(
+            "Tirana summit\n\nWHAT WAS AGREED\n\n"
+            "*Power cable: The two governments signed an intergovernmental agreement for a"
+            " subsea interconnector between Vlore and Brindisi. Grid operators say it should be"
+            " in service by 2031, provided the bank approves a loan.\n\n"
+            "*Pensions: a social security agreement\n"
+        )
+    )
+    labels = [o.label for o in claims.outcomes]
+    assert (
+        "an intergovernmental agreement for a subsea interconnector between Vlore and Brindisi"
+        in labels
+    )
+    assert not any(label.startswith("The two governments") for label in labels)

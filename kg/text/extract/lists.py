@@ -44,7 +44,7 @@ from kg.text.document import Block, ListBlock, ListItem, Section
 from kg.text.extract.actors import actor_values, addressees
 from kg.text.extract.blocks import heading_topic, intro_sentence, lead_name, trim_item
 from kg.text.extract.fields import Fields
-from kg.text.extract.prose.outcomes import outcomes_in
+from kg.text.extract.prose.outcomes import is_actor_phrase, outcomes_in
 from kg.text.extract.sink import ClaimSink
 from kg.text.lexicon import (
     ACTOR_CUES,
@@ -55,6 +55,7 @@ from kg.text.lexicon import (
     issue_heading,
     list_role,
 )
+from kg.text.parse.sentences import split_sentences
 
 __all__ = ["ITEM_READERS", "ListContext", "read_list"]
 
@@ -104,7 +105,7 @@ def read_list(
         if reader is None:
             _unread(sink, item)
             handed.append(item)
-        elif role == "outcomes" and not item.depth and _reported(item):
+        elif role == "outcomes" and not item.depth and _reported(item, sink, context):
             _unread(sink, item)  # "*Treaty: The six leaders signed the treaty …": its sentences
             handed.append(item)
         elif role in _ISSUE_ROLES and not item.depth and _issue_with_sentences(item):
@@ -118,22 +119,30 @@ def read_list(
 _SENTENCE_ITEM_WORDS = 8
 
 
-def _reported(item: ListItem) -> bool:
+def _reported(item: ListItem, sink: ClaimSink, context: ListContext | None = None) -> bool:
     """Whether an outcome item is written as sentences that state their own outcomes ("The six
-    leaders signed the treaty …", "Beijing agreed to open green lanes …"): the sentence reader
+    leaders signed the treaty …", "Beijing agreed to open green lanes …", under "What was
+    agreed" also "Italy will post six more liaison officers …"): the sentence reader
     reads it, each outcome with its own hedge, not the whole item as one outcome.
 
     Examples:
+        >>> from kg.text.gazetteer import Gazetteer
         >>> from kg.text.parse import parse_article
         >>> doc = parse_article("Outcomes:\\n- The ministers signed a fisheries accord on "
         ...     "Friday.\\n- A fisheries accord\\n")
-        >>> [_reported(i) for i in doc.sections[0].blocks[0].items]
+        >>> sink = ClaimSink(doc, Gazetteer.bundled())
+        >>> [_reported(i, sink) for i in doc.sections[0].blocks[0].items]
         [True, False]
     """
     text = item.description or item.content
     if len(text.split()) < _SENTENCE_ITEM_WORDS:
         return False
-    return bool(outcomes_in(text))
+    hedge = context.hedge if context is not None else None
+    held = sink.held or (hedge is not None and hedge[0] is Likelihood.AGREED)
+    return any(
+        outcomes_in(sentence.plain, lambda subject: is_actor_phrase(sink, subject), held=held)
+        for sentence in split_sentences(item)
+    )
 
 
 _ISSUE_ROLES = frozenset({"agenda", "concerns"})

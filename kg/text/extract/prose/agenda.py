@@ -42,6 +42,7 @@ from kg.text.cues import (
     AGENDA_SPLIT,
     AGENDA_TABLE,
     AGENDA_TABLE_START,
+    DATE_START,
     ISSUE_FRAME_NOT,
     ISSUE_FRAMES,
     PRONOUN_SUBJECTS,
@@ -148,8 +149,8 @@ def _split(span: str, ranged: bool) -> list[str]:
             break  # "A, B and a side meeting will take up C": the enumeration has ended
         if not words or len(words) > AGENDA_MAX_WORDS:
             return []
-        if words[0].casefold() in PRONOUN_SUBJECTS:
-            return []
+        if words[0].casefold() in PRONOUN_SUBJECTS or DATE_START.match(item):
+            return []  # "(agreements on) Thursday and Friday": days, no issues
         if words[0].casefold() in AGENDA_QUESTION_WORDS:
             continue  # "(money, a policing plan and) who gets the ports": a question, no issue
         items.append(item)

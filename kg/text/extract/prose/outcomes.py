@@ -31,6 +31,8 @@ from kg.text.claims import (
     PositionClaim,
 )
 from kg.text.cues import (
+    ACTION_JOIN,
+    ACTION_VERBS,
     ACTOR_WORDS,
     AGREED_BLOCKERS,
     ANAPHORIC_OUTCOME,
@@ -106,7 +108,13 @@ from kg.text.extract.prose.topics import (
 )
 from kg.text.extract.sink import ClaimSink
 
-__all__ = ["Found", "outcomes_in", "read_outcomes", "settle_outcome_topics"]
+__all__ = [
+    "Found",
+    "is_actor_phrase",
+    "outcomes_in",
+    "read_outcomes",
+    "settle_outcome_topics",
+]
 
 _WORD = re.compile(r"[\w’'-]+")
 _NEXT = re.compile(r" {0,3}([\w’'-]+)")
@@ -152,8 +160,8 @@ def read_outcomes(sink: ClaimSink, clause: Clause) -> None:
 
     def acts(subject: str) -> bool:
         if subject.strip().casefold() in EMPTY_SUBJECTS:
-            return bool(clause.subject) or _is_actor_phrase(sink, text)
-        return _is_actor_phrase(sink, subject)
+            return bool(clause.subject) or is_actor_phrase(sink, text)
+        return is_actor_phrase(sink, subject)
 
     believed = bool(BELIEF_FRAME.search(frame))
     actors = tuple(e for e in clause.subject if not e.is_place)
@@ -353,9 +361,11 @@ def outcomes_in(text: str, acts: ActorTest | None = None, *, held: bool = False)
             if _overlaps(taken, outcome.start, outcome.end):
                 continue
             taken.append((match.start(), cue_end))
-            taken.append((outcome.start, outcome.end))
-            found.append(outcome)
-            for more in _coordinated(text, outcome):
+            actions = _actions(text, outcome)
+            for action in actions:
+                taken.append((action.start, action.end))
+            found.extend(actions)
+            for more in _coordinated(text, actions[-1]):
                 if _overlaps(taken, more.start, more.end):
                     break
                 taken.append((more.start, more.end))
@@ -363,6 +373,39 @@ def outcomes_in(text: str, acts: ActorTest | None = None, *, held: bool = False)
             if len(found) >= _MAX_OUTCOMES:
                 return sorted(found, key=lambda f: f.start)[:_MAX_OUTCOMES]
     return sorted(found, key=lambda f: f.start)
+
+
+def _actions(text: str, first: Found) -> list[Found]:
+    """``first`` and the actions listed after it with its hedge ("agreed to double a swap line,
+    ease visas for young people and set up a fund": three outcomes), each to the next.
+
+    A listed word is an action where it is one of :data:`ACTION_VERBS` and an object follows
+    it ("expand trade, finance and energy ties" lists no second action).
+    """
+    if _first_word(text, first.start) not in ACTION_VERBS:
+        return [first]
+    limit = _boundary(text, first.start)
+    starts, ends = [first.start], []
+    for join in ACTION_JOIN.finditer(text, first.start, limit):
+        verb = _WORD.match(text, join.end())
+        after = _next_word(text, verb.end()) if verb is not None else None
+        if (
+            verb is not None
+            and verb.group(0) in ACTION_VERBS
+            and after is not None
+            and after[0] not in ("and", "or")
+        ):
+            starts.append(join.end())
+            ends.append(join.start())
+    if not ends:
+        return [first]
+    actions: list[Found] = []
+    for start, end in zip(starts, [*ends, limit], strict=True):
+        span = _object(text, start, shorten=True, end=end)
+        if span is None or not _plausible(text[span[0] : span[1]], False):
+            break
+        actions.append(replace(first, start=span[0], end=span[1], label=text[span[0] : span[1]]))
+    return actions or [first]
 
 
 def _coordinated(text: str, first: Found) -> list[Found]:
@@ -486,6 +529,8 @@ def _realised(text: str, match: re.Match[str]) -> bool:
     before = _WORD.findall(text[max(0, match.start() - 24) : match.start()])
     if before and (before[-1].casefold() in AGREED_BLOCKERS or before[-1].endswith("n't")):
         return False
+    if before and before[-1].endswith("ly") and before[-1].islower():
+        return False  # "previously agreed", "publicly committed" (not "Italy agreed")
     if len(before) > 1 and before[-2].casefold() in NEGATORS:
         return False
     return not BACKGROUND_CUE.search(text, match.start(), _boundary(text, match.end()))
@@ -528,11 +573,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _object(
-    text: str, start: int, *, purpose: bool = True, shorten: bool = False
+    text: str,
+    start: int,
+    *,
+    purpose: bool = True,
+    shorten: bool = False,
+    end: int | None = None,
 ) -> tuple[int, int] | None:
-    """The phrase after a cue, to the clause boundary (a long noun phrase's purpose clause cut;
-    with ``shorten``, a phrase too long for a label without its relative clause or aside)."""
-    end = _boundary(text, start)
+    """The phrase after a cue, to the clause boundary or ``end`` (a long noun phrase's purpose
+    clause cut; with ``shorten``, a phrase too long for a label without its relative clause or
+    aside)."""
+    end = _boundary(text, start) if end is None else end
     for time in TIME_CUE.finditer(text, start, end):
         if text[time.end() : time.end() + 1] == ",":
             end = time.end()
@@ -744,7 +795,7 @@ def _generic_actor(subject: str) -> bool:
     return bool(words) and (words[0] in ACTOR_WORDS or words[-1] in ACTOR_WORDS)
 
 
-def _is_actor_phrase(sink: ClaimSink, subject: str) -> bool:
+def is_actor_phrase(sink: ClaimSink, subject: str) -> bool:
     """Whether a subject phrase is actors: actor words, or an actor's name at its start (a
     capital that acts for its state too: "Canberra would fund …")."""
     if _generic_actor(subject):
