@@ -42,6 +42,7 @@ __all__ += [  # agenda enumerations, outcomes and their hedges
     "BACKGROUND_CLAUSE",
     "BACKGROUND_CUE",
     "BARE_ISSUE_HEADS",
+    "BARE_RESULT",
     "BARE_VAGUE",
     "BELIEF_FRAME",
     "CONCERN_FRAME",
@@ -76,6 +77,7 @@ __all__ += [  # agenda enumerations, outcomes and their hedges
     "NOT_LABEL_START",
     "NOT_OBJECT_STARTS",
     "NOT_WHO_END",
+    "OBJECT_OF_RESULT",
     "OBJECT_VERBS",
     "OUTCOME_BOUNDARY",
     "OUTCOME_CLAUSE_END",
@@ -1120,7 +1122,9 @@ OUTCOME_BOUNDARY = re.compile(
     r"|with|without|where|when|so|and\s+(?:to|said|says|that|he|she|they|it|the)"
     r"|and\s+(?=an?\s[^,;.]{1,60}?\s(?:is|are|was|were|will|would|could|may|might)\s))\b"
     r"|\s+and\s+(?=(?:the|both|their|its)\s[^,;.]{1,40}?\s(?:will|would|could|may|might|should"
-    r"|must)\s)"
+    r"|must)\s)|,\s+plus\b|\s+in\s+place\s+of\b|,?\s+(?:under|through|by)\s+which\b"
+    r"|\s+at\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:[A-Z][\w’'-]+\s+){1,3}(?:House|Palace|Hall|Centre"
+    r"|Center|Building|Castle|Hotel|Museum|Ministry|Headquarters|Residence|Villa|Pavilion)\b"
     r"|[;:]|\((?![A-Z]{0,3}[$€£¥]\s?\d|\d)|(?<!billion)(?<!million)(?<![\d%])\)"
     r"|,\s+(?:most|much|all|some|part|half)\s+of\s+(?:it|them|which)\b"
     r"|,\s+(?:up\s+|down\s+)?from\s+(?=(?:about|around|roughly|nearly|almost|some|just|under"
@@ -1457,6 +1461,15 @@ FORESEEN = re.compile(
 NEGATED_LABEL = re.compile(r"no\s+(?=\w)", re.I)
 """An outcome phrase that is itself negated: refused when reported ("no venue was agreed"),
 unlikely when foreseen ("no commitment will be made", "no deal is expected")."""
+
+BARE_RESULT = re.compile(
+    r"(?:(?:final|firm|formal|joint|overall)\s+)?(?:agreement|deal|accord|consensus|decision"
+    r"|breakthrough|compromise|progress|understanding)",
+    re.I,
+)
+OBJECT_OF_RESULT = re.compile(r"\s+(?:on|over|about)\s+(?=\w)", re.I)
+"""A bare result before its cue and what it was on ("(No) agreement was reached on fisheries
+quotas"): the outcome is what it was on."""
 
 LEADING_CONJUNCTION = re.compile(r"(?:and|but|or|so)\s+", re.I)
 """A conjunction before a subject ("and the fund may launch")."""

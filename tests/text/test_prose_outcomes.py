@@ -382,3 +382,35 @@ def test_an_agreed_list_item_written_as_sentences_is_read_sentence_by_sentence()
         in labels
     )
     assert not any(label.startswith("The two governments") for label in labels)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "The leaders signed a memorandum on electricity sales, under which Venezuela will"
+            " export power.",
+            "a memorandum on electricity sales",
+        ),
+        (
+            "Alemu is expected to propose non-binding guidelines on drought operations, plus a"
+            " data-sharing arrangement, in place of a treaty.",
+            "non-binding guidelines on drought operations",
+        ),
+        (
+            "The two presidents signed nine agreements at the provincial Government House.",
+            "nine agreements",
+        ),
+    ],
+)
+def test_an_outcome_ends_before_what_it_sets_up_or_where_it_was_signed(
+    text: str, label: str
+) -> None:
+    assert outcomes_in(text, lambda subject: True, held=True)[0].label == label
+
+
+def test_no_agreement_reached_on_an_issue_refuses_the_issue() -> None:
+    assert _read("No agreement was reached on fisheries quotas.") == [
+        ("fisheries quotas", "Refused", "reached")
+    ]
+    assert [f.label for f in outcomes_in("No agreement was reached on Friday.")] == ["agreement"]

@@ -41,6 +41,7 @@ from kg.text.cues import (
     ATTENDANCE_CLAUSE,
     BACKGROUND_CLAUSE,
     BACKGROUND_CUE,
+    BARE_RESULT,
     BARE_VAGUE,
     BELIEF_FRAME,
     CONCERN_FRAME,
@@ -72,6 +73,7 @@ from kg.text.cues import (
     NOT_LABEL_START,
     NOT_OBJECT_STARTS,
     NOT_WHO_END,
+    OBJECT_OF_RESULT,
     OBJECT_VERBS,
     OUTCOME_BOUNDARY,
     OUTCOME_CLAUSE_END,
@@ -498,6 +500,15 @@ def _read_cue(
     if negated is not None:
         start = negated.end()
         likelihood = Likelihood.REFUSED if likelihood in _REPORTED else Likelihood.UNLIKELY
+    on = OBJECT_OF_RESULT.match(text, cue_end) if cue.shape == "subject" else None
+    if (
+        on is not None
+        and BARE_RESULT.fullmatch(text, start, end)
+        and not DATE_START.match(text[on.end() :])
+    ):
+        what = _object(text, on.end(), shorten=True)  # "(No) agreement was reached on X": X
+        if what is not None:
+            start, end = what
     host = HOST_LEAD.match(text, start, end)
     if host is not None:
         start = host.end()  # "(agreed to) hold their next summit in La Paz": the summit
