@@ -133,6 +133,7 @@ __all__ += [  # reported speech, positions, concerns and recommendations
     "HEAD_OF",
     "INDEFINITE_PRONOUNS",
     "INFINITIVE",
+    "ITEM_CIRCUMSTANCE",
     "ITEM_END",
     "ITEM_LEAD",
     "ITEM_PRONOUN",
@@ -1850,6 +1851,15 @@ CONCERN_CIRCUMSTANCE = re.compile(
 )
 """Where a concern's circumstance begins, which its label leaves out ("X could derail the
 talks, as such rows have done before", "… stalls, leaving the bloc's biggest project …")."""
+
+ITEM_CIRCUMSTANCE = re.compile(
+    r",\s+(?:leaving|forcing|making|putting|sending|prompting)\s+"
+    r"|,\s+as\s+(?:they|it|he|she|we|such|in)\s",
+    re.IGNORECASE,
+)
+"""Where a risk item's circumstance begins ("Judges could block transfers again, as they did
+in 2024, leaving the centres empty"): only after a comma, since an item is no sentence whose
+cue tells where its concern is ("the framing of the meeting as a bloc")."""
 
 RELATIVE_OPENING = re.compile(r"(?:whose|which|who|whom|where|when)\b", re.IGNORECASE)
 """A span that opens with a relative word continues a noun before the cue: no concern."""

@@ -47,3 +47,18 @@ def test_a_concern_leaves_out_its_circumstance_and_the_risk_named_before_it() ->
         "a new dispute over the islets could overshadow the meeting",
         "the reopened crossing would be used to move weapons",
     ]
+
+
+def test_a_risk_item_leaves_out_its_circumstance_after_a_comma() -> None:
+    claims = extract(
+        parse_article(
+            "Tirana summit\n\nWhat to watch:\n\n"
+            "- Italian judges could again block transfers to the Albanian centres, as they did"
+            " in 2024 and 2025, leaving the facilities largely empty.\n"
+            "- Media framing of the meeting as a bloc aimed at Washington.\n"
+        )
+    )
+    assert [c.label for c in claims.concerns] == [
+        "Italian judges could again block transfers to the Albanian centres",
+        "Media framing of the meeting as a bloc aimed at Washington.",
+    ]

@@ -40,10 +40,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from kg.text.claims import ConceptClaim, Entity, ItemClaim, Likelihood, OutcomeClaim
+from kg.text.cues import ITEM_CIRCUMSTANCE
 from kg.text.document import Block, ListBlock, ListItem, Section
 from kg.text.extract.actors import actor_values, addressees
 from kg.text.extract.blocks import heading_topic, intro_sentence, lead_name, trim_item
 from kg.text.extract.fields import Fields
+from kg.text.extract.prose.items import circumstance_start
 from kg.text.extract.prose.outcomes import is_actor_phrase, outcomes_in
 from kg.text.extract.sink import ClaimSink
 from kg.text.lexicon import (
@@ -215,6 +217,8 @@ def _concern(
     """A risk item is a concern, or one per clause where semicolons join whole clauses
     ("Fuel imports are running short; a crisis in the north could overtake the talks")."""
     claim = _item_claim(context, item, mentioned)
+    end = circumstance_start(claim.label, 0, len(claim.label), ITEM_CIRCUMSTANCE)
+    claim = replace(claim, label=claim.label[:end])  # "…, as they did in 2024, leaving …"
     parts = [p for p in _CLAUSE_SPLIT.split(claim.label) if p.strip()]
     if len(parts) < 2 or any(len(p.split()) < _MIN_CLAUSE_WORDS for p in parts):
         sink.concerns.append(claim)

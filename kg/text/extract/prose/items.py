@@ -56,7 +56,7 @@ from kg.text.extract.prose.clause import Clause
 from kg.text.extract.prose.topics import known_topic
 from kg.text.extract.sink import ClaimSink
 
-__all__ = ["read_items"]
+__all__ = ["circumstance_start", "read_items"]
 
 Span = tuple[int, int]
 
@@ -100,6 +100,28 @@ def _clause_start(text: str, cue: int) -> int:
 _MIN_CONCERN_WORDS = 5
 
 
+def circumstance_start(
+    text: str, start: int, end: int, pattern: re.Pattern[str] = CONCERN_CIRCUMSTANCE
+) -> int:
+    """Where the circumstance of a concern at ``start:end`` begins, which its label leaves out
+    (``pattern``, after at least :data:`_MIN_CONCERN_WORDS` words); ``end`` when it has none.
+
+    Examples:
+        >>> text = "Judges could again block transfers to the centres, leaving them empty."
+        >>> text[: circumstance_start(text, 0, len(text))]
+        'Judges could again block transfers to the centres'
+    """
+    for cut in pattern.finditer(text, start, end):
+        if len(text[start : cut.start()].split()) >= _MIN_CONCERN_WORDS:
+            joined = _JOINED_CONDITION.search(text, start, cut.start())
+            return joined.start() if joined else cut.start()  # "X could derail the talks, as …"
+    return end
+
+
+_JOINED_CONDITION = re.compile(r",?\s+(?:and|or|but)$")
+"""A conjunction before a second condition ("slip if the loan is delayed or (if …)")."""
+
+
 def _concern_spans(clause: Clause) -> list[Span]:
     """The spans of the content that state a concern, in order, without overlaps."""
     text = clause.content
@@ -109,10 +131,7 @@ def _concern_spans(clause: Clause) -> list[Span]:
 
     def add(start: int, end: int) -> None:
         start, end = _trim(text, start, end)
-        for cut in CONCERN_CIRCUMSTANCE.finditer(text, start, end):
-            if len(text[start : cut.start()].split()) >= _MIN_CONCERN_WORDS:
-                end = cut.start()  # "X could derail the talks, as such rows have before"
-                break
+        end = circumstance_start(text, start, end)
         if end > start and not any(s < end and start < e for s, e in spans):
             spans.append((start, end))
 
