@@ -1676,7 +1676,7 @@ AWAY_FROM = re.compile(
 LABEL_END = re.compile(
     r"\s(?P<prep>between|along|in|to|from|by|at|during|within|under|against|via|near|across"
     r"|since|until|before|after|as|if|because|while|than|so|unless|whereas)\s"
-    r"|\s(?P<clause>that|which|who|whose|where|when|how|whether)\s"
+    r"|\s(?P<clause>that|which|who|whose|where|when|how|whether|what)\s"
     r"|\s(?P<verb>could|may|might|would|will|should|must|can|is|are|was|were|be|been|has"
     r"|have|had|went)\s"
     r"|(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bits)(?<!\btheir)(?<!\bof)\s[a-z]{3,}ing\s+"
@@ -1684,12 +1684,13 @@ LABEL_END = re.compile(
     r"|\s(?:[a-z]{3,}ed|held|made|built|kept|given|taken|paid|sent|run|won|sold|bought)\s+"
     r"(?=(?:by|in|at|from|with|against|over|under|since|during|last|earlier|to|for|on)\b)"
     r"|\s(?:and|but)\s+(?:an?|the|its|their|his|her)\s|\s(?:and|but)\s+[a-z]{3,}ed\b"
-    r"|(?P<punct>\s*[,;:(]|\s[\"“](?=\S)|\s[-–—]\s)"
+    r"|(?P<punct>\s*(?:(?<!\d),|,(?!\d)|[;:(])|\s[\"“](?=\S)|\s[-–—]\s)"
 )
 """Where the issue in a position's object ends, for its label: a preposition of place, time
 or condition (not "of", "on", "for", "with": "a hotline for fishing boats", "direct talks
 with the M23"), a clause, a verb, a participle with its own object or agent ("fentanyl
-precursors reaching Mexico" → fentanyl precursors), a comma. A gerund before a noun stays
+precursors reaching Mexico" → fentanyl precursors), a comma (not one inside a number: "a
+1,000-megawatt cable"). A gerund before a noun stays
 ("a fair wheeling charge", "a regional policing initiative")."""
 
 LABEL_IN_COMPLEMENT = frozenset(

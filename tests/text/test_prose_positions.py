@@ -259,3 +259,14 @@ def test_a_second_verb_after_and_with_its_auxiliary_shares_the_subject() -> None
         "programme run with international experts."
     )
     assert found == [("Cambodia", "proposes", "joint demining programme")]
+
+
+def test_a_label_keeps_a_number_written_with_a_comma_and_drops_what_he_called() -> None:
+    found = _positions(
+        "Morocco is pushing for a firm construction date for a 1,000-megawatt subsea power"
+        " cable that would carry solar power north. Argentina rejected any renegotiation of what"
+        ' he called "a limit set by our Congress".'
+    )
+    labels = [label for _, _, label in found]
+    assert "firm construction date for a 1,000-megawatt subsea power cable" in labels
+    assert "renegotiation" in labels

@@ -470,7 +470,8 @@ def _cut(text: str) -> str:
         vague = not words or words[-1].lower() in LABEL_VAGUE
         if end.group("prep") == "in" and words and words[-1].lower() in LABEL_IN_COMPLEMENT:
             vague = True  # "Chinese investment in ports": what the investment is in
-        if end.group("clause") is not None and (vague or len(words) <= 2):
+        defined = end.group("clause") not in (None, "what")  # "of what he called …": an aside
+        if defined and (vague or len(words) <= 2):
             return _capped(text)  # "guarantees that Kurdish fighters will be kept away"
         if end.group("verb") is not None and not action and len(words) <= 2:
             return _capped(text)  # "the systems be built in Europe"
