@@ -1483,12 +1483,13 @@ NOT_AN_OUTCOME = re.compile(
     r"\s*(?:to\s+)?(?:be\s+)?(?:(?:hotly|closely|widely|fiercely|heavily|much)\s+)?"
     r"(?:negotiated|discussed|debated|contested|raised|addressed|on\s+the\s+(?:agenda|table)|"
     r"take\s+(?:centre|center)\s+stage|dominate|feature|come\s+up|change|question|debate|"
-    r"interpretation|discussion|scrutiny)\b",
+    r"interpretation|discussion|scrutiny|drawn|comment)\b",
     re.IGNORECASE,
 )
 """What follows a hedge when the sentence says what will be *talked about*, not what will
 come of it ("likely to be hotly negotiated", "likely to take centre stage", "open to
-change"): no outcome (the issue is a topic, which the agenda and heading readers give)."""
+change"): no outcome (the issue is a topic, which the agenda and heading readers give); nor
+is a refusal to talk ("refused to be drawn on …", "declined to comment")."""
 
 # --- positions and stances (positions.py) ----------------------------------------------------
 

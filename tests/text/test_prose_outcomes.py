@@ -414,3 +414,30 @@ def test_no_agreement_reached_on_an_issue_refuses_the_issue() -> None:
         ("fisheries quotas", "Refused", "reached")
     ]
     assert [f.label for f in outcomes_in("No agreement was reached on Friday.")] == ["agreement"]
+
+
+def test_a_refusal_to_talk_is_no_outcome_and_no_stance() -> None:
+    claims = extract(
+        parse_article(
+            "Ministers meet in Oslo\nNorway refused to be drawn on whether it would buy back"
+            " the lease on the port.\n"
+        )
+    )
+    assert not claims.outcomes and not claims.positions
+
+
+def test_an_agreed_item_loses_the_clause_that_details_it() -> None:
+    claims = extract(
+        parse_article(
+            "Darwin talks\n\nThe two leaders signed:\n\n"
+            "- a defence cooperation arrangement under which Australia will supply two more"
+            " patrol boats and help build a naval wharf;\n"
+            "- a labour mobility deal adding 3,000 places for Timorese workers over two years;\n"
+            "- a pledge of A$40 million to help Timor-Leste meet the costs of its membership.\n"
+        )
+    )
+    assert [o.label for o in claims.outcomes] == [
+        "a defence cooperation arrangement",
+        "a labour mobility deal",
+        "a pledge of A$40 million",
+    ]

@@ -250,9 +250,12 @@ def _actors(sink: ClaimSink, context: ListContext, item: ListItem, _: tuple[Enti
 
 
 _ITEM_CLAUSE = re.compile(
-    r"\s+(?:whenever|wherever|once|unless|because|covering|including|so\s+that)\s"
-    r"|,\s+(?:with|which|who|whose|where|when|including)\s"
+    r"\s+(?:whenever|wherever|once|unless|because|covering|including|adding|so\s+that"
+    r"|to\s+help)\s"
+    r"|,\s+(?:with|which|who|whose|where|when|including)\s|,?\s+(?:under|through|by)\s+which\s"
 )
+"""Where a long outcome item's subordinate clause begins ("a defence arrangement under which
+…", "a labour mobility deal adding 3,000 places …", "a pledge of A$40 million to help …")."""
 _LONG_ITEM = 10
 
 
@@ -264,6 +267,9 @@ def _main_clause(text: str) -> str:
         >>> _main_clause("set up a joint dam-safety panel covering the dam and the reservoir "
         ...     "of the river")
         'set up a joint dam-safety panel'
+        >>> _main_clause("a defence cooperation arrangement under which Australia will supply "
+        ...     "two more patrol boats")
+        'a defence cooperation arrangement'
         >>> _main_clause("resume talks including experts")
         'resume talks including experts'
     """
