@@ -435,5 +435,5 @@ def execute(
     elif isinstance(target, Snapshot):
         import pyoxigraph as ox
 
-        target = ox.Store(target.path)
+        target = ox.Store.read_only(target.path)  # a checkpoint: no writer, quicker to open
     return _oxigraph(target, text, kind, bindings, max_rows)

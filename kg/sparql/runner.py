@@ -34,7 +34,7 @@ from kg.sparql.catalogue import (
     resolve_query,
 )
 from kg.sparql.engines import Answer, InProcess, RemoteEngine, Snapshot, execute, prepared
-from kg.sparql.gate import CheckedQuery, compile_readonly
+from kg.sparql.gate import CheckedQuery, compile_readonly, load_parser
 from kg.sparql.sandbox import run_isolated
 
 __all__ = [
@@ -354,6 +354,7 @@ def _answer(
     elif trusted or deadline.timeout is None:
         checked = compile_readonly(query_file.text, source=source, allow_remote=allow_remote)
     elif isinstance(target, RemoteEngine):  # the gate under the deadline, before any request
+        load_parser()  # built here once, inherited by each forked worker that parses
         checked = run_isolated(
             _compile, query_file.text, source, allow_remote, timeout=deadline.left()
         )
@@ -371,6 +372,7 @@ def _answer(
 
         bindings = _resolve_nodes(bindings, names, lookup)
     if checked is None:  # the gate and the query in one worker, both within the timeout
+        load_parser()
         args: tuple[Any, ...] = (query_file.text, source, allow_remote, bindings, max_rows)
         return _evaluate(target, gate_and_execute, args, deadline.left(), allow_remote)
     args = (checked.text, checked.kind, bindings, max_rows)

@@ -25,14 +25,20 @@ Examples:
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import ctypes
 import faulthandler
 import multiprocessing
 import multiprocessing.connection
 import os
 import pickle
+import select
+import struct
 import subprocess
 import sys
+import threading
+import time
 import traceback
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -161,13 +167,140 @@ def _serve_clean() -> None:
     pickled outcome on stdout."""
     function, args, allow_network = pickle.loads(sys.stdin.buffer.read())
     _prepare_worker(allow_network)
-    outcome = _outcome(function, args)
-    try:
-        data = pickle.dumps(outcome)
-    except Exception:
-        data = pickle.dumps(_unsendable(outcome))
-    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.write(_pickled(_outcome(function, args)))
     sys.stdout.buffer.flush()
+
+
+def _serve_warm() -> None:
+    """The warm clean worker (``python -m kg.sparql.sandbox --serve``): its network closed
+    once, then one framed pickled call after another on stdin, each outcome framed on
+    stdout, until stdin closes."""
+    _prepare_worker(False)
+    requests, answers = sys.stdin.buffer, sys.stdout.buffer
+    while len(header := requests.read(_HEADER.size)) == _HEADER.size:
+        function, args = pickle.loads(requests.read(_HEADER.unpack(header)[0]))
+        data = _pickled(_outcome(function, args))
+        answers.write(_HEADER.pack(len(data)) + data)
+        answers.flush()
+
+
+def _pickled(outcome: tuple[str, Any]) -> bytes:
+    try:
+        return pickle.dumps(outcome)
+    except Exception:
+        return pickle.dumps(_unsendable(outcome))
+
+
+_HEADER = struct.Struct(">Q")
+"""The length before each framed request and answer of the warm worker."""
+
+
+class _WarmWorker:
+    """A clean worker kept between calls (no network, capped memory, nothing of the caller),
+    so a query on a store this process writes costs its own time, not an interpreter's start.
+
+    One call at a time; a call that times out or ends the worker retires it, and the next
+    call starts a fresh one.
+    """
+
+    def __init__(self) -> None:
+        self.owner = os.getpid()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "kg.sparql.sandbox", "--serve"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+
+    def call(self, request: bytes, timeout: float | None) -> bytes | None:
+        """The framed answer to ``request``; ``None`` if the worker ended without one.
+
+        Raises:
+            TimeoutError: no answer within ``timeout`` seconds.
+        """
+        assert self.process.stdin is not None and self.process.stdout is not None
+        deadline = None if timeout is None else time.monotonic() + timeout
+        try:
+            self.process.stdin.write(_HEADER.pack(len(request)) + request)
+            self.process.stdin.flush()
+        except OSError:
+            return None
+        source = self.process.stdout.fileno()
+        header = _read_exactly(source, _HEADER.size, deadline)
+        if header is None:
+            return None
+        return _read_exactly(source, _HEADER.unpack(header)[0], deadline)
+
+    def stop(self) -> None:
+        """End the worker (SIGKILL) and reap it."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait(5)
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
+
+
+def _read_exactly(source: int, size: int, deadline: float | None) -> bytes | None:
+    """``size`` bytes from file descriptor ``source``; ``None`` at its end.
+
+    Raises:
+        TimeoutError: the bytes did not all come before ``deadline`` (monotonic seconds).
+    """
+    parts: list[bytes] = []
+    while size:
+        wait = None if deadline is None else max(0.0, deadline - time.monotonic())
+        ready, _, _ = select.select([source], [], [], wait)
+        if not ready:
+            raise TimeoutError
+        part = os.read(source, min(size, 1 << 20))
+        if not part:
+            return None
+        parts.append(part)
+        size -= len(part)
+    return b"".join(parts)
+
+
+_warm: _WarmWorker | None = None
+_warm_lock = threading.Lock()
+
+
+def _stop_warm() -> None:
+    global _warm
+    if _warm is not None and _warm.owner == os.getpid():
+        _warm.stop()
+    _warm = None
+
+
+atexit.register(_stop_warm)
+
+
+def _run_warm(
+    function: Callable[..., Any], args: tuple[Any, ...], timeout: float | None
+) -> tuple[str, Any] | None:
+    """Run the call in the warm worker; ``None`` when it is busy with another thread's call."""
+    global _warm
+    if not _warm_lock.acquire(blocking=False):
+        return None
+    try:
+        if _warm is None or _warm.owner != os.getpid() or _warm.process.poll() is not None:
+            _warm = _WarmWorker()
+        worker = _warm
+        try:
+            answer = worker.call(pickle.dumps((function, args)), timeout)
+        except TimeoutError:
+            _stop_warm()
+            raise _timed_out(timeout) from None
+        if answer is None:
+            worker.stop()
+            _warm = None
+            code = worker.process.returncode
+            raise _crashed(f"signal {-code}" if code < 0 else f"exit code {code}")
+        outcome: tuple[str, Any] = pickle.loads(answer)
+        return outcome
+    finally:
+        _warm_lock.release()
 
 
 def _crashed(how: str) -> EngineCrashed:
@@ -185,7 +318,15 @@ def _timed_out(timeout: float | None) -> QueryTimeout:
 def _run_clean(
     function: Callable[..., Any], args: tuple[Any, ...], timeout: float | None, allow_network: bool
 ) -> tuple[str, Any]:
-    """Run the call in a fresh interpreter: nothing of the caller (threads, locks) is inherited."""
+    """Run the call in a fresh interpreter: nothing of the caller (threads, locks) is inherited.
+
+    Without the network, the interpreter is the warm worker kept from the last such call
+    (unless another thread is using it).
+    """
+    if not allow_network:
+        warm = _run_warm(function, args, timeout)
+        if warm is not None:
+            return warm
     request = pickle.dumps((function, args, allow_network))
     worker = subprocess.Popen(
         [sys.executable, "-m", "kg.sparql.sandbox"],
@@ -285,4 +426,7 @@ def _run_forked(
 
 
 if __name__ == "__main__":
-    _serve_clean()
+    if sys.argv[1:] == ["--serve"]:
+        _serve_warm()
+    else:
+        _serve_clean()
