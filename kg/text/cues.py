@@ -89,6 +89,7 @@ __all__ += [  # agenda enumerations, outcomes and their hedges
     "PRONOUN_ACTION",
     "PRONOUN_SUBJECTS",
     "PURPOSE",
+    "READY_WORDS",
     "RELATIVE_SUBJECT",
     "SHARED_SUBJECT",
     "SKIP_VERBS",
@@ -620,6 +621,17 @@ OUTCOME_CUES: tuple[OutcomeCue, ...] = (
         Likelihood.POSSIBLE,
         "subject",
         keys=("left", "deferred", "referred"),
+    ),
+    # put forward, not agreed: "a follow-up meeting has been floated by the Haitian side"
+    OutcomeCue(
+        re.compile(
+            r"\b(?:has|have)\s+been\s+(?P<hedge>floated|mooted|suggested|pencilled\s+in"
+            r"|penciled\s+in)\b",
+            re.I,
+        ),
+        Likelihood.POSSIBLE,
+        "subject",
+        keys=("floated", "mooted", "suggested", "pencilled", "penciled"),
     ),
     # left open in the active voice: "leaders deferred a decision on the hubs until next year"
     OutcomeCue(
@@ -1197,10 +1209,11 @@ outcome of it."""
 SUBJECT_START = re.compile(
     r"(?:^|[,;:.!?]\s+|\s[-–—]\s+|\b(?:that|said|says|say|but|whether|because|where|when|while"
     r"|since|until|once"
-    r"|believes?|think|thinks|fears?)\s+)",
+    r"|believes?|think|thinks|fears?|told\s+(?:us|me|reporters|journalists|diplomats))\s+)",
     re.I,
 )
-"""Where the subject of a hedge begins (the last match before the hedge)."""
+"""Where the subject of a hedge begins (the last match before the hedge): after a speech
+frame too ("Officials told us an agreement … is likely")."""
 
 NAME_LIST = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:and|or)\s+[A-Z]")
 """A list of names after a comma ("Senegal, Rwanda and South Africa"): no subject starts there."""
@@ -1428,6 +1441,10 @@ NEGATORS = frozenset({"not", "never", "neither", "nor"})
 
 PASSIVE_AUXILIARY = frozenset({"be"})
 """The auxiliary of a passive outcome after a hedge ("may be signed")."""
+
+READY_WORDS = frozenset({"ready", "operational", "finished", "complete"})
+"""What an outcome may be after a hedge, as a participle would be ("a report could be ready
+by then": the report is the outcome)."""
 
 EMPTY_SUBJECTS = frozenset({"", "and", "but", "also"})
 """What is left of a subject the sentence's opening actor stands for ("…, and may ease visas")."""

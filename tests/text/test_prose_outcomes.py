@@ -441,3 +441,26 @@ def test_an_agreed_item_loses_the_clause_that_details_it() -> None:
         "a labour mobility deal",
         "a pledge of A$40 million",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "A follow-up meeting in Cap-Haitien has been floated by the Haitian side.",
+            ("A follow-up meeting in Cap-Haitien", Likelihood.POSSIBLE),
+        ),
+        (
+            "Officials said a lithium working group report could be ready by then.",
+            ("a lithium working group report could be ready by then", Likelihood.POSSIBLE),
+        ),
+        (
+            "Officials on both sides told us an agreement on a flow-monitoring station is likely.",
+            ("an agreement on a flow-monitoring station", Likelihood.LIKELY),
+        ),
+    ],
+)
+def test_an_outcome_put_forward_ready_or_reported_to_us(
+    text: str, found: tuple[str, Likelihood]
+) -> None:
+    assert [(f.label, f.likelihood) for f in outcomes_in(text, lambda subject: True)] == [found]

@@ -84,6 +84,7 @@ from kg.text.cues import (
     PRONOUN_ACTION,
     PRONOUN_SUBJECTS,
     PURPOSE,
+    READY_WORDS,
     RELATIVE_SUBJECT,
     SHARED_SUBJECT,
     SKIP_VERBS,
@@ -699,7 +700,9 @@ def _by_verb(
         done = _next_word(text, verb.end())
         if done is not None and done[0].endswith("ly"):
             done = _next_word(text, done[2])
-        if done is None or not (done[0].endswith("ed") or done[0] in PARTICIPLES):
+        if done is None or not (
+            done[0].endswith("ed") or done[0] in PARTICIPLES or done[0] in READY_WORDS
+        ):
             return None
         cue_end = done[2]
         if modal and done[0] not in PARTICIPLES:
