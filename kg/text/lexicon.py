@@ -1239,9 +1239,14 @@ PRIVATE_PERSON = re.compile(
 opposition leader", "the Russian dissident", "a Chinese pro-democracy activist"): the state
 takes no part. Officials and delegations ("the Russian delegation") speak for it."""
 
-_ROLE_MODIFIER = r"(?:deputy|vice|former|acting|interim|foreign|defen[cs]e|finance|trade|prime)\s+"
+_ROLE_MODIFIER = (
+    r"(?:deputy|vice|former|acting|interim|foreign|defen[cs]e|finance|trade|prime|energy"
+    r"|interior|justice|health|economy|home|special|senior|chief|transport|environment"
+    r"|agriculture|labou?r|commerce|industry|mining|water|security|education)\s+"
+)
 _ROLE_HEAD = (
     r"(?:prime minister|president|premier|chancellor|minister|foreign minister|"
+    r"(?<=energy\s)secretary|(?<=interior\s)secretary|(?<=home\s)secretary|"
     r"secretary of state|secretary-general|secretary general|leader|king|queen|emir|"
     r"crown prince|envoy|ambassador|spokes(?:man|woman|person)|negotiator|head of state|"
     r"head of government|counterpart|host|chief|national security adviser|adviser|advisor)"

@@ -272,3 +272,40 @@ def test_a_new_place_that_acts_is_also_a_state() -> None:
     )
     stances = {(p.actors[0].id, p.stance) for p in claims.positions}
     assert ("actor/drovania", "rejects") in stances
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Argentina's energy secretary, Martín Echeverría, spoke.", "Martín Echeverría"),
+        (
+            "Peña will host Haiti's Prime Minister, Jean-Robert Dorval, at noon.",
+            "Jean-Robert Dorval",
+        ),
+        ("Joaquim Mabota, the AU's special envoy, will chair the talks.", "Joaquim Mabota"),
+        ("Rodrigo Vial, a former Chilean ambassador, said so.", "Rodrigo Vial"),
+    ],
+)
+def test_people_beside_more_roles(text: str, person: str) -> None:
+    assert appositive_names(text) == [person]
+
+
+def test_no_person_from_a_region_before_a_title_without_an_article() -> None:
+    text = "The mediator for the Great Lakes, former Tanzanian president Amani Mwaka, spoke."
+    assert appositive_names(text) == ["Amani Mwaka"]
+
+
+def test_a_body_named_whole_is_an_actor_and_a_state_inside_its_name_is_not() -> None:
+    claims = extract(
+        parse_article(
+            "Lake talks\n\n"
+            '"Promises," said Paul Wambura of the Kenya Transporters Association. The three'
+            " states should hand enforcement to the Lake Victoria Fisheries Organization, said"
+            " a researcher at the Catholic University of Chile.\n"
+        )
+    )
+    found = {e.label: e.kind for mentioned in claims.mentions.values() for e in mentioned}
+    assert found.get("Kenya Transporters Association") == "Organization"
+    assert found.get("Lake Victoria Fisheries Organization") == "Organization"
+    assert "Kenya" not in found
+    assert "Catholic University of Chile" not in found  # a source's university is no actor

@@ -57,6 +57,7 @@ __all__ = [
     "appositive_names",
     "discover",
     "header_actors",
+    "institutions",
     "introduced_people",
     "located_names",
     "possessed_people",
@@ -66,11 +67,12 @@ __all__ = [
 _PARTICLE = "|".join(sorted(PARTICLES))
 _NAME = rf"[A-Z][\w’'.-]+(?:\s+(?:(?:{_PARTICLE})\s+)?[A-Z][\w’'.-]+){{1,3}}"
 _ROLE_THEN_NAME = re.compile(
-    rf"(?<![\w-])(?i:{ROLE_NOUNS_SEARCHED}(?P<plural>s)?),?\s+(?P<name>{_NAME})"
+    rf"(?<![\w-])(?i:{ROLE_NOUNS_SEARCHED}(?P<plural>s)?),?\s+"
+    rf"(?P<name>(?![A-Z][\w.-]*[’']s\s){_NAME})"  # not "(will) host Haiti's Prime Minister"
 )
 _NAME_THEN_ROLE = re.compile(
-    rf"(?P<name>{_NAME}),\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.-]*(?:[’']s)?\s+){{0,2}}"
-    rf"(?:{ROLE_NOUNS})\b"
+    rf"(?P<name>{_NAME}),\s+(?:(?:the|a|an)\s+(?:(?:former|then|outgoing|incoming)\s+)?)?"
+    rf"(?:[A-Z][\w.-]*(?:[’']s)?\s+){{0,2}}(?:{ROLE_NOUNS})\b"
 )
 _PROFESSION = (
     r"(?:researcher|analyst|economist|professor|expert|scholar|fellow|director|hydrologist"
@@ -214,6 +216,36 @@ def _spells(letters: list[str], name: str) -> bool:
     return True
 
 
+_INSTITUTION = re.compile(
+    r"\b(?:the|at|of)\s+(?:[A-Z][\w-]*-based\s+)?"
+    r"(?P<name>(?:[A-Z][\w-]*\s+){1,5}(?:Association|Organi[sz]ation|Federation"
+    r"|Chamber\s+of\s+Commerce|Coalition|Alliance|Commission|Council|Court\s+of\s+Justice"
+    r"|Force|Union)"
+    r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,4})?)"
+    r"(?![\w’'-])"
+)
+
+
+def institutions(text: str) -> list[str]:
+    """Bodies a text names whole that can act at a summit, an association, organisation,
+    council, commission, alliance or force ("Paul Wambura of the Kenya Transporters
+    Association", "hand enforcement to the Lake Victoria Fisheries Organization"); not a
+    source's university or institute, which speaks through its people.
+
+    Examples:
+        >>> institutions("said Ana Lima of the Lisbon-based Coastal Fishers Association.")
+        ['Coastal Fishers Association']
+        >>> institutions("an economist at the Catholic University of Chile, and the council")
+        []
+    """
+    found = []
+    for match in _INSTITUTION.finditer(text):
+        name = match.group("name")
+        if len(name.split()) >= 2 and name.split()[0] not in NOT_NAMES:
+            found.append(name)
+    return list(dict.fromkeys(found))
+
+
 def introduced_people(sink: ClaimSink, text: str) -> list[str]:
     """Names a text introduces with a title or role that the gazetteer does not know."""
     return [
@@ -324,6 +356,9 @@ def discover(sink: ClaimSink) -> None:
                 for name in introduced_people(sink, text):
                     sink.mint(name, "Person")
                 _introduce_acronyms(sink, text)
+                for name in institutions(text):
+                    if sink.base.lookup(name) is None and sink.gaz.lookup(name) is None:
+                        sink.mint(name, "Organization")  # not "Kenya" of its name
                 if isinstance(block, (Paragraph, ListBlock)):
                     prose.append(text)
                 if isinstance(block, Paragraph):
