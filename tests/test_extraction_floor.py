@@ -8,6 +8,8 @@ extraction improves), and checks of the scorer's matching rule itself.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from benchmarks.extraction import (
@@ -18,6 +20,7 @@ from benchmarks.extraction import (
     match_pairs,
     normalise,
     score,
+    score_file,
 )
 
 #: category -> (recall floor, precision floor) on the dev set (41 articles: 29-38, written
@@ -38,14 +41,15 @@ from benchmarks.extraction import (
 #: written blind and read for its summit rules: on 41 articles topics 0.56 / 0.49 (145 of
 #: 297 found), outcomes with modality 0.51 / 0.55, places 0.56 / 0.75, concerns 0.56 / 0.82.
 #: The eleventh pass (regional organisations and armed groups in the gazetteer) lifted
-#: actors to 0.86 / 0.81.
+#: actors to 0.86 / 0.81; the thirteenth (places after "port of" and in list items) places
+#: to 0.62 / 0.77.
 FLOOR: dict[str, tuple[float, float]] = {
     "topics": (0.55, 0.47),
     "outcomes": (0.57, 0.61),
     "outcomes+modality": (0.50, 0.53),
     "positions": (0.45, 0.56),
     "actors": (0.85, 0.80),
-    "places": (0.55, 0.74),
+    "places": (0.60, 0.76),
     "concerns": (0.55, 0.81),
     "recommendations": (0.70, 0.70),
     "summit.place": (0.95, 0.96),
@@ -56,10 +60,11 @@ FLOOR: dict[str, tuple[float, float]] = {
 }
 
 #: The most extracted labels that may match a noise string (the aim is 0; 0 on the 28 older
-#: articles; 5 on articles 29-38: two places a noise line also names ("Pacific", "Port
-#: Moresby"), the "Baltic Sea" of a section line, a label-bullets label read as a topic
-#: ("Watch points") and an outcome bullet of two sentences that holds a named treaty).
-NOISE_MAX = 5
+#: articles; 3 on articles 29-38: a place a noise line also names that the reader does not
+#: list ("Port Moresby"), a label-bullets label read as a topic ("Watch points") and an
+#: outcome bullet of two sentences that holds a named treaty). A label the reader lists is
+#: no noise (it was: "Mae Sot", "Pacific", "Baltic Sea").
+NOISE_MAX = 3
 
 
 @pytest.fixture(scope="module")
@@ -142,6 +147,18 @@ def test_one_extracted_label_counts_once() -> None:
     assert match_pairs(["trade", "trade deal"], ["trade deal"], labels_match) == 1
     assert match_pairs(["a b", "b"], ["b", "a b c"], labels_match) == 2
     assert match_pairs([], ["x"], labels_match) == 0
+
+
+def test_a_label_the_reader_lists_is_no_noise(tmp_path: Path) -> None:
+    article = tmp_path / "mae-sot.md"
+    article.write_text(
+        "Aid talks in Bangkok\n\nThailand proposed an aid corridor from Mae Sot.\n\n"
+        "Also on the desk: Inside Mae Sot's clinics\n",
+        encoding="utf-8",
+    )
+    expected = {"places": ["Mae Sot"], "noise": ["Inside Mae Sot's clinics"]}
+    assert score_file(article, expected).noise == []
+    assert score_file(article, {"noise": ["Inside Mae Sot's clinics"]}).noise == ["Mae Sot"]
 
 
 def test_noise_glued_to_a_heading_is_noise() -> None:

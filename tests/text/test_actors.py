@@ -309,3 +309,15 @@ def test_a_body_named_whole_is_an_actor_and_a_state_inside_its_name_is_not() -> 
     assert found.get("Lake Victoria Fisheries Organization") == "Organization"
     assert "Kenya" not in found
     assert "Catholic University of Chile" not in found  # a source's university is no actor
+
+
+def test_a_place_after_port_of_and_a_place_in_a_list_item_are_places() -> None:
+    claims = extract(
+        parse_article(
+            "Lake talks\n\nWhat was agreed:\n\n"
+            "- Nurses: Italy offered to co-fund a nursing school in Shkodra.\n\n"
+            "The pipeline carrying crude to the port of Tangala was on track.\n"
+        )
+    )
+    places = {e.label for found in claims.mentions.values() for e in found if e.is_place}
+    assert {"Shkodra", "Tangala"} <= places

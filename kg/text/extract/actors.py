@@ -361,9 +361,10 @@ def discover(sink: ClaimSink) -> None:
                         sink.mint(name, "Organization")  # not "Kenya" of its name
                 if isinstance(block, (Paragraph, ListBlock)):
                     prose.append(text)
-                if isinstance(block, Paragraph):
+                if isinstance(block, (Paragraph, ListBlock)):
                     for name in located_names(sink, text):
                         sink.mint(name, "Place")
+                if isinstance(block, Paragraph):
                     for name in possessed_people(sink, text, speaking):
                         sink.mint(name, "Person")
     _settle_short_names(sink)
@@ -498,7 +499,8 @@ def possessed_people(sink: ClaimSink, text: str, speaking: set[str]) -> list[str
 
 
 _LOCATED = re.compile(
-    r"(?<![\w-])(?:in|at|from|near|through|outside|via|towns?\s+of|city\s+of)\s+"
+    r"(?<![\w-])(?:in|at|from|near|through|outside|via|towns?\s+of|city\s+of|port\s+of"
+    r"|islands?\s+of|province\s+of|region\s+of|village\s+of)\s+"
     r"(?P<name>[A-Z][a-zà-ÿ’'-]{2,}(?:\s+[A-Z][a-zà-ÿ’'-]{2,}){0,2})(?![\w’'-])"
 )
 _NOT_PLACE_WORDS = frozenset(
@@ -511,9 +513,9 @@ _NOT_PLACE_WORDS = frozenset(
 
 
 def located_names(sink: ClaimSink, text: str) -> list[str]:
-    """Places a paragraph names after a locative word that no gazetteer knows ("troops leave
-    through Lubumbashi", "a corridor from Bukavu"): not a month, a weekday, an organisation
-    or a name the gazetteer or the document already knows.
+    """Places a paragraph or item names after a locative word that no gazetteer knows ("troops
+    leave through Lubumbashi", "a corridor from Bukavu", "the port of Tanga"): not a month, a
+    weekday, an organisation or a name the gazetteer or the document already knows.
 
     Examples:
         >>> from kg.text.gazetteer import Gazetteer
