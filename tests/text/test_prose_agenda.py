@@ -148,3 +148,14 @@ def test_later_outcomes_attach_to_an_agenda_topic() -> None:
 )
 def test_issue_of_an_outcome_phrase(phrase: str, issue: str) -> None:
     assert issue_of(phrase) == issue
+
+
+def test_a_time_or_a_bare_generic_word_is_no_topic() -> None:
+    claims = _claims(
+        "The leaders are scheduled to hold a joint news conference on Tuesday afternoon."
+        " Togo asked for more time."
+    )
+    labels = {t.label.casefold() for t in (*claims.agenda, *claims.topics)}
+    labels |= {o.topic.label.casefold() for o in claims.outcomes}
+    labels |= {p.topic.label.casefold() for p in claims.positions if p.topic is not None}
+    assert not labels & {"tuesday afternoon", "time"}

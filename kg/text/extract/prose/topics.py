@@ -26,6 +26,7 @@ from typing import Literal, overload
 from kg.text.claims import ConceptClaim
 from kg.text.cues import (
     ACTION_OPENING,
+    DATE_START,
     ISSUE_CONTAINERS,
     ISSUE_END,
     ISSUE_MODIFIERS,
@@ -130,7 +131,8 @@ _NOT_AN_ISSUE = frozenset(
     """it they this that these those them he she we something anything nothing more
     meeting meetings summit talks agreement deal statement declaration issue issues outcome
     thaw influence package review step steps progress result results way ways one
-    year's week's month's next""".split()
+    year's week's month's next time timetable formula law arrangement commitment push
+    contribution idea proposal plan request offer""".split()
 )
 
 
@@ -142,10 +144,14 @@ def issue_like(text: str) -> bool:
     [True, False, False, False]
     >>> [issue_like(t) for t in ("and Nauru backed it", "next year's meeting", "Meeting")]
     [False, False, False]
+    >>> [issue_like(t) for t in ("Tuesday afternoon", "more time", "data protection law")]
+    [False, False, True]
     """
     words = [w.casefold() for w in _WORD.findall(text)]
     if not words or words[0] in ("and", "but", "or", "so") or _AMOUNT.search(text):
         return False
+    if DATE_START.match(text.strip()):
+        return False  # "Tuesday afternoon", "9-10 September": a time, no issue
     return any(len(w) > 2 and w not in _NOT_AN_ISSUE for w in words)
 
 
