@@ -10,8 +10,8 @@ instead (``python -m kg.sparql.sandbox``) that shares nothing with the caller,
 for a target it opens itself: an Oxigraph snapshot, which a forked copy of the
 caller's RocksDB threads must not touch; without the network, one such worker is kept
 warm for the next call (``--serve``), and a timeout or a crash retires it. Unless the
-network was allowed, a worker first moves into a network namespace of its own, where no interface is
-up (:func:`close_network`; Linux), so no connection leaves it, not even from an
+network was allowed, a worker first moves into a network namespace of its own, where no
+interface is up (:func:`close_network`; Linux), so no connection leaves it, not even from an
 engine's own HTTP client written in Rust; an audit hook also refuses every
 socket connection and name lookup made from Python. The
 address space may grow by at most :data:`MAX_WORKER_MEMORY` bytes (a query that

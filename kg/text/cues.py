@@ -414,7 +414,8 @@ class OutcomeCue:
     ``held``: the cue states a result only in a report of a summit already held, and only
     with actors as its subject ("Brussels would not exempt …", "Guédez rejected …").
     ``after_hedge``: the cue only completes an earlier hedge of its sentence ("A statement is
-    likely; a pact is not.")."""
+    likely; a pact is not."). ``no_adverb``: an adverb just before the cue makes it background
+    or a stance ("previously agreed", "publicly committed"), not a result."""
 
     pattern: re.Pattern[str]
     likelihood: Likelihood
@@ -423,6 +424,7 @@ class OutcomeCue:
     keys: tuple[str, ...] = ()
     held: bool = False
     after_hedge: bool = False
+    no_adverb: bool = False
 
     def may_match(self, lowered: str) -> bool:
         """Whether a lower-cased text holds one of the cue's key words (else it cannot match).
@@ -1016,6 +1018,7 @@ OUTCOME_CUES: tuple[OutcomeCue, ...] = (
         Likelihood.AGREED,
         "object",
         keys=(*_DONE_KEYS, "committed", "pledged", "promised"),
+        no_adverb=True,
     ),
 )
 """The outcome cues, most specific first: a cue that overlaps an earlier one's hedge or

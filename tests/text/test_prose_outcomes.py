@@ -350,6 +350,8 @@ def test_a_name_ending_in_ly_before_agreed_is_the_actor_not_an_adverb() -> None:
         ("co-fund a nursing school in Shkodër", Likelihood.AGREED)
     ]
     assert outcomes_in("They had previously agreed to open a school.") == []
+    ended = outcomes_in("The summit finally ended with a joint declaration.")
+    assert [(f.label, f.likelihood) for f in ended] == [("a joint declaration", Likelihood.AGREED)]
 
 
 def test_a_new_subject_with_its_modal_ends_the_outcome_before_it() -> None:

@@ -463,7 +463,7 @@ def _read_cue(
     span: tuple[int, int] | None
     cue_end = match.end()
     if cue.shape == "object":
-        if likelihood is Likelihood.AGREED and not _realised(text, match):
+        if likelihood is Likelihood.AGREED and not _realised(text, match, cue.no_adverb):
             return None
         span = _object(text, match.end(), shorten=likelihood in _REPORTED)
     elif cue.shape == "subject":
@@ -536,13 +536,14 @@ def _first_word(text: str, start: int) -> str:
     return word.group(0).casefold() if word is not None else ""
 
 
-def _realised(text: str, match: re.Match[str]) -> bool:
-    """Whether a realised-result cue ("signed …") reports a result, not a plan or background."""
+def _realised(text: str, match: re.Match[str], no_adverb: bool = False) -> bool:
+    """Whether a realised-result cue ("signed …") reports a result, not a plan or background;
+    with ``no_adverb``, not after an adverb ("previously agreed"; "Italy agreed" is a name)."""
     before = _WORD.findall(text[max(0, match.start() - 24) : match.start()])
     if before and (before[-1].casefold() in AGREED_BLOCKERS or before[-1].endswith("n't")):
         return False
-    if before and before[-1].endswith("ly") and before[-1].islower():
-        return False  # "previously agreed", "publicly committed" (not "Italy agreed")
+    if no_adverb and before and before[-1].endswith("ly") and before[-1].islower():
+        return False
     if len(before) > 1 and before[-2].casefold() in NEGATORS:
         return False
     return not BACKGROUND_CUE.search(text, match.start(), _boundary(text, match.end()))
