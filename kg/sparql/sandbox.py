@@ -294,8 +294,7 @@ def _run_warm(
             _stop_warm()
             raise _timed_out(timeout) from None
         if answer is None:
-            worker.stop()
-            _warm = None
+            _stop_warm()
             code = worker.process.returncode
             raise _crashed(f"signal {-code}" if code < 0 else f"exit code {code}")
         outcome: tuple[str, Any] = pickle.loads(answer)

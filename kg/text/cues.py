@@ -144,6 +144,7 @@ __all__ += [  # reported speech, positions, concerns and recommendations
     "LABEL_VAGUE",
     "LAST_INFINITIVE",
     "LIGHT_OBJECT",
+    "NO_COMMENT",
     "OBJECT_END",
     "OBJECT_LEAD",
     "OBJECT_PREPOSITION",
@@ -1873,6 +1874,10 @@ CONCERN_CIRCUMSTANCE = re.compile(
 )
 """Where a concern's circumstance begins, which its label leaves out ("X could derail the
 talks, as such rows have done before", "… stalls, leaving the bloc's biggest project …")."""
+
+NO_COMMENT = re.compile(r"\s*(?:to\s+)?(?:be\s+drawn|comment|elaborate)\b")
+"""A refusal to talk after a stance verb, no stance on what it names ("refused to be drawn
+on the lease")."""
 
 ITEM_CIRCUMSTANCE = re.compile(
     r",\s+(?:leaving|forcing|making|putting|sending|prompting)\s+"

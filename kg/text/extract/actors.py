@@ -357,7 +357,7 @@ def discover(sink: ClaimSink) -> None:
                     sink.mint(name, "Person")
                 _introduce_acronyms(sink, text)
                 for name in institutions(text):
-                    if sink.base.lookup(name) is None and sink.gaz.lookup(name) is None:
+                    if sink.gaz.lookup(name) is None:
                         sink.mint(name, "Organization")  # not "Kenya" of its name
                 if isinstance(block, (Paragraph, ListBlock)):
                     prose.append(text)

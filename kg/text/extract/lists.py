@@ -94,6 +94,8 @@ def read_list(
     elif role == "outcomes":
         hedge = intro_hedge(intro) or hedge_of(section.title or "", anywhere=True)
         context = replace(context, hedge=hedge)
+    # under "What was agreed" a commitment in the future tense is a result, as in a report
+    held = sink.held or (context.hedge is not None and context.hedge[0] is Likelihood.AGREED)
     reader = ITEM_READERS[role] if role is not None else None
     handed: list[ListItem] = []
     fields = Fields(sink, section_actors, context.addressed)
@@ -107,7 +109,7 @@ def read_list(
         if reader is None:
             _unread(sink, item)
             handed.append(item)
-        elif role == "outcomes" and not item.depth and _reported(item, sink, context):
+        elif role == "outcomes" and not item.depth and _reported(item, sink, held):
             _unread(sink, item)  # "*Treaty: The six leaders signed the treaty …": its sentences
             handed.append(item)
         elif role in _ISSUE_ROLES and not item.depth and _issue_with_sentences(item):
@@ -121,10 +123,10 @@ def read_list(
 _SENTENCE_ITEM_WORDS = 8
 
 
-def _reported(item: ListItem, sink: ClaimSink, context: ListContext | None = None) -> bool:
+def _reported(item: ListItem, sink: ClaimSink, held: bool = False) -> bool:
     """Whether an outcome item is written as sentences that state their own outcomes ("The six
-    leaders signed the treaty …", "Beijing agreed to open green lanes …", under "What was
-    agreed" also "Italy will post six more liaison officers …"): the sentence reader
+    leaders signed the treaty …", "Beijing agreed to open green lanes …"; ``held``, also "Italy
+    will post six more liaison officers …"): the sentence reader
     reads it, each outcome with its own hedge, not the whole item as one outcome.
 
     Examples:
@@ -139,8 +141,6 @@ def _reported(item: ListItem, sink: ClaimSink, context: ListContext | None = Non
     text = item.description or item.content
     if len(text.split()) < _SENTENCE_ITEM_WORDS:
         return False
-    hedge = context.hedge if context is not None else None
-    held = sink.held or (hedge is not None and hedge[0] is Likelihood.AGREED)
     return any(
         outcomes_in(sentence.plain, lambda subject: is_actor_phrase(sink, subject), held=held)
         for sentence in split_sentences(item)

@@ -63,6 +63,7 @@ from kg.text.cues import (
     LABEL_VAGUE,
     LAST_INFINITIVE,
     LIGHT_OBJECT,
+    NO_COMMENT,
     OBJECT_END,
     OBJECT_LEAD,
     OBJECT_PREPOSITION,
@@ -657,10 +658,6 @@ def _objects(label: str) -> list[str]:
     return [label[: second.start()].rstrip(" ,"), label[begin:]]
 
 
-_NO_COMMENT = re.compile(r"\s*(?:to\s+)?(?:be\s+drawn|comment|elaborate)\b")
-"""A refusal to talk, no stance on what it names ("refused to be drawn on the lease")."""
-
-
 def _passive(pre: str, cue: str) -> bool:
     """Whether a participle cue is passive ("Kyiv has been invited to"): not a stance."""
     words = _WORD.findall(pre[-12:])
@@ -705,7 +702,7 @@ def read_positions(sink: ClaimSink, clause: Clause) -> None:
                 rest = " " + rest[aside.end() :]
             object_end = OBJECT_END.search(rest)
             next_scan = cue.end() + (object_end.start() if object_end is not None else len(rest))
-            if _passive(segment[: cue.start()], cue.group(0)) or _NO_COMMENT.match(rest):
+            if _passive(segment[: cue.start()], cue.group(0)) or NO_COMMENT.match(rest):
                 actors, stance, next_scan = (), None, cue.end()  # "refused to be drawn on X"
             elif named:
                 actors = named
