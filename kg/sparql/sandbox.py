@@ -35,6 +35,7 @@ import multiprocessing.connection
 import os
 import pickle
 import select
+import signal
 import struct
 import subprocess
 import sys
@@ -403,9 +404,14 @@ def _run_forked(
     """Run the call in a forked copy of this process (the graph shared copy-on-write)."""
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    worker = context.Process(target=_child, args=(sender, function, args, allow_network))
-    worker.daemon = True
-    worker.start()
+    worker: multiprocessing.process.BaseProcess | _PlainFork
+    if multiprocessing.current_process().daemon:
+        # a Pool or Dask worker may not have multiprocessing children: fork plainly
+        worker = _PlainFork(_child, (sender, function, args, allow_network))
+    else:
+        worker = context.Process(target=_child, args=(sender, function, args, allow_network))
+        worker.daemon = True
+        worker.start()
     sender.close()
     try:
         if not receiver.poll(timeout):
@@ -423,6 +429,42 @@ def _run_forked(
         worker.join(5)
         receiver.close()
     return outcome
+
+
+class _PlainFork:
+    """A forked child without multiprocessing's bookkeeping, for a caller that is a daemonic
+    multiprocessing worker itself (a ``Pool`` or Dask worker), which multiprocessing forbids
+    to start children; the same calls as the ``Process`` it stands in for."""
+
+    def __init__(self, target: Callable[..., None], args: tuple[Any, ...]) -> None:
+        self.exitcode: int | None = None
+        self.pid = os.fork()
+        if self.pid == 0:  # the child: never back into the caller's code or exit handlers
+            code = 1
+            try:
+                target(*args)
+                code = 0
+            finally:
+                os._exit(code)
+
+    def is_alive(self) -> bool:
+        """Whether the child has not ended (an ended one is reaped)."""
+        if self.exitcode is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.exitcode = os.waitstatus_to_exitcode(status)
+        return self.exitcode is None
+
+    def kill(self) -> None:
+        """SIGKILL the child."""
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGKILL)
+
+    def join(self, timeout: float) -> None:
+        """Wait at most ``timeout`` seconds for the child to end."""
+        deadline = time.monotonic() + timeout
+        while self.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.01)
 
 
 if __name__ == "__main__":
