@@ -50,6 +50,7 @@ from kg.errors import EngineCrashed, KGError, NetworkRefused, QueryError, QueryT
 __all__ = ["as_query_error", "can_fork", "close_network", "run_isolated"]
 
 T = TypeVar("T")
+_PR_SET_PDEATHSIG = 1  # prctl(2)
 MAX_WORKER_MEMORY = 4 * 1024**3
 """Bytes of address space a query worker may add to what it inherits (Linux only)."""
 _NETWORK_EVENTS = frozenset(
@@ -90,6 +91,19 @@ def close_network() -> str | None:
         if libc.unshare(flags) == 0:
             return "network namespace"
     return None
+
+
+def _die_with_caller() -> None:
+    """Have the kernel SIGKILL this worker once the thread that started it ends (Linux), so a
+    worker whose caller was killed (a query timed out inside another worker) does not run on.
+    Not for the warm worker: the thread that started it may end before the worker should."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def _refuse_network(event: str, args: tuple[Any, ...]) -> None:
@@ -155,6 +169,7 @@ def _child(
     args: tuple[Any, ...],
     allow_network: bool,
 ) -> None:
+    _die_with_caller()
     _prepare_worker(allow_network)
     outcome = _outcome(function, args)
     try:
@@ -167,6 +182,7 @@ def _child(
 def _serve_clean() -> None:
     """The clean worker (``python -m kg.sparql.sandbox``): one pickled call on stdin, its
     pickled outcome on stdout."""
+    _die_with_caller()
     function, args, allow_network = pickle.loads(sys.stdin.buffer.read())
     _prepare_worker(allow_network)
     sys.stdout.buffer.write(_pickled(_outcome(function, args)))
