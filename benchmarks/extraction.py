@@ -103,6 +103,7 @@ MODALITY_ALIASES: dict[str, frozenset[str]] = {
 }
 
 _ARTICLES = ("the ", "a ", "an ")
+_MAKING = re.compile(r"^(?:set up|create|establish|build|launch|form) (?=(?:an?|the|their|its) )")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"'})
 
 
@@ -135,12 +136,26 @@ def labels_match(first: str, second: str) -> bool:
     False
     >>> labels_match("", "trade")
     False
+    >>> labels_match("set up a joint fund for ports", "a joint fund")
+    True
     """
     one, two = normalise(first), normalise(second)
     if not one or not two:
         return False
     if one == two:
         return True
+    if _subset_match(one, two):
+        return True
+    # "set up a joint fund" names what "a joint fund" does, where only one says how it is made
+    made_one, made_two = _MAKING.sub("", one), _MAKING.sub("", two)
+    return (made_one == one) != (made_two == two) and _subset_match(
+        normalise(made_one), normalise(made_two)
+    )
+
+
+def _subset_match(one: str, two: str) -> bool:
+    """Whether one normalised label's words are a subset of the other's holding at least half
+    of them."""
     a, b = set(one.split()), set(two.split())
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     return small <= large and 2 * len(small) >= len(large)

@@ -42,11 +42,13 @@ from benchmarks.extraction import (
 #: 297 found), outcomes with modality 0.51 / 0.55, places 0.56 / 0.75, concerns 0.56 / 0.82.
 #: The eleventh pass (regional organisations and armed groups in the gazetteer) lifted
 #: actors to 0.86 / 0.81; the thirteenth (places after "port of" and in list items) places
-#: to 0.62 / 0.77.
+#: to 0.62 / 0.77. The fourteenth (lists of outcomes, what a text commits the parties to,
+#: offers taken up; the scorer matches "set up a fund" with "a fund") outcomes to 0.60 /
+#: 0.65 and outcomes with modality to 0.54 / 0.58.
 FLOOR: dict[str, tuple[float, float]] = {
     "topics": (0.55, 0.47),
-    "outcomes": (0.57, 0.61),
-    "outcomes+modality": (0.50, 0.53),
+    "outcomes": (0.59, 0.63),
+    "outcomes+modality": (0.53, 0.56),
     "positions": (0.45, 0.56),
     "actors": (0.85, 0.80),
     "places": (0.60, 0.76),

@@ -68,6 +68,7 @@ __all__ += [  # agenda enumerations, outcomes and their hedges
     "ISSUE_MODIFIERS",
     "ISSUE_ON",
     "LEADING_CONJUNCTION",
+    "LIST_JOIN",
     "MODAL_HEDGES",
     "NAME_LIST",
     "NEGATED_LABEL",
@@ -91,6 +92,7 @@ __all__ += [  # agenda enumerations, outcomes and their hedges
     "PURPOSE",
     "READY_WORDS",
     "RELATIVE_SUBJECT",
+    "SERIAL_COMMA",
     "SHARED_SUBJECT",
     "SKIP_VERBS",
     "SUBJECT_AUXILIARY",
@@ -447,10 +449,11 @@ _FAILED_VERB_FORMS = rf"{_OUTCOME_VERB_FORMS}|close|find|set|make|bridge|resolve
 _DONE = (
     r"signed(?!\s+up\b)|adopted|agreed|reached|announced|approved|unveiled|launched|endorsed"
     r"|concluded|sealed|issued|finali[sz]ed|struck|clinched|renewed|extended|accepted|established"
+    r"|secured"
 )
 _DONE_KEYS = tuple(
     "signed adopted agreed reached announced approved unveiled launched endorsed concluded sealed "
-    "issued finali struck clinched renewed extended accepted established".split()
+    "issued finali struck clinched renewed extended accepted established secured".split()
 )
 _NOT_DONE_OBJECTS = (
     r"(?:(?:his|her|their|its|the|a|an)\s+)?(?:(?:earlier|long-standing|repeated|previous)\s+)?"
@@ -609,6 +612,43 @@ OUTCOME_CUES: tuple[OutcomeCue, ...] = (
             "blocked",
         ),
     ),
+    # what a text commits the parties to: "A separate agreement commits both countries to
+    # share security planning", "the communiqué did commit the three states to harmonise …"
+    OutcomeCue(
+        re.compile(
+            r"\b(?:agreement|accord|deal|communiqu[eé]|declaration|statement|pact|memorandum"
+            r"|protocol|text|treaty|roadmap|charter)\s+(?:[\w’'-]+\s+){0,2}?"
+            r"(?P<hedge>(?:did\s+)?commit(?:s|ted)?)\s+(?:[\w’'-]+\s+){1,4}?to\s+(?=[a-z])",
+            re.I,
+        ),
+        Likelihood.AGREED,
+        "object",
+        keys=("commit",),
+    ),
+    # an offer taken up: "offered to ban monofilament nets, which the other leaders accepted"
+    OutcomeCue(
+        re.compile(
+            r"(?:,\s+which|,\s+(?:an?|the)\s+(?:offer|proposal|idea|plan|step|request)"
+            r"(?:\s+that)?)\s+[^,;]{1,60}?(?<!\bnot\s)\b(?P<hedge>accepted|agreed\s+to"
+            r"|endorsed|took\s+up|signed\s+up\s+to)\b",
+            re.I,
+        ),
+        Likelihood.AGREED,
+        "antecedent",
+        keys=("accepted", "agreed to", "endorsed", "took up", "signed up"),
+        held=True,
+    ),
+    # a result owed by a date: "A feasibility study is due by September"
+    OutcomeCue(
+        re.compile(
+            r"\b(?:is|are)\s+(?:now\s+)?(?P<hedge>due)\s+(?=(?:by|before|within|in|next|later"
+            r"|at\s+the\s+end)\b)",
+            re.I,
+        ),
+        Likelihood.ANTICIPATED,
+        "subject",
+        keys=("due ",),
+    ),
     # left open: neither agreed nor refused ("the size and the host were left for a later
     # meeting", "the question was referred to a working group"); the scheme has no value of
     # its own for it, so it is possible, with the words as written as its hedge
@@ -742,14 +782,14 @@ OUTCOME_CUES: tuple[OutcomeCue, ...] = (
     OutcomeCue(
         re.compile(
             r"\b(?P<hedge>best(?:\s+(?:realistic|possible|achievable|plausible))?\s+(?:outcome"
-            r"|result|case|hope)|most\s+that\s+[^,.;]{0,50}?(?:realistic|achievable|possible"
-            r"|expect\w*|hope\w*))\s+(?:[^,.;]{0,40}?,\s+)?(?:is|was|would\s+be)\s+"
+            r"|result|case|hope)|most\s+(?:that\s+)?[^,.;]{0,50}?(?:realistic|achievable|possible"
+            r"|expect\w*|hope\w*(?:\s+for)?))\s+(?:[^,.;]{0,40}?,\s+)?(?:is|was|would\s+be)\s+"
             r"(?!(?:that|for|to)\b)",
             re.I,
         ),
         Likelihood.POSSIBLE,
         "object",
-        keys=("best", "most that"),
+        keys=("best", "most "),
     ),
     OutcomeCue(
         re.compile(
@@ -1007,7 +1047,7 @@ OUTCOME_CUES: tuple[OutcomeCue, ...] = (
     OutcomeCue(
         re.compile(
             rf"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)\b(?P<hedge>agreed(?:\s+on\s+{_WEEKDAY})?"
-            r"(?:\s+in\s+principle)?(?:\s+(?:only|also|merely|instead))?"
+            r"(?:\s+[\"“]?in\s+principle[\"”]?)?(?:\s+(?:only|also|merely|instead))?"
             r"(?:\s+(?:on|to|upon))?"
             r"|(?<!\bis\s)(?<!\bare\s)(?<!remain\s)(?<!remains\s)(?<!remained\s)"
             rf"(?:committed|pledged|promised)(?:\s+to)?|{_DONE})"
@@ -1124,7 +1164,8 @@ OUTCOME_NOUNS = re.compile(
     r"|fund(?:ing)?|financing|contribution|convention|reference|language|wording|patrol"
     r"|corridor|terminal|plant|project|sale|exchange|transfer|extradition|decision|cell|document"
     r"|network|registry|register|panel|authority|zone|platform|agency"
-    r"|desk|observatory|institute|reserve|stockpile|quota|levy|visa)s?\b",
+    r"|desk|observatory|institute|reserve|stockpile|quota|levy|visa|report|assessment"
+    r"|survey|audit)s?\b",
     re.I,
 )
 """Nouns of outcomes, for the cues that need one ("a possible deal", "without a communiqué")."""
@@ -1135,7 +1176,7 @@ OUTCOME_CLAUSE_END = re.compile(
 """Where a forecast's clause ends ("forecast that trade will reach $3 billion by 2028 if …")."""
 
 OUTCOME_BOUNDARY = re.compile(
-    r",\s*(?:which|who|but|while|although|though|as|including|such\s+as|after|before|because|not"
+    r",\s*(?:which|who|whose|but|while|although|though|as|including|such\s+as|after|before|because|not"
     r"|with|without|where|when|so|and\s+(?:to|said|says|that|he|she|they|it|the)"
     r"|and\s+(?=an?\s[^,;.]{1,60}?\s(?:is|are|was|were|will|would|could|may|might)\s))\b"
     r"|\s+and\s+(?=(?:the|both|their|its)\s[^,;.]{1,40}?\s(?:will|would|could|may|might|should"
@@ -1189,6 +1230,16 @@ BACKGROUND_CUE = re.compile(
 
 COORDINATED_OUTCOME = re.compile(r",?\s+and\s+(?=(?:an?|the|its|their)\s)")
 """A second outcome in one phrase ("a joint declaration and a package of deals")."""
+
+LIST_JOIN = re.compile(
+    r",\s+(?:and\s+)?(?=(?:an?|the|their|its)\s)|\s+and\s+(?=(?:an?|the|their|its)\s)"
+)
+"""What joins the items of a list of outcomes, each with a determiner ("a defence pact, a
+trade protocol and a memorandum")."""
+
+SERIAL_COMMA = re.compile(r",\s+(?=(?:an?|the|their|its)\s)")
+"""The comma between the first items of a list of outcomes closed by "and" ("a ceasefire,
+the release of prisoners and a monitoring mission")."""
 
 INDEFINITE_PRONOUNS = frozenset(
     "anything something nothing everything more less much little none all both".split()
@@ -1460,7 +1511,8 @@ TRAILING_ADVERBS = frozenset(
 
 NOT_LABEL_START = frozenset(
     "and but or nor until unless because if since while although though now then how what "
-    "whether why where when who which is are was were in on at by with from into under "
+    "whether why where when who whom whose which is are was were in on at by with from into "
+    "under "
     "largely only never".split()
 )
 """Words no outcome phrase begins with: a conjunction, a question word, a verb, a preposition

@@ -1107,7 +1107,7 @@ COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
     "BO": ("Bolivia",),
     "BQ": ("Caribbean Netherlands",),
     "CD": ("Democratic Republic of the Congo", "DR Congo", "DRC"),
-    "CG": ("Republic of the Congo", "Congo-Brazzaville"),
+    "CG": ("Republic of the Congo", "Republic of Congo", "Congo-Brazzaville"),
     "CI": ("Ivory Coast", "Côte d'Ivoire"),
     "CV": ("Cape Verde", "Cabo Verde"),
     "CZ": ("Czechia", "Czech Republic"),
@@ -1242,11 +1242,12 @@ takes no part. Officials and delegations ("the Russian delegation") speak for it
 _ROLE_MODIFIER = (
     r"(?:deputy|vice|former|acting|interim|foreign|defen[cs]e|finance|trade|prime|energy"
     r"|interior|justice|health|economy|home|special|senior|chief|transport|environment"
-    r"|agriculture|labou?r|commerce|industry|mining|water|security|education)\s+"
+    r"|agriculture|labou?r|commerce|industry|mining|water|security|education|executive)\s+"
 )
 _ROLE_HEAD = (
     r"(?:prime minister|president|premier|chancellor|minister|foreign minister|"
-    r"(?<=energy\s)secretary|(?<=interior\s)secretary|(?<=home\s)secretary|"
+    r"(?<=energy\s)secretary|(?<=executive\s)secretary|(?<=interior\s)secretary|"
+    r"(?<=home\s)secretary|"
     r"secretary of state|secretary-general|secretary general|leader|king|queen|emir|"
     r"crown prince|envoy|ambassador|spokes(?:man|woman|person)|negotiator|head of state|"
     r"head of government|counterpart|host|chief|national security adviser|adviser|advisor)"

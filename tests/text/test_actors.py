@@ -321,3 +321,34 @@ def test_a_place_after_port_of_and_a_place_in_a_list_item_are_places() -> None:
     )
     places = {e.label for found in claims.mentions.values() for e in found if e.is_place}
     assert {"Shkodra", "Tangala"} <= places
+
+
+def test_both_congos_named_in_full_stay_apart() -> None:
+    labels = actors_of(
+        claims_of(
+            "Bridge summit\n\nRepublic of Congo President Ana Mbemba hosted Democratic Republic of"
+            " Congo President Joseph Lukusa. Congo wants a rail link.\n"
+        )
+    )
+    assert {"Republic of the Congo", "Democratic Republic of the Congo"} <= labels
+
+
+def test_people_beside_the_body_they_speak_for_or_lead() -> None:
+    labels = actors_of(
+        claims_of(
+            "Lake summit\n\nThe Executive Secretary of the Nile Basin Initiative, Ruth Achieng,"
+            " joined the talks. Omar Haddad of the Cairo-based Centre for Water Studies urged"
+            " restraint. Lena Moritz, who heads the Danube Anglers Network, said fish stocks were"
+            " falling.\n"
+        )
+    )
+    assert {"Ruth Achieng", "Omar Haddad", "Lena Moritz"} <= labels
+
+
+def test_a_state_inside_a_regional_communitys_name_is_not_an_actor() -> None:
+    labels = actors_of(
+        claims_of(
+            "Bridge summit\n\nThe Economic Community of West Sahel States backed the bridge.\n"
+        )
+    )
+    assert "Economic Community of West Sahel States" in labels

@@ -466,3 +466,98 @@ def test_an_outcome_put_forward_ready_or_reported_to_us(
     text: str, found: tuple[str, Likelihood]
 ) -> None:
     assert [(f.label, f.likelihood) for f in outcomes_in(text, lambda subject: True)] == [found]
+
+
+def _held(text: str) -> list[tuple[str, str, str]]:
+    """What ``outcomes_in`` reads in a report of a summit already held."""
+    return [
+        (o.label, o.likelihood.term, o.hedge) for o in outcomes_in(text, lambda s: True, held=True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        (
+            "The accord commits both governments to pool coastguard data.",
+            [("pool coastguard data", "Agreed", "commits")],
+        ),
+        (
+            "The final statement did commit the four states to map the reef and to ban"
+            " trawling in two bays by 2027, a step welcomed by divers.",
+            [
+                ("map the reef", "Agreed", "did commit"),
+                ("ban trawling in two bays", "Agreed", "did commit"),
+            ],
+        ),
+        (
+            "Ghana offered instead to cap trawler licences, which the other leaders accepted.",
+            [("cap trawler licences", "Agreed", "accepted")],
+        ),
+        (
+            "Peru offered to fund a ranger school, an offer Quito accepted.",
+            [("fund a ranger school", "Agreed", "accepted")],
+        ),
+        (
+            "Oman also secured a bigger share of the storage tanks at Duqm.",
+            [("a bigger share of the storage tanks at Duqm", "Agreed", "secured")],
+        ),
+        (
+            'The others agreed "in principle" to a pilot ferry route.',
+            [("a pilot ferry route", "Agreed", 'agreed "in principle" to')],
+        ),
+        (
+            "Norway pledged $40 million for the clinics, whose staff will be trained abroad.",
+            [("$40 million for the clinics", "Agreed", "pledged")],
+        ),
+    ],
+)
+def test_what_a_text_commits_the_parties_to_and_offers_taken_up_are_agreed(
+    text: str, read: list[tuple[str, str, str]]
+) -> None:
+    assert _held(text) == read
+
+
+def test_a_result_owed_by_a_date_is_expected() -> None:
+    assert _read("A costing of the bridge is due by March.") == [
+        ("A costing of the bridge", "Anticipated", "due")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        (
+            "The two leaders signed a defence pact, a trade protocol and a memorandum on ports.",
+            ["a defence pact", "a trade protocol", "a memorandum on ports"],
+        ),
+        (
+            "The most we expect is a brief statement, a customs accord and a promise to meet"
+            " again.",
+            ["a brief statement", "a customs accord", "a promise to meet again"],
+        ),
+        (
+            "They agreed on a truce, the release of hostages and a monitoring mission.",
+            ["a truce", "the release of hostages", "a monitoring mission"],
+        ),
+    ],
+)
+def test_a_list_of_outcomes_gives_one_outcome_each(text: str, labels: list[str]) -> None:
+    assert [o.label for o in _outcomes(text)] == labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a clause after ", and": not a list item
+        "The sides failed to agree on a timetable, and the fisheries panel is expected to meet"
+        " in May.",
+        # an item that is a clause's subject
+        "Coastguards will begin patrols in June, their agencies will set up a hotline and the"
+        " ports will share data.",
+    ],
+)
+def test_a_clause_after_an_outcome_is_no_item_of_a_list(text: str) -> None:
+    labels = [o.label for o in outcomes_in(text, lambda s: True, held=True)]
+    assert "the fisheries panel" not in labels
+    assert "their agencies" not in labels

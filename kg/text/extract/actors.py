@@ -87,8 +87,21 @@ _NAME_THEN_PROFESSION = re.compile(
 )
 _SPEAKER_OF = re.compile(
     rf"\b(?:said|says|according\s+to)\s+(?P<name>{_NAME})\s+of\s+(?:the\s+)?[A-Z]"
-    rf"|(?:^|[.;]\s+)(?P<lead>{_NAME})\s+of\s+the\s+[A-Z][^,.;]{{0,80}}?\s+(?:said|says)\b"
+    rf"|(?:^|[.;]\s+)(?P<lead>{_NAME})\s+of\s+the\s+[A-Z][^,.;]{{0,80}}?\s+(?:said|says"
+    r"|told|urged|warned|argued|noted|added|wrote|recommended|suggested|cautioned|believes"
+    r"|expects|called)\b"
 )
+_ROLE_OF_BODY_THEN_NAME = re.compile(
+    rf"(?<![\w-])(?i:{ROLE_NOUNS_SEARCHED})\s+of\s+the\s+[A-Z][^,;.]{{0,70}}?,\s+"
+    rf"(?P<name>{_SHORT_NAME}),"
+)
+"""A role in a body, then the person ("The Executive Secretary of the Southern African
+Development Community, Tebogo Sekgoma, joined …")."""
+_NAME_WHO_LEADS = re.compile(
+    rf"(?P<name>{_SHORT_NAME}),\s+who\s+(?:heads|leads|runs|chairs|directs|founded|co-founded"
+    r"|advises)\s+(?:the\s+)?[A-Z]"
+)
+"""A person, then the body they lead ("Ilie Botnaru, who heads the Eco-TIRAS network")."""
 _ACRONYM = re.compile(
     r"(?P<name>[A-Z][\w’'-]*(?:\s+(?:of|for|and|on|the|de|[A-Z][\w’'-]*)){1,9})"
     r"\s+\((?P<acronym>[A-Z][A-Za-z&.]{1,9})\)"
@@ -158,9 +171,20 @@ def appositive_names(text: str) -> list[str]:
         ['Jan Novak', 'Eva Berg', 'Ola Lind']
         >>> appositive_names("So will Fiji's prime minister, Ana Rabuka. XYZ Chair Li Wei")
         ['Ana Rabuka']
+        >>> appositive_names("The secretary-general of the Indian Ocean Rim Association, Ravi "
+        ...     "Menon, spoke. Lea Aho, who heads the Baltic Fishers Network, agreed.")
+        ['Ravi Menon', 'Lea Aho']
+        >>> appositive_names("Mia Sorensen of the Nordic Water Institute urged restraint.")
+        ['Mia Sorensen']
     """
     found: list[tuple[int, str]] = []
-    for pattern in (_ROLE_THEN_NAME, _NAME_THEN_ROLE, _NAME_THEN_PROFESSION):
+    for pattern in (
+        _ROLE_THEN_NAME,
+        _NAME_THEN_ROLE,
+        _NAME_THEN_PROFESSION,
+        _ROLE_OF_BODY_THEN_NAME,
+        _NAME_WHO_LEADS,
+    ):
         for match in pattern.finditer(text):
             name = _clean_name(match.group("name"))
             if name is not None:
@@ -217,10 +241,10 @@ def _spells(letters: list[str], name: str) -> bool:
 
 
 _INSTITUTION = re.compile(
-    r"\b(?:the|at|of)\s+(?:[A-Z][\w-]*-based\s+)?"
+    r"\b(?:[Tt]he|at|of)\s+(?:[A-Z][\w-]*-based\s+)?"
     r"(?P<name>(?:[A-Z][\w-]*\s+){1,5}(?:Association|Organi[sz]ation|Federation"
     r"|Chamber\s+of\s+Commerce|Coalition|Alliance|Commission|Council|Court\s+of\s+Justice"
-    r"|Force|Union)"
+    r"|Force|Union|Community)"
     r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,4})?)"
     r"(?![\w’'-])"
 )

@@ -64,6 +64,7 @@ from kg.text.cues import (
     INDEFINITE_PRONOUNS,
     ISSUE_CONTAINERS,
     LEADING_CONJUNCTION,
+    LIST_JOIN,
     MODAL_HEDGES,
     NAME_LIST,
     NEGATED_LABEL,
@@ -86,6 +87,7 @@ from kg.text.cues import (
     PURPOSE,
     READY_WORDS,
     RELATIVE_SUBJECT,
+    SERIAL_COMMA,
     SHARED_SUBJECT,
     SKIP_VERBS,
     SUBJECT_AUXILIARY,
@@ -139,6 +141,10 @@ _TRAILING_RELATIVE = re.compile(r"\s+(?:that|which|who|whose|where|when|he|she|t
 _LONG_OBJECT_CUT = re.compile(r",\s|\s(?:that|which|who|whose|where|while|because)\s", re.I)
 _MAX_HELD_SUBJECT = 6  # words before a held cue: an actor and its adverbs, not a clause
 _MAX_CONJUNCTS = 3
+_MAX_LISTED_WORDS = 10  # an item of a list of outcomes: a noun phrase, not a clause
+_ITEM_END = re.compile(r"\s*(?:[,.;:!?]|(?:and|or)\b|$)")
+_DESCRIBED_ITEM = re.compile(r"\b(?:that|which|who|whom|whose|what|said|says)\b", re.I)
+_OFFERED_ACTION = re.compile(r"(?:(?:instead|also|then)\s+)?to\s+(?=[a-z])")
 
 ActorTest = Callable[[str], bool]
 
@@ -184,13 +190,15 @@ def _conjuncts(label: str) -> list[str]:
     Examples:
         >>> _conjuncts("a joint declaration and a package of investment announcements")
         ['a joint declaration', 'a package of investment announcements']
+        >>> _conjuncts("a ceasefire, the release of prisoners and a monitoring mission")
+        ['a ceasefire', 'the release of prisoners', 'a monitoring mission']
         >>> _conjuncts("trade and investment")
         ['trade and investment']
     """
     second = COORDINATED_OUTCOME.search(label)
     if second is None or second.start() == 0 or " between " in label[: second.start()]:
         return [label]
-    return [label[: second.start()], label[second.end() :]]
+    return [*SERIAL_COMMA.split(label[: second.start()]), label[second.end() :]]
 
 
 def _names_an_outcome(sink: ClaimSink, label: str) -> bool:
@@ -368,7 +376,7 @@ def outcomes_in(text: str, acts: ActorTest | None = None, *, held: bool = False)
             for action in actions:
                 taken.append((action.start, action.end))
             found.extend(actions)
-            for more in _coordinated(text, actions[-1]):
+            for more in (*_coordinated(text, actions[-1]), *_enumerated(text, actions[-1])):
                 if _overlaps(taken, more.start, more.end):
                     break
                 taken.append((more.start, more.end))
@@ -436,6 +444,41 @@ def _coordinated(text: str, first: Found) -> list[Found]:
         more.append(replace(first, start=span[0], end=span[1], label=text[span[0] : span[1]]))
         end = span[1]
     return more
+
+
+def _enumerated(text: str, first: Found) -> list[Found]:
+    """The outcomes listed after ``first`` with its hedge, each with a determiner ("signed a
+    defence pact, a trade protocol and a memorandum on fisheries"), when the list closes with
+    "and"; an aside after a comma (", a pledge conservation groups welcomed") is no item.
+
+    Examples:
+        >>> [o.label for o in outcomes_in("They signed a defence pact, a trade protocol and "
+        ...     "a memorandum on fisheries.")]
+        ['a defence pact', 'a trade protocol and a memorandum on fisheries']
+    """
+    items: list[Found] = []
+    end = first.end
+    if SERIAL_COMMA.match(text, end) is None:
+        return []  # "A and B" is one phrase's conjuncts; ", and the group will …" a clause
+    for _ in range(_MAX_CONJUNCTS):
+        join = LIST_JOIN.match(text, end)
+        if join is None:
+            break
+        span = _object(text, join.end(), purpose=False)
+        if span is None or not _ITEM_END.match(text, span[1]):
+            return []  # an item is no clause's subject ("their agencies will set up …")
+        label = text[span[0] : span[1]]
+        parts = _conjuncts(label)
+        if _DESCRIBED_ITEM.search(label) or any(
+            len(_WORD.findall(part)) > _MAX_LISTED_WORDS or not _plausible(part, False)
+            for part in parts
+        ):
+            return []
+        items.append(replace(first, start=span[0], end=span[1], label=label))
+        end = span[1]
+        if "and" in join.group(0).split() or COORDINATED_OUTCOME.search(label):
+            return items  # the list is closed
+    return []
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -663,7 +706,8 @@ def _antecedent(text: str, end: int) -> tuple[int, int] | None:
     begin = max(begin, *(text.rfind(mark, begin, end) + 1 for mark in ",;:"))
     lead = _last(ANTECEDENT_LEAD, text, begin, end)
     if lead is not None:
-        span = _trim(text, lead.end(), end)
+        offered = _OFFERED_ACTION.match(text, lead.end(), end)  # "offered instead to ban X"
+        span = _trim(text, offered.end() if offered else lead.end(), end)
         if span is not None and len(_WORD.findall(text[span[0] : span[1]])) <= _MAX_WORDS:
             return span
     words = list(_WORD.finditer(text, max(0, end - 80), end))
