@@ -92,6 +92,7 @@ __all__ += [  # agenda enumerations, outcomes and their hedges
     "PURPOSE",
     "READY_WORDS",
     "RELATIVE_SUBJECT",
+    "RETURN_VERBS",
     "SERIAL_COMMA",
     "SHARED_SUBJECT",
     "SKIP_VERBS",
@@ -1047,7 +1048,7 @@ OUTCOME_CUES: tuple[OutcomeCue, ...] = (
     OutcomeCue(
         re.compile(
             rf"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)\b(?P<hedge>agreed(?:\s+on\s+{_WEEKDAY})?"
-            r"(?:\s+[\"“]?in\s+principle[\"”]?)?(?:\s+(?:only|also|merely|instead))?"
+            r"(?:\s+[\"“]?in\s+principle[\"”]?)?(?:\s+(?:only|also|merely|instead|again|once\s+again))?"
             r"(?:\s+(?:on|to|upon))?"
             r"|(?<!\bis\s)(?<!\bare\s)(?<!remain\s)(?<!remains\s)(?<!remained\s)"
             rf"(?:committed|pledged|promised)(?:\s+to)?|{_DONE})"
@@ -1191,7 +1192,7 @@ OUTCOME_BOUNDARY = re.compile(
     r"|\s+that\s+(?=(?:[a-z]+s|would|will|could|might|may|can|must|should)\b)"
     r"|,?\s+(?:and|or)\s+(?:perhaps|possibly|maybe)\b"
     r"|\s[-–—]\s|\s+(?:because|if|unless|until|after|before|while|although|but"
-    r"|so\s+that|rather\s+than"
+    r"|so\s+that|rather\s+than|once(?!\s+(?:again|more))"
     r"|is|are|was|were|will|would|could|may|might|has|have|had"
     r"|whereas|since|as\s+part\s+of|and\s+to|and\s+another|and\s+that|to\s+be)\s"
     r"|,\s*[^,]{1,40}?\b(?:said|says|say|added|noted|argued|warned|reported)\b"
@@ -1264,7 +1265,8 @@ outcome of it."""
 SUBJECT_START = re.compile(
     r"(?:^|[,;:.!?]\s+|\s[-–—]\s+|\b(?:that|said|says|say|but|whether|because|where|when|while"
     r"|since|until|once"
-    r"|believes?|think|thinks|fears?|told\s+(?:us|me|reporters|journalists|diplomats))\s+)",
+    r"|believes?|think|thinks|fears?|hinted|suggested|signalled|signaled|insisted|added|noted"
+    r"|told\s+(?:us|me|reporters|journalists|diplomats))\s+)",
     re.I,
 )
 """Where the subject of a hedge begins (the last match before the hedge): after a speech
@@ -1497,7 +1499,13 @@ NEGATORS = frozenset({"not", "never", "neither", "nor"})
 PASSIVE_AUXILIARY = frozenset({"be"})
 """The auxiliary of a passive outcome after a hedge ("may be signed")."""
 
-READY_WORDS = frozenset({"ready", "operational", "finished", "complete"})
+RETURN_VERBS = frozenset({"return", "resurface", "reappear"})
+"""Verbs of an issue coming back after a modal ("the levy could return at the next summit"):
+the clause is a possible outcome."""
+
+READY_WORDS = frozenset(
+    {"ready", "operational", "finished", "complete", "running", "operating", "functioning", "live"}
+)
 """What an outcome may be after a hedge, as a participle would be ("a report could be ready
 by then": the report is the outcome)."""
 

@@ -561,3 +561,44 @@ def test_a_clause_after_an_outcome_is_no_item_of_a_list(text: str) -> None:
     labels = [o.label for o in outcomes_in(text, lambda s: True, held=True)]
     assert "the fisheries panel" not in labels
     assert "their agencies" not in labels
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Officials said the levy could return at a later summit.", "the levy could return"),
+        (
+            "The ferry plan could come back in a smaller form once the survey is done.",
+            "The ferry plan could come back in a smaller form",
+        ),
+        (
+            "Diplomats hinted the water charter could resurface next spring.",
+            "the water charter could resurface",
+        ),
+        (
+            "The new lab could be operating by mid-2027.",
+            "The new lab could be operating by mid-2027",
+        ),
+    ],
+)
+def test_an_issue_that_could_return_or_a_body_that_could_be_running_is_possible(
+    text: str, label: str
+) -> None:
+    assert [(o.label, o.likelihood.term) for o in _outcomes(text)] == [(label, "Possible")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ministers could return home early.",  # actors going home: no outcome
+        "It could be running within six months.",  # what runs is named elsewhere
+    ],
+)
+def test_actors_returning_and_a_pronouns_state_are_no_outcome(text: str) -> None:
+    assert _outcomes(text) == []
+
+
+def test_agreed_once_again_reads_the_action() -> None:
+    assert _read("The leaders agreed once again to extend the truce.") == [
+        ("extend the truce", "Agreed", "agreed once again to")
+    ]

@@ -87,6 +87,7 @@ from kg.text.cues import (
     PURPOSE,
     READY_WORDS,
     RELATIVE_SUBJECT,
+    RETURN_VERBS,
     SERIAL_COMMA,
     SHARED_SUBJECT,
     SKIP_VERBS,
@@ -751,6 +752,8 @@ def _by_verb(
             return None
         cue_end = done[2]
         if modal and done[0] not in PARTICIPLES:
+            if _first_word(text, subject_start) in PRONOUN_SUBJECTS:
+                return None  # "it could be running": what is running is in another sentence
             return _clause(text, match.start(), cue_end), cue_end, False
         if _names_actor(acts, text[subject_start : match.start()]):
             return _clause(text, match.start(), cue_end), cue_end, False  # "X is to be admitted"
@@ -770,6 +773,12 @@ def _by_verb(
             return planned, verb.end(), committed  # "will host a conference on …"
     if word == "meet" and after is not None and after[0] == "again":
         return _trim(text, verb.start(), _boundary(text, after[2])), after[2], committed
+    coming_back = word == "come" and after is not None and after[0] == "back"
+    returning = word in RETURN_VERBS or coming_back
+    if modal and returning and not acts(text[subject_start : match.start()]):
+        # "the issue could return at the next summit": put off, not dropped ("ministers could
+        # return home" is no outcome)
+        return _clause(text, match.start(), verb.end()), verb.end(), False
     if word in SKIP_VERBS or word in NEGATORS:
         return None
     base = word[:-1] if word.endswith("s") and word[:-1] in OUTCOME_VERBS else word
