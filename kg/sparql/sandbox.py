@@ -81,11 +81,8 @@ def close_network() -> str | None:
         >>> run_isolated(close_network, timeout=10) in (None, "network namespace")
         True
     """
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-    except OSError:
+    libc = _linux_libc()
+    if libc is None:
         return None
     for flags in (_CLONE_NEWNET, _CLONE_NEWUSER | _CLONE_NEWNET):
         if libc.unshare(flags) == 0:
@@ -97,13 +94,19 @@ def _die_with_caller() -> None:
     """Have the kernel SIGKILL this worker once the thread that started it ends (Linux), so a
     worker whose caller was killed (a query timed out inside another worker) does not run on.
     Not for the warm worker: the thread that started it may end before the worker should."""
+    libc = _linux_libc()
+    if libc is not None:
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def _linux_libc() -> ctypes.CDLL | None:
+    """The C library on Linux (for ``unshare`` and ``prctl``); ``None`` elsewhere."""
     if not sys.platform.startswith("linux"):
-        return
+        return None
     try:
-        libc = ctypes.CDLL(None, use_errno=True)
+        return ctypes.CDLL(None, use_errno=True)
     except OSError:
-        return
-    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        return None
 
 
 def _refuse_network(event: str, args: tuple[Any, ...]) -> None:

@@ -472,6 +472,13 @@ _FORECAST = r"(?<![Tt]he\s)(?<![Aa]\s)\b(?P<hedge>forecasts?|predicts?|predicted
 """A verb of forecasting, not the noun ("the forecast")."""
 _FORECAST_KEYS = ("forecast", "predict", "project")
 
+_BACK_TO_A_PROPOSAL = (
+    r"(?:,\s+which|,\s+(?:an?|the)\s+(?:demand|call|request|proposal|idea|plan|offer|step)"
+    r"(?:\s+that)?)\s+[^,;]{1,60}?"
+)
+"""A clause that refers back to a proposal before it, up to its verb (", which Lima rejected",
+", an offer Quito accepted"): the antecedent is the outcome."""
+
 OUTCOME_CUES: tuple[OutcomeCue, ...] = (
     # refused: negation first, so that "did not agree on X" never reads as agreed; "would not
     # accept X" is one side's stance (positions.py), not a result
@@ -629,8 +636,7 @@ OUTCOME_CUES: tuple[OutcomeCue, ...] = (
     # an offer taken up: "offered to ban monofilament nets, which the other leaders accepted"
     OutcomeCue(
         re.compile(
-            r"(?:,\s+which|,\s+(?:an?|the)\s+(?:offer|proposal|idea|plan|step|request)"
-            r"(?:\s+that)?)\s+[^,;]{1,60}?(?<!\bnot\s)\b(?P<hedge>accepted|agreed\s+to"
+            rf"{_BACK_TO_A_PROPOSAL}(?<!\bnot\s)\b(?P<hedge>accepted|agreed\s+to"
             r"|endorsed|took\s+up|signed\s+up\s+to)\b",
             re.I,
         ),
@@ -692,8 +698,7 @@ OUTCOME_CUES: tuple[OutcomeCue, ...] = (
     # is a refusal in the future tense ("Brussels would not exempt Indian steel")
     OutcomeCue(
         re.compile(
-            r"(?:,\s+which|,\s+(?:a|an)\s+(?:demand|call|request|proposal|idea|plan|offer|step)"
-            r"(?:\s+that)?)\s+[^,;]{1,60}?(?<!\bhas\s)(?<!\bhave\s)\b(?P<hedge>rejected|resisted"
+            rf"{_BACK_TO_A_PROPOSAL}(?<!\bhas\s)(?<!\bhave\s)\b(?P<hedge>rejected|resisted"
             r"|opposed|turned\s+down"
             r"|blocked|vetoed|brushed\s+aside|ruled\s+out|(?:did|would)\s+not\s+accept)\b",
             re.I,
