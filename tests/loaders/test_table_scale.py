@@ -1,10 +1,10 @@
 """Large tables read in time and memory linear in their rows: a curated CSV and an article's
-Markdown pipe table, 2,000 and 20,000 rows.
+Markdown pipe table, 1,000 and 10,000 rows.
 
 Each file is read in a fresh interpreter (loader and mapping to triples, as a build's
 readers do), which reports the seconds the read took and its peak RSS. The bounds are
 ratios with generous margins, for a loaded two-core machine: ten times the rows may take
-at most 25 times as long (best of two), and the 20,000-row read may add at most 100
+at most 25 times as long (best of two), and the 10,000-row read may add at most 100
 bytes of peak RSS per byte of input to what a 10-row file of the same shape needs.
 """
 
@@ -21,11 +21,11 @@ import pytest
 from tests.support.documents import document_graphs
 from tests.support.tables import MAKERS
 
-SMALL, LARGE = 2_000, 20_000
+SMALL, LARGE = 1_000, 10_000
 TIME_RATIO = 25.0
 """Ten times the rows: at most this many times the seconds (linear is 10)."""
 LARGE_SECONDS = 300.0
-"""Far above the 20,000-row reads measured (under 30 seconds on a busy two-core machine)."""
+"""Far above the 10,000-row reads measured (under 15 seconds on a busy two-core machine)."""
 BYTES_PER_INPUT_BYTE = 100
 
 _READ = """\
@@ -169,20 +169,24 @@ def test_a_large_table_read_without_a_store_goes_through_oxigraph_linear_in_its_
     """``build TABLE -o FILE`` with no store, and ``kg.load(TABLE)`` in Python: tables of
     5,000 and 10,000 rows (about 1 and 2 MB) are read into a temporary Oxigraph store, not
     the memory store (which needs 390-610 bytes a byte), and each further byte of input
-    adds at most 100 bytes of peak RSS."""
-    peaks = {}
-    for count in (5_000, 10_000):
-        table = tmp_path / f"table-{count}{suffix}"
-        table.write_text(MAKERS[suffix](count), encoding="utf-8")
-        out = tmp_path / f"{count}.nq"
-        if how == "build":
-            peak = build_rss(str(table), "-o", str(out))
-        else:
-            peak = load_rss(str(table), str(out))
-        peaks[count] = (peak, table.stat().st_size)
-        assert out.stat().st_size > count * 1_000
-    (small, small_size), (large, large_size) = peaks[5_000], peaks[10_000]
-    slope = (large - small) / (large_size - small_size)
+    adds at most 100 bytes of peak RSS. Best of two: in a full parallel test run the
+    10,000-row read once peaked at 377 MB, against the 262 MB it takes alone."""
+    peaks: dict[int, tuple[int, int]] = {}
+    for _ in range(2):
+        for count in (5_000, 10_000):
+            table = tmp_path / f"table-{count}{suffix}"
+            table.write_text(MAKERS[suffix](count), encoding="utf-8")
+            out = tmp_path / f"{count}.nq"
+            if how == "build":
+                peak = build_rss(str(table), "-o", str(out))
+            else:
+                peak = load_rss(str(table), str(out))
+            peaks[count] = (min(peak, peaks.get(count, (peak, 0))[0]), table.stat().st_size)
+            assert out.stat().st_size > count * 1_000
+        (small, small_size), (large, large_size) = peaks[5_000], peaks[10_000]
+        slope = (large - small) / (large_size - small_size)
+        if slope <= BYTES_PER_INPUT_BYTE and large <= 2 * BYTES_PER_INPUT_BYTE * large_size:
+            break
     assert slope <= BYTES_PER_INPUT_BYTE, slope
     assert large <= 2 * BYTES_PER_INPUT_BYTE * large_size  # far below the memory store's
 

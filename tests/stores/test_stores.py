@@ -566,7 +566,16 @@ def test_library_load_into_a_store_and_query_it(tmp_path: Path) -> None:
 # --- crashes ---------------------------------------------------------------------------
 
 KILL_TRIALS = 8
-_INGEST = "import sys, kg; kg.SummitGraph(sys.argv[1]).ingest([sys.argv[2]])"
+_INGEST = """
+import sys, kg
+
+def said(report):
+    if not report.unchanged:
+        print(report.path.name, flush=True)
+
+kg.SummitGraph(sys.argv[1]).ingest([sys.argv[2]], on_file=said)
+"""
+"""An ingest that prints a line for each file it reads (the test kills it after some)."""
 
 
 def _check_whole(path: Path, expected: dict[str, int]) -> int:
@@ -601,20 +610,20 @@ def test_a_killed_ingest_leaves_whole_documents_and_a_rerun_completes(tmp_path: 
     reference = kg.load(folder)
     expected = {d.iri: d.triples for d in reference.documents()}
     path = tmp_path / "db"
-    command = [sys.executable, "-c", _INGEST, f"oxigraph:{path}"]
-    one = tmp_path / "one"
-    write_articles(one, 1)
-    command_one = [sys.executable, "-c", _INGEST, f"oxigraph:{tmp_path / 'db-one'}", str(one)]
-    started = time.perf_counter()
-    subprocess.run(command_one, check=False, capture_output=True)
-    # to the first document written: interpreter, imports, the store, a reader and its data
-    startup = time.perf_counter() - started
+    command = [sys.executable, "-c", _INGEST, f"oxigraph:{path}", str(folder)]
     rng = random.Random(20261126)
     written = [0]
     for _ in range(KILL_TRIALS):
-        worker = subprocess.Popen([*command, str(folder)])
-        time.sleep(startup + rng.uniform(0.0, 0.4))
+        # killed some files into the run, at a random moment after the last one it named:
+        # paced by the worker's own progress, not the clock (a busy machine starts slowly)
+        worker = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+        assert worker.stdout is not None
+        for _ in range(rng.randint(5, 60)):
+            if not worker.stdout.readline():
+                break
+        time.sleep(rng.uniform(0.0, 0.2))
         worker.send_signal(signal.SIGKILL)
+        worker.stdout.close()
         worker.wait()
         tally("SIGKILL trials during ingest")
         written.append(_check_whole(path, expected))
