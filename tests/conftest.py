@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -48,6 +49,23 @@ def pyoxigraph_results_not_left_to_the_cycle_collector() -> Iterator[None]:
         gc.set_debug(0)
         gc.garbage.clear()
     assert not left, f"pyoxigraph objects left in garbage cycles: {', '.join(left)}"
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """In a pytest-xdist worker: hand what it tallied to the controller, which prints it."""
+    from tests.support.tally import COUNTS
+
+    output = getattr(session.config, "workeroutput", None)
+    if output is not None:
+        output["tally"] = dict(COUNTS)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: object) -> None:
+    """In the pytest-xdist controller: add a finished worker's tally to the totals."""
+    from tests.support.tally import COUNTS
+
+    COUNTS.update(getattr(node, "workeroutput", {}).get("tally", {}))
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -312,12 +312,14 @@ def _evaluate(
     """``work(target, *args)`` on a remote engine directly, on a local one in a worker process.
 
     Only the project's own fixed queries (``trusted``) run in this process, on a
-    store this process writes; any other query runs in a worker, so an engine
-    that crashes ends the worker, never the caller.
+    store this process writes or an rdflib graph in its memory; any other query runs
+    in a worker, so an engine that crashes ends the worker, never the caller.
     """
     if isinstance(target, RemoteEngine):
         text, kind, bindings, max_rows = args
         return target.answer(text, kind, bindings, max_rows, timeout)
+    if trusted and isinstance(target, Graph):
+        return work(target, *args)
     if isinstance(target, InProcess):
         if trusted or target.snapshot is None:
             return work(target, *args)

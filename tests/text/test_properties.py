@@ -10,12 +10,16 @@ pipes), noise lines, hostile Unicode and mixed line endings. For each:
 (c) loading twice changes nothing;
 (d) the LF, CRLF and CR versions give isomorphic graphs;
 (e) an article ten times larger takes less than twenty times as long.
+
+Each property tries ``SUMMIT_KG_PROPERTY_EXAMPLES`` articles (default 60; (c) half as
+many, (e) an eighth); a deeper run sets it higher outside the test command.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -35,8 +39,9 @@ from kg.text.parse import parse_article
 from tests.support.genre_strategies import GenreArticle, assert_labels_in_source, genre_articles
 from tests.support.tally import tally
 
+EXAMPLES = int(os.environ.get("SUMMIT_KG_PROPERTY_EXAMPLES", "60"))
 SETTINGS = settings(
-    max_examples=200,
+    max_examples=EXAMPLES,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -116,7 +121,7 @@ def test_every_label_occurs_in_the_source(generated: GenreArticle):
 # --- (c) loading twice changes nothing -------------------------------------------------------
 
 
-@settings(SETTINGS, max_examples=100)
+@settings(SETTINGS, max_examples=max(1, EXAMPLES // 2))
 @given(genre_articles())
 def test_loading_twice_changes_nothing(folder: Path, generated: GenreArticle):
     tally("property examples")
@@ -185,7 +190,7 @@ def _load(text: str) -> Callable[[], object]:
     return run
 
 
-@settings(SETTINGS, max_examples=15)
+@settings(SETTINGS, max_examples=max(1, EXAMPLES // 8))
 @given(genre_articles(max_sections=6))
 def test_ten_times_the_article_takes_less_than_twenty_times_as_long(generated: GenreArticle):
     tally("property examples")
