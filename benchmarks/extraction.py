@@ -105,6 +105,10 @@ MODALITY_ALIASES: dict[str, frozenset[str]] = {
 
 _ARTICLES = ("the ", "a ", "an ")
 _MAKING = re.compile(r"^(?:set up|create|establish|build|launch|form) (?=(?:an?|the|their|its) )")
+_HEDGED = re.compile(
+    r" (?:is|was|are|were|remains|remained|looks|looked|seems|seemed)"
+    r" (?:still |now |also |highly |very )*(?:un)?likely\b.*$"
+)
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"'})
 
 
@@ -139,6 +143,8 @@ def labels_match(first: str, second: str) -> bool:
     False
     >>> labels_match("set up a joint fund for ports", "a joint fund")
     True
+    >>> labels_match("a deal is unlikely before the study ends", "a deal")
+    True
     """
     one, two = normalise(first), normalise(second)
     if not one or not two:
@@ -147,11 +153,15 @@ def labels_match(first: str, second: str) -> bool:
         return True
     if _subset_match(one, two):
         return True
-    # "set up a joint fund" names what "a joint fund" does, where only one says how it is made
-    made_one, made_two = _MAKING.sub("", one), _MAKING.sub("", two)
-    return (made_one == one) != (made_two == two) and _subset_match(
-        normalise(made_one), normalise(made_two)
-    )
+    # "set up a joint fund" names what "a joint fund" does, where only one says how it is
+    # made; "a deal is unlikely before June" names "a deal", where only one says its hedge
+    for rule in (_MAKING, _HEDGED):
+        bare_one, bare_two = rule.sub("", one), rule.sub("", two)
+        if (bare_one == one) != (bare_two == two) and _subset_match(
+            normalise(bare_one), normalise(bare_two)
+        ):
+            return True
+    return False
 
 
 def _subset_match(one: str, two: str) -> bool:
@@ -472,7 +482,17 @@ class FileResult:
     error: str | None = None
 
 
-def _modality_ok(expected: str, found: frozenset[str]) -> bool:
+def _modality_ok(expected: str, found: frozenset[str], label: str = "") -> bool:
+    """Whether a found likelihood states the expected modality. The expected files have no
+    "unlikely": theirs is an outcome keyed likely or possible with "unlikely" in its label.
+
+    >>> _modality_ok("likely", frozenset({"unlikely"}), "a deal is unlikely before June")
+    True
+    >>> _modality_ok("likely", frozenset({"unlikely"}), "a deal")
+    False
+    """
+    if "unlikely" in found and "unlikely" in normalise(label).split():
+        return True
     return bool(MODALITY_ALIASES.get(expected, frozenset({expected})) & found)
 
 
@@ -527,7 +547,7 @@ def score_file(path: Path, expected: dict[str, Any]) -> FileResult:
         match_pairs(
             want_outcomes,
             got.outcomes,
-            lambda e, f: f[0].matches(e["label"]) and _modality_ok(e["modality"], f[1]),
+            lambda e, f: f[0].matches(e["label"]) and _modality_ok(e["modality"], f[1], e["label"]),
         ),
     )
 

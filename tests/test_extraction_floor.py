@@ -44,11 +44,12 @@ from benchmarks.extraction import (
 #: actors to 0.86 / 0.81; the thirteenth (places after "port of" and in list items) places
 #: to 0.62 / 0.77. The fourteenth (lists of outcomes, what a text commits the parties to,
 #: offers taken up; the scorer matches "set up a fund" with "a fund") outcomes to 0.61 /
-#: 0.65 and outcomes with modality to 0.55 / 0.58.
+#: 0.65 and outcomes with modality to 0.55 / 0.58; the scorer's reading of "unlikely" (an
+#: expected label that says it) to 0.55 / 0.58 (152 of 276).
 FLOOR: dict[str, tuple[float, float]] = {
     "topics": (0.55, 0.47),
     "outcomes": (0.59, 0.63),
-    "outcomes+modality": (0.53, 0.56),
+    "outcomes+modality": (0.54, 0.57),
     "positions": (0.45, 0.56),
     "actors": (0.85, 0.80),
     "places": (0.60, 0.76),

@@ -467,7 +467,7 @@ _NEG = r"(?:could|did|would|do|does|can|will|cannot)(?:\s+not|n['’]t)|cannot"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NOT_NOUNS = r"(?:but|and|or|if|for|to|that|as|in|at|on|by|with|this|next|within|because)\b"
 _NEG_VERBS = rf"{_OUTCOME_VERB_FORMS}|accept|include"
-_COPULA = r"is|are|looks?|seems?|appears?|remains?"
+_COPULA = r"is|are|was|were|looks?|looked|seems?|seemed|appears?|appeared|remains?|remained"
 _FORECAST = r"(?<![Tt]he\s)(?<![Aa]\s)\b(?P<hedge>forecasts?|predicts?|predicted|projects?)\s+"
 """A verb of forecasting, not the noun ("the forecast")."""
 _FORECAST_KEYS = ("forecast", "predict", "project")
@@ -922,7 +922,10 @@ OUTCOME_CUES: tuple[OutcomeCue, ...] = (
         keys=("certain",),
     ),
     OutcomeCue(
-        re.compile(rf"\b(?:{_COPULA})\s+(?P<hedge>unlikely)\b(?!\s+to\b)", re.I),
+        re.compile(
+            rf"\b(?:{_COPULA})\s+(?:still\s+|now\s+|highly\s+)?(?P<hedge>unlikely)\b(?!\s+to\b)",
+            re.I,
+        ),
         Likelihood.UNLIKELY,
         "subject",
         needs_noun=True,
@@ -1171,7 +1174,7 @@ OUTCOME_NOUNS = re.compile(
     r"|corridor|terminal|plant|project|sale|exchange|transfer|extradition|decision|cell|document"
     r"|network|registry|register|panel|authority|zone|platform|agency"
     r"|desk|observatory|institute|reserve|stockpile|quota|levy|visa|report|assessment"
-    r"|survey|audit)s?\b",
+    r"|survey|audit|tender|easing)s?\b",
     re.I,
 )
 """Nouns of outcomes, for the cues that need one ("a possible deal", "without a communiqué")."""
