@@ -602,3 +602,28 @@ def test_agreed_once_again_reads_the_action() -> None:
     assert _read("The leaders agreed once again to extend the truce.") == [
         ("extend the truce", "Agreed", "agreed once again to")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "An official cautioned that a tender for construction was unlikely before the end "
+            "of the year.",
+            "a tender for construction",
+        ),
+        ("Officials said a settlement remained unlikely this year.", "a settlement"),
+        ("A deal on the toll is still unlikely before June.", "A deal on the toll"),
+        ("An easing of the export ban is unlikely.", "An easing of the export ban"),
+    ],
+)
+def test_a_hedge_after_a_past_or_lasting_copula_is_unlikely(text: str, label: str) -> None:
+    assert [(o.label, o.likelihood.term) for o in _outcomes(text)] == [(label, "Unlikely")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The tender was rigged, he said.", "The easing was welcomed.", "The mood was grim."],
+)
+def test_a_past_copula_without_a_hedge_is_no_outcome(text: str) -> None:
+    assert _outcomes(text) == []
