@@ -482,7 +482,7 @@ class FileResult:
     error: str | None = None
 
 
-def _modality_ok(expected: str, found: frozenset[str], label: str = "") -> bool:
+def _modality_ok(expected: str, found: frozenset[str], label: str) -> bool:
     """Whether a found likelihood states the expected modality. The expected files have no
     "unlikely": theirs is an outcome keyed likely or possible with "unlikely" in its label.
 
