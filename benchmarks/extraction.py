@@ -534,8 +534,8 @@ def score_file(path: Path, expected: dict[str, Any]) -> FileResult:
             len(want), len(have), match_pairs(want, have, lambda e, f: f.matches(e))
         )
 
-    nodes("topics", expected.get("topics", []), got.topics)
-    want_outcomes = expected.get("outcomes", [])
+    nodes("topics", (expected.get("topics") or []), got.topics)
+    want_outcomes = expected.get("outcomes") or []
     counts["outcomes"] = Count(
         len(want_outcomes),
         len(got.outcomes),
@@ -556,16 +556,16 @@ def score_file(path: Path, expected: dict[str, Any]) -> FileResult:
             return False
         return f[2] is None or e.get("stance") is None or f[2] == e["stance"]
 
-    want_positions = expected.get("positions", [])
+    want_positions = expected.get("positions") or []
     counts["positions"] = Count(
         len(want_positions),
         len(got.positions),
         match_pairs(want_positions, got.positions, same_position),
     )
-    nodes("actors", expected.get("actors", []), got.actors)
-    nodes("places", expected.get("places", []), got.places)
-    nodes("concerns", expected.get("concerns", []), got.concerns)
-    nodes("recommendations", expected.get("recommendations", []), got.recommendations)
+    nodes("actors", (expected.get("actors") or []), got.actors)
+    nodes("places", (expected.get("places") or []), got.places)
+    nodes("concerns", (expected.get("concerns") or []), got.concerns)
+    nodes("recommendations", (expected.get("recommendations") or []), got.recommendations)
 
     summit = expected.get("summit") or {}
     place = summit.get("place")
@@ -579,7 +579,7 @@ def score_file(path: Path, expected: dict[str, Any]) -> FileResult:
     counts["summit.end"] = _scalar(summit.get("end"), got.ends)
     nodes("summit.participants", summit.get("participants", []), got.participants)
 
-    noise_strings = expected.get("noise", [])
+    noise_strings = expected.get("noise") or []
     wanted = {normalise(label) for label in _expected_labels(expected)}
     noise = [
         label

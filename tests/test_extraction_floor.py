@@ -45,19 +45,22 @@ from benchmarks.extraction import (
 #: to 0.62 / 0.77. The fourteenth (lists of outcomes, what a text commits the parties to,
 #: offers taken up; the scorer matches "set up a fund" with "a fund") outcomes to 0.61 /
 #: 0.65 and outcomes with modality to 0.55 / 0.58; the scorer's reading of "unlikely" (an
-#: expected label that says it) to 0.55 / 0.58 (152 of 276).
+#: expected label that says it) to 0.55 / 0.58 (152 of 276). The sixteenth step (what an
+#: instrument or a dispute is "on", no topic of an outcome's action, date or meeting; dates
+#: after a wire's dateline and in later sentences) took topics to 0.59 / 0.54 (155 of 287
+#: found), positions to 0.48 / 0.57 and summit start to 0.95 / 1.00.
 FLOOR: dict[str, tuple[float, float]] = {
-    "topics": (0.55, 0.47),
+    "topics": (0.58, 0.52),
     "outcomes": (0.59, 0.63),
     "outcomes+modality": (0.54, 0.57),
-    "positions": (0.45, 0.56),
+    "positions": (0.47, 0.56),
     "actors": (0.85, 0.80),
     "places": (0.60, 0.76),
     "concerns": (0.55, 0.81),
     "recommendations": (0.70, 0.70),
     "summit.place": (0.95, 0.96),
     "summit.status": (1.0, 1.0),
-    "summit.start": (0.90, 0.95),
+    "summit.start": (0.93, 0.98),
     "summit.end": (0.93, 0.99),
     "summit.participants": (0.73, 0.91),
 }

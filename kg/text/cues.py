@@ -20,6 +20,7 @@ __all__ += [  # agenda enumerations, outcomes and their hedges
     "ACTION_JOIN",
     "ACTION_OPENING",
     "ACTION_VERBS",
+    "ACTOR_OBJECT_VERBS",
     "ACTOR_WORDS",
     "AGENDA_COMMA",
     "AGENDA_END",
@@ -68,6 +69,8 @@ __all__ += [  # agenda enumerations, outcomes and their hedges
     "ISSUE_MODIFIERS",
     "ISSUE_ON",
     "LEADING_CONJUNCTION",
+    "LEADING_PREPOSITION",
+    "LEADING_VERBS",
     "LIST_JOIN",
     "MODAL_HEDGES",
     "NAME_LIST",
@@ -75,11 +78,14 @@ __all__ += [  # agenda enumerations, outcomes and their hedges
     "NEGATORS",
     "NEXT_EVENT",
     "NOT_AN_OUTCOME",
+    "NOT_ISSUE_HEADS",
+    "NOT_ISSUE_WORDS",
     "NOT_LABEL_START",
     "NOT_OBJECT_STARTS",
     "NOT_WHO_END",
     "OBJECT_OF_RESULT",
     "OBJECT_VERBS",
+    "ORDINAL_EVENT",
     "OUTCOME_BOUNDARY",
     "OUTCOME_CLAUSE_END",
     "OUTCOME_CUES",
@@ -131,6 +137,8 @@ __all__ += [  # reported speech, positions, concerns and recommendations
     "CONCERN_SUBJECT",
     "CONCERN_SUBJECT_START",
     "CONCERN_WARNING",
+    "CONTAINER_ISSUE_END",
+    "CONTAINER_ON",
     "COORDINATED_ACTION",
     "COORDINATED_OBJECT",
     "COORDINATED_OUTCOME",
@@ -266,7 +274,10 @@ AGENDA_LEADS = re.compile(
     r"|\bagenda\s*:\s*"
     r"|\b(?:discuss|discussed|discussing|address|tackle|(?<=will\s)deal\s+with"
     r"|(?<=to\s)deal\s+with|(?<=talks\s)covered|(?<=talks\swill\s)cover"
-    r"|(?<=expected\sto\s)cover|(?:deals|agreements|accords)\s+on)\s+(?=(?:the\s+)?[\w-]+"
+    r"|(?<=talks\swill\salso\s)cover|(?<=expected\sto\s)cover|(?<=will\salso\s)cover"
+    r"|(?:deals|agreements|accords|statements|declarations|cooperation|co-operation"
+    r"|intelligence|information|coordinate|co-ordinate|together|progress|movement|pledges"
+    r"|commitments)\s+on)\s+(?=(?:the\s+)?[\w-]+"
     r"(?:\s+[\w-]+){0,4},\s|(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,4}\s+and\s)",
     re.I,
 )
@@ -280,7 +291,9 @@ AGENDA_KEYS = (
     "focus", "cent", "concentrat", "issues", "topics", "items", "priorities", "subjects",
     "questions", "themes", "agenda", "discuss", "address", "tackle", "on the", "things",
     "files", "areas", "dossiers", "deal with", "cover", "deals on", "agreements on",
-    "accords on",
+    "accords on", "statements on", "declarations on", "operation on", "intelligence on",
+    "information on", "ordinate on", "together on", "progress on", "movement on", "pledges on",
+    "commitments on",
 )  # fmt: skip
 """Lower-case words one of which a sentence holds wherever an agenda cue matches."""
 
@@ -348,7 +361,8 @@ are also on the agenda", "On migration, Bolivia rejected …", "Migration proved
 concerned the levy"."""
 
 ISSUE_FRAME_NOT = re.compile(
-    r"^(?:the\s+)?(?:other\s+hand|sidelines?|eve|whole|one\s+hand|paper|balance|arrival"
+    r"^(?:the\s+)?(?:other\s+hand|sidelines?|eve|whole|one\s+hand|paper|balance|arrival|table"
+    r"|agenda"
     r"|average|record|condition|behalf|top|time|board|site|hold|track|(?:the\s+)?(?:first|second"
     r"|final|last|next|opening|closing)\s+day|(?:this|that|which)\b.*)$"
     r"|^(?:whether|if|how|what|why|when|who|where)\b"
@@ -1396,6 +1410,29 @@ place or purpose, a relative word, a verb."""
 ISSUE_END = re.compile(rf"\s(?:{_ISSUE_END_WORDS}|and\s+(?:an?|the))\s", re.I)
 """Where the issue a phrase names ends ("a ceasefire along the front line" → ceasefire)."""
 
+CONTAINER_ON = re.compile(
+    r"\b(?:deals?|agreements?|accords?|pacts?|treaty|statements?|declarations?|communiqu[ée]"
+    r"|framework|roadmap|understanding|memorandum|dialogue|charter|pledges?|commitments?"
+    r"|consensus|progress|talks|negotiations|cooperation|co-operation|rules|language|position"
+    r"|protocols?|convention|resolution|study|review|moratorium|ban|limits|controls|commission"
+    r"|committee|task\s+force|working\s+group|code\s+of\s+conduct|action\s+plan|stance"
+    r"|movement|breakthrough|compromise|dispute|row|quarrel)\s+(?:on|over)\s+(?=[\w\"“])",
+    re.I,
+)
+"""An instrument or a dispute "on" an issue ("a declaration on freedom of navigation", "the
+dispute over maritime boundaries"): what follows names an issue of the summit."""
+
+CONTAINER_ISSUE_END = re.compile(
+    rf"[,.;:()!?\"“”]|\s(?:{_ISSUE_END_WORDS}|and\s+(?:an?|the|its|their|on|to)|or\s+on"
+    r"|than|but|so|when|while|until|since|unless|next|last|this|within|over|on|against|during"
+    r"|at|through|into|without|despite)\s|\s(?:said|says|say|instead|rather|too|either|yet"
+    r"|alone|began|collapsed|stays|expires|remains?|left|overshadowed|offered|put|no\s+closer"
+    r"|open|unresolved)\b|\s(?:and|or)\s*$",
+    re.I,
+)
+"""Where the issue after :data:`CONTAINER_ON` ends: a boundary word, a verb or an adverb
+after it ("a deal on organised crime instead"), a dangling "and"."""
+
 ISSUE_MODIFIERS = re.compile(
     r"^(?:(?:an?|the|any|some|their|its|his|her|new|broader|broad|limited|joint|full|formal|final"
     r"|first|possible|potential|upgraded|so-called|long-term|wider)\s+){1,4}",
@@ -1415,6 +1452,43 @@ ACTION_OPENING = re.compile(
 )
 """A verb opening an action outcome before its bare object ("keep visa-free travel", "share
 real-time data"): the object is the issue; "a ban on …" and "a cut in …" are nouns."""
+
+LEADING_VERBS = frozenset(
+    """tighten reopen restart accept exempt buy sell pay add notify invite consult settle contribute
+    provide grow begin start negotiate put lend bill board contain send ask let take give bring
+    hand move meet go decide seed jointly""".split()
+)
+"""Bare verbs that open an action phrase and are never the first word of the issue it names
+("restart joint army patrols" → joint army patrols; "invite Moriyama": a person, no issue)."""
+
+ACTOR_OBJECT_VERBS = frozenset("let ask invite notify send consult tell urge help".split())
+"""Leading verbs whose object is who acts, not an issue ("let lorries cross their borders")."""
+
+LEADING_PREPOSITION = re.compile(
+    r"^(?:of|on|in|to|for|from|with|into|through|over|about|against|under|at|by)\s+(?=\w)", re.I
+)
+"""A preposition left at the front of a phrase cut from a sentence ("on Sudan" → Sudan)."""
+
+NOT_ISSUE_HEADS = frozenset(
+    """date commission agreement issue declaration communique communiqué decision text meeting
+    deal question year region board navy one own rate route reference round report
+    invitation insistence commitment suspension projects contracts budget trucks care cable link
+    fund plant protocol pledges documents bloc officials draft map sign badge position
+    command binding again off payouts construction""".split()
+)
+"""Single words that name no issue of a summit on their own ("the date", "the commission")."""
+
+NOT_ISSUE_WORDS = frozenset(
+    """is are was were be been may might could would will should can remains remained said says
+    ran has have had did does there what""".split()
+)
+"""Words of a clause, not a noun phrase: a phrase with one is no issue ("the referendum date
+was", "the idea may come")."""
+
+ORDINAL_EVENT = re.compile(
+    r"^(?:next|second|third|previous|last|first|same|separate|such)\b(?:\s+\S+){0,2}$", re.I
+)
+"""A short phrase that points at another item ("the next summit", "a separate proposal")."""
 
 PRONOUN_ACTION = re.compile(r"^[a-z]+\s+(?:it|them|this|that|these|those)\b")
 """An action on a pronoun ("keep it out of the declaration"): the phrase names no issue."""

@@ -55,6 +55,7 @@ from kg.text.lexicon import (
     NOT_PLACE_NAMES,
     PLACE_AS_MODIFIER,
     PRIVATE_PERSON,
+    REGION_BEFORE_DEMONYM,
 )
 from kg.text.normalize import slug, strip_invisible
 
@@ -265,6 +266,10 @@ class Gazetteer:
                 continue  # "a Venezuelan opposition leader": a person, not the state
             if NAMED_AFTER.search(visible, max(0, first - _WORDS_BEFORE), first):
                 continue  # "the Treaty of Lagos": a pact, no place
+            if entity.kind == "State" and REGION_BEFORE_DEMONYM.search(
+                visible, max(0, first - _WORDS_BEFORE), first
+            ):
+                continue  # "Central American leaders": a region's, not the United States
             if entity.is_place and len(candidates) == 1 and PLACE_AS_MODIFIER.match(visible, last):
                 continue  # "Pacific leaders": the people it describes
             start, end = origin[first], origin[last - 1] + 1

@@ -62,6 +62,7 @@ __all__ = [
     "LIST_ROLES",
     "LOCATIVES",
     "MAX_ISSUE_WORDS",
+    "MEETING_OPENED",
     "MEETING_WORDS",
     "META_KEYS",
     "MINOR_WORDS",
@@ -85,6 +86,7 @@ __all__ = [
     "POSSESSIVE_ROLES",
     "PRIVATE_PERSON",
     "QUESTION_HEADING",
+    "REGION_BEFORE_DEMONYM",
     "ROLE_NOUNS",
     "ROLE_NOUNS_SEARCHED",
     "SCHEDULED_CUES",
@@ -1213,6 +1215,11 @@ NAMED_AFTER = re.compile(
 """What comes before a place in the name of a pact ("the Treaty of Lagos", "the 1951 Treaty of
 San Francisco"): the place is not mentioned (searched up to the place, which ends the text)."""
 
+REGION_BEFORE_DEMONYM = re.compile(r"\b(?:Central|Latin|South|North|Meso)\s+$|\bPan-$")
+"""A region's word before a state's demonym that makes it a region's ("Central American
+leaders", "Latin American states", "the Pan-American highway"): no state is mentioned
+(searched up to the demonym, which ends the text)."""
+
 PLACE_AS_MODIFIER = re.compile(
     r"\s+(?:leaders|states|nations|countries|islanders|governments|members|partners"
     r"|neighbou?rs|officials|ministers|delegations|desk|correspondents?|editor|bureau)\b"
@@ -1291,7 +1298,8 @@ SUMMIT_HELD = re.compile(
 """Cues that a summit has happened (never "held by": a map legend's area held by a state)."""
 
 SUMMIT_SCHEDULED = re.compile(
-    r"\b(?:set to|will|is to|are to|to meet|scheduled|plans? to|planned|upcoming|ahead of|"
+    r"\b(?:set to|will(?! not\b)|is to|are to|to meet|scheduled|plans? to|planned|upcoming|"
+    r"ahead of|"
     r"(?:could|may|might|would) (?:meet|hold|host|gather|visit)|(?:heads?|travels?) to|"
     r"arrives? in|(?:is|are) (?:due|expected) to|"
     r"expected to (?:meet|hold|attend|gather|host)|due to|poised to|preparing to|"
@@ -1299,7 +1307,8 @@ SUMMIT_SCHEDULED = re.compile(
     r"wednesday|thursday|friday|saturday|sunday))\b",
     re.IGNORECASE,
 )
-"""Cues that a summit is still to come."""
+"""Cues that a summit is still to come ("will", but not "will not": "… but will not pay for
+the pipeline" tells what a side refuses)."""
 
 ATTENDANCE_WORDS = re.compile(
     r"\b(?:confirmed|alongside|along with|together with|among|at the table|flies in|fly in"
@@ -1308,6 +1317,9 @@ ATTENDANCE_WORDS = re.compile(
     re.IGNORECASE,
 )
 """Words after the lead that tell who attends ("X and Y are confirmed", "… at the table")."""
+
+MEETING_OPENED = re.compile(r"\b(?:open(?:ed|s)|beg(?:an|ins)|start(?:ed|s))\b", re.IGNORECASE)
+"""Words that date a meeting's first day ("the summit opened on Monday")."""
 
 MEETING_WORDS = re.compile(
     r"\b(?:meet|meets|met|meeting|summit|talks|gather|gathers|host|hosts|hosted|hosting|"
@@ -1349,8 +1361,12 @@ LEADER_BEFORE = re.compile(
 SPEAKS = re.compile(r"^\s*(?:,[^,]{1,60},\s*)?(?:said|says|told|tells|announced|confirmed)\b")
 """What follows a person who only reports on the meeting ("Yuri Ushakov told reporters")."""
 
-DAYS_LONG = re.compile(r"\b(?P<n>two|three|four|five|2|3|4|5)-day\b", re.IGNORECASE)
-"""A meeting's length in days ("a two-day summit")."""
+DAYS_LONG = re.compile(
+    r"\b(?P<n>two|three|four|five|2|3|4|5)(?:-day\b|\s+days\s+of\s+(?:talks|meetings|summitry"
+    r"|negotiations|discussions)\b)",
+    re.IGNORECASE,
+)
+"""A meeting's length in days ("a two-day summit", "two days of talks")."""
 
 UNTIL = re.compile(
     r"\b(?:until|till|to|through|and (?:is )?(?:scheduled|due|set|expected) to (?:close|end)|"

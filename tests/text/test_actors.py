@@ -165,6 +165,27 @@ def test_no_actor_or_place_from_a_name_inside_another_name(gaz: Gazetteer, text:
 @pytest.mark.parametrize(
     "text",
     [
+        "Central American leaders met in Antigua.",
+        "Latin American states want a common line.",
+        "the Pan-American highway",
+        "South American ministers",
+    ],
+)
+def test_no_state_from_a_regions_demonym(gaz: Gazetteer, text: str) -> None:
+    assert [m.entity.label for m in gaz.find(text)] == []
+
+
+def test_a_states_demonym_beside_a_region_word_is_still_the_state(gaz: Gazetteer) -> None:
+    mentions = gaz.find("the South Korean and American envoys")
+    assert [(m.entity.label, m.surface) for m in mentions] == [
+        ("South Korea", "South Korean"),
+        ("United States", "American"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "They returned to the Paris agreement.",
         "the Minsk accords collapsed",
         "under the Oslo accords",

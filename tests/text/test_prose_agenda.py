@@ -7,7 +7,7 @@ import pytest
 from kg.text.claims import Claims
 from kg.text.document import Sentence
 from kg.text.extract import extract
-from kg.text.extract.prose.agenda import agenda_items
+from kg.text.extract.prose.agenda import agenda_items, contained_issues
 from kg.text.extract.prose.topics import issue_of
 from kg.text.parse import parse_article
 
@@ -159,3 +159,49 @@ def test_a_time_or_a_bare_generic_word_is_no_topic() -> None:
     labels |= {o.topic.label.casefold() for o in claims.outcomes}
     labels |= {p.topic.label.casefold() for p in claims.positions if p.topic is not None}
     assert not labels & {"tuesday afternoon", "time"}
+
+
+# --- issues an instrument or a dispute is "on" --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "issues"),
+    [
+        ("A declaration on freedom of navigation is all but certain.", ["freedom of navigation"]),
+        ("They failed to narrow a dispute over maritime boundaries.", ["maritime boundaries"]),
+        ("A deal on halal certification was left to trade ministers.", ["halal certification"]),
+        (
+            "They adopted statements on migrant smuggling and wildfires.",
+            ["migrant smuggling", "wildfires"],
+        ),
+        (
+            "The leaders agreed a protocol on cross-border patrols in March.",
+            ["cross-border patrols"],
+        ),
+        ("Officials expect a deal on organised crime instead.", ["organised crime"]),
+    ],
+)
+def test_what_an_instrument_or_a_dispute_is_on_is_an_issue(text: str, issues: list[str]) -> None:
+    assert contained_issues(text) == issues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No deal on Thursday was possible.",  # a day
+        "Talks on it stalled.",  # a pronoun
+        "A deal on the table is unlikely.",  # a stock phrase
+        "The talks on Bolivia's demand went nowhere.",  # whose request, not the issue
+        "A statement on the date of the next summit is due.",  # "the date": no issue alone
+    ],
+)
+def test_no_issue_from_a_day_a_pronoun_or_a_stock_phrase(text: str) -> None:
+    assert contained_issues(text) == []
+
+
+def test_an_issue_from_prose_becomes_a_topic_but_not_under_an_issue_label() -> None:
+    prose = _claims("A row over fishing licences overshadowed the talks in Oslo.")
+    assert [(t.surface, t.source.line) for t in prose.topics] == [("fishing licences", 2)]
+    assert prose.agenda == ()
+    labelled = _claims("* Energy: They may sign a memorandum on green hydrogen.")
+    assert "green hydrogen" not in [t.surface for t in (*labelled.topics, *labelled.agenda)]

@@ -627,3 +627,32 @@ def test_a_hedge_after_a_past_or_lasting_copula_is_unlikely(text: str, label: st
 )
 def test_a_past_copula_without_a_hedge_is_no_outcome(text: str) -> None:
     assert _outcomes(text) == []
+
+
+# --- the topic an outcome takes when its own phrase names no issue ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "topic"),
+    [
+        # a leading verb is cut off: the object is the issue
+        ("The leaders agreed to restart joint army patrols along the border.", "Army Patrols"),
+        ("The two sides are likely to accept hurricane clauses.", "Hurricane Clauses"),
+        # a phrase that names who acts, a date or a meeting takes a topic the document names
+        (
+            "Talks will focus on fisheries and ferry routes. "
+            "The two sides are likely to invite Ito to the next round.",
+            "Ferry Routes",
+        ),
+        (
+            "Talks will focus on fisheries and ferry routes. "
+            "They are expected to agree on the date.",
+            "Ferry Routes",
+        ),
+        ("A deal on fisheries is possible. They may also agree on the next summit.", "Fisheries"),
+    ],
+)
+def test_an_outcome_topic_is_an_issue_not_an_action_a_date_or_a_meeting(
+    body: str, topic: str
+) -> None:
+    assert [o.topic.label for o in _outcomes(body)][-1] == topic

@@ -141,6 +141,11 @@ def test_issue_headings_become_topics_and_framing_headings_do_not():
         ("Fishing Quotas", "Fishing quotas", 7),
         ("Security guarantees for the Baltic", "Security guarantees for the Baltic", 10),
         ("Emerging Technologies", "Emerging technologies", 17),  # whole, not "Technologies"
+        (
+            "Ferry Contract",
+            "ferry contract",
+            21,
+        ),  # "a row over the ferry contract", not the heading
     ]
     by_title = {s.heading.title if s.heading else None: s for s in claims.sections}
     assert by_title["What could go wrong"].topic is None

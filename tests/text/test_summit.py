@@ -369,3 +369,90 @@ def test_a_wire_filed_the_day_the_summit_ends_is_held_by_its_verbs() -> None:
     )
     assert summit.status == "Held"
     assert summit.start == date(2026, 3, 3)
+
+
+# --- dates as newsrooms write them --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        pytest.param(
+            "Lithium leaders agree on water rules\n\nSALTA, Argentina, April 24 — The presidents "
+            "of Argentina and Chile ended a two-day summit in Salta on Thursday with a deal.\n",
+            "2026-04-24",
+            "2026-04-22",
+            "2026-04-23",
+            id="a wire dateline's day is the filing day, not the summit's",
+        ),
+        pytest.param(
+            "Northern leaders agree rescue command\n\nSKARVIK — The prime ministers of Norway and "
+            "Sweden agreed on Monday to set up a joint rescue command.\n\nThe two-day summit, held "
+            "on 22 and 23 November in Skarvik, was the first in a decade.\n",
+            "2026-11-24",
+            "2026-11-22",
+            "2026-11-23",
+            id="a later calendar date says more than the lead's weekday",
+        ),
+        pytest.param(
+            "Oman and Iran set up a naval hotline\n\nThe presidents of Iran and Oman agreed on "
+            "Tuesday to open a hotline between their navies.\n\nThe sultan opened the two-day "
+            "meeting in Muscat on Monday, 9 November.\n",
+            "2026-11-10",
+            "2026-11-09",
+            "2026-11-10",
+            id="the day it opened and the day it agreed",
+        ),
+        pytest.param(
+            "Australia backs gas study but will not pay for pipeline\n\nAustralia and Timor-Leste "
+            "agreed on Tuesday to pay jointly for a study of the gas field. The study was the "
+            "centrepiece of two days of talks in Dili, which ended on Tuesday.\n",
+            "2026-02-18",
+            "2026-02-16",
+            "2026-02-17",
+            id="'will not pay' is no schedule; 'two days of talks' is a length",
+        ),
+        pytest.param(
+            "China, Japan and South Korea meet in Seoul: what to know\n\n**Explainer** | Asia Desk "
+            "| 17 November 2026, 09:30 KST\n\nLeaders of China, Japan and South Korea will gather "
+            "in Seoul next week.\n\nSouth Korean President Lee Jae-myung will host the meeting on "
+            "23 and 24 November.\n",
+            None,
+            "2026-11-23",
+            "2026-11-24",
+            id="a byline date with its time of day dates the page",
+        ),
+        pytest.param(
+            "Border leaders agree dengue fund\n\nFOZ DO IGUAÇU, Brazil, March 5 (Southcone Wire) - "
+            "The presidents of Brazil and Paraguay agreed on Thursday to create a joint fund to "
+            "fight dengue.\n\n© 2026 Southcone Wire\n",
+            None,
+            "2026-03-05",
+            "2026-03-05",
+            id="a dateline without a year takes the copyright line's",
+        ),
+        pytest.param(
+            "In Chisinau, two neighbours find power lines easier than a river\n\nWhen the prime "
+            "ministers of Moldova and Ukraine stood side by side in Chisinau on Wednesday, the "
+            "mood was warm.\n",
+            "2026-10-16",
+            "2026-10-14",
+            "2026-10-14",
+            id="a weekday after a verb in the past counts back",
+        ),
+        pytest.param(
+            "Cambodia and Thailand leaders to meet in Siem Reap\n\nThe first formal summit since "
+            "last year's fighting.\n\nThe prime ministers of Cambodia and Thailand will meet in "
+            "Siem Reap on Thursday and Friday, 5–6 November, a year after last year's ceasefire.\n",
+            "2026-11-02",
+            "2026-11-05",
+            "2026-11-06",
+            id="a sentence is read up to where it tells an earlier event",
+        ),
+    ],
+)
+def test_dates_as_newsrooms_write_them(
+    text: str, published: str | None, start: str, end: str
+) -> None:
+    summit = summit_of(text, published)
+    assert (str(summit.start), str(summit.end)) == (start, end)

@@ -43,6 +43,7 @@ from kg.text.lexicon import (
     DAYS_LONG,
     HELD_CUES,
     LEADER_BEFORE,
+    MEETING_OPENED,
     MEETING_WORDS,
     MONTHS,
     NAME_GOES_ON,
@@ -208,12 +209,37 @@ class _Opening:
                 wire is not None and wire.group("city").isupper()
             ):  # "SUVA (PNS) - …", "LETICIA, Colombia, Aug 28 (Wire) - …"
                 dateline = wire.group("city").strip().title()
+                if text.startswith(paragraph.plain[: wire.end()]):
+                    filed = text[: wire.end()]
+                    text = text[wire.end() :]  # the day it was filed is not the summit's
+                    published = published or _filed(filed, sink.doc.text)
             first = sentences(text)
             cut = split_sentences(paragraph)  # a sentence is a segment mapping can cite
             lead.append(cut[0] if len(cut) > 1 else paragraph)
             lead_texts.append(first[0] if first else text)
         later = [s for _, text in paragraphs[1:_OPENING_PARAGRAPHS] for s in sentences(text)]
         return cls(tuple(lead), tuple(lead_texts), tuple(first), tuple(later), published, dateline)
+
+
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+"""A page's copyright line ("© 2026 Southcone Wire"): the year of a dateline that has none."""
+
+
+def _filed(dateline: str, text: str) -> date | None:
+    """The day a wire dateline without a year was filed ("FOZ DO IGUAÇU, Brazil, March 5
+    (Wire) -"), in the year of the page's copyright line, if it has one.
+
+    Examples:
+        >>> _filed("SUVA, Fiji, Sept 11 (Wire) - ", "… © 2026 Wire")
+        datetime.date(2026, 9, 11)
+        >>> _filed("SUVA, Fiji, Sept 11 (Wire) - ", "no year here") is None
+        True
+    """
+    copyright = _COPYRIGHT.search(text)
+    found = find_dates(dateline) if copyright is not None else None
+    if copyright is None or found is None or found.start is not None:
+        return None
+    return _full_date(f"{found.text} {copyright.group('year')}")
 
 
 def _text(block: Block) -> str:
@@ -267,6 +293,10 @@ def _full_date(text: str) -> date | None:
     return found.start if found is not None else None
 
 
+_TIME_OF_DAY = re.compile(r",?\s*\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5}\b)?", re.I)
+"""A time after a date line's date ("17 November 2026, 09:30 KST")."""
+
+
 def _date_line(text: str) -> date | None:
     """The date of a byline or date line ("Published: 3 September 2026", "Seoul, April 14,
     2026"), ``None`` for any other line (a headline that states the summit's date)."""
@@ -275,11 +305,12 @@ def _date_line(text: str) -> date | None:
     found = find_dates(text)
     if found is None or found.start is None:
         return None
-    rest = text.replace(found.text, " ")
+    rest = _TIME_OF_DAY.sub(" ", text.replace(found.text, " "))
     if PAGE_DATE_CUES.search(rest) or len(re.findall(r"[^\W\d_]+", rest)) <= 3:
         return found.start
-    if any(cell.strip(" *_") == found.text.strip() for cell in text.split("|")[1:]):
-        return found.start  # "Explainer | 8 May 2026 | Middle East desk": a dated byline
+    cells = (_TIME_OF_DAY.sub("", cell).strip(" *_,") for cell in text.split("|")[1:])
+    if any(cell == found.text.strip() for cell in cells):
+        return found.start  # "Explainer | 8 May 2026, 09:30 | Middle East desk": a dated byline
     return None
 
 
@@ -560,6 +591,14 @@ _WEEKDAY = re.compile(
     r"friday|saturday|sunday)\b",
     re.IGNORECASE,
 )
+_PAST_TENSE = re.compile(
+    r"\b(?!(?:scheduled|expected|planned|proposed|invited|slated|billed)\b)[a-z]{2,}ed\b"
+    r"|\b(?:stood|met|held|said|made|took|gave|went|came|sat|spoke|told|left|began|won|saw|kept"
+    r"|brought|shook)\b",
+    re.IGNORECASE,
+)
+"""A verb in the past before a weekday, where the lead has no status cue ("stood side by side
+in Chisinau on Wednesday"): the weekday is counted back from the document's date."""
 _REPORTED = re.compile(
     r"\b(?:said|says|told|announced|confirmed|added|reported|wrote)(?:\s+\w+)?\s*$", re.IGNORECASE
 )
@@ -645,7 +684,8 @@ def find_dates(
         return None  # "next Friday" in a text of unknown date: no date at all
     target = WEEKDAYS[weekday.group("weekday").lower()]
     relation = weekday.group("rel").lower()
-    back = relation == "last" or (relation == "on" and status == "Held")
+    told = status is None and _PAST_TENSE.search(text[: weekday.start()]) is not None
+    back = relation == "last" or (relation == "on" and (status == "Held" or told))
     if back:
         day = published - timedelta(days=(published.weekday() - target) % 7)
     else:
@@ -730,33 +770,79 @@ def sentences(text: str) -> list[str]:
 def _prose_dates(opening: _Opening, status: str | None) -> SummitDates | None:
     """The first dates of the headlines and the lead, else of the opening sentences about the
     meeting (not about an earlier one): with calendar dates where they can be had, else as
-    written."""
+    written. A date the text gives only by its weekday ("agreed on Monday") gives way to a
+    calendar date of a later sentence within a week of it ("held on 22 and 23 November"); a
+    meeting's length may come from another sentence ("… two days of talks, which ended …")."""
     texts = list(opening.lead_texts)
-    texts.extend(
-        s
-        for s in (*opening.sentences[1:], *opening.later)
-        if MEETING_WORDS.search(s) and not PAST_SUMMIT.search(s)
-    )
+    for sentence in (*opening.sentences[1:], *opening.later):
+        if MEETING_WORDS.search(sentence):
+            past = PAST_SUMMIT.search(sentence)  # "…, whose government brokered last year's …"
+            texts.append(sentence if past is None else sentence[: past.start()])
     first: SummitDates | None = None
+    by_weekday: SummitDates | None = None
+    lasting = next((text for text in texts if DAYS_LONG.search(text)), "")
     for text in texts:
         found = find_dates(text, opening.published, status)
         if found is None:
             continue
-        found = _lasting(found, text, status)
-        if found.start is not None:
-            return found
-        first = first or found
-    return first
+        found = _lasting(found, text, text if DAYS_LONG.search(text) else lasting, status)
+        if found.start is None:
+            first = first or found
+        elif not _WRITES_DAY.search(found.text):
+            by_weekday = by_weekday or found  # "on Monday": a calendar date later may say more
+        else:
+            calendar = _beside_weekday(found, by_weekday, opening.published)
+            if calendar is not None:
+                return calendar
+    return by_weekday or first
 
 
-def _lasting(found: SummitDates, text: str, status: str | None) -> SummitDates:
-    """One day of a meeting the text says lasts several ("ended a two-day summit on Monday"):
-    its last day when it has ended, else its first."""
-    days = DAYS_LONG.search(text)
+_WRITES_DAY = re.compile(r"\d")
+"""A date written with its day of the month (not only a weekday: "on Monday")."""
+
+
+def _beside_weekday(
+    calendar: SummitDates, weekday: SummitDates | None, published: date | None
+) -> SummitDates | None:
+    """A later sentence's calendar date against the lead's weekday date: the calendar date
+    when it is within a week of either that date or the document's, joined with the weekday's
+    day where that is the day before or after it ("opened on Monday, 9 November" … "agreed on
+    Tuesday"); ``None`` (another meeting) when it is further off.
+
+    Examples:
+        >>> held = SummitDates("22 and 23 November", date(2026, 11, 22), date(2026, 11, 23))
+        >>> _beside_weekday(held, SummitDates("Monday", date(2026, 11, 23), date(2026, 11, 23)),
+        ...                 None) == held
+        True
+        >>> opened = SummitDates("9 November", date(2026, 11, 9), date(2026, 11, 9))
+        >>> tuesday = SummitDates("Tuesday", date(2026, 11, 10), date(2026, 11, 10))
+        >>> _beside_weekday(opened, tuesday, None).end
+        datetime.date(2026, 11, 10)
+        >>> _beside_weekday(opened, SummitDates("Friday", date(2026, 12, 4), None), None) is None
+        True
+    """
+    if calendar.start is None or weekday is None or weekday.start is None:
+        return calendar
+    first, last = calendar.start, calendar.end or calendar.start
+    day = timedelta(days=1)
+    near = abs((first - weekday.start).days) <= 7
+    if not near and (published is None or abs((first - published).days) > 7):
+        return None
+    if first - day <= weekday.start <= last + day:
+        return replace(calendar, start=min(first, weekday.start), end=max(last, weekday.start))
+    return calendar
+
+
+def _lasting(found: SummitDates, text: str, context: str, status: str | None) -> SummitDates:
+    """One day of a meeting ``context`` says lasts several ("ended a two-day summit on Monday"):
+    its first when ``text`` says the meeting opened then, its last when it has ended, else its
+    first."""
+    days = DAYS_LONG.search(context)
     if days is None or found.start is None or found.start != found.end:
         return found
     count = _NUMBERS.get(days.group("n").lower(), 1) - 1
-    if status == "Held" or SUMMIT_HELD.search(text):
+    opened = MEETING_OPENED.search(text) is not None
+    if not opened and (status == "Held" or SUMMIT_HELD.search(context)):
         return replace(found, start=found.start - timedelta(days=count))
     return replace(found, end=found.start + timedelta(days=count))
 

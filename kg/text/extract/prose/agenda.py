@@ -1,4 +1,5 @@
-"""Enumerations of issues → agenda topics ("talks will focus on A, B and C").
+"""Enumerations of issues → agenda topics ("talks will focus on A, B and C"); what an
+instrument or a dispute is "on" → topics ("a declaration on freedom of navigation").
 
 A cue of :data:`kg.text.cues.AGENDA_LEADS` ("focus on", "key issues include",
 "the agenda ranges from", "expected to discuss") opens an enumeration that
@@ -42,6 +43,8 @@ from kg.text.cues import (
     AGENDA_SPLIT,
     AGENDA_TABLE,
     AGENDA_TABLE_START,
+    CONTAINER_ISSUE_END,
+    CONTAINER_ON,
     DATE_START,
     ISSUE_FRAME_NOT,
     ISSUE_FRAMES,
@@ -52,7 +55,7 @@ from kg.text.extract.prose.clause import Clause
 from kg.text.extract.prose.topics import issue_like
 from kg.text.extract.sink import ClaimSink
 
-__all__ = ["agenda_items", "framed_issue", "read_agenda"]
+__all__ = ["agenda_items", "contained_issues", "framed_issue", "read_agenda"]
 
 _WORD = re.compile(r"[\w’'-]+")
 _TRIM = " ,;:.\"'“”‘’"
@@ -61,13 +64,24 @@ _MAX_TEXT = 1000
 
 
 def read_agenda(sink: ClaimSink, clause: Clause) -> None:
-    """Record the topics a sentence puts on the agenda, once per topic key."""
+    """Record the topics a sentence puts on the agenda, once per topic key, and the issues it
+    names as what an instrument or a dispute is on as topics of the document (outside a section
+    or an item that has its own issue)."""
     known = {claim.key for claim in sink.agenda}
-    for label in (*agenda_items(clause.content), *framed_issue(clause.content)):
-        claim = sink.concept(label, clause.sentence, clause.content)
+    content = clause.content
+    for label in (*agenda_items(content), *framed_issue(content)):
+        claim = sink.concept(label, clause.sentence, content)
         if claim.key not in known:
             known.add(claim.key)
             sink.agenda.append(claim)
+    if clause.topic is not None:
+        return  # under an issue heading or label: its claims are that issue's
+    known.update(claim.key for claim in sink.topics)
+    for label in contained_issues(content):
+        claim = sink.concept(label, clause.sentence, content)
+        if claim.key not in known:
+            known.add(claim.key)
+            sink.topics.append(claim)
 
 
 def agenda_items(text: str) -> list[str]:
@@ -128,6 +142,51 @@ def framed_issue(text: str) -> list[str]:
 
 
 _FRAMED_MAX_WORDS = 5
+
+
+def contained_issues(text: str) -> list[str]:
+    """The issues a sentence names as what an instrument or a dispute is "on" or "over"
+    (:data:`CONTAINER_ON`), each as written without its article.
+
+    Examples:
+        >>> contained_issues("A declaration on freedom of navigation is all but certain.")
+        ['freedom of navigation']
+        >>> contained_issues("They failed to narrow a dispute over maritime boundaries.")
+        ['maritime boundaries']
+        >>> contained_issues("A deal on halal certification was left to ministers.")
+        ['halal certification']
+        >>> contained_issues("They signed a statement on fisheries and migration.")
+        ['fisheries', 'migration']
+        >>> contained_issues("No deal on Thursday."), contained_issues("Talks on it stalled.")
+        ([], [])
+    """
+    text = text[:_MAX_TEXT]
+    issues: list[str] = []
+    for found in CONTAINER_ON.finditer(text):
+        limit = min(len(text), found.end() + _WINDOW)
+        end = CONTAINER_ISSUE_END.search(text, found.end(), limit)
+        span = text[found.end() : end.start() if end else limit]
+        for part in _parts(span):
+            issue = AGENDA_ITEM_LEAD.sub("", part.strip(_TRIM)).strip(_TRIM)
+            issue = _DANGLING.sub("", issue)  # "the date of the (next summit)": the date
+            words = _WORD.findall(issue)
+            if not words or len(words) > _CONTAINED_MAX_WORDS or ISSUE_FRAME_NOT.search(issue):
+                continue
+            if words[0].casefold() in PRONOUN_SUBJECTS or not issue_like(issue):
+                continue
+            if _OWNED_REQUEST.match(issue):
+                continue  # "(on) Bolivia's demand": whose request, the issue is elsewhere
+            issues.append(issue)
+    return issues
+
+
+_CONTAINED_MAX_WORDS = 6
+_OWNED_REQUEST = re.compile(
+    r"^[\w-]+(?:\s+[\w-]+)?['’]s\s+(?:[\w-]+\s+)?(?:demand|plan|request|proposal|offer|position"
+    r"|watch|idea|call|bid|push)\b",
+    re.I,
+)
+_DANGLING = re.compile(r"(?:\s+(?:of|the|an?|to|for|and|or|with|in))+$", re.I)
 
 
 def _split(span: str, ranged: bool) -> list[str]:

@@ -106,6 +106,7 @@ from kg.text.cues import (
 )
 from kg.text.extract.prose.clause import Clause
 from kg.text.extract.prose.topics import (
+    issue_like,
     issue_of,
     known_topic,
     mentioned_twice,
@@ -311,14 +312,32 @@ def settle_outcome_topics(sink: ClaimSink) -> None:
         topic = outcome.topic
         if topic not in sink.own_topics or topic.key in documented:
             continue
-        if len(sources.get(topic.key, ())) > 1 or mentioned_twice(text, topic.surface.casefold()):
+        named = issue_like(topic.surface)
+        if named and (
+            len(sources.get(topic.key, ())) > 1 or mentioned_twice(text, topic.surface.casefold())
+        ):
             continue
         parent = getattr(outcome.source, "parent", None)
         settled = known_topic(sink, outcome.source.plain) or (
             known_topic(sink, parent.plain) if parent is not None else None
         )
+        if settled is None and not named:  # "the date": any issue the document names
+            settled = next(iter((*sink.agenda, *sink.topics)), None) or _named_elsewhere(sink)
         if settled is not None:
             sink.outcomes[index] = replace(outcome, topic=settled)
+
+
+def _named_elsewhere(sink: ClaimSink) -> ConceptClaim | None:
+    """The topic most claims of the document have that names an issue, if any."""
+    counts: dict[str, int] = {}
+    topics: dict[str, ConceptClaim] = {}
+    claimed: list[ConceptClaim | None] = [o.topic for o in sink.outcomes]
+    claimed += [p.topic for p in sink.positions]
+    for topic in claimed:
+        if topic is not None and issue_like(topic.surface):
+            counts[topic.key] = counts.get(topic.key, 0) + 1
+            topics.setdefault(topic.key, topic)
+    return topics[max(counts, key=counts.__getitem__)] if counts else None
 
 
 def _text_of(clause: Clause) -> tuple[str, str]:

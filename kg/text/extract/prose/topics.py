@@ -21,16 +21,23 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import takewhile
 from typing import Literal, overload
 
 from kg.text.claims import ConceptClaim
 from kg.text.cues import (
     ACTION_OPENING,
+    ACTOR_OBJECT_VERBS,
     DATE_START,
     ISSUE_CONTAINERS,
     ISSUE_END,
     ISSUE_MODIFIERS,
     ISSUE_ON,
+    LEADING_PREPOSITION,
+    LEADING_VERBS,
+    NOT_ISSUE_HEADS,
+    NOT_ISSUE_WORDS,
+    ORDINAL_EVENT,
     VERB_OPENING,
 )
 from kg.text.extract.prose.clause import Clause
@@ -146,13 +153,46 @@ def issue_like(text: str) -> bool:
     [False, False, False]
     >>> [issue_like(t) for t in ("Tuesday afternoon", "more time", "data protection law")]
     [False, False, True]
+    >>> [issue_like(t) for t in ("the date", "referendum date was", "next summit", "invite Ito")]
+    [False, False, False, False]
+    >>> [issue_like(t) for t in ('idea "may come', "on Sudan", "ceasefire", "joint army patrols")]
+    [False, False, True, True]
+    >>> issue_like("arrangement that would give armed groups a share")  # a defining clause
+    True
     """
     words = [w.casefold() for w in _WORD.findall(text)]
     if not words or words[0] in ("and", "but", "or", "so") or _AMOUNT.search(text):
         return False
-    if DATE_START.match(text.strip()):
+    bare = _LEADING_ARTICLE.sub("", text.strip(" ,;:.\"'“”"))
+    if DATE_START.match(bare):
         return False  # "Tuesday afternoon", "9-10 September": a time, no issue
+    if (
+        words[0] in LEADING_VERBS  # "invite Ito", "let lorries cross their borders": an action
+        or LEADING_PREPOSITION.match(bare)  # "on Sudan": a phrase cut in the wrong place
+        or ORDINAL_EVENT.match(bare)  # "the next summit", "a separate proposal"
+        or _INNER_QUOTE.search(bare)  # 'idea "may come': a quotation cut in two
+        or any(w in NOT_ISSUE_WORDS for w in _head_words(words))  # "referendum date was"
+        or _one_word(bare) in NOT_ISSUE_HEADS  # "the date", "the commission"
+    ):
+        return False
     return any(len(w) > 2 and w not in _NOT_AN_ISSUE for w in words)
+
+
+def _head_words(words: list[str]) -> list[str]:
+    """The words before a relative clause ("arrangement" of "arrangement that would …")."""
+    return list(takewhile(lambda word: word not in _RELATIVE_WORDS, words))
+
+
+_RELATIVE_WORDS = frozenset("that which who whom whose where whereby under".split())
+
+
+def _one_word(text: str) -> str:
+    """The text's only word, case-folded, or "" when it has more or none."""
+    words = _WORD.findall(text.casefold())
+    return words[0] if len(words) == 1 else ""
+
+
+_INNER_QUOTE = re.compile(r"\w\s*[\"“”]|[\"“”]\s*\w")
 
 
 def own_issue(phrase: str, content: str) -> str:
@@ -213,8 +253,15 @@ def issue_of(phrase: str) -> str:
         'visa-free travel'
         >>> issue_of("a protocol under which each government reports")
         'protocol'
+        >>> issue_of("restart joint army patrols"), issue_of("of rare earths")
+        ('army patrols', 'rare earths')
     """
     text = ACTION_OPENING.sub("", VERB_OPENING.sub("", phrase.strip(" ,;:.")))
+    text = LEADING_PREPOSITION.sub("", text)  # "on Sudan": Sudan
+    lead = text.split(maxsplit=2)
+    verb = lead[0] if len(lead) > 1 else ""
+    if verb in LEADING_VERBS and verb not in ACTOR_OBJECT_VERBS and lead[1][0].islower():
+        text = text[len(lead[0]) :].lstrip()  # "restart joint army patrols": the patrols
     purpose = _CONTAINER_TO.match(text)
     if purpose is not None and purpose.group("head").casefold() in ISSUE_CONTAINERS:
         text = text[purpose.end() :]  # "a pledge to fight organised crime": organised crime
