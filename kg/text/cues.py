@@ -2093,12 +2093,14 @@ ITEM_END = re.compile(
     r"|\s+(?:so\s+that|rather\s+than|at\s+a\s+time\s+when)\s|:\s|,\s+[\"“]"
     r"|,\s+(?:closed|opened|signed|held|set|made)\s|\s+and\s+(?:called|urged|said|warned|asked)\s"
     r"|[,.!?]?[\"”]\s*,?\s+(?=[a-z]|(?:an?|the|one|his|her|their)\s)"
-    r"|,\s+(?:in\s+line\s+with|in\s+keeping\s+with|citing|using|echoing)\s"
+    r"|,\s+(?:in\s+line\s+with|in\s+keeping\s+with|citing|using|echoing|with|though|even\s+as"
+    r"|as\s+(?:the|a|an|it|they)|if|unless|when)\s"
     r"|\s+(?=(?:under|in\s+line\s+with|in\s+keeping\s+with)\s+(?:the\s+)?[A-Z])"
 )
 """Where a concern's or a recommendation's content ends (also where a quotation closes
 before its attribution: '… on Wednesday," a Turkish official said', before a comment on
-it: ", in line with …", and before the named text it invokes: "… promised under the Paris
+it: ", in line with …", before a circumstance: ", with smaller members reluctant …", ",
+though …", ", if …", and before the named text it invokes: "… promised under the Paris
 Agreement")."""
 
 ITEM_PRONOUN = re.compile(r"^(?:they|it|he|she)\s+(?=(?:could|may|might|would|will|can)\b)", re.I)

@@ -62,3 +62,16 @@ def test_a_risk_item_leaves_out_its_circumstance_after_a_comma() -> None:
         "Italian judges could again block transfers to the Albanian centres",
         "Media framing of the meeting as a bloc aimed at Washington.",
     ]
+
+
+def test_a_concern_ends_before_its_circumstance_after_with_though_or_if() -> None:
+    concerns, _ = _items(
+        "Diplomats warn that the rivalry could split the bloc, with smaller members reluctant "
+        "to sign anything. Analysts fear the fund could run dry, though donors deny it. "
+        "Officials worry that the truce could collapse, if the rains come early."
+    )
+    assert concerns == [
+        "the rivalry could split the bloc",
+        "the fund could run dry",
+        "the truce could collapse",
+    ]
