@@ -90,6 +90,7 @@ __all__ = [
     "ROLE_NOUNS",
     "ROLE_NOUNS_SEARCHED",
     "SCHEDULED_CUES",
+    "SENT_TO_ATTEND",
     "SHARED_SHORT_NAMES",
     "SPEAKS",
     "SUMMIT_HELD",
@@ -1317,6 +1318,19 @@ ATTENDANCE_WORDS = re.compile(
     re.IGNORECASE,
 )
 """Words after the lead that tell who attends ("X and Y are confirmed", "… at the table")."""
+
+SENT_TO_ATTEND = re.compile(
+    r"\b(?:(?i:expected)\s+(?:in|at)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?\s+(?:are|is|were|was)"
+    r"|attended(?=\s*[,.;]|\s+as\b)|present\s+as|will\s+join"
+    r"|(?:is|are|was|were)\s+represented\s+by|(?:sent|sends|is\s+sending|will\s+send)\s+(?:its|his"
+    r"|her|their)?\s*(?:[a-z-]+\s+)?(?:president|vice-president|prime\s+minister|minister"
+    r"|foreign\s+minister|deputy|envoy|[A-Z])"
+    r"|(?:will|to)\s+(?:attend|chair)|attended\s+by|joined\s+by)",
+)
+"""Words after the lead that tell who else attends, beside the leaders the lead names
+("Expected in Tallinn are …", "sent its vice-president, X", "is represented by X", "will
+attend as an observer", "the summit was attended by X", "X, Y and Z attended", "present as a
+guest", "will join the second day")."""
 
 MEETING_OPENED = re.compile(r"\b(?:open(?:ed|s)|beg(?:an|ins)|start(?:ed|s))\b", re.IGNORECASE)
 """Words that date a meeting's first day ("the summit opened on Monday")."""

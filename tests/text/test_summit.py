@@ -456,3 +456,41 @@ def test_dates_as_newsrooms_write_them(
 ) -> None:
     summit = summit_of(text, published)
     assert (str(summit.start), str(summit.end)) == (start, end)
+
+
+# --- participants beside the leaders the lead names --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        pytest.param(
+            "Nordic leaders meet in Tallinn\n\nEstonian Prime Minister Kadri Sepp hosts the "
+            "Nordic and Baltic prime ministers in Tallinn on Thursday. Expected in Tallinn are "
+            "Finnish Prime Minister Juhani Lehtola and Swedish Prime Minister Anders Holmqvist. "
+            "Iceland's Prime Minister Hildur Arnardóttir will not attend.\n",
+            ["Anders Holmqvist", "Juhani Lehtola", "Kadri Sepp"],
+            id="expected in the city, not who will not attend",
+        ),
+        pytest.param(
+            "Mercosur summit in Montevideo\n\nMercosur presidents met in Montevideo on 2 and 3 "
+            "July, hosted by Uruguayan President Martín Ferreira. Argentine President Federico "
+            "Landa and Brazilian President Helena Monteiro attended, with Chilean Foreign "
+            "Minister Valentina Rojas present as a guest.\n",
+            ["Federico Landa", "Helena Monteiro", "Martín Ferreira", "Valentina Rojas"],
+            id="who attended, and a guest",
+        ),
+        pytest.param(
+            "Forum leaders agree climate fund\n\nVanuatu's Prime Minister Jotham Naupa and Fiji's "
+            "Prime Minister Viliame Tabua agreed on a fund in Port Vila on Friday. Papua New "
+            "Guinea's prime minister stayed home and sent Foreign Minister Kila Wari.\n",
+            ["Jotham Naupa", "Kila Wari", "Viliame Tabua"],
+            id="a minister sent in a leader's place",
+        ),
+    ],
+)
+def test_participants_the_opening_says_were_sent_or_are_expected(
+    text: str, participants: list[str]
+) -> None:
+    summit = summit_of(text, "2026-10-05")
+    assert sorted(p.label for p in summit.participants) == participants

@@ -53,6 +53,7 @@ from kg.text.lexicon import (
     PAGE_DATE_CUES,
     PAST_SUMMIT,
     SCHEDULED_CUES,
+    SENT_TO_ATTEND,
     SPEAKS,
     SUMMIT_HELD,
     SUMMIT_SCHEDULED,
@@ -381,8 +382,9 @@ def _meeting(
 def _participants(gaz: Gazetteer, opening: _Opening) -> tuple[Entity, ...]:
     """The actors meeting: the people the headlines, the lead and the lead paragraph's
     sentences about the meeting name as meeting ("NATO leaders meet … a summit that Secretary
-    General Mark Rutte has kept short": Rutte, not NATO); else a bloc the headlines or the lead
-    name ("G7 leaders gather"); else the states of the first lead line that names any."""
+    General Mark Rutte has kept short": Rutte, not NATO), with those the opening says were
+    sent or are expected (:data:`SENT_TO_ATTEND`); else a bloc the headlines or the lead name
+    ("G7 leaders gather"); else the states of the first lead line that names any."""
     headlines = len(opening.lead_texts) - (1 if opening.sentences else 0)
     texts = [*opening.lead_texts, *(s for s in opening.sentences[1:3] if MEETING_WORDS.search(s))]
     people: dict[str, Entity] = {}
@@ -392,6 +394,11 @@ def _participants(gaz: Gazetteer, opening: _Opening) -> tuple[Entity, ...]:
     if len(people) < 2:  # the lead names no pair: who the next paragraphs say attends
         for text in opening.later:
             if ATTENDANCE_WORDS.search(text) or MEETING_WORDS.search(text):
+                for person in _meeting(gaz, text, ("Person",), speakers=False):
+                    people.setdefault(person.id, person)
+    if people:  # beside the leaders named, who the opening says was sent or is expected
+        for text in (*opening.sentences[1:], *opening.later):
+            if SENT_TO_ATTEND.search(text):
                 for person in _meeting(gaz, text, ("Person",), speakers=False):
                     people.setdefault(person.id, person)
     if people:
