@@ -55,7 +55,7 @@ __all__ = ["READER_VERSION", "to_graph", "to_triples"]
 # Bump READER_VERSION (by one) whenever a change to parsing, extraction or mapping changes
 # the triples some text gives: stores keep each document's graph until its text changes, and
 # a build reads a text again only when its stored graph carries an older version than this.
-READER_VERSION = 15
+READER_VERSION = 16
 """The version of the text reader (parse → extract → map) that articles, saved pages and
 curated tables go through, recorded on every document it maps (``skg:readerVersion``).
 Graphs without it were made before versions were recorded (some before outcomes named their

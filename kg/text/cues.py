@@ -1454,12 +1454,13 @@ ACTION_OPENING = re.compile(
 real-time data"): the object is the issue; "a ban on …" and "a cut in …" are nouns."""
 
 LEADING_VERBS = frozenset(
-    """tighten reopen restart accept exempt buy sell pay add notify invite consult settle contribute
-    provide grow begin start negotiate put lend bill board contain send ask let take give bring
-    hand move meet go decide seed jointly""".split()
+    """tighten reopen restart accept exempt buy sell add notify invite consult settle contribute
+    provide grow begin start negotiate put lend contain send ask let take give bring meet go
+    decide jointly""".split()
 )
 """Bare verbs that open an action phrase and are never the first word of the issue it names
-("restart joint army patrols" → joint army patrols; "invite Moriyama": a person, no issue)."""
+("restart joint army patrols" → joint army patrols; "invite Moriyama": a person, no issue);
+not those that are also nouns of issues ("pay", "seed funding", "board seats")."""
 
 ACTOR_OBJECT_VERBS = frozenset("let ask invite notify send consult tell urge help".split())
 """Leading verbs whose object is who acts, not an issue ("let lorries cross their borders")."""

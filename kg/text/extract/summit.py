@@ -599,7 +599,8 @@ _WEEKDAY = re.compile(
     re.IGNORECASE,
 )
 _PAST_TENSE = re.compile(
-    r"\b(?!(?:scheduled|expected|planned|proposed|invited|slated|billed)\b)[a-z]{2,}ed\b"
+    r"\b(?!(?:scheduled|expected|planned|proposed|invited|slated|billed)\b)(?![a-z]*eed\b)"
+    r"[a-z]{2,}ed\b"
     r"|\b(?:stood|met|held|said|made|took|gave|went|came|sat|spoke|told|left|began|won|saw|kept"
     r"|brought|shook)\b",
     re.IGNORECASE,

@@ -159,6 +159,8 @@ def issue_like(text: str) -> bool:
     [False, False, True, True]
     >>> issue_like("arrangement that would give armed groups a share")  # a defining clause
     True
+    >>> [issue_like(t) for t in ("seed it", "seed funding", "pay and conditions")]
+    [False, True, True]
     """
     words = [w.casefold() for w in _WORD.findall(text)]
     if not words or words[0] in ("and", "but", "or", "so") or _AMOUNT.search(text):
@@ -168,6 +170,7 @@ def issue_like(text: str) -> bool:
         return False  # "Tuesday afternoon", "9-10 September": a time, no issue
     if (
         words[0] in LEADING_VERBS  # "invite Ito", "let lorries cross their borders": an action
+        or _ACTION_ON_PRONOUN.match(bare) is not None  # "seed it", "take it up": no issue
         or LEADING_PREPOSITION.match(bare)  # "on Sudan": a phrase cut in the wrong place
         or ORDINAL_EVENT.match(bare)  # "the next summit", "a separate proposal"
         or _INNER_QUOTE.search(bare)  # 'idea "may come': a quotation cut in two
@@ -192,6 +195,7 @@ def _one_word(text: str) -> str:
     return words[0] if len(words) == 1 else ""
 
 
+_ACTION_ON_PRONOUN = re.compile(r"^[a-z]+\s+(?:it|them)\b")
 _INNER_QUOTE = re.compile(r"\w\s*[\"“”]|[\"“”]\s*\w")
 
 
