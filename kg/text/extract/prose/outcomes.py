@@ -292,7 +292,9 @@ def settle_outcome_topics(sink: ClaimSink) -> None:
     Once every sentence is read, an outcome whose topic is its own phrase's issue ("Cut
     Storage Fees") keeps it when a heading, a label or the agenda names it, when two claims
     from different sentences name it or the text names it twice; else it takes a topic of the
-    document its sentence or paragraph names; where none does, it keeps its own.
+    document its sentence or paragraph names; where none does, it keeps its own, unless its
+    own names no issue (:func:`~kg.text.extract.prose.topics.issue_like`: "the date", "the
+    next summit"): then the document's first topic, else the issue most claims have.
     """
     if not sink.own_topics:
         return
