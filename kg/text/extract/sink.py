@@ -157,6 +157,10 @@ class ClaimSink:
 
     # --- claims -------------------------------------------------------------------------------
 
+    def first_topic(self) -> ConceptClaim | None:
+        """The document's first agenda topic, else its first topic, else ``None``."""
+        return next(iter((*self.agenda, *self.topics)), None)
+
     def concept(self, label: str, block: Block, context: str) -> ConceptClaim:
         """A topic named ``label`` in ``block``, with the places and actors of ``context``."""
         key, pref = concept_key(label)

@@ -132,16 +132,21 @@ def framed_issue(text: str) -> list[str]:
         if found is None:
             continue
         issue = AGENDA_ITEM_LEAD.sub("", found.group("issue").strip(_TRIM)).strip(_TRIM)
-        words = _WORD.findall(issue)
-        if not words or len(words) > _FRAMED_MAX_WORDS or ISSUE_FRAME_NOT.search(issue):
-            continue
-        if words[0].casefold() in PRONOUN_SUBJECTS or not issue_like(issue):
-            continue
-        return [issue]
+        if _names_an_issue(issue, _FRAMED_MAX_WORDS):
+            return [issue]
     return []
 
 
 _FRAMED_MAX_WORDS = 5
+
+
+def _names_an_issue(issue: str, max_words: int) -> bool:
+    """Whether a phrase cut from a sentence names an issue: at most ``max_words`` words, no
+    time or stock phrase (:data:`ISSUE_FRAME_NOT`), no pronoun first, :func:`issue_like`."""
+    words = _WORD.findall(issue)
+    if not words or len(words) > max_words or ISSUE_FRAME_NOT.search(issue):
+        return False
+    return words[0].casefold() not in PRONOUN_SUBJECTS and issue_like(issue)
 
 
 def contained_issues(text: str) -> list[str]:
@@ -169,14 +174,9 @@ def contained_issues(text: str) -> list[str]:
         for part in _parts(span):
             issue = AGENDA_ITEM_LEAD.sub("", part.strip(_TRIM)).strip(_TRIM)
             issue = _DANGLING.sub("", issue)  # "the date of the (next summit)": the date
-            words = _WORD.findall(issue)
-            if not words or len(words) > _CONTAINED_MAX_WORDS or ISSUE_FRAME_NOT.search(issue):
-                continue
-            if words[0].casefold() in PRONOUN_SUBJECTS or not issue_like(issue):
-                continue
-            if _OWNED_REQUEST.match(issue):
-                continue  # "(on) Bolivia's demand": whose request, the issue is elsewhere
-            issues.append(issue)
+            owned = _OWNED_REQUEST.match(issue)  # "(on) Bolivia's demand": whose, not what
+            if _names_an_issue(issue, _CONTAINED_MAX_WORDS) and owned is None:
+                issues.append(issue)
     return issues
 
 

@@ -275,9 +275,9 @@ def _topic(sink: ClaimSink, clause: Clause, label: str) -> ConceptClaim:
             issue = purpose  # "a joint fund to repair flood defences": flood defences
         else:
             parent = clause.sentence.parent
-            nearby = (known_topic(sink, parent.plain) if parent is not None else None) or next(
-                iter((*sink.agenda, *sink.topics)), None
-            )
+            nearby = (
+                known_topic(sink, parent.plain) if parent is not None else None
+            ) or sink.first_topic()
             if nearby is not None:
                 return nearby
     topic = topic_for(sink, clause, issue)
@@ -324,7 +324,7 @@ def settle_outcome_topics(sink: ClaimSink) -> None:
             known_topic(sink, parent.plain) if parent is not None else None
         )
         if settled is None and not named:  # "the date": any issue the document names
-            settled = next(iter((*sink.agenda, *sink.topics)), None) or _named_elsewhere(sink)
+            settled = sink.first_topic() or _named_elsewhere(sink)
         if settled is not None:
             sink.outcomes[index] = replace(outcome, topic=settled)
 

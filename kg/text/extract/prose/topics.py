@@ -116,9 +116,9 @@ def topic_for(
     issue = own_issue(phrase, clause.content)
     if not issue_like(issue):
         parent = clause.sentence.parent
-        nearby = (known_topic(sink, parent.plain) if parent is not None else None) or next(
-            iter((*sink.agenda, *sink.topics)), None
-        )
+        nearby = (
+            known_topic(sink, parent.plain) if parent is not None else None
+        ) or sink.first_topic()
         if nearby is not None:
             return nearby
     return sink.concept(issue, clause.sentence, clause.content)
